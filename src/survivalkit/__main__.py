@@ -1,0 +1,8 @@
+"""Allow ``python -m survivalkit``."""
+
+from __future__ import annotations
+
+from survivalkit.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""French and English typography: dates in words, amounts, numbers and no-break spaces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+NNBSP = "\u202f"  # narrow no-break space: thousands, before ; ! ? and inside « »
+NBSP = "\u00a0"  # no-break space: before : and between a number and its unit
+
+MONTHS = {
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+UNIT_SUFFIX = {
+    "fr": {"EUR_HT": "€ HT", "EUR_TTC": "€ TTC", "EUR": "€"},
+    "en": {"EUR_HT": "€ excl. VAT", "EUR_TTC": "€ incl. VAT", "EUR": "€"},
+}
+
+
+def format_date_long(day: object, lang: str = "fr") -> str:
+    """``26 novembre 2026`` / ``26 November 2026`` (``1er`` for the first day in French)."""
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    if not isinstance(day, dt.date):
+        return str(day)
+    months = MONTHS.get(lang, MONTHS["fr"])
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {months[day.month - 1]} {day.year}"
+
+
+def format_number(value: object, lang: str = "fr") -> str:
+    """Group thousands (narrow no-break space in French, comma in English), decimal comma in French."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        try:
+            value = float(str(value).replace(",", "."))
+        except ValueError:
+            return str(value)
+    negative = value < 0
+    value = abs(value)
+    if float(value).is_integer():
+        whole, decimals = f"{int(value):d}", ""
+    else:
+        whole, decimals = f"{value:.2f}".split(".")
+    sep = NNBSP if lang == "fr" else ","
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sep.join(groups)
+    if decimals:
+        text += ("," if lang == "fr" else ".") + decimals
+    return ("-" if negative else "") + text
+
+
+def format_amount(value: object, unit: str = "EUR", lang: str = "fr") -> str:
+    """``60 000 € HT`` in French, ``€60,000 excl. VAT`` in English."""
+    number = format_number(value, lang)
+    suffix = UNIT_SUFFIX.get(lang, UNIT_SUFFIX["fr"]).get(unit, unit)
+    if lang == "fr":
+        return f"{number}{NBSP}{suffix}"
+    rest = suffix.removeprefix("€").strip()
+    return f"€{number}" + (f" {rest}" if rest else "")
+
+
+_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;!?])")
+_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
+_OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
+_URL = re.compile(r"(?:https?://|www\.)\S+|`[^`]*`")
+
+
+def french_spacing(text: str) -> str:
+    """No-break spaces before ``; ! ?`` and ``:``, and inside « », leaving URLs and code alone."""
+    out: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        out.append(_space(text[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_space(text[last:]))
+    return "".join(out)
+
+
+def _space(chunk: str) -> str:
+    chunk = _BEFORE_HIGH.sub(lambda m: _high(m, chunk), chunk)
+    chunk = _BEFORE_COLON.sub(NBSP + ":", chunk)
+    chunk = _OPEN_GUILLEMET.sub("«" + NNBSP, chunk)
+    return _CLOSE_GUILLEMET.sub(NNBSP + "»", chunk)
+
+
+def _high(match: re.Match[str], chunk: str) -> str:
+    # Only after a word: "?!" runs, and a sign at the start of a line, keep their spacing.
+    start = match.start()
+    if start == 0 or chunk[start - 1] in "\n!?;":
+        return match.group(0)
+    return NNBSP + match.group(1)
