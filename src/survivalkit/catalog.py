@@ -1,0 +1,218 @@
+"""The message catalog: every interface text, in French and English (a test checks both exist)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # answers
+    "answer.amount": {
+        "fr": "Montant non reconnu. Écrivez par exemple 12000, 12 000 €, 12k ou 12 000,50.",
+        "en": "Amount not recognised. Write for example 12000, 12 000 €, 12k or 12 000,50.",
+    },
+    "answer.number": {
+        "fr": "Nombre non reconnu. Écrivez par exemple 3 ou 2,5.",
+        "en": "Number not recognised. Write for example 3 or 2.5.",
+    },
+    "answer.integer": {
+        "fr": "Nombre entier attendu, par exemple 3 ou 120.",
+        "en": "A whole number is expected, for example 3 or 120.",
+    },
+    "answer.bool": {
+        "fr": "Répondez par oui ou non (o/n).",
+        "en": "Answer yes or no (y/n).",
+    },
+    "answer.date": {
+        "fr": "Date non reconnue. Écrivez par exemple 26/11/2026, 2026-11-26 ou aujourd'hui.",
+        "en": "Date not recognised. Write for example 26/11/2026, 2026-11-26 or today.",
+    },
+    "answer.date_invalid": {
+        "fr": "Cette date n'existe pas dans le calendrier.",
+        "en": "This date does not exist in the calendar.",
+    },
+    "answer.choice": {
+        "fr": "Choix non reconnu. Tapez un numéro de 1 à {n}, ou l'une des valeurs : {values}.",
+        "en": "Choice not recognised. Type a number from 1 to {n}, or one of: {values}.",
+    },
+    "answer.text": {
+        "fr": "Un texte est attendu ici.",
+        "en": "A text is expected here.",
+    },
+    "answer.email": {
+        "fr": "Adresse électronique non valide, par exemple prenom.nom@ville.fr.",
+        "en": "Not a valid email address, for example first.last@city.org.",
+    },
+    "answer.url": {
+        "fr": "Adresse web non valide : elle doit commencer par https:// ou http://.",
+        "en": "Not a valid web address: it must start with https:// or http://.",
+    },
+    "answer.required": {
+        "fr": "Une réponse est nécessaire.",
+        "en": "An answer is needed.",
+    },
+    "answer.min": {"fr": "La valeur doit être au moins {min}.", "en": "The value must be at least {min}."},
+    "answer.max": {"fr": "La valeur doit être au plus {max}.", "en": "The value must be at most {max}."},
+    "answer.min_length": {
+        "fr": "Écrivez au moins {n} caractères.",
+        "en": "Write at least {n} characters.",
+    },
+    "answer.max_length": {
+        "fr": "{n} caractères au plus (vous en avez écrit {got}).",
+        "en": "{n} characters at most (you wrote {got}).",
+    },
+    "answer.too_long": {
+        "fr": "Texte trop long : {max} caractères au plus.",
+        "en": "Text too long: {max} characters at most.",
+    },
+    "answer.pattern": {
+        "fr": "La réponse n'a pas la forme attendue.",
+        "en": "The answer does not have the expected form.",
+    },
+    "answer.min_picks": {"fr": "Choisissez-en au moins {n}.", "en": "Pick at least {n}."},
+    "answer.max_picks": {"fr": "Choisissez-en au plus {n}.", "en": "Pick at most {n}."},
+    "answer.unknown_key": {
+        "fr": "{source} : `{key}` ne correspond à aucune question{hint}.",
+        "en": "{source}: `{key}` matches no question{hint}.",
+    },
+    "answer.bad_value": {
+        "fr": "{source} : {key} : {reason}",
+        "en": "{source}: {key}: {reason}",
+    },
+    "answer.missing": {
+        "fr": "Réponses manquantes ({count}) : {keys}.\nDonnez-les avec --answers FICHIER.yaml ou --set cle=valeur, ou lancez la commande dans un terminal.",
+        "en": "Missing answers ({count}): {keys}.\nGive them with --answers FILE.yaml or --set key=value, or run the command in a terminal.",
+    },
+    "yes": {"fr": "oui", "en": "yes"},
+    "no": {"fr": "non", "en": "no"},
+    "progress": {"fr": "Question {index} sur {total}", "en": "Question {index} of {total}"},
+    "hint.amount": {"fr": "montant en euros, par exemple 12 000 ou 12k", "en": "amount in euros, for example 12 000 or 12k"},
+    "hint.number": {"fr": "nombre, par exemple 2,5", "en": "number, for example 2.5"},
+    "hint.integer": {"fr": "nombre entier", "en": "whole number"},
+    "hint.bool": {"fr": "oui ou non", "en": "yes or no"},
+    "hint.date": {"fr": "date, par exemple 26/11/2026 ou aujourd'hui", "en": "date, for example 26/11/2026 or today"},
+    "hint.email": {"fr": "adresse électronique", "en": "email address"},
+    "hint.url": {"fr": "adresse web commençant par https://", "en": "web address starting with https://"},
+    "hint.longtext": {"fr": "plusieurs lignes possibles ; une ligne vide pour finir", "en": "several lines allowed; an empty line to finish"},
+    "hint.multichoice": {"fr": "un ou plusieurs numéros séparés par des virgules, par exemple 1,3", "en": "one or more numbers separated by commas, for example 1,3"},
+    "hint.choice": {"fr": "tapez le numéro", "en": "type the number"},
+    "hint.optional": {"fr": "facultatif : Entrée pour passer", "en": "optional: Enter to skip"},
+    "hint.example": {"fr": "exemple : {example}", "en": "example: {example}"},
+    "hint.commands": {"fr": "? aide, < retour", "en": "? help, < back"},
+    "help.none": {"fr": "Pas d'aide pour cette question.", "en": "No help for this question."},
+    "nav.first": {"fr": "C'est la première question : impossible de revenir plus tôt.", "en": "This is the first question: there is nothing before it."},
+    "recap.title": {"fr": "Récapitulatif", "en": "Recap"},
+    "recap.question": {"fr": "Question", "en": "Question"},
+    "recap.answer": {"fr": "Votre réponse", "en": "Your answer"},
+    "recap.prompt": {"fr": "Entrée pour valider, un numéro pour modifier une réponse, < pour revenir :", "en": "Enter to confirm, a number to change an answer, < to go back:"},
+    "recap.invalid": {"fr": "Tapez Entrée, un numéro de 1 à {n}, ou <.", "en": "Press Enter, type a number from 1 to {n}, or <."},
+    "section.profile": {"fr": "Votre profil", "en": "Your profile"},
+    "glossary.official": {"fr": "terme officiel", "en": "official French term"},
+    "index.title": {"fr": "Vos documents", "en": "Your documents"},
+    "index.intro": {"fr": "Documents préparés avec le {kit}, le {date}.", "en": "Documents prepared with {kit}, on {date}."},
+    "index.next_steps": {"fr": "Et maintenant ?", "en": "What next?"},
+    "index.replay": {"fr": "Vos réponses sont dans answers.yaml : relancez la commande avec --answers answers.yaml pour refaire ces documents.", "en": "Your answers are in answers.yaml: run the command again with --answers answers.yaml to remake these documents."},
+}
+
+MESSAGES.update({
+    "answers.header": {
+        "fr": "# Réponses enregistrées par survivalkit. Pour refaire les documents :\n#   {cmd}\n",
+        "en": "# Answers saved by survivalkit. To make the documents again:\n#   {cmd}\n",
+    },
+    "answers.other_tool": {
+        "fr": "{file} contient les réponses de l'outil « {tool} », pas de celui-ci.",
+        "en": "{file} holds the answers of the tool \"{tool}\", not of this one.",
+    },
+    "arg.paths": {"fr": "Dossiers de kit ou fichiers d'outil à vérifier (par défaut : le kit utilisé).", "en": "Kit folders or tool files to check (default: the kit in use)."},
+    "arg.profile": {"fr": "show (afficher), edit (modifier) ou clear (effacer).", "en": "show, edit or clear."},
+    "arg.term": {"fr": "Le terme à expliquer (par défaut : tout le glossaire).", "en": "The term to explain (default: the whole glossary)."},
+    "arg.tool": {"fr": "L'identifiant de l'outil (voir survivalkit list).", "en": "The tool's id (see survivalkit list)."},
+    "cli.help": {
+        "fr": "Le kit de survie de l'innovateur public. Sans commande : le parcours guidé, qui recommande les outils utiles et prépare vos documents.",
+        "en": "The public innovator's survival kit. Without a command: the guided journey, which recommends the useful tools and prepares your documents.",
+    },
+    "cmd.glossary": {"fr": "Explique le jargon en français clair, avec le terme officiel.", "en": "Explains jargon in plain words, with the official French term."},
+    "cmd.list": {"fr": "Liste les outils du kit.", "en": "Lists the kit's tools."},
+    "cmd.profile": {"fr": "Affiche, modifie ou efface votre profil enregistré.", "en": "Shows, edits or clears your saved profile."},
+    "cmd.run": {"fr": "Répond aux questions d'un outil et écrit ses documents.", "en": "Answers one tool's questions and writes its documents."},
+    "cmd.schema": {"fr": "Écrit les schémas JSON du format du kit (pour les éditeurs).", "en": "Writes the JSON Schemas of the kit format (for editors)."},
+    "cmd.show": {"fr": "Affiche la fiche d'un outil.", "en": "Shows a tool's sheet."},
+    "cmd.validate": {"fr": "Vérifie un kit et indique chaque problème avec fichier, ligne et colonne.", "en": "Checks a kit and reports each problem with file, line and column."},
+    "col.fix": {"fr": "Comment corriger", "en": "How to fix"},
+    "col.id": {"fr": "Identifiant", "en": "Id"},
+    "col.rule": {"fr": "Règle", "en": "Rule"},
+    "col.severity": {"fr": "Gravité", "en": "Severity"},
+    "col.stages": {"fr": "Étapes", "en": "Stages"},
+    "col.summary": {"fr": "En bref", "en": "In short"},
+    "col.title": {"fr": "Outil", "en": "Tool"},
+    "crash": {
+        "fr": "Erreur inattendue : {error}. Un rapport a été écrit dans {report} ; joignez-le à un signalement.",
+        "en": "Unexpected error: {error}. A report was written to {report}; attach it to an issue.",
+    },
+    "glossary.none": {"fr": "Aucun terme ne correspond à « {term} ».", "en": "No term matches \"{term}\"."},
+    "interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
+    "interrupted.resume": {
+        "fr": "Interrompu. Vos réponses sont enregistrées ; pour reprendre : {cmd}",
+        "en": "Interrupted. Your answers are saved; to resume: {cmd}",
+    },
+    "intro.when": {"fr": "Quand l'utiliser :", "en": "When to use it:"},
+    "kit.invalid": {"fr": "Le kit contient {n} problème(s) ; lancez survivalkit validate pour le détail.", "en": "The kit has {n} problem(s); run survivalkit validate for details."},
+    "list.empty": {"fr": "Aucun outil ne correspond.", "en": "No tool matches."},
+    "opt.answers": {"fr": "Fichier YAML de réponses (par exemple un answers.yaml déjà produit).", "en": "YAML answers file (for example an answers.yaml written before)."},
+    "opt.date": {"fr": "Date des documents (par défaut : aujourd'hui).", "en": "Date of the documents (default: today)."},
+    "opt.defaults": {"fr": "Prendre la valeur par défaut des questions non répondues.", "en": "Take the default of unanswered questions."},
+    "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
+    "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
+    "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},
+    "opt.kit": {"fr": "Dossier de kit supplémentaire (répétable) : ajoute ou remplace des outils.", "en": "Extra kit folder (repeatable): adds or replaces tools."},
+    "opt.lang": {"fr": "Langue : fr ou en.", "en": "Language: fr or en."},
+    "opt.list_rules": {"fr": "Lister les règles de vérification.", "en": "List the check rules."},
+    "opt.out": {"fr": "Dossier où écrire les documents (par défaut : un dossier daté ici).", "en": "Folder to write the documents to (default: a dated folder here)."},
+    "opt.plain": {"fr": "Affichage simple : sans couleur ni cadre, adapté aux lecteurs d'écran.", "en": "Plain display: no colour or boxes, suited to screen readers."},
+    "opt.resume": {"fr": "Reprendre là où vous vous étiez arrêté.", "en": "Resume where you stopped."},
+    "opt.schema_check": {"fr": "Vérifier seulement que les schémas livrés sont à jour.", "en": "Only check that the shipped schemas are up to date."},
+    "opt.schema_out": {"fr": "Dossier des schémas.", "en": "Folder for the schemas."},
+    "opt.search": {"fr": "Ne garder que les outils contenant ce mot.", "en": "Keep only tools containing this word."},
+    "opt.set": {"fr": "Une réponse, sous la forme cle=valeur (répétable).", "en": "One answer, as key=value (repeatable)."},
+    "opt.stage": {"fr": "Ne garder que les outils de cette étape (idee, experimentation, deploiement).", "en": "Keep only the tools of this stage (idee, experimentation, deploiement)."},
+    "opt.strict": {"fr": "Échouer aussi sur les avertissements.", "en": "Fail on warnings too."},
+    "opt.validate_format": {"fr": "text (lisible) ou github (annotations GitHub Actions).", "en": "text (readable) or github (GitHub Actions annotations)."},
+    "opt.version": {"fr": "Affiche la version et s'arrête.", "en": "Shows the version and exits."},
+    "overwrite.ask": {"fr": "Ces fichiers existent déjà : {names}. Les remplacer ? (o/n)", "en": "These files already exist: {names}. Replace them? (y/n)"},
+    "profile.bad_action": {"fr": "Action inconnue « {action} » : utilisez show, edit ou clear.", "en": "Unknown action \"{action}\": use show, edit or clear."},
+    "profile.cleared": {"fr": "Profil effacé.", "en": "Profile cleared."},
+    "profile.empty": {"fr": "Aucun profil enregistré.", "en": "No saved profile."},
+    "profile.no_tty": {"fr": "Modifier le profil demande un terminal.", "en": "Editing the profile needs a terminal."},
+    "profile.saved": {"fr": "Profil enregistré dans {path}.", "en": "Profile saved in {path}."},
+    "profile.where": {"fr": "Enregistré dans {path}.", "en": "Saved in {path}."},
+    "resume.from": {"fr": "Reprise : {n} réponse(s) retrouvée(s).", "en": "Resuming: {n} answer(s) found."},
+    "resume.none": {"fr": "Aucune session enregistrée à reprendre : on commence.", "en": "No saved session to resume: starting afresh."},
+    "schema.fresh": {"fr": "Les schémas sont à jour.", "en": "The schemas are up to date."},
+    "schema.stale": {"fr": "Schémas périmés : {files}. Lancez survivalkit schema pour les régénérer.", "en": "Stale schemas: {files}. Run survivalkit schema to regenerate them."},
+    "sheet.documents": {"fr": "Documents produits", "en": "Documents produced"},
+    "sheet.questions": {"fr": "Questions posées", "en": "Questions asked"},
+    "sheet.reviewed": {"fr": "Contenu vérifié le {date}.", "en": "Content checked on {date}."},
+    "sheet.sources": {"fr": "Sources", "en": "Sources"},
+    "sheet.when": {"fr": "Quand l'utiliser", "en": "When to use it"},
+    "sheet.steps": {"fr": "Étapes", "en": "Steps"},
+    "sheet.tips": {"fr": "Conseils", "en": "Tips"},
+    "sheet.pitfalls": {"fr": "Pièges à éviter", "en": "Pitfalls"},
+    "sheet.next": {"fr": "Et ensuite", "en": "Next steps"},
+    "sheet.conditional": {"fr": "selon vos réponses", "en": "depending on your answers"},
+    "hint.optional_short": {"fr": "facultatif", "en": "optional"},
+    "stage.unknown": {"fr": "Étape inconnue « {stage} » ; étapes : {known}.", "en": "Unknown stage \"{stage}\"; stages: {known}."},
+    "tool.suggest": {"fr": " Vouliez-vous dire : {ids} ?", "en": " Did you mean: {ids}?"},
+    "tool.unknown": {"fr": "Outil inconnu : « {id} ».", "en": "Unknown tool: \"{id}\"."},
+    "usage.error": {"fr": "Erreur d'utilisation :", "en": "Usage error:"},
+    "usage.help": {"fr": "Voir survivalkit --help.", "en": "See survivalkit --help."},
+    "validate.bad_format": {"fr": "--format doit valoir text ou github, pas « {value} ».", "en": "--format must be text or github, not \"{value}\"."},
+    "validate.summary": {"fr": "{tools} outil(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", "en": "{tools} tool(s) checked: {errors} error(s), {warnings} warning(s)."},
+    "written.title": {"fr": "Fichiers écrits", "en": "Files written"},
+})
+
+# Messages of the trainers' sheets (survivalkit sheets).
+MESSAGES.update({
+    # --- sheets messages ---
+})
+
+# Messages of the contributors' commands (survivalkit new, lint rules).
+MESSAGES.update({
+    # --- contributors messages ---
+})

@@ -1,0 +1,1 @@
+"""The command-line layer, one module per group of commands (they show output through ``terminal``)."""

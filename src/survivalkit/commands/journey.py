@@ -1,0 +1,1 @@
+"""The guided journey (placeholder replaced below)."""

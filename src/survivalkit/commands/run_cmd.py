@@ -1,0 +1,278 @@
+"""``survivalkit run TOOL``: one tool's questions, recap and documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from survivalkit.errors import MissingAnswersError, UsageError
+from survivalkit.cli import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.i18n import t
+
+if TYPE_CHECKING:
+    from survivalkit.cli import Env
+
+
+def register(app: typer.Typer, env_class: type[Env]) -> None:
+    """Add the command to ``app``."""
+    @app.command("run", help=t("cmd.run", LANG))
+    def run(
+        tool_id: Annotated[str, typer.Argument(metavar="TOOL", help=t("arg.tool", LANG))],
+        answers: Annotated[
+            Path | None, typer.Option("--answers", "-a", help=t("opt.answers", LANG))
+        ] = None,
+        set_: Annotated[
+            list[str] | None, typer.Option("--set", help=t("opt.set", LANG), metavar="KEY=VALUE")
+        ] = None,
+        defaults: Annotated[bool, typer.Option("--defaults", help=t("opt.defaults", LANG))] = False,
+        resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
+        out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG))] = None,
+        formats: Annotated[str, typer.Option("--format", "-f", help=t("opt.format", LANG))] = "md",
+        force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG))] = None,
+        kit: KitOpt = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        env = env_class(kit, lang, plain)
+        run_tool(
+            env,
+            tool_id,
+            answers_file=answers,
+            sets=set_ or [],
+            use_defaults=defaults,
+            resume=resume,
+            out=out,
+            formats=formats,
+            force=force,
+            date=date,
+        )
+
+
+def parse_day(text: str | None, lang: str) -> dt.date | None:
+    """``--date`` in any accepted date form."""
+    if text is None:
+        return None
+    from survivalkit.answers import parse_date
+    from survivalkit.errors import AnswerError
+
+    try:
+        return parse_date(text, lang)
+    except AnswerError as exc:
+        raise UsageError(f"--date: {exc}") from None
+
+
+def run_tool(
+    env: Env,
+    tool_id: str,
+    *,
+    answers_file: Path | None,
+    sets: list[str],
+    use_defaults: bool,
+    resume: bool,
+    out: Path | None,
+    formats: str,
+    force: bool,
+    date: str | None,
+) -> None:
+    """Ask (or take) the answers, then write the documents."""
+    from survivalkit import session
+    from survivalkit.formats import parse_formats
+    from survivalkit.interview import QuitRequested, prefill, run_interview
+    from survivalkit.runner import (
+        parse_set_options,
+        read_answers_file,
+        split_answers_file,
+        tool_interview,
+    )
+    from survivalkit.terminal import TerminalAsker
+
+    lang = env.lang
+    fmt_list = parse_formats(formats)
+    tool = env.tool(tool_id)
+    kit = env.kit
+    file_values: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    if answers_file is not None:
+        file_values, meta = split_answers_file(read_answers_file(answers_file))
+        if meta.get("tool") and meta["tool"] != tool.id:
+            raise UsageError(t("answers.other_tool", lang, file=answers_file, tool=meta["tool"]))
+    day = parse_day(date, lang) or _meta_date(meta) or dt.date.today()
+    interactive = env.interactive()
+    profile = _safe_profile(env)
+    interview = tool_interview(kit, tool, lang=lang, day=day, profile=profile)
+    key = f"tool-{tool.id}"
+    if resume:
+        saved = session.load_session(key)
+        if saved is None:
+            env.display.notice(t("resume.none", lang))
+        else:
+            interview.restore(saved.get("interview", {}))
+            day = _meta_date(saved) or day
+            env.display.notice(t("resume.from", lang, n=len(interview.confirmed)))
+    errors: list[str] = []
+    missing: list[str] = []
+    if answers_file is not None:
+        e, missing = prefill(interview, file_values, str(answers_file), use_defaults=use_defaults,
+                             interactive=interactive)
+        errors += e
+    if sets:
+        e, missing = prefill(interview, parse_set_options(sets), "--set", use_defaults=use_defaults,
+                             interactive=interactive)
+        errors += e
+    if use_defaults or not interactive:
+        e, missing = prefill(interview, {}, "--defaults", use_defaults=use_defaults,
+                             interactive=interactive)
+        errors += e
+    if errors:
+        raise UsageError("\n".join(errors))
+    if missing and not interactive:
+        raise MissingAnswersError(
+            t("answer.missing", lang, count=len(missing), keys=", ".join(missing))
+        )
+
+    def autosave(iv: Any) -> None:
+        session.save_session(key, {"tool": tool.id, "date": day.isoformat(),
+                                   "interview": iv.snapshot()})
+        _remember_profile(env, iv)
+
+    if not interview.is_complete() or (interactive and answers_file is None and not sets):
+        if not interactive:
+            raise MissingAnswersError(t("answer.missing", lang, count=0, keys="-"))
+        _intro(env, tool)
+        asker = TerminalAsker(env.display)
+        try:
+            run_interview(
+                interview,
+                asker,
+                glossary_lookup=lambda text: glossary_terms(env, text),
+                on_change=autosave,
+            )
+        except (KeyboardInterrupt, QuitRequested):
+            if interview.confirmed:
+                autosave(interview)
+            env.display.error(t("interrupted.resume", lang, cmd=f"survivalkit run {tool.id} --resume"))
+            raise typer.Exit(130) from None
+    answers = interview.final_answers()
+    _remember_profile(env, interview)
+    written = write_documents(
+        env,
+        [(tool, answers)],
+        formats=fmt_list,
+        out=out,
+        force=force,
+        day=day,
+        answers_blob=_answers_blob(kit, tool, answers, day, lang),
+        interactive=interactive,
+    )
+    session.clear_session(key)
+    _report(env, written)
+
+
+def _meta_date(meta: dict[str, Any]) -> dt.date | None:
+    value = meta.get("date")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _safe_profile(env: Env) -> dict[str, Any]:
+    from survivalkit import session
+    from survivalkit.errors import SessionError
+
+    try:
+        return session.load_profile()
+    except SessionError as exc:
+        env.display.notice(str(exc))
+        return {}
+
+
+def _remember_profile(env: Env, interview: Any) -> None:
+    from survivalkit import session
+    from survivalkit.answers import to_plain
+
+    values = {}
+    for q in env.kit.info.profile:
+        if q.id in interview.confirmed and interview.answers.get(q.id) is not None:
+            values[q.id] = to_plain(q, interview.answers[q.id])
+    if values:
+        current = _safe_profile(env)
+        if any(current.get(k) != v for k, v in values.items()):
+            session.save_profile({**current, **values})
+
+
+def glossary_terms(env: Env, text: str) -> list[Any]:
+    """Glossary terms that appear in ``text``."""
+    from survivalkit.glossary import find_terms
+
+    return find_terms(env.kit.glossary, text)
+
+
+def _intro(env: Env, tool: Any) -> None:
+    from survivalkit.model import tr
+
+    d = env.display
+    d.title(tr(tool.title, env.lang))
+    d.say(tr(tool.summary, env.lang))
+    d.say(t("intro.when", env.lang) + " " + tr(tool.sheet.when_to_use, env.lang), "dim")
+
+
+def _answers_blob(kit: Any, tool: Any, answers: dict[str, Any], day: dt.date, lang: str) -> bytes:
+    from survivalkit.model import tool_questions
+    from survivalkit.runner import answers_document
+
+    header = t("answers.header", lang, cmd=f"survivalkit run {tool.id} --answers answers.yaml")
+    questions = list(kit.info.profile) + tool_questions(kit, tool)
+    return answers_document(header, {"tool": tool.id, "date": day.isoformat(), "lang": lang},
+                            answers, questions)
+
+
+def write_documents(
+    env: Env,
+    items: list[tuple[Any, dict[str, Any]]],
+    *,
+    formats: list[str],
+    out: Path | None,
+    force: bool,
+    day: dt.date,
+    answers_blob: bytes,
+    interactive: bool,
+    index_html: bool = False,
+) -> list[Path]:
+    """Render everything in memory, then write it all at once."""
+    from survivalkit.runner import default_out_dir, files_for, render_outputs
+    from survivalkit.writer import write_files
+
+    locate_for = {}
+    for tool, _ in items:
+        loc = env.loaded.sources.get(tool.origin)
+        if loc is not None:
+            locate_for[tool.id] = loc.template_line
+    outputs = render_outputs(env.kit, items, day=day, lang=env.lang, locate_for=locate_for)
+    files = files_for(outputs, formats, lang=env.lang, day=day, kit=env.kit, index_html=index_html)
+    files["answers.yaml"] = answers_blob
+    folder = out or default_out_dir(day)
+
+    def confirm(existing: list[Path]) -> bool:
+        if not interactive:
+            return False
+        names = ", ".join(p.name for p in existing)
+        reply = env.display.console.input(env.display.fr(t("overwrite.ask", env.lang, names=names)) + " ")
+        return reply.strip().lower() in ("o", "oui", "y", "yes")
+
+    return write_files(folder, files, force=force, confirm_overwrite=confirm)
+
+
+def _report(env: Env, written: list[Path]) -> None:
+    d = env.display
+    d.title(t("written.title", env.lang))
+    for path in written:
+        d.say(f"- {path}")
