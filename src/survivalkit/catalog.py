@@ -216,3 +216,29 @@ MESSAGES.update({
 MESSAGES.update({
     # --- contributors messages ---
 })
+
+# Messages of the guided journey.
+MESSAGES.update({
+    "journey.no_tty": {
+        "fr": "Le parcours guidé pose des questions : lancez survivalkit dans un terminal, ou donnez un fichier de réponses avec --answers FICHIER.yaml.\nAutres commandes : survivalkit --help",
+        "en": "The guided journey asks questions: run survivalkit in a terminal, or give an answers file with --answers FILE.yaml.\nOther commands: survivalkit --help",
+    },
+    "journey.resumed": {"fr": "Reprise du parcours là où vous vous étiez arrêté.", "en": "Resuming the journey where you stopped."},
+    "journey.bad_file": {"fr": "{file} n'a pas la forme d'un fichier de réponses de parcours (situation, tools, profile, shared, answers).", "en": "{file} is not shaped like a journey answers file (situation, tools, profile, shared, answers)."},
+    "journey.situation": {"fr": "Votre situation", "en": "Your situation"},
+    "journey.welcome.title": {"fr": "Bienvenue dans le kit de survie de l'innovateur public", "en": "Welcome to the public innovator's survival kit"},
+    "journey.welcome": {
+        "fr": "Trois questions sur votre projet, puis le kit vous propose les outils utiles et prépare vos documents. Tapez ? pour de l'aide, < pour revenir ; Ctrl-C arrête et garde vos réponses.",
+        "en": "Three questions about your project, then the kit suggests the useful tools and prepares your documents. Type ? for help, < to go back; Ctrl-C stops and keeps your answers.",
+    },
+    "journey.nothing": {"fr": "Aucun outil choisi : rien à préparer.", "en": "No tool chosen: nothing to prepare."},
+    "journey.recommended": {"fr": "Les outils recommandés pour vous", "en": "The tools recommended for you"},
+    "journey.recommended_mark": {"fr": "recommandé", "en": "recommended"},
+    "journey.why": {"fr": "Pourquoi", "en": "Why"},
+    "journey.none_recommended": {"fr": "Aucun outil ne correspond exactement à votre situation ; voici tout le kit.", "en": "No tool exactly fits your situation; here is the whole kit."},
+    "journey.pick": {"fr": "Quels outils voulez-vous utiliser maintenant ?", "en": "Which tools do you want to use now?"},
+    "journey.pick_help": {
+        "fr": "Entrée garde les outils recommandés. Sinon, tapez leurs numéros séparés par des virgules, par exemple 1,3.",
+        "en": "Enter keeps the recommended tools. Otherwise type their numbers separated by commas, for example 1,3.",
+    },
+})
