@@ -17,7 +17,10 @@ from survivalkit.model import Fact, Kit, tr
 from survivalkit.typography import format_amount, format_date_long, format_number
 
 GLOBAL_NAMES = frozenset(
-    {"today", "doc_date", "lang", "fact", "facts", "add_days", "add_months", "plural", "value"}
+    {
+        "today", "doc_date", "lang", "fact", "facts", "add_days", "add_months", "plural", "value",
+        "range", "dict", "namespace", "joiner", "loop",
+    }
 )
 
 
@@ -163,8 +166,10 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     env.filters["euros"] = lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang)
     env.filters["number"] = lambda v, lang="fr": format_number(v, lang)
     env.filters["bullets"] = _bullets
+    # Only harmless helpers: no lipsum (placeholder text) and no cycler.
+    safe = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()
-    env.globals.update(add_days=add_days, add_months=add_months, plural=plural)
+    env.globals.update(safe, add_days=add_days, add_months=add_months, plural=plural)
     return env
 
 
@@ -222,7 +227,8 @@ def analyse(source: str, *, expression: bool = False) -> References:
     env = environment()
     text = "{{ " + source + " }}" if expression else source
     ast = env.parse(text)
-    undeclared = meta.find_undeclared_variables(ast)
+    stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    undeclared = meta.find_undeclared_variables(ast) - stored
     names: dict[str, int] = {}
     for node in ast.find_all(nodes.Name):
         if node.name in undeclared and node.name not in names:

@@ -294,6 +294,10 @@ def prefill(
             if close and lang == "fr":
                 hint = f" (vouliez-vous dire `{close[0]}` ?)"
             errors.append(t("answer.unknown_key", lang, source=source, key=key, hint=hint))
+    for key in values:
+        # A value given explicitly wins over a saved one (e.g. the saved profile).
+        if key in known:
+            interview.reopen(str(key))
     missing: list[str] = []
     parked: list[str] = []
     while True:

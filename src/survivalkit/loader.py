@@ -159,33 +159,28 @@ def _model_at(model: type[BaseModel] | None, path: KeyPath) -> type[BaseModel] |
     """The model class that describes the mapping at ``path``, when there is one."""
     current: Any = model
     for part in path:
+        current = _step(current, part)
         if current is None:
             return None
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            fields = {(f.alias or n): f for n, f in current.model_fields.items()}
-            if part not in fields:
-                return None
-            current = fields[part].annotation
-        candidates = _unwrap(current)
-        nxt = None
-        for cand in candidates:
-            origin = typing.get_origin(cand)
-            if origin in (list, dict):
-                args = typing.get_args(cand)
-                nxt = args[-1] if args else None
-                break
-            if isinstance(cand, type) and issubclass(cand, BaseModel):
-                nxt = cand
-        if isinstance(part, int) or typing.get_origin(current) is dict:
-            current = nxt
-        elif nxt is not None and typing.get_origin(current) in (list, dict):
-            current = nxt
-        else:
-            current = nxt if nxt is not None else current
-    for cand in _unwrap(current):
+    return _as_model(current)
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    for cand in _unwrap(annotation):
         origin = typing.get_origin(cand)
-        if origin in (list, dict):
-            continue
+        if isinstance(part, int) and origin is list:
+            return typing.get_args(cand)[0]
+        if isinstance(part, str) and origin is dict:
+            return typing.get_args(cand)[1]
+        if isinstance(part, str) and isinstance(cand, type) and issubclass(cand, BaseModel):
+            fields = {(f.alias or n): f for n, f in cand.model_fields.items()}
+            if part in fields:
+                return fields[part].annotation
+    return None
+
+
+def _as_model(annotation: Any) -> type[BaseModel] | None:
+    for cand in _unwrap(annotation):
         if isinstance(cand, type) and issubclass(cand, BaseModel):
             return cand
     return None

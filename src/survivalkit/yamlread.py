@@ -20,6 +20,7 @@ MAX_NODES = 200_000
 MAX_DEPTH = 40
 
 KeyPath = tuple[str | int, ...]
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Located:
     data: Any
     keys: dict[KeyPath, Mark] = field(default_factory=dict)
     values: dict[KeyPath, Mark] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def mark(self, key_path: KeyPath, prefer_key: bool = False) -> Mark:
         """The best known position for ``key_path``: itself, or its nearest known parent."""
@@ -71,7 +73,9 @@ class Located:
         """The file line of line ``template_lineno`` of the string at ``key_path``."""
         m = self.mark(key_path)
         if m.style in ("|", ">"):
-            return m.line + template_lineno, m.col
+            line = m.line + template_lineno
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            return line, len(text) - len(text.lstrip(" ")) + 1
         return m.line + template_lineno - 1, m.col
 
 
@@ -100,6 +104,9 @@ class _Builder:
             raise _Stop(node, f"nested deeper than {MAX_DEPTH} levels; refused")
         style = node.style if isinstance(node, yaml.ScalarNode) else None
         self.located.values[path] = _mark(node, style)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!")
+            raise _Stop(node, f"the tag `!{tag.lstrip('!')}` is not allowed: kit files hold data only")
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -162,7 +169,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(name, line, col, "", "not valid UTF-8; save the file as UTF-8")]
     if "\x00" in text:
         return None, [Problem(name, 1, 1, "", "the file contains NUL bytes; is it a text file?")]
-    located = Located(name, None)
+    located = Located(name, None, lines=text.splitlines())
     try:
         loader = _Loader(text)
         try:
