@@ -1,0 +1,164 @@
+"""The interview engine, driven by a scripted Asker: conditions, defaults, back, recap, resume."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from helpers import MINI_KIT, ScriptedAsker, build_tree
+from survivalkit.interview import Interview, prefill, run_interview
+from survivalkit.loader import load_kit
+from survivalkit.model import Question
+from survivalkit.runner import new_interview
+
+TOOL = """\
+schema_version: 1
+title: Achat
+summary: Test.
+stages: [idee]
+reviewed: 2026-11-20
+sources: [{title: x, reference: y}]
+sheet: {when_to_use: x, steps: [x]}
+questions:
+  - id: objet
+    label: Quoi ?
+    help: Décrivez l'achat, par exemple un atelier collaboratif.
+  - id: montant
+    type: amount
+    label: Combien ?
+    min: 1
+  - id: innovant
+    type: bool
+    label: Innovant ?
+    when: "montant >= fact('seuil').value"
+  - id: preuve
+    label: Pourquoi ?
+    when: innovant
+  - id: echeance
+    type: date
+    label: Quand ?
+    default_expr: "add_days(doc_date, 30)"
+  - id: note
+    label: Remarque ?
+    required: false
+documents:
+  - {id: d, title: D, filename: d, template: "{{ objet }}"}
+"""
+
+
+def interview(tmp_path: Path) -> Interview:
+    root = build_tree(tmp_path, {"kit.yaml": MINI_KIT, "tools/achat.yaml": TOOL})
+    kit = load_kit([root]).kit
+    return new_interview(kit, kit.tools["achat"].questions, lang="fr", day=dt.date(2026, 11, 26))
+
+
+def test_conditions_follow_the_answers(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    asker = ScriptedAsker(["atelier", "12 000", "", ""])
+    answers = run_interview(iv, asker)
+    assert asker.asked == ["objet", "montant", "echeance", "note"]
+    assert answers["montant"] == 12000
+    assert answers["echeance"] == dt.date(2026, 12, 26)
+    assert answers["note"] is None
+
+
+def test_threshold_from_dated_fact_opens_a_question(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    asker = ScriptedAsker(["x", "70k", "oui", "nouveau procédé", "15/01/2027", "rien"])
+    answers = run_interview(iv, asker)
+    assert asker.asked == ["objet", "montant", "innovant", "preuve", "echeance", "note"]
+    assert answers["preuve"] == "nouveau procédé"
+
+
+def test_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    asker = ScriptedAsker(["x", "douze", "0", "12000", "", ""])
+    run_interview(iv, asker)
+    errors = [s.error for s in asker.steps if s.question.id == "montant"]
+    assert errors[0] is None
+    assert "Montant non reconnu" in (errors[1] or "")
+    assert "au moins 1" in (errors[2] or "")
+
+
+def test_back_keeps_later_answers_as_defaults(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    asker = ScriptedAsker(["atelier", "12000", "<", "<", "imprimante", "", "", ""])
+    answers = run_interview(iv, asker)
+    assert asker.asked == ["objet", "montant", "echeance", "montant", "objet", "montant", "echeance", "note"]
+    second_montant = [s for s in asker.steps if s.question.id == "montant"][1]
+    assert second_montant.default == 12000
+    assert answers["objet"] == "imprimante" and answers["montant"] == 12000
+
+
+def test_recap_edit_reevaluates_conditions(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    # First pass under the threshold; the recap edits the amount (row 2) above it:
+    # the newly relevant questions are asked before the recap comes back.
+    asker = ScriptedAsker(["x", "1000", "", "", "80000", "oui", "nouveau"], recap_replies=["2", ""])
+    answers = run_interview(iv, asker)
+    assert asker.asked[-3:] == ["montant", "innovant", "preuve"]
+    assert len(asker.recaps) == 2
+    assert [r.question_id for r in asker.recaps[1]] == [
+        "objet", "montant", "innovant", "preuve", "echeance", "note"]
+    assert answers["innovant"] is True
+
+
+def test_recap_edit_drops_answers_that_no_longer_apply(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    asker = ScriptedAsker(["x", "80000", "oui", "nouveau", "", "", "500"], recap_replies=["2", ""])
+    answers = run_interview(iv, asker)
+    assert "innovant" not in answers and "preuve" not in answers
+    assert answers["montant"] == 500
+
+
+def test_help_shows_glossary_terms(tmp_path: Path) -> None:
+    from survivalkit.model import Term
+
+    iv = interview(tmp_path)
+    term = Term(term="atelier collaboratif", definition="Un lieu partagé.")
+    asker = ScriptedAsker(["?", "x", "1000", "", ""])
+    run_interview(iv, asker, glossary_lookup=lambda text: [term] if "atelier collaboratif" in text else [])
+    assert asker.helps == [("Décrivez l'achat, par exemple un atelier collaboratif.", ["atelier collaboratif"])]
+
+
+def test_snapshot_and_restore_resume_at_the_same_question(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    run_partial = ScriptedAsker(["atelier", "70000", "oui"])
+    try:
+        run_interview(iv, run_partial)
+    except AssertionError:
+        pass  # the script ran out: the user stopped here
+    saved = iv.snapshot()
+    fresh = interview(tmp_path)
+    fresh.restore(saved)
+    assert fresh.next_question() is not None
+    assert fresh.next_question().id == "preuve"  # type: ignore[union-attr]
+    assert fresh.answers["montant"] == 70000
+
+
+def test_prefill_lists_every_missing_answer_and_bad_value(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    errors, missing = prefill(iv, {"montant": "beaucoup", "objt": "x"}, "réponses.yaml")
+    assert errors[0].startswith("réponses.yaml : `objt` ne correspond à aucune question")
+    assert "vouliez-vous dire `objet`" in errors[0]
+    assert errors[1].startswith("réponses.yaml : montant : Montant non reconnu")
+    assert missing == ["objet", "echeance"]  # montant is reported as a bad value
+
+
+def test_prefill_with_defaults_completes(tmp_path: Path) -> None:
+    iv = interview(tmp_path)
+    errors, missing = prefill(iv, {"objet": "x", "montant": 10}, "--set", use_defaults=True)
+    assert errors == [] and missing == []
+    assert iv.is_complete()
+    assert iv.final_answers()["echeance"] == dt.date(2026, 12, 26)
+
+
+def test_same_validation_for_typed_and_file_answers() -> None:
+    q = Question(id="m", type="amount", label="?", min=10)
+    typed = Interview([q])
+    filed = Interview([q])
+    run_interview(typed, ScriptedAsker(["5", "12 000 €"]), recap=False)
+    errors, _ = prefill(filed, {"m": 5}, "f.yaml")
+    assert "au moins 10" in errors[0]
+    prefill(filed, {"m": "12 000 €"}, "f.yaml")
+    assert typed.final_answers() == filed.final_answers() == {"m": 12000}
