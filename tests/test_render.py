@@ -1,0 +1,152 @@
+"""Documents: every bundled example in every format; dated facts; hostile answers stay literal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from survivalkit.interview import prefill
+from survivalkit.loader import bundled_kit_dir, load_kit
+from survivalkit.runner import files_for, render_outputs, tool_interview
+from survivalkit.writer import inside, safe_filename, write_files
+
+LOADED = load_kit([bundled_kit_dir()])
+KIT = LOADED.kit
+EXAMPLES = [(tool, ex) for tool in KIT.tools.values() for ex in tool.examples]
+PLACEHOLDERS = ("TODO", "lorem", "XXX", "à compléter", "None", "[...]")
+
+
+def answers_for(tool: Any, values: dict[str, Any], day: dt.date, lang: str = "fr") -> dict[str, Any]:
+    iv = tool_interview(KIT, tool, lang=lang, day=day, profile={})
+    errors, missing = prefill(iv, values, f"{tool.id} example", use_defaults=True)
+    assert errors == [] and missing == [], (errors, missing)
+    return iv.final_answers()
+
+
+@pytest.mark.parametrize(("tool", "example"), EXAMPLES, ids=[f"{t.id}:{e.name}" for t, e in EXAMPLES])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_example_renders_complete_documents(tool: Any, example: Any, lang: str) -> None:
+    day = example.date or dt.date(2026, 11, 26)
+    answers = answers_for(tool, example.answers, day, lang)
+    [output] = render_outputs(KIT, [(tool, answers)], day=day, lang=lang)
+    assert len(output.documents) == len(tool.documents)
+    for doc in output.documents:
+        text = doc.markdown
+        assert text.startswith("# "), doc.document_id
+        for word in PLACEHOLDERS:
+            assert word not in text, f"{tool.id}/{doc.document_id}: {word!r}"
+        lines = text.splitlines()
+        for i, line in enumerate(lines[:-1]):
+            if line.startswith("#"):
+                following = next((x for x in lines[i + 1:] if x.strip()), "")
+                assert following and not (following.startswith("#") and following.count("#") <= line.count("#")), (
+                    f"{tool.id}/{doc.document_id}: empty section {line!r}")
+    if lang == "fr":
+        body = "\n".join(d.markdown for d in output.documents)
+        for expected in example.expect:
+            assert expected.replace(" ", "") in body.replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
+
+
+@pytest.mark.parametrize(("day", "threshold"), [(dt.date(2026, 3, 31), "40\u202f000"), (dt.date(2026, 4, 1), "60\u202f000")])
+def test_memo_states_the_threshold_in_force_that_day(day: dt.date, threshold: str) -> None:
+    tool = KIT.tools["memo-achat-public"]
+    example = next(e for e in tool.examples if e.name == "petit-achat")
+    answers = answers_for(tool, example.answers, day)
+    [output] = render_outputs(KIT, [(tool, answers)], day=day, lang="fr")
+    text = output.documents[0].markdown
+    assert f"seuil de **{threshold}\u00a0€ HT**" in text
+    assert "décret n° 2025-1386" in text if threshold.startswith("60") else "décret n° 2019-1344" in text
+
+
+def memo_files(formats: list[str], overrides: dict[str, Any] | None = None) -> dict[str, bytes]:
+    tool = KIT.tools["memo-achat-public"]
+    example = next(e for e in tool.examples if e.name == "petit-achat")
+    day = dt.date(2026, 11, 26)
+    answers = answers_for(tool, {**example.answers, **(overrides or {})}, day)
+    outputs = render_outputs(KIT, [(tool, answers)], day=day, lang="fr")
+    return files_for(outputs, formats, lang="fr", day=day, kit=KIT)
+
+
+def test_all_formats_carry_the_answers_with_accents() -> None:
+    from docx import Document
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.text import H, P
+    from pypdf import PdfReader
+
+    files = memo_files(["md", "html", "pdf", "odt", "docx"])
+    name = "memo-achat-six-ateliers-de-conception-avec-des-usagers"
+    html = files[f"{name}.html"].decode("utf-8")
+    assert '<html lang="fr">' in html and "@page" in html and "Claire Martin" in html
+    pdf = PdfReader(io.BytesIO(files[f"{name}.pdf"]))
+    pdf_text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Direction départementale des territoires du Gard" in pdf_text
+    assert "Mémo" in pdf_text and "1 / " in pdf_text
+    docx = Document(io.BytesIO(files[f"{name}.docx"]))
+    headings = [p.text for p in docx.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert any("Le besoin" in h for h in headings)
+    assert any("Claire Martin" in p.text for p in docx.paragraphs)
+    odt = load(io.BytesIO(files[f"{name}.odt"]))
+    odt_headings = [teletype.extractText(h) for h in odt.getElementsByType(H)]
+    odt_text = " ".join(teletype.extractText(p) for p in odt.getElementsByType(P))
+    assert any("Le besoin" in h for h in odt_headings) and "Claire Martin" in odt_text
+
+
+def test_hostile_answers_stay_literal_and_escaped() -> None:
+    hostile = "{{ 7*7 }} <script>alert(1)</script> {% raw %} مرحبا 🎉"
+    files = memo_files(["md", "html"], {"objet": hostile})
+    md = next(v for k, v in files.items() if k.endswith(".md") and k != "index.md").decode()
+    html = next(v for k, v in files.items() if k.endswith(".html")).decode()
+    assert "{{ 7*7 }}" in md and "49" not in md.split("{{ 7*7 }}")[0][-5:]
+    assert "<script>" in md
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "مرحبا 🎉" in html
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", "..", "con", "a" * 300])
+def test_file_names_cannot_escape_the_output_folder(tmp_path: Path, name: str) -> None:
+    safe = safe_filename(name, "md")
+    assert "/" not in safe and not safe.startswith(".") and len(safe) <= 104
+    assert inside(tmp_path, safe).parent == tmp_path.resolve()
+    from survivalkit.errors import OutputError
+
+    with pytest.raises(OutputError):
+        inside(tmp_path, "../x.md")
+
+
+def test_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import survivalkit.writer as writer
+    from survivalkit.errors import OutputError
+
+    calls = {"n": 0}
+    real = writer.write_atomic
+
+    def flaky(path: Path, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(writer, "write_atomic", flaky)
+    with pytest.raises(OutputError, match="No space left"):
+        write_files(tmp_path / "out", {"a.md": b"a", "b.md": b"b", "c.md": b"c"})
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
+
+
+def test_template_errors_name_file_document_and_line(tmp_path: Path) -> None:
+    from helpers import MINI_TOOL, mini_kit
+    from survivalkit.errors import TemplateError
+
+    broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ montant.__class__.__mro__ }}")
+    loaded = load_kit([mini_kit(tmp_path, broken)])
+    tool = loaded.kit.tools["outil-test"]
+    locate = loaded.sources[tool.origin].template_line
+    with pytest.raises(TemplateError) as exc:
+        render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1),
+                       lang="fr", locate_for={tool.id: locate})
+    message = str(exc.value)
+    assert "outil-test.yaml:27:" in message and "document `note`" in message
