@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shlex
 import shutil
 import statistics
@@ -30,7 +29,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,6 +152,7 @@ class Result:
 
     name: str
     cmd: list[str]
+    ok_codes: tuple[int, ...] = (0,)
     times: list[float] = field(default_factory=list)  # seconds
     error: str = ""
     note: str = ""
@@ -187,7 +187,7 @@ class Bench:
         ready: list[Result] = []
         slow = False
         for name, cmd, ok_codes in commands:
-            result = Result(name, cmd)
+            result = Result(name, cmd, ok_codes)
             self.results[name] = result
             start = time.perf_counter()
             proc = subprocess.run(cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
@@ -210,11 +210,12 @@ class Bench:
         else:
             self._harness(ready, runs)
         for result in ready:
-            say(f"  {result.name:<44} median {ms(result.median):>9}   "
+            say(f"  {result.name:<52} median {ms(result.median):>9}   "
                 f"min {ms(result.low):>9}   max {ms(result.high):>9}   ({len(result.times)} runs)"
                 + (f"   [{result.note}]" if result.note else ""))
 
     def _hyperfine(self, ready: list[Result], runs: int) -> None:
+        assert self.hyperfine
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "hyperfine.json"
             argv = [self.hyperfine, "-N", "--style", "none", "--warmup", str(self.warmup),
@@ -233,22 +234,29 @@ class Bench:
             data = json.loads(out.read_text())
         for result, entry in zip(ready, data["results"], strict=True):
             result.times = list(entry["times"])
+            bad = [c for c in entry.get("exit_codes") or [] if c not in result.ok_codes]
+            if bad:
+                prefix = result.note + "; " if result.note else ""
+                result.note = prefix + f"a run failed ({bad[0]})"
 
     def _harness(self, ready: list[Result], runs: int) -> None:
         # Warm-up, then rounds that interleave the commands, so that a slow spell of the machine
         # hits every command alike.
         for _ in range(self.warmup):
             for result in ready:
-                self._once(result.cmd)
+                self._once(result)
         for _ in range(runs):
             for result in ready:
-                result.times.append(self._once(result.cmd))
+                result.times.append(self._once(result))
 
-    def _once(self, cmd: list[str]) -> float:
+    def _once(self, result: Result) -> float:
         start = time.perf_counter()
-        subprocess.run(cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return time.perf_counter() - start
+        code = subprocess.run(result.cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        elapsed = time.perf_counter() - start
+        if code not in result.ok_codes and "failed" not in result.note:
+            result.note = (result.note + "; " if result.note else "") + f"a run failed ({code})"
+        return elapsed
 
     def median(self, name: str) -> float | None:
         result = self.results.get(name)
@@ -309,7 +317,7 @@ def five_question_tool() -> str:
     return f"""\
 schema_version: 1
 title: {{fr: Note de cinq questions, en: Five-question note}}
-summary: {{fr: "Un outil minimal pour les mesures de performance.", en: "A minimal tool for benchmarks."}}
+summary: {{fr: "Un outil minimal, pour mesurer.", en: "A minimal tool, to measure."}}
 stages: [idee]
 reviewed: 2026-11-26
 sources:
@@ -341,7 +349,7 @@ documents:
 {body}"""
 
 
-def write_answers(path: Path, answers: dict[str, object], tool: str, date: str) -> None:
+def write_answers(path: Path, answers: Mapping[str, object], tool: str, date: str) -> None:
     """An answers file (JSON is valid YAML, and keeps this script free of dependencies)."""
     data = {"tool": tool, "date": date, "answers": answers}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
@@ -496,8 +504,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hyperfine", action="store_true", help="use the Python harness")
     parser.add_argument("--markdown", type=Path, help="also write the results as Markdown")
     parser.add_argument("--json", type=Path, help="also write the raw timings as JSON")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the scratch folder (answers, templates, kits, outputs)")
     args = parser.parse_args(argv)
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (any python3 may run this script)
         say("survivalkit needs Python 3.11 or later: run this script with such an interpreter.")
         return 2
     if args.quick:
@@ -611,9 +621,9 @@ def main(argv: list[str] | None = None) -> int:
         say("\n== booklet: SKIPPED, `survivalkit sheets` is not available in this version yet")
     else:
         bench.group("the bundled kit's booklet", [
-            ("sheets --format html", [sk, "sheets", "--format", "html", "-o",
+            ("sheets --format html", [sk, "sheets", "--format", "html", "--force", "-o",
                                       str(work / "booklet.html")], (0,)),
-            ("sheets --format pdf", [sk, "sheets", "--format", "pdf", "-o",
+            ("sheets --format pdf", [sk, "sheets", "--format", "pdf", "--force", "-o",
                                      str(work / "booklet.pdf")], (0,)),
         ])
 
@@ -694,7 +704,10 @@ def main(argv: list[str] | None = None) -> int:
                                           for r in bench.results.values()}},
             indent=2, ensure_ascii=False), encoding="utf-8")
         say(f"JSON written to {args.json}")
-    shutil.rmtree(work, ignore_errors=True)
+    if args.keep:
+        say(f"scratch folder kept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
@@ -705,7 +718,8 @@ def markdown(info: list[str], bench: Bench, ratios: list[tuple[str, float | None
     out = ["### Machine", ""] + [f"- {line}" for line in info] + [""]
     out += [f"{args.runs} timed runs per command after {args.warmup} warm-up runs "
             "(a third as many for commands over 2 s).", ""]
-    out += ["### Medians", "", "| command | median | min | max | runs |", "|---|---:|---:|---:|---:|"]
+    out += ["### Medians", "", "| command | median | min | max | runs |",
+            "|---|---:|---:|---:|---:|"]
     for r in bench.results.values():
         if r.times:
             note = f" ({r.note})" if r.note else ""

@@ -210,11 +210,150 @@ MESSAGES.update({
 # Messages of the trainers' sheets (survivalkit sheets).
 MESSAGES.update({
     # --- sheets messages ---
+    "sheets.cmd": {
+        "fr": "Imprime les fiches du kit pour les formateurs : une fiche par outil, un livret ou des formulaires papier.",
+        "en": "Prints the kit's sheets for trainers: one sheet per tool, a booklet or paper forms.",
+    },
+    "sheets.arg.tools": {
+        "fr": "Les outils à imprimer (par défaut : tous ; voir survivalkit list).",
+        "en": "The tools to print (default: all; see survivalkit list).",
+    },
+    "sheets.opt.stage": {
+        "fr": "Ne garder que les outils de cette étape (idee, experimentation, deploiement).",
+        "en": "Keep only the tools of this stage (idee, experimentation, deploiement).",
+    },
+    "sheets.opt.form": {
+        "fr": "Imprimer des formulaires à remplir au stylo plutôt que les fiches.",
+        "en": "Print forms to fill in with a pen instead of the sheets.",
+    },
+    "sheets.opt.format": {
+        "fr": "pdf, html ou md (par défaut : l'extension du fichier, sinon pdf).",
+        "en": "pdf, html or md (default: the file's extension, else pdf).",
+    },
+    "sheets.opt.out": {
+        "fr": "Le fichier à écrire (par défaut : un nom parlant dans le dossier courant).",
+        "en": "The file to write (default: a telling name in the current folder).",
+    },
+    "sheets.opt.force": {
+        "fr": "Remplacer le fichier s'il existe déjà.",
+        "en": "Replace the file if it already exists.",
+    },
+    "sheets.opt.booklet": {
+        "fr": "Livret avec couverture, sommaire et glossaire (par défaut dès qu'il y a plusieurs outils).",
+        "en": "Booklet with cover, contents and glossary (default as soon as there are several tools).",
+    },
+    "sheets.none": {"fr": "Aucun outil à imprimer.", "en": "No tool to print."},
+    "sheets.bad_format": {
+        "fr": "Format inconnu « {value} » ; formats possibles : {known}.",
+        "en": "Unknown format \"{value}\"; possible formats: {known}.",
+    },
+    "sheets.ext_mismatch": {
+        "fr": "Le fichier {path} ne correspond pas au format {fmt} : changez son extension ou --format.",
+        "en": "The file {path} does not match the format {fmt}: change its extension or --format.",
+    },
+    "sheets.exists": {
+        "fr": "{path} existe déjà. Choisissez un autre nom avec -o, ou remplacez-le avec --force.",
+        "en": "{path} already exists. Choose another name with -o, or replace it with --force.",
+    },
+    "sheets.cannot_write": {
+        "fr": "Impossible d'écrire {path} : {reason}.",
+        "en": "Cannot write {path}: {reason}.",
+    },
+    "sheets.written": {"fr": "Écrit : {path}", "en": "Written: {path}"},
+    "sheets.written_page": {"fr": "Écrit : {path} (1 page)", "en": "Written: {path} (1 page)"},
+    "sheets.written_pages": {
+        "fr": "Écrit : {path} ({pages} pages)",
+        "en": "Written: {path} ({pages} pages)",
+    },
+    "sheets.overflow": {
+        "fr": "La fiche « {title} » dépasse une page même en petits caractères : raccourcissez son texte.",
+        "en": "The sheet \"{title}\" is longer than one page even in small type: shorten its text.",
+    },
+    "sheets.file.sheets": {"fr": "fiches-kit", "en": "kit-sheets"},
+    "sheets.file.booklet": {"fr": "livret-kit", "en": "kit-booklet"},
+    "sheets.file.forms": {"fr": "formulaires-kit", "en": "kit-forms"},
+    "sheets.file.form": {"fr": "formulaire", "en": "form"},
+    "sheets.stages": {"fr": "Étapes", "en": "Stages"},
+    "sheets.stage": {"fr": "Étape {n} · {title}", "en": "Stage {n} · {title}"},
+    "sheets.version": {"fr": "Version {version}", "en": "Version {version}"},
+    "sheets.edition": {"fr": "Édition du {date}", "en": "Printed on {date}"},
+    "sheets.count": {"fr": "{n} fiches outils", "en": "{n} tool sheets"},
+    "sheets.howto": {"fr": "Comment utiliser ce livret", "en": "How to use this booklet"},
+    "sheets.howto.sheet": {
+        "fr": "Chaque fiche tient sur une page : quand utiliser l'outil, les étapes, les conseils et les pièges, les sources.",
+        "en": "Each sheet fits on one page: when to use the tool, the steps, tips and pitfalls, the sources.",
+    },
+    "sheets.howto.run": {
+        "fr": "Pour préparer les documents d'un outil sur ordinateur : {run}.",
+        "en": "To prepare a tool's documents on a computer: {run}.",
+    },
+    "sheets.howto.form": {
+        "fr": "Pour un formulaire papier à remplir en atelier : {form}.",
+        "en": "For a paper form to fill in during a workshop: {form}.",
+    },
+    "sheets.toc": {"fr": "Sommaire", "en": "Contents"},
+    "sheets.glossary": {"fr": "Glossaire", "en": "Glossary"},
+    "sheets.official": {"fr": "Terme officiel : {term}", "en": "Official French term: {term}"},
+    "sheets.use": {
+        "fr": "Pour préparer les documents : {run} ({n} questions). Formulaire papier : {form}.",
+        "en": "To prepare the documents: {run} ({n} questions). Paper form: {form}.",
+    },
+    "sheets.form.kind": {"fr": "Formulaire à remplir au stylo", "en": "Form to fill in with a pen"},
+    "sheets.form.page_title": {"fr": "Formulaire : {tools}", "en": "Form: {tools}"},
+    "sheets.form.intro": {
+        "fr": "Répondez à la main, en quelques mots. Ensuite, reportez vos réponses dans {run} : l'outil rédige les documents.",
+        "en": "Answer by hand, in a few words. Then type your answers into {run}: the tool writes the documents.",
+    },
+    "sheets.form.identity": {"fr": "Vous", "en": "About you"},
+    "sheets.form.questions": {"fr": "Questions", "en": "Questions"},
+    "sheets.form.one": {"fr": "Cochez une seule case.", "en": "Tick one box."},
+    "sheets.form.many": {"fr": "Cochez une ou plusieurs cases.", "en": "Tick one or more boxes."},
+    "sheets.form.when": {
+        "fr": "À remplir ou non selon votre réponse à la question {refs}.",
+        "en": "Whether to answer depends on your answer to question {refs}.",
+    },
+    "sheets.form.when_any": {
+        "fr": "Seulement si cela vous concerne.",
+        "en": "Only if it applies to you.",
+    },
+    "sheets.form.example": {"fr": "Exemple : {example}", "en": "Example: {example}"},
+    "sheets.form.dd": {"fr": "jour", "en": "day"},
+    "sheets.form.mm": {"fr": "mois", "en": "month"},
+    "sheets.form.yyyy": {"fr": "année", "en": "year"},
+    "sheets.form.euros": {"fr": "euros", "en": "euros"},
+    "sheets.form.between": {"fr": "(entre {min} et {max})", "en": "(between {min} and {max})"},
 })
 
 # Messages of the contributors' commands (survivalkit new, lint rules).
 MESSAGES.update({
     # --- contributors messages ---
+    "cmd.new": {"fr": "Crée le fichier commenté d'un nouvel outil, prêt à remplir.", "en": "Creates the commented file of a new tool, ready to fill in."},
+    "arg.new_id": {"fr": "L'identifiant du nouvel outil : des mots en minuscules reliés par des tirets (par exemple pass-fab-lab).", "en": "The new tool's id: lowercase words joined by dashes (for example pass-fab-lab)."},
+    "opt.new_dir": {"fr": "Dossier où écrire l'outil (par défaut : kit/tools ou tools dans le dossier courant).", "en": "Folder to write the tool to (default: kit/tools or tools in the current folder)."},
+    "new.bad_id": {
+        "fr": "« {id} » n'est pas un identifiant d'outil valide : des mots en minuscules (lettres sans accent, chiffres) reliés par des tirets, {max} caractères au plus. Par exemple : {suggestion}",
+        "en": "\"{id}\" is not a valid tool id: lowercase words (unaccented letters, digits) joined by dashes, {max} characters at most. For example: {suggestion}",
+    },
+    "new.exists": {"fr": "L'outil « {id} » existe déjà ({path}). Choisissez un autre identifiant, ou modifiez ce fichier.", "en": "The tool \"{id}\" already exists ({path}). Choose another id, or edit that file."},
+    "new.no_folder": {"fr": "Pas de dossier kit/tools ni tools ici. Lancez la commande à la racine du dépôt du kit, ou indiquez le dossier avec --dir.", "en": "No kit/tools or tools folder here. Run the command at the root of the kit repository, or give the folder with --dir."},
+    "new.cannot_write": {"fr": "Impossible d'écrire {path} : {reason}", "en": "Cannot write {path}: {reason}"},
+    "new.written": {"fr": "Outil créé : {path}", "en": "Tool created: {path}"},
+    "new.next_edit": {"fr": "Remplacez chaque texte marqué [à remplacer] / [to replace] ; les commentaires expliquent chaque clé.", "en": "Replace every text marked [à remplacer] / [to replace]; the comments explain each key."},
+    "new.next_validate": {"fr": "Vérifiez à chaque étape : survivalkit validate --strict {path}", "en": "Check at every step: survivalkit validate --strict {path}"},
+    "new.next_show": {"fr": "Relisez la fiche : survivalkit show {id}{kit}", "en": "Read the sheet back: survivalkit show {id}{kit}"},
+    "new.next_guide": {"fr": "Le pas à pas jusqu'à la demande de fusion : docs/adding-a-tool.md", "en": "The walk-through up to the pull request: docs/adding-a-tool.md"},
+    "cmd.golden": {"fr": "Compare les documents des exemples de chaque outil avec leurs fichiers de référence (golden), ou les régénère.", "en": "Compares the documents of every tool example with their reference (golden) files, or regenerates them."},
+    "arg.golden_kit": {"fr": "Dossier de kit dont les outils sont vérifiés (par défaut : le kit livré).", "en": "Kit folder whose tools are checked (default: the bundled kit)."},
+    "opt.golden_dir": {"fr": "Dossier des fichiers de référence.", "en": "Folder of the reference files."},
+    "opt.golden_update": {"fr": "Réécrire les fichiers de référence d'après le rendu actuel (après un changement voulu).", "en": "Rewrite the reference files from the current rendering (after an intended change)."},
+    "golden.changed": {"fr": "Différent : {path}", "en": "Differs: {path}"},
+    "golden.missing": {"fr": "Manquant : {path}", "en": "Missing: {path}"},
+    "golden.stale": {"fr": "Ne correspond plus à aucun exemple : {path}", "en": "Matches no example any more: {path}"},
+    "golden.fix": {"fr": "Si ces changements sont voulus : {cmd}, puis relisez le diff avant de committer.", "en": "If these changes are intended: {cmd}, then review the diff before committing."},
+    "golden.ok": {"fr": "{n} fichier(s) de référence à jour pour {tools} outil(s).", "en": "{n} reference file(s) up to date for {tools} tool(s)."},
+    "golden.written": {"fr": "Écrit : {path}", "en": "Written: {path}"},
+    "golden.removed": {"fr": "Supprimé : {path}", "en": "Removed: {path}"},
+    "golden.updated": {"fr": "{n} fichier(s) écrit(s), {removed} supprimé(s), {same} inchangé(s).", "en": "{n} file(s) written, {removed} removed, {same} unchanged."},
 })
 
 # Messages of the guided journey.

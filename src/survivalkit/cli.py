@@ -126,6 +126,13 @@ def _register() -> None:
     catalog_cmds.register(app, Env)
     run_cmd.register(app, Env)
     validate_cmd.register(app, Env)
+    from survivalkit.commands import sheets_cmd
+
+    sheets_cmd.register(app, Env)
+    from survivalkit.commands import golden_cmd, new_cmd
+
+    new_cmd.register(app, Env)
+    golden_cmd.register(app, Env)
 
 
 _register()

@@ -45,8 +45,9 @@ def example_answers(kit: Kit, tool: Tool, example: Example) -> ExampleAnswers:
 
     day = example_day(example)
     interview = tool_interview(kit, tool, lang="en", day=day, profile={})
+    source = f"example `{example.name}`"
     errors, missing = prefill(
-        interview, example.answers, f"example `{example.name}`", use_defaults=True, interactive=False
+        interview, example.answers, source, use_defaults=True, interactive=False
     )
     return ExampleAnswers(interview.final_answers(), errors, missing, day)
 
@@ -88,7 +89,8 @@ def expected_files(kit: Kit, tools: Iterable[Tool]) -> dict[str, str]:
         for index, example in enumerate(tool.examples):
             checked = example_answers(kit, tool, example)
             if not checked.valid:
-                message = "; ".join(checked.errors) or "missing answers: " + ", ".join(checked.missing)
+                missing = "missing answers: " + ", ".join(checked.missing)
+                message = "; ".join(checked.errors) or missing
                 raise KitError(
                     [Problem(tool.origin, 1, 1, f"examples[{index}]", message, "SK007")]
                 )

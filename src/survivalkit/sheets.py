@@ -29,8 +29,15 @@ from survivalkit.model import (
 from survivalkit.typography import format_date_long, format_number, french_spacing
 
 SHEET_FORMATS = ("pdf", "html", "md")
-MAX_FIT = 3
-"""How many times a sheet may be tightened (smaller type) to keep it on one page."""
+SHEET_PT = 9.5
+"""The sheets' type size, in points."""
+MIN_SHEET_PT = 7.5
+"""The smallest type a sheet is shrunk to so that it stays on one page."""
+MAX_RENDERS = 4
+"""How many times a PDF may be laid out while fitting its sheets."""
+PAGE_TOP_PX = 1.5 / 2.54 * 96
+PAGE_BOTTOM_PX = (29.7 - 1.7) / 2.54 * 96
+"""Where the page's content area starts and ends (CSS pixels), matching ``_page_css``."""
 
 
 class Layout(StrEnum):
@@ -54,7 +61,9 @@ class PdfResult:
 # --- choosing and ordering tools ---------------------------------------------------------
 
 
-def select_tools(kit: Kit, tools: Sequence[Tool] | None, stage: str | None, lang: str) -> list[Tool]:
+def select_tools(
+    kit: Kit, tools: Sequence[Tool] | None, stage: str | None, lang: str
+) -> list[Tool]:
     """The tools to print: those given (or all), kept to ``stage``; refuses an empty result."""
     if stage is not None and stage not in kit.stage_ids():
         raise UsageError(t("stage.unknown", lang, stage=stage, known=", ".join(kit.stage_ids())))
@@ -76,7 +85,9 @@ def home_stage(kit: Kit, tool: Tool, stage: str | None = None) -> str:
     return min(known, key=order.index) if known else tool.stages[0]
 
 
-def by_stage(kit: Kit, tools: Sequence[Tool], stage: str | None = None) -> list[tuple[str, list[Tool]]]:
+def by_stage(
+    kit: Kit, tools: Sequence[Tool], stage: str | None = None
+) -> list[tuple[str, list[Tool]]]:
     """Tools grouped by the section they are printed in, sections in journey order."""
     order = kit.stage_ids()
     groups: dict[str, list[Tool]] = {}
@@ -134,6 +145,11 @@ def _mh(key: str, lang: str, **html_values: str) -> str:
     return html.escape(template, quote=False).format(**html_values)
 
 
+def _labelled(label: str, value: str, lang: str) -> str:
+    """``label: value`` with the French no-break space before the colon."""
+    return f"{label}\u00a0: {value}" if lang == "fr" else f"{label}: {value}"
+
+
 def _code(text: str) -> str:
     return f"<code>{html.escape(text)}</code>"
 
@@ -148,9 +164,19 @@ def _stage_titles(kit: Kit, lang: str) -> dict[str, Text]:
     return {s.id: s.title for s in kit.info.stages}
 
 
-def _stage_number(kit: Kit, stage_id: str) -> int:
+def _stage_label(kit: Kit, stage_id: str, lang: str) -> str:
+    """``Étape 2 · L'expérimentation``."""
     ids = kit.stage_ids()
-    return ids.index(stage_id) + 1 if stage_id in ids else 0
+    number = ids.index(stage_id) + 1 if stage_id in ids else 0
+    title = _stage_titles(kit, lang).get(stage_id, stage_id)
+    return _m("sheets.stage", lang, n=str(number), title=_plain(title, lang))
+
+
+def _official(term: Term, lang: str) -> str:
+    official = term.official or ""
+    if term.official_date:
+        official += f" ({term.official_date})"
+    return _m("sheets.official", lang, term=official)
 
 
 def _run_command(tool: Tool) -> str:
@@ -181,10 +207,7 @@ table { break-inside: avoid; }
 """
 
 SHEET_CSS = """
-.sheet { font-size: 9.6pt; line-height: 1.38; }
-.sheet.fit-1 { font-size: 9pt; line-height: 1.33; }
-.sheet.fit-2 { font-size: 8.4pt; line-height: 1.28; }
-.sheet.fit-3 { font-size: 7.8pt; line-height: 1.24; }
+.sheet { font-size: 9.5pt; line-height: 1.36; }
 .sheet .chips { margin: 0 0 .5em; display: flex; flex-wrap: wrap; gap: .4em; align-items: center; }
 .sheet .chips .label { font-size: .82em; color: #3a3a3a; text-transform: uppercase;
   letter-spacing: .04em; }
@@ -252,8 +275,8 @@ BOOKLET_CSS = """
 .stage-band h2 { color: #fff; font-size: 1.15em; margin: 0; string-set: stage content(); }
 .stage-band p { margin: .1em 0 0; font-size: .9em; }
 .sheet h4 { bookmark-level: none; }
-.glossary { break-before: page; font-size: 9.2pt; line-height: 1.35; }
-.glossary h2 { font-size: 1.6em; margin: 0 0 .7em; }
+.glossary { break-before: page; font-size: 8.8pt; line-height: 1.32; }
+.glossary h2 { font-size: 1.6em; margin: 0 0 .7em; string-set: stage content(); }
 .glossary dl { columns: 2; column-gap: 1.6em; margin: 0; }
 .glossary .term { break-inside: avoid; margin: 0 0 .7em; }
 .glossary dt { font-weight: bold; color: #000091; }
@@ -284,14 +307,13 @@ FORM_CSS = """
 .form .short { display: flex; align-items: flex-end; gap: .5em; margin-top: .25em; }
 .form .short .write { display: inline-block; width: 6cm; height: .9cm; border: 1px solid #6a6a6a; }
 .form .short .unit { font-size: .95em; }
-.form .date { display: flex; align-items: flex-end; gap: .3em; margin-top: .25em; }
-.form .date .cell { display: inline-block; height: .9cm; border: 1px solid #6a6a6a;
-  text-align: center; }
-.form .date .cell .ph { display: block; margin-top: .95cm; font-size: .75em; color: #3a3a3a; }
+.form .date { display: flex; align-items: flex-start; gap: .3em; margin-top: .25em; }
+.form .date .cell { display: flex; flex-direction: column; align-items: center; }
+.form .date .write { display: block; height: .9cm; border: 1px solid #6a6a6a; }
+.form .date .ph { display: block; font-size: .75em; color: #3a3a3a; }
 .form .date .dd, .form .date .mm { width: 1.4cm; }
 .form .date .yyyy { width: 2.4cm; }
-.form .date .sep { font-size: 1.4em; padding-bottom: .1em; }
-.form .date { margin-bottom: 1.1em; }
+.form .date .sep { font-size: 1.4em; line-height: .9cm; }
 .form ul.choices { list-style: none; padding: 0; margin: .25em 0 0; }
 .form ul.choices.inline li { display: inline-block; margin-right: 2em; }
 .form ul.choices li { margin: 0 0 .35em; padding-left: 1.7em; position: relative; }
@@ -303,16 +325,18 @@ FORM_CSS = """
 
 
 def _page_css(kit: Kit, lang: str, layout: Layout, numbered: bool) -> str:
-    kit_line = f"{_plain(kit.info.title, lang)} · {_m('sheets.version', lang, version=kit.info.version)}"
+    version = _m("sheets.version", lang, version=kit.info.version)
+    kit_line = f"{_plain(kit.info.title, lang)} · {version}"
+    small = "font-size: 7.5pt; color: #3a3a3a;"
     numbers = 'counter(page) " / " counter(pages)' if numbered else "none"
     css = (
         "@page { size: A4; margin: 1.5cm 1.7cm 1.7cm 1.7cm;\n"
-        f"  @bottom-left {{ content: {_css_string(kit_line)}; font-size: 7.5pt; color: #3a3a3a; }}\n"
-        f"  @bottom-right {{ content: {numbers}; font-size: 8pt; color: #3a3a3a; }}\n"
+        f"  @bottom-left {{ content: {_css_string(kit_line)}; {small} }}\n"
+        f"  @bottom-right {{ content: {numbers}; {small} }}\n"
         "  @bottom-center { content: none; }\n"
     )
     if layout is Layout.BOOKLET:
-        css += "  @top-right { content: string(stage); font-size: 7.5pt; color: #3a3a3a; }\n"
+        css += f"  @top-right {{ content: string(stage); {small} }}\n"
     css += "}\n"
     if layout is Layout.BOOKLET:
         css += (
@@ -332,8 +356,10 @@ def _list(items: Sequence[Text], lang: str, cls: str = "", ordered: bool = False
     return f"<{tag}{attr}>{rows}</{tag}>"
 
 
-def sheet_html(kit: Kit, tool: Tool, lang: str, *, level: int = 1, fit: int = 0) -> str:
-    """One tool's sheet as an HTML ``<article>``, meant to fill one A4 page."""
+def sheet_html(
+    kit: Kit, tool: Tool, lang: str, *, level: int = 1, size: float | None = None
+) -> str:
+    """One tool's sheet as an HTML ``<article>`` meant to fill one A4 page; ``size`` in points."""
     h_title, h_part = f"h{level}", f"h{level + 1}"
     stages = _stage_titles(kit, lang)
     sheet = tool.sheet
@@ -344,9 +370,9 @@ def sheet_html(kit: Kit, tool: Tool, lang: str, *, level: int = 1, fit: int = 0)
     chips = "".join(
         f'<span class="chip">{_h(stages.get(s, s), lang)}</span>' for s in tool.stages
     )
-    fit_cls = f" fit-{min(fit, MAX_FIT)}" if fit else ""
+    style = f' style="font-size: {size:.2f}pt"' if size is not None else ""
     out = [
-        f'<article class="sheet{fit_cls}" id="tool-{tool.id}" data-tool="{tool.id}"'
+        f'<article class="sheet"{style} id="tool-{tool.id}" data-tool="{tool.id}"'
         f' aria-labelledby="title-{tool.id}">',
         f'<p class="chips"><span class="label">{html.escape(_m("sheets.stages", lang))}</span>'
         f"{chips}</p>",
@@ -356,21 +382,18 @@ def sheet_html(kit: Kit, tool: Tool, lang: str, *, level: int = 1, fit: int = 0)
         f'<section class="steps-part">{part("sheet.steps")}'
         f"{_list(sheet.steps, lang, 'steps', ordered=True)}</section>",
     ]
-    boxes = []
-    if sheet.tips:
-        boxes.append(f'<section class="box tips">{part("sheet.tips")}{_list(sheet.tips, lang)}</section>')
+    def box(cls: str, key: str, items: Sequence[Text]) -> str:
+        return f'<section class="box {cls}">{part(key)}{_list(items, lang)}</section>'
+
+    upper = [box("tips", "sheet.tips", sheet.tips)] if sheet.tips else []
     if sheet.pitfalls:
-        boxes.append(
-            f'<section class="box pitfalls">{part("sheet.pitfalls")}'
-            f"{_list(sheet.pitfalls, lang)}</section>"
-        )
-    if boxes:
-        out.append(f'<div class="pair">{"".join(boxes)}</div>')
-    docs = [d.title for d in tool.documents]
-    lower = [f'<section class="box documents">{part("sheet.documents")}{_list(docs, lang)}</section>']
+        upper.append(box("pitfalls", "sheet.pitfalls", sheet.pitfalls))
+    lower = [box("documents", "sheet.documents", [d.title for d in tool.documents])]
     if sheet.next_steps:
-        lower.append(f'<section class="box next">{part("sheet.next")}{_list(sheet.next_steps, lang)}</section>')
-    out.append(f'<div class="pair">{"".join(lower)}</div>')
+        lower.append(box("next", "sheet.next", sheet.next_steps))
+    for pair in (upper, lower):
+        if pair:
+            out.append(f'<div class="pair">{"".join(pair)}</div>')
     n_questions = len(tool_questions(kit, tool))
     out.append(
         '<div class="use"><p>'
@@ -382,7 +405,7 @@ def sheet_html(kit: Kit, tool: Tool, lang: str, *, level: int = 1, fit: int = 0)
     for src in tool.sources:
         bits = [_h(src.title, lang)]
         if src.reference:
-            bits.append(html.escape(_plain(src.reference, lang)))
+            bits.append(_h(src.reference, lang))
         if src.url:
             url = html.escape(src.url)
             bits.append(f'<a href="{url}">{url}</a>')
@@ -434,19 +457,19 @@ def _toc_html(kit: Kit, tools: Sequence[Tool], lang: str, stage: str | None, glo
         members = [tool for tool in tools if s.id in tool.stages]
         if not members:
             continue
-        number = _stage_number(kit, s.id)
-        out.append(f"<h3>{html.escape(_m('sheets.stage', lang, n=str(number), title=_plain(s.title, lang)))}</h3>")
+        out.append(f"<h3>{html.escape(_stage_label(kit, s.id, lang))}</h3>")
         if s.description:
             out.append(f'<p class="stage-desc">{_h(s.description, lang)}</p>')
         out.append(
             "<ul>"
-            + "".join(f'<li><a href="#tool-{tool.id}">{_h(tool.title, lang)}</a></li>' for tool in members)
+            + "".join(
+                f'<li><a href="#tool-{tool.id}">{_h(tool.title, lang)}</a></li>' for tool in members
+            )
             + "</ul>"
         )
     if glossary:
-        out.append(
-            f'<p class="glossary-link"><a href="#glossary">{html.escape(_m("sheets.glossary", lang))}</a></p>'
-        )
+        label = html.escape(_m("sheets.glossary", lang))
+        out.append(f'<p class="glossary-link"><a href="#glossary">{label}</a></p>')
     out.append("</nav>\n")
     return "\n".join(out)
 
@@ -456,10 +479,8 @@ def _glossary_html(terms: Sequence[Term], lang: str) -> str:
     for term in sorted(terms, key=lambda x: x.term.lower()):
         parts = [f"<dt>{html.escape(term.term)}</dt>", f"<dd>{_h(term.definition, lang)}</dd>"]
         if term.official:
-            official = term.official + (f" ({term.official_date})" if term.official_date else "")
-            parts.append(
-                f'<dd class="official">{html.escape(_m("sheets.official", lang, term=official))}</dd>'
-            )
+            official = html.escape(_official(term, lang))
+            parts.append(f'<dd class="official">{official}</dd>')
         if term.note:
             parts.append(f'<dd class="note">{_h(term.note, lang)}</dd>')
         items.append('<div class="term">' + "".join(parts) + "</div>")
@@ -472,7 +493,7 @@ def _glossary_html(terms: Sequence[Term], lang: str) -> str:
 
 def booklet_body(
     kit: Kit, tools: Sequence[Tool], lang: str, day: dt.date, *, stage: str | None = None,
-    fit: dict[str, int] | None = None,
+    fit: dict[str, float] | None = None,
 ) -> str:
     """The booklet's body: cover, contents, sheets by stage, glossary."""
     fit = fit or {}
@@ -481,16 +502,15 @@ def booklet_body(
     stage_by_id = {s.id: s for s in kit.info.stages}
     for stage_id, group in by_stage(kit, tools, stage):
         info = stage_by_id.get(stage_id)
-        title = _plain(info.title, lang) if info else stage_id
-        label = _m("sheets.stage", lang, n=str(_stage_number(kit, stage_id)), title=title)
+        label = html.escape(_stage_label(kit, stage_id, lang))
         desc = f"<p>{_h(info.description, lang)}</p>" if info and info.description else ""
+        sid = f"stage-title-{stage_id}"
         out.append(
-            f'<section class="stage" id="stage-{stage_id}" aria-labelledby="stage-title-{stage_id}">\n'
-            f'<div class="stage-band"><h2 id="stage-title-{stage_id}">{html.escape(label)}</h2>'
-            f"{desc}</div>\n"
+            f'<section class="stage" id="stage-{stage_id}" aria-labelledby="{sid}">\n'
+            f'<div class="stage-band"><h2 id="{sid}">{label}</h2>{desc}</div>\n'
         )
         for tool in group:
-            out.append(sheet_html(kit, tool, lang, level=3, fit=fit.get(tool.id, 0)))
+            out.append(sheet_html(kit, tool, lang, level=3, size=fit.get(tool.id)))
         out.append("</section>\n")
     if terms:
         out.append(_glossary_html(terms, lang))
@@ -498,6 +518,9 @@ def booklet_body(
 
 
 # --- paper forms -------------------------------------------------------------------------
+
+
+TICK = '<span class="tick" aria-hidden="true"></span>'
 
 
 def _lines(count: int) -> str:
@@ -521,19 +544,16 @@ def _answer_area(question: Question, lang: str) -> str:
         hint = "sheets.form.many" if kind is QuestionType.MULTICHOICE else "sheets.form.one"
         rows = []
         for choice in question.choices or []:
-            extra = f'<span class="choice-help">{_h(choice.help, lang)}</span>' if choice.help else ""
-            rows.append(
-                f'<li><span class="tick" aria-hidden="true"></span>{_h(choice.label, lang)}{extra}</li>'
+            extra = (
+                f'<span class="choice-help">{_h(choice.help, lang)}</span>' if choice.help else ""
             )
+            rows.append(f"<li>{TICK}{_h(choice.label, lang)}{extra}</li>")
         return (
             f'<p class="pick-hint">{html.escape(_m(hint, lang))}</p>'
             f'<ul class="choices">{"".join(rows)}</ul>'
         )
     if kind is QuestionType.BOOL:
-        rows = [
-            f'<li><span class="tick" aria-hidden="true"></span>{html.escape(t(key, lang).capitalize())}</li>'
-            for key in ("yes", "no")
-        ]
+        rows = [f"<li>{TICK}{html.escape(t(key, lang).capitalize())}</li>" for key in ("yes", "no")]
         return f'<ul class="choices inline">{"".join(rows)}</ul>'
     if kind is QuestionType.DATE:
         cells = [("dd", "sheets.form.dd"), ("mm", "sheets.form.mm"), ("yyyy", "sheets.form.yyyy")]
@@ -542,7 +562,8 @@ def _answer_area(question: Question, lang: str) -> str:
             if index:
                 parts.append('<span class="sep" aria-hidden="true">/</span>')
             parts.append(
-                f'<span class="cell {cls}"><span class="ph">{html.escape(_m(key, lang))}</span></span>'
+                f'<span class="cell"><span class="write {cls}"></span>'
+                f'<span class="ph">{html.escape(_m(key, lang))}</span></span>'
             )
         return f'<div class="date">{"".join(parts)}</div>'
     if kind in (QuestionType.AMOUNT, QuestionType.NUMBER, QuestionType.INTEGER):
@@ -629,7 +650,7 @@ def build_html(
     lang: str,
     day: dt.date,
     stage: str | None = None,
-    fit: dict[str, int] | None = None,
+    fit: dict[str, float] | None = None,
 ) -> str:
     """The standalone HTML page for sheets, a booklet or forms (print CSS included)."""
     fit = fit or {}
@@ -644,7 +665,7 @@ def build_html(
         title = _form_page_title(tools, lang)
     else:
         body = "".join(
-            sheet_html(kit, tool, lang, fit=fit.get(tool.id, 0))
+            sheet_html(kit, tool, lang, size=fit.get(tool.id))
             for tool in tools
         )
         css = SHEET_CSS
@@ -672,9 +693,8 @@ def sheet_markdown(kit: Kit, tool: Tool, lang: str, *, level: int = 1) -> str:
     lines = [
         f"{head} {_plain(tool.title, lang)}",
         "",
-        f"*{_m('sheets.stages', lang)} : {', '.join(_plain(stages.get(s, s), lang) for s in tool.stages)}*"
-        if lang == "fr" else
-        f"*{_m('sheets.stages', lang)}: {', '.join(_plain(stages.get(s, s), lang) for s in tool.stages)}*",
+        "*" + _labelled(_m("sheets.stages", lang),
+                        ", ".join(_plain(stages.get(s, s), lang) for s in tool.stages), lang) + "*",
         "",
         _plain(tool.summary, lang),
         "",
@@ -713,12 +733,6 @@ def sheet_markdown(kit: Kit, tool: Tool, lang: str, *, level: int = 1) -> str:
     return "\n".join(lines)
 
 
-def _anchor(tool: Tool, lang: str) -> str:
-    from survivalkit.expressions import slugify
-
-    return slugify(_plain(tool.title, lang))
-
-
 def booklet_markdown(
     kit: Kit, tools: Sequence[Tool], lang: str, day: dt.date, *, stage: str | None = None
 ) -> str:
@@ -740,14 +754,13 @@ def booklet_markdown(
             continue
         members = [tool for tool in tools if s.id in tool.stages]
         if members:
-            lines.append(f"- {_m('sheets.stage', lang, n=str(_stage_number(kit, s.id)), title=_plain(s.title, lang))}")
-            lines += [f"  - [{_plain(tool.title, lang)}](#{_anchor(tool, lang)})" for tool in members]
+            lines.append(f"- {_stage_label(kit, s.id, lang)}")
+            lines += [f"  - {_plain(tool.title, lang)}" for tool in members]
     lines.append("")
     stage_by_id = {s.id: s for s in kit.info.stages}
     for stage_id, group in by_stage(kit, tools, stage):
         info = stage_by_id.get(stage_id)
-        title = _plain(info.title, lang) if info else stage_id
-        lines += [f"## {_m('sheets.stage', lang, n=str(_stage_number(kit, stage_id)), title=title)}", ""]
+        lines += [f"## {_stage_label(kit, stage_id, lang)}", ""]
         if info and info.description:
             lines += [_plain(info.description, lang), ""]
         lines += [sheet_markdown(kit, tool, lang, level=3) for tool in group]
@@ -756,8 +769,7 @@ def booklet_markdown(
         for term in sorted(kit.glossary.terms, key=lambda x: x.term.lower()):
             lines.append(f"**{term.term}** — {_plain(term.definition, lang)}")
             if term.official:
-                official = term.official + (f" ({term.official_date})" if term.official_date else "")
-                lines.append(f"*{_m('sheets.official', lang, term=official)}*")
+                lines.append(f"*{_official(term, lang)}*")
             if term.note:
                 lines.append(_plain(term.note, lang))
             lines.append("")
@@ -779,8 +791,8 @@ def form_markdown(kit: Kit, tool: Tool, lang: str) -> str:
     ]
     if kit.info.profile:
         lines += [f"## {_m('sheets.form.identity', lang)}", ""]
-        lines += [f"- {_plain(q.label, lang)} : {DOTS[:40]}" if lang == "fr"
-                  else f"- {_plain(q.label, lang)}: {DOTS[:40]}" for q in kit.info.profile]
+        lines += ["- " + _labelled(_plain(q.label, lang), DOTS[:40], lang)
+                  for q in kit.info.profile]
         lines.append("")
     lines += [f"## {_m('sheets.form.questions', lang)}", ""]
     optional = _m("hint.optional_short", lang)
@@ -802,7 +814,8 @@ def _md_answer(question: Question, lang: str) -> list[str]:
     kind = question.type
     if kind in (QuestionType.CHOICE, QuestionType.MULTICHOICE):
         hint = "sheets.form.many" if kind is QuestionType.MULTICHOICE else "sheets.form.one"
-        return [_m(hint, lang), "", *[f"- [ ] {_plain(c.label, lang)}" for c in question.choices or []]]
+        boxes = [f"- [ ] {_plain(c.label, lang)}" for c in question.choices or []]
+        return [_m(hint, lang), "", *boxes]
     if kind is QuestionType.BOOL:
         return [f"- [ ] {t('yes', lang).capitalize()}", f"- [ ] {t('no', lang).capitalize()}"]
     if kind is QuestionType.DATE:
@@ -831,33 +844,52 @@ def build_markdown(
 
 
 def _weasyprint_html() -> Any:
-    """WeasyPrint's ``HTML`` class; when it cannot load, ``html_to_pdf`` raises the helpful error."""
+    """WeasyPrint's ``HTML`` class; if it cannot load, ``html_to_pdf`` raises the helpful error."""
     try:
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
-        from weasyprint import HTML
+        from weasyprint import HTML  # type: ignore[import-untyped]
     except (ImportError, OSError):
         html_to_pdf("")  # raises MissingExtraError with the install hint
         raise
     return HTML
 
 
-def fit_and_print(build: Callable[[dict[str, int]], str], tool_ids: Sequence[str]) -> PdfResult:
-    """Print to PDF, tightening each sheet that spills over its page (up to ``MAX_FIT`` times)."""
+def fit_and_print(build: Callable[[dict[str, float]], str], tool_ids: Sequence[str]) -> PdfResult:
+    """Print to PDF, shrinking the type of each sheet that spills over its page.
+
+    ``build`` makes the page from type sizes by tool id. After each layout, every sheet whose
+    end lands on a later page than its start gets a smaller size, estimated from how far it
+    overflowed (height grows about as the square of the type size), never below
+    ``MIN_SHEET_PT``.
+    """
     weasy_html = _weasyprint_html()
-    fit: dict[str, int] = {}
-    while True:
+    fit: dict[str, float] = {}
+    for attempt in range(MAX_RENDERS):
         document = weasy_html(string=build(fit)).render()
-        page_of: dict[str, int] = {}
+        where: dict[str, tuple[int, float]] = {}
         for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                page_of.setdefault(name, index)
-        over = [tid for tid in tool_ids if page_of.get(f"end-{tid}") != page_of.get(f"tool-{tid}")]
-        todo = [tid for tid in over if fit.get(tid, 0) < MAX_FIT]
-        if not todo:
-            return PdfResult(bytes(document.write_pdf()), len(document.pages), over)
+            for name, box in page.anchors.items():  # (x, y, ...) in CSS pixels
+                where.setdefault(name, (index, float(box[1])))
+        over = [tid for tid in tool_ids if _overflow(where, tid) is not None]
+        todo = [tid for tid in over if fit.get(tid, SHEET_PT) > MIN_SHEET_PT]
+        if not todo or attempt == MAX_RENDERS - 1:
+            break
         for tid in todo:
-            fit[tid] = fit.get(tid, 0) + 1
+            ratio = _overflow(where, tid) or 1.0
+            size = fit.get(tid, SHEET_PT) * min(ratio**0.5 * 0.98, 0.97)
+            fit[tid] = max(MIN_SHEET_PT, round(size, 2))
+    return PdfResult(bytes(document.write_pdf()), len(document.pages), over)
+
+
+def _overflow(where: dict[str, tuple[int, float]], tool_id: str) -> float | None:
+    """None when the sheet fits its page, else the ratio of the room it had to what it needed."""
+    start, end = where.get(f"tool-{tool_id}"), where.get(f"end-{tool_id}")
+    if start is None or end is None or start[0] == end[0]:
+        return None
+    room = PAGE_BOTTOM_PX - start[1]
+    needed = (end[0] - start[0]) * (PAGE_BOTTOM_PX - PAGE_TOP_PX) + end[1] - start[1]
+    return max(0.3, min(1.0, room / needed)) if needed > 0 else 1.0
 
 
 def build_pdf(
@@ -871,7 +903,7 @@ def build_pdf(
 ) -> PdfResult:
     """Sheets, a booklet or forms as PDF; sheets are kept to one page each when possible."""
 
-    def build(fit: dict[str, int]) -> str:
+    def build(fit: dict[str, float]) -> str:
         return build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, fit=fit)
 
     ids = [] if layout is Layout.FORMS else [tool.id for tool in tools]

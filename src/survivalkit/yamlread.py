@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,20 @@ def format_key_path(key_path: KeyPath) -> str:
     return out
 
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+# Tags a kit file may carry: plain data only. Anything else (python/*, binary, set, custom
+# tags such as !include) is refused before any value is built.
+_DATA_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+# C0 and C1 control characters (tab and line breaks excepted) and lone surrogates: a double-
+# quoted escape such as "\e[2J" would otherwise carry terminal escape codes into the interface.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
 class _Builder:
     def __init__(self, located: Located) -> None:
         self.located = located
@@ -102,21 +117,20 @@ class _Builder:
             raise _Stop(node, f"more than {MAX_NODES} values (an alias bomb?); refused")
         if depth > MAX_DEPTH:
             raise _Stop(node, f"nested deeper than {MAX_DEPTH} levels; refused")
+        _check_tag(node)
         style = node.style if isinstance(node, yaml.ScalarNode) else None
         self.located.values[path] = _mark(node, style)
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!")
-            raise _Stop(node, f"the tag `!{tag.lstrip('!')}` is not allowed: kit files hold data only")
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise _Stop(key_node, "a key must be a plain word, not a list or mapping")
-                if key_node.tag == "tag:yaml.org,2002:merge":
+                if key_node.tag == _MERGE:
                     raise _Stop(key_node, "merge keys (<<) are not supported; write keys out")
-                key = self.constructor.construct_object(key_node)
-                if not isinstance(key, str | int | bool):
-                    key = str(key)
+                _check_tag(key_node)
+                # A key is the word as written: `yes:` or `1:` stay "yes" and "1", never a
+                # boolean or a number that the schema would then report in puzzling terms.
+                key = _checked_text(key_node, str(key_node.value))
                 if key in result:
                     first = self.located.keys[(*path, key)]
                     raise _Stop(
@@ -128,7 +142,13 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node)
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, OverflowError) as exc:
+            raise _Stop(node, _value_message(node, exc)) from None
+        if isinstance(value, str):
+            _checked_text(node, value)
+        return value
 
 
 class _Stop(Exception):
@@ -136,6 +156,70 @@ class _Stop(Exception):
         super().__init__(message)
         self.node = node
         self.message = message
+
+
+def _check_tag(node: yaml.Node) -> None:
+    if node.tag == _VALUE:  # a lone `=` is YAML 1.1's "value" key: read it as the text "="
+        node.tag = _STR
+    if node.tag in _DATA_TAGS:
+        return
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!")
+    raise _Stop(node, f"the tag `!{tag.lstrip('!')}` is not allowed: kit files hold data only")
+
+
+def _checked_text(node: yaml.Node, text: str) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise _Stop(node, f"the control character {code} is not allowed in a text; remove it")
+    return text
+
+
+def _value_message(node: yaml.Node, exc: Exception) -> str:
+    text = str(exc)
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"`{node.value}` is not a real date ({text}); write it as YYYY-MM-DD"
+    if "digits" in text or isinstance(exc, OverflowError):
+        return f"this number is too long ({len(str(node.value))} characters); write a shorter one"
+    return f"this value cannot be read: {text}"
+
+
+def _expansion(root: yaml.Node) -> None:
+    """Refuse, before building anything, documents whose aliases expand out of bounds.
+
+    Each node's expanded size is computed once (aliases share nodes), so a "billion laughs"
+    file is refused in microseconds, as is an alias that contains itself.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _Stop(node, "an alias refers to itself (an endless structure); refused")
+        if depth > MAX_DEPTH:
+            raise _Stop(node, f"nested deeper than {MAX_DEPTH} levels; refused")
+        open_nodes.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for _key, value_node in node.value:
+                total += 1 + size(value_node, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                total += size(item, depth + 1)
+        open_nodes.discard(key)
+        if total > MAX_NODES:
+            raise _Stop(
+                node,
+                f"this value expands to more than {MAX_NODES} values through aliases "
+                "(an alias bomb?); refused",
+            )
+        sizes[key] = total
+        return total
+
+    size(root, 0)
 
 
 def _mark(node: yaml.Node, style: str | None = None) -> Mark:
@@ -146,20 +230,25 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     """Read one YAML file; return its located data, or the problems that stop reading it."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never more: a huge file is not read whole
     except OSError as exc:
         return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, 1, 1, "", f"file is over {MAX_BYTES} bytes, the limit")]
     return parse_yaml(raw, name)
 
 
 def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
-    """Parse YAML bytes; return located data or the problems found."""
+    """Parse YAML bytes; return located data or the problems found (never raises)."""
     if len(raw) > MAX_BYTES:
         return None, [
             Problem(name, 1, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}")
         ]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(name, 1, 1, "", "the file is in UTF-16; save it as UTF-8")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -168,24 +257,36 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [Problem(name, line, col, "", "not valid UTF-8; save the file as UTF-8")]
     if "\x00" in text:
-        return None, [Problem(name, 1, 1, "", "the file contains NUL bytes; is it a text file?")]
-    located = Located(name, None, lines=text.splitlines())
+        line, col = _position(text, text.index("\x00"))
+        return None, [
+            Problem(name, line, col, "", "the file contains NUL bytes; is it a text file?")
+        ]
+    located = Located(name, None)
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+        return None, [
+            Problem(name, line, col, "", f"the control character {code} is not allowed; remove it")
+        ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _yaml_message(exc)
+        message = _yaml_message(exc, text, mark)
         return None, [Problem(name, line, col, "", message)]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, 1, 1, "", f"YAML error: {exc}")]
+        return None, [Problem(name, 1, 1, "", f"YAML error: {_one_line(str(exc))}")]
+    except RecursionError:  # pragma: no cover - only with the pure-Python parser
+        return None, [Problem(name, 1, 1, "", f"nested deeper than {MAX_DEPTH} levels; refused")]
     if node is None:
         return None, [Problem(name, 1, 1, "", "the file is empty")]
     try:
+        _expansion(node)
         located.data = _Builder(located).build(node, (), 0)
     except _Stop as stop:
         m = _mark(stop.node)
@@ -193,22 +294,34 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(name, line, col, "", _yaml_message(exc))]
-    except (ValueError, OverflowError) as exc:
-        return None, [Problem(name, 1, 1, "", f"a value cannot be read: {exc}")]
+        return None, [Problem(name, line, col, "", _yaml_message(exc, text, mark))]
+    except (ValueError, OverflowError, TypeError) as exc:
+        return None, [Problem(name, 1, 1, "", f"a value cannot be read: {_one_line(str(exc))}")]
     if not isinstance(located.data, dict):
-        kind = type(located.data).__name__
+        kind = {"list": "list", "str": "text"}.get(type(located.data).__name__, "single value")
         return None, [Problem(name, 1, 1, "", f"the file must be a mapping of keys, not a {kind}")]
     return located, []
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or "").strip()
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str = "", mark: Any = None) -> str:
+    problem = _one_line(exc.problem or "")
     if "could not determine a constructor" in problem:
         tag = problem.split("tag")[-1].strip(" '!")
         return f"the tag `!{tag}` is not allowed: kit files hold data only"
-    if "found character '\\t'" in problem or "\\t" in problem:
+    at = getattr(mark, "index", None)
+    if "\\t" in problem or (isinstance(at, int) and at < len(text) and text[at] == "\t"):
         return "a tab character is not allowed for indentation; use spaces"
-    context = (exc.context or "").strip()
-    text = f"{context}: {problem}" if context else problem
-    return f"YAML syntax error: {text}"
+    if "maximum nesting depth" in problem:
+        return f"nested deeper than {MAX_DEPTH} levels; refused"
+    context = _one_line(exc.context or "")
+    message = f"{context}: {problem}" if context else problem
+    return f"YAML syntax error: {message}"

@@ -1,0 +1,397 @@
+"""Lint rules beyond the schema: each finds what it says, where it is, and stays quiet otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import MINI_KIT, build_tree, run_cli
+from survivalkit.errors import Problem
+from survivalkit.lint import RULES, lint, never_true
+from survivalkit.loader import bundled_kit_dir, load_kit
+from survivalkit.model import Choice, Question, QuestionType
+
+TODAY = dt.date(2026, 11, 26)
+
+TOOL = """\
+schema_version: 1
+title: {fr: Outil test, en: Test tool}
+summary: {fr: Un outil de test., en: A test tool.}
+stages: [idee]
+relevance:
+  - when: "'acheter' in besoins"
+    why: {fr: Vous achetez., en: You are buying.}
+reviewed: 2026-11-20
+sources:
+  - title: {fr: Un texte, en: A text}
+    reference: art. 1
+sheet:
+  when_to_use: {fr: Toujours., en: Always.}
+  steps:
+    - {fr: Faire., en: Do.}
+questions:
+  - id: objet
+    label: {fr: Quoi ?, en: What?}
+  - id: nature
+    type: choice
+    label: {fr: Quel type ?, en: What kind?}
+    choices:
+      - {value: fournitures, label: {fr: Fournitures, en: Supplies}}
+      - {value: travaux, label: {fr: Travaux, en: Works}}
+  - id: montant
+    type: amount
+    label: {fr: Combien ?, en: How much?}
+documents:
+  - id: note
+    title: {fr: Note, en: Memo}
+    filename: "note-{{ objet | slug }}"
+    template:
+      fr: |
+        # Note : {{ objet }}
+        Nature : {{ nature }}
+        Montant : {{ montant | euros }}
+        Seuil : {{ fact('seuil') }}
+      en: |
+        # Memo: {{ objet }} ({{ nature }}, {{ montant | euros('EUR_HT', 'en') }})
+examples:
+  - name: simple
+    date: 2026-11-26
+    answers: {nom: Claire, objet: Une imprimante, nature: fournitures, montant: 12000}
+    expect: ["60 000 € HT", "12 000"]
+"""
+
+KIT_EN = MINI_KIT.replace("title: Mini kit", "title: {fr: Mini kit, en: Mini kit}").replace(
+    "description: Un kit de test.", "description: {fr: Un kit de test., en: A test kit.}"
+)
+
+
+def problems(tmp_path: Path, tool: str = TOOL, glossary: str | None = None) -> list[Problem]:
+    """Lint a one-tool kit; the schema must already be clean."""
+    files = {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": tool}
+    if glossary:
+        files["glossary.yaml"] = glossary
+    build_tree(tmp_path, files)
+    loaded = load_kit([tmp_path], strict=False)
+    assert loaded.problems == []
+    return lint(loaded, today=TODAY)
+
+
+def found(tmp_path: Path, rule: str, tool: str = TOOL, glossary: str | None = None) -> list[str]:
+    """``key.path: message`` of the problems of one rule in the tool file."""
+    return [
+        f"{p.key_path}: {p.message}"
+        for p in problems(tmp_path, tool, glossary)
+        if p.rule == rule and p.path.endswith("outil-test.yaml")
+    ]
+
+
+def test_the_reference_tool_is_clean(tmp_path: Path) -> None:
+    tool_problems = [p for p in problems(tmp_path) if p.path.endswith("outil-test.yaml")]
+    assert tool_problems == []
+
+
+def test_every_rule_has_a_stable_id_a_severity_and_a_one_line_fix() -> None:
+    assert len(RULES) >= 16
+    for rule_id, r in RULES.items():
+        assert re.fullmatch(r"SK\d{3}", rule_id) and r.id == rule_id
+        assert r.severity in ("error", "warning")
+        assert r.summary and r.fix and "\n" not in r.fix
+    warnings = [r for r in RULES.values() if r.severity == "warning"]
+    assert all(r.id >= "SK101" for r in warnings)
+
+
+def test_list_rules_prints_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["validate", "--list-rules", "--plain", "--lang", "en"], capsys)
+    assert code == 0
+    for rule_id, r in RULES.items():
+        assert f"{rule_id} | {r.severity} | {r.summary}" in out
+
+
+# --- examples ------------------------------------------------------------------------------
+
+
+def test_example_with_a_bad_answer_is_an_error(tmp_path: Path) -> None:
+    tool = TOOL.replace("montant: 12000}", "montant: beaucoup}")
+    [message] = found(tmp_path, "SK007", tool)
+    assert message.startswith("examples[0].answers: example `simple`: montant:")
+
+
+def test_example_missing_a_required_answer_is_an_error(tmp_path: Path) -> None:
+    tool = TOOL.replace("objet: Une imprimante, ", "")
+    assert found(tmp_path, "SK007", tool) == [
+        "examples[0].answers: example `simple`: required answers missing: objet"
+    ]
+
+
+def test_example_answering_an_unknown_question_is_an_error(tmp_path: Path) -> None:
+    tool = TOOL.replace("montant: 12000}", "montant: 12000, montnat: 3}")
+    [message] = found(tmp_path, "SK007", tool)
+    assert "montnat" in message and "montant" in message
+
+
+def test_example_that_does_not_render_is_an_error(tmp_path: Path) -> None:
+    tool = TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ montant / 0 }}")
+    [message] = found(tmp_path, "SK008", tool)
+    assert message.startswith("examples[0]: example `simple` (fr):")
+    assert "ZeroDivisionError" in message
+
+
+def test_expect_text_must_be_in_the_french_rendering(tmp_path: Path) -> None:
+    tool = TOOL.replace('"12 000"]', '"Imprimante 3D"]')
+    assert found(tmp_path, "SK009", tool) == [
+        "examples[0].expect: example `simple`: `Imprimante 3D` is not in the French documents"
+    ]
+
+
+def test_expect_text_follows_the_document_date(tmp_path: Path) -> None:
+    tool = TOOL.replace("date: 2026-11-26", "date: 2026-03-31")
+    assert found(tmp_path, "SK009", tool) == [
+        "examples[0].expect: example `simple`: `60 000 € HT` is not in the French documents"
+    ]
+
+
+def test_tool_without_examples_and_example_without_date_are_warnings(tmp_path: Path) -> None:
+    assert found(tmp_path, "SK110", TOOL.replace("    date: 2026-11-26\n", "")) == [
+        "examples[0].name: example `simple` has no `date`"
+    ]
+    no_examples = TOOL.split("examples:")[0]
+    assert found(tmp_path, "SK109", no_examples) == [": tool `outil-test` has no examples"]
+    assert found(tmp_path, "SK102", no_examples) == []
+
+
+def test_question_no_example_answers(tmp_path: Path) -> None:
+    tool = TOOL.replace(
+        "documents:",
+        "  - id: precision\n    label: {fr: Précisez, en: Specify}\n    required: false\n"
+        "    when: \"nature == 'travaux'\"\ndocuments:",
+    ).replace("Nature : {{ nature }}", "Nature : {{ nature }} {{ precision or '' }}")
+    assert found(tmp_path, "SK102", tool) == [
+        "questions[3].id: no example answers question `precision`"
+    ]
+
+
+# --- questions and texts -------------------------------------------------------------------
+
+
+def test_question_never_used(tmp_path: Path) -> None:
+    tool = TOOL.replace("        Nature : {{ nature }}\n", "").replace("({{ nature }}, ", "(")
+    assert found(tmp_path, "SK101", tool) == [
+        "questions[1].id: question `nature` is asked but never used"
+    ]
+
+
+def test_question_used_only_in_a_condition_counts_as_used(tmp_path: Path) -> None:
+    tool = TOOL.replace("Nature : {{ nature }}", "{% if nature == 'travaux' %}Travaux{% endif %}")
+    assert found(tmp_path, "SK101", tool) == []
+
+
+def test_missing_english_text(tmp_path: Path) -> None:
+    tool = TOOL.replace("summary: {fr: Un outil de test., en: A test tool.}", "summary: Un outil.")
+    tool = tool.replace("label: {fr: Quoi ?, en: What?}", "label: {fr: Quoi ?}")
+    assert found(tmp_path, "SK103", tool) == [
+        "summary: no English text",
+        "questions[0].label: no English text",
+    ]
+
+
+def test_missing_english_in_kit_yaml_is_reported_there(tmp_path: Path) -> None:
+    kit_problems = [
+        p for p in problems(tmp_path) if p.path.endswith("kit.yaml") and p.rule == "SK103"
+    ]
+    assert ("title", 2) in {(p.key_path, p.line) for p in kit_problems}
+
+
+def test_old_review_date(tmp_path: Path) -> None:
+    recent = TOOL.replace("reviewed: 2026-11-20", "reviewed: 2025-11-27")
+    assert found(tmp_path, "SK104", recent) == []
+    old = TOOL.replace("reviewed: 2026-11-20", "reviewed: 2025-11-25")
+    assert found(tmp_path, "SK104", old) == [
+        "reviewed: last reviewed on 2025-11-25, more than 12 months ago"
+    ]
+
+
+def test_source_without_url_or_reference(tmp_path: Path) -> None:
+    tool = TOOL.replace("    reference: art. 1\n", "")
+    assert found(tmp_path, "SK105", tool) == [
+        "sources[0]: source has neither `url` nor `reference`"
+    ]
+    with_url = TOOL.replace("    reference: art. 1\n", "    url: https://www.legifrance.gouv.fr/\n")
+    assert found(tmp_path, "SK105", with_url) == []
+
+
+GLOSSARY = """\
+schema_version: 1
+terms:
+  - term: sourcing
+    definition: {fr: Rencontrer des entreprises avant d'acheter., en: Meeting suppliers.}
+    official: sourçage
+  - term: MAPA
+    definition: {fr: Marché à procédure adaptée., en: Adapted-procedure contract.}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Faites un sourcing avant d'acheter.", True),
+        ("Faites un Sourcing.", True),
+        ("Faites un sourcing (sourçage) avant d'acheter.", False),
+        ("Faites un sourçage.", False),
+        ("Voir https://exemple.fr/sourcing pour la suite.", False),
+        ("Un MAPA suffit.", False),
+    ],
+)
+def test_english_buzzword_in_french_text(tmp_path: Path, text: str, flagged: bool) -> None:
+    tool = TOOL.replace("when_to_use: {fr: Toujours., en: Always.}",
+                        f'when_to_use: {{fr: "{text}", en: "Do some sourcing first."}}')
+    message = "sheet.when_to_use.fr: “sourcing” in French text: say “sourçage”"
+    expected = [message] if flagged else []
+    assert found(tmp_path, "SK106", tool, GLOSSARY) == expected
+
+
+def test_buzzword_in_template_code_is_not_prose(tmp_path: Path) -> None:
+    tool = TOOL.replace("        Nature : {{ nature }}\n",
+                        "        Nature : {{ nature }}{# sourcing #}\n"
+                        "        Prévoir un sourcing.\n")
+    assert found(tmp_path, "SK106", tool, GLOSSARY) == [
+        "documents[0].template.fr: “sourcing” in French text: say “sourçage”"
+    ]
+
+
+def test_label_over_twenty_words(tmp_path: Path) -> None:
+    twenty = " ".join(["mot"] * 19) + " ?"
+    tool = TOOL.replace("label: {fr: Quoi ?, en: What?}", f'label: {{fr: "{twenty}", en: What?}}')
+    assert found(tmp_path, "SK107", tool) == []
+    long = " ".join(["mot"] * 21) + " ?"
+    tool = TOOL.replace("label: {fr: Quoi ?, en: What?}", f'label: {{fr: "{long}", en: What?}}')
+    assert found(tmp_path, "SK107", tool) == [
+        "questions[0].label.fr: label has 21 words; keep it to 20"
+    ]
+
+
+def test_placeholder_left_from_the_new_template(tmp_path: Path) -> None:
+    tool = TOOL.replace("reference: art. 1", 'reference: "[à remplacer] Code, article"')
+    assert found(tmp_path, "SK111", tool) == ["sources[0].reference: text still to be written"]
+
+
+# --- conditions ----------------------------------------------------------------------------
+
+
+def with_when(when: str) -> str:
+    return TOOL.replace(
+        "documents:",
+        f'  - id: precision\n    label: {{fr: Précisez, en: Specify}}\n    required: false\n'
+        f'    when: "{when}"\ndocuments:',
+    ).replace("Nature : {{ nature }}", "Nature : {{ nature }} {{ precision or '' }}")
+
+
+def test_condition_testing_a_value_that_is_not_a_choice(tmp_path: Path) -> None:
+    assert found(tmp_path, "SK108", with_when("nature == 'travail'")) == [
+        "questions[3].when: question `precision` when: `nature` has no choice 'travail'; "
+        "did you mean `travaux`?"
+    ]
+
+
+def test_relevance_testing_a_need_that_does_not_exist(tmp_path: Path) -> None:
+    tool = TOOL.replace("\"'acheter' in besoins\"", "\"'achats' in besoins\"")
+    [message] = found(tmp_path, "SK108", tool)
+    assert message.startswith("relevance[0].when: relevance when: `besoins` has no choice 'achats'")
+
+
+def test_template_condition_on_a_missing_choice_points_at_its_line(tmp_path: Path) -> None:
+    tool = TOOL.replace("        Nature : {{ nature }}\n",
+                        "        Nature : {{ nature }}\n"
+                        "        {% if nature != 'fourniture' %}x{% endif %}\n")
+    build = problems(tmp_path, tool)
+    [problem] = [p for p in build if p.rule == "SK108"]
+    assert problem.key_path == "documents[0].template.fr"
+    lines = (tmp_path / "tools" / "outil-test.yaml").read_text(encoding="utf-8").splitlines()
+    assert "fourniture'" in lines[problem.line - 1]
+
+
+@pytest.mark.parametrize(
+    ("when", "flagged"),
+    [
+        ("nature == 'travaux' and nature == 'fournitures'", True),
+        ("nature == 'travaux' and nature != 'travaux'", True),
+        ("nature == 'travaux' or nature == 'fournitures'", False),
+        ("nature == 'travaux'", False),
+        ("nature != 'travaux' and montant > 1000", False),
+    ],
+)
+def test_condition_that_can_never_be_true(tmp_path: Path, when: str, flagged: bool) -> None:
+    expected = [
+        f"questions[3].when: question `precision` when: `{when}` is false for every possible answer"
+    ]
+    assert found(tmp_path, "SK108", with_when(when)) == (expected if flagged else [])
+
+
+def test_yes_no_question_compared_with_a_word(tmp_path: Path) -> None:
+    tool = with_when("urgent == 'oui'").replace(
+        "  - id: precision",
+        "  - id: urgent\n    type: bool\n    label: {fr: Urgent ?, en: Urgent?}\n  - id: precision",
+    )
+    assert found(tmp_path, "SK108", tool) == [
+        "questions[4].when: question `precision` when: `urgent` is a yes/no question: "
+        "test it with `urgent` or `not urgent`, not with 'oui'"
+    ]
+
+
+def test_never_true_judges_multichoice_membership() -> None:
+    besoins = Question(
+        id="besoins", type=QuestionType.MULTICHOICE, label="Besoins ?",
+        choices=[Choice(value=v, label=v) for v in ("acheter", "temps", "lieu", "tester")],
+    )
+    questions = {"besoins": besoins}
+    assert never_true("'acheter' in besoins and 'acheter' not in besoins", questions)
+    assert not never_true("'acheter' in besoins and 'temps' in besoins", questions)
+    assert not never_true("besoins | length >= 4", questions)
+    assert never_true("besoins | length > 4", questions)
+    assert not never_true("montant > 3", questions)
+
+
+# --- the whole kit and the command ---------------------------------------------------------
+
+
+def test_bundled_kit_has_no_lint_errors() -> None:
+    loaded = load_kit([bundled_kit_dir()])
+    errors = [p.format() for p in lint(loaded) if p.severity == "error"]
+    assert errors == []
+
+
+def region_tool(tool: str = TOOL) -> str:
+    """The reference tool, made to fit the bundled kit (its facts and its profile)."""
+    return tool.replace("fact('seuil')", "fact('seuil_dispense_fournitures_services')").replace(
+        "answers: {nom: Claire,",
+        "answers: {nom: Claire, fonction: Agent, organisation: Mairie, courriel: c@mairie.fr,",
+    )
+
+
+def test_validate_strict_fails_on_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layer = build_tree(tmp_path / "region", {"tools/outil-test.yaml": region_tool()})
+    code, out, err = run_cli(["validate", str(layer), "--plain", "--lang", "en"], capsys)
+    assert code == 0, out + err
+    assert "0 error(s), 0 warning(s)" in out
+    old = region_tool().replace("reviewed: 2026-11-20", "reviewed: 2020-01-01")
+    build_tree(layer, {"tools/outil-test.yaml": old})
+    code, out, _ = run_cli(["validate", str(layer), "--plain", "--lang", "en"], capsys)
+    assert code == 0
+    assert "warning: reviewed: last reviewed on 2020-01-01" in out
+    code, out, _ = run_cli(["validate", str(layer), "--strict", "--plain", "--lang", "en"], capsys)
+    assert code == 1
+
+
+def test_validate_github_format_annotates_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tool = region_tool().replace("    reference: art. 1\n", "")
+    layer = build_tree(tmp_path / "region", {"tools/outil-test.yaml": tool})
+    code, out, _ = run_cli(["validate", str(layer), "--format", "github", "--lang", "en"], capsys)
+    assert code == 0
+    pattern = r"^::warning file=\S+outil-test.yaml,line=\d+,col=\d+,title=SK105::sources\[0\]:"
+    assert re.search(pattern, out, re.M)

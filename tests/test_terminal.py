@@ -1,0 +1,158 @@
+"""Real terminal: keys typed into the actual program (pexpect), as an agent would type them."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def spawn(args: list[str], home: Path, cwd: Path) -> pexpect.spawn:
+    env = {**os.environ, "SURVIVALKIT_HOME": str(home), "TERM": "dumb", "NO_COLOR": "1",
+           "PYTHONIOENCODING": "utf-8", "COLUMNS": "120"}
+    child = pexpect.spawn(sys.executable, ["-m", "survivalkit", *args], env=env, cwd=str(cwd),
+                          encoding="utf-8", timeout=20, dimensions=(50, 120))
+    return child
+
+
+Step = tuple[str | None, str]
+PROFILE: list[Step] = [("Vos prénom et nom", "Claire Martin"), ("Votre fonction", "Chargée de mission"),
+           ("Votre administration", "DDT du Gard"), ("Votre service", ""),
+           ("adresse électronique", "claire@gard.gouv.fr"), ("Votre ville", "")]
+MEMO: list[Step] = [("Le nom de votre projet", "Rendez-vous en ligne"),
+        ("deux ou trois phrases", "Les usagers attendent des semaines pour un rendez-vous."),
+        (None, ""),  # the empty line that ends a long text
+        ("Que voulez-vous acheter", "six ateliers avec des usagers"),
+        ("type d'achat", "2"), ("Montant estimé", "12 000 €"), ("Qui achète", "1"),
+        ("nouvelle ou nettement améliorée", "non"), ("Connaissez-vous les entreprises", "3"),
+        ("Pour quand", "15/01/2027"), ("ligne budgétaire", "")]
+
+
+def answer(child: pexpect.spawn, steps: list[Step]) -> None:
+    for expected, reply in steps:
+        if expected is None:  # a long text's continuation line: no new prompt
+            child.sendline(reply)
+            continue
+        if expected:
+            child.expect_exact(expected)
+        child.expect_exact("> ")
+        child.sendline(reply)
+
+
+def test_full_run_with_back_and_recap_edit(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    child = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--date", "2026-11-26"],
+                  tmp_path / "home", tmp_path)
+    answer(child, PROFILE + MEMO[:5])
+    # Back from the amount to the kind of purchase, and change it.
+    child.expect_exact("Montant estimé")
+    child.expect_exact("> ")
+    child.sendline("<")
+    child.expect_exact("type d'achat")
+    child.expect_exact("> ")
+    child.sendline("1")
+    answer(child, MEMO[5:])
+    child.expect_exact("Récapitulatif")
+    child.expect_exact("pour revenir")
+    # Edit row 11 (the amount) from the recap.
+    child.sendline("11")
+    child.expect_exact("Montant estimé")
+    child.expect_exact("> ")
+    child.sendline("30000")
+    child.expect_exact("Récapitulatif")
+    child.expect_exact("pour revenir")
+    child.sendline("")
+    child.expect_exact("Fichiers écrits")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    doc = next(out.glob("memo-achat-*.md")).read_text("utf-8")
+    assert "(fournitures)" in doc and "30\u202f000" in doc
+    assert "montant: 30000" in (out / "answers.yaml").read_text("utf-8")
+
+
+def test_invalid_answer_is_asked_again(tmp_path: Path) -> None:
+    child = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(tmp_path / "o")],
+                  tmp_path / "home", tmp_path)
+    answer(child, PROFILE[:4])
+    child.expect_exact("adresse électronique")
+    child.expect_exact("> ")
+    child.sendline("pas-une-adresse")
+    child.expect_exact("Adresse électronique non valide")
+    child.expect_exact("> ")
+    child.sendline("claire@gard.gouv.fr")
+    child.expect_exact("Votre ville")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_ctrl_c_then_resume(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    out = tmp_path / "out"
+    child = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--date", "2026-11-26"],
+                  home, tmp_path)
+    answer(child, PROFILE + MEMO[:5])
+    child.expect_exact("Montant estimé")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect_exact("survivalkit run memo-achat-public --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    resumed = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--resume"],
+                    home, tmp_path)
+    resumed.expect_exact("Reprise")
+    # It starts again at the amount: nothing typed before Ctrl-C is asked again.
+    resumed.expect_exact("Question 11 sur")
+    answer(resumed, MEMO[5:])
+    resumed.expect_exact("pour revenir")
+    resumed.sendline("")
+    resumed.expect(pexpect.EOF)
+    resumed.close()
+    assert resumed.exitstatus == 0
+    doc = next(out.glob("memo-achat-*.md")).read_text("utf-8")
+    assert "Claire Martin" in doc and "Rendez-vous en ligne" in doc and "12\u202f000" in doc
+
+
+def test_short_journey_with_resume(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    out = tmp_path / "journey"
+    child = spawn(["--lang", "fr", "--out", str(out), "--format", "md"], home, tmp_path)
+    child.expect_exact("Où en est votre projet")
+    child.expect_exact("> ")
+    child.sendline("2")
+    child.expect_exact("De quoi avez-vous besoin")
+    child.expect_exact("> ")
+    child.sendline("1")
+    child.expect_exact("type d'administration")
+    child.expect_exact("> ")
+    child.sendline("1")
+    child.expect_exact("Les outils recommandés")
+    child.expect_exact("achat public")
+    child.expect_exact("Quels outils")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect_exact("survivalkit --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    resumed = spawn(["--lang", "fr", "--out", str(out), "--format", "md", "--resume"], home, tmp_path)
+    resumed.expect_exact("Quels outils")
+    resumed.expect_exact("> ")
+    resumed.sendline("1")  # the first recommended tool: the memo
+    answer(resumed, PROFILE + MEMO)
+    resumed.expect_exact("pour revenir")
+    resumed.sendline("")
+    resumed.expect_exact("Fichiers écrits")
+    resumed.expect(pexpect.EOF)
+    resumed.close()
+    assert resumed.exitstatus == 0
+    assert (out / "index.md").is_file() and (out / "index.html").is_file()
+    assert list(out.glob("memo-achat-*.md"))
