@@ -23,9 +23,17 @@ _SPACES = re.compile(r"[\s\u00a0\u202f'’_]")
 MAX_TEXT = 100_000
 
 
+# C0 and C1 control characters except tab and newline, and lone surrogates (what a terminal in
+# a non-UTF-8 locale hands over for bytes it cannot decode): none can be printed or saved.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+_CHOICE_NUMBER = re.compile(r"[0-9]{1,6}")
+MAX_DIGITS = 15
+
+
 def clean_text(raw: str) -> str:
-    """Remove control characters (keeping newlines and tabs) and trailing spaces."""
-    return "".join(c for c in raw if c in "\n\t" or (ord(c) >= 32 and ord(c) != 127)).strip()
+    """Remove control characters (keeping newlines and tabs) and surrounding spaces."""
+    return _UNPRINTABLE.sub("", _NEWLINES.sub("\n", raw)).strip()
 
 
 def parse_amount(raw: object, lang: str = "fr") -> float:
@@ -33,7 +41,7 @@ def parse_amount(raw: object, lang: str = "fr") -> float:
     if isinstance(raw, bool):
         raise AnswerError(t("answer.amount", lang))
     if isinstance(raw, int | float):
-        value = float(raw)
+        value = _as_float(raw, lang, "answer.amount")
     else:
         text = str(raw).strip().lower()
         text = re.sub(r"(€|eur(os?)?|\bht\b|\bttc\b)", "", text).strip()
@@ -46,6 +54,13 @@ def parse_amount(raw: object, lang: str = "fr") -> float:
     if not math.isfinite(value):
         raise AnswerError(t("answer.amount", lang))
     return round(value, 2)
+
+
+def _as_float(raw: int | float, lang: str, message: str) -> float:
+    try:
+        return float(raw)
+    except OverflowError:  # an integer with hundreds of digits
+        raise AnswerError(t(message, lang)) from None
 
 
 def _parse_decimal(text: str, lang: str, message: str) -> float:
@@ -70,7 +85,7 @@ def parse_number(raw: object, lang: str = "fr") -> float:
     if isinstance(raw, bool):
         raise AnswerError(t("answer.number", lang))
     if isinstance(raw, int | float):
-        value = float(raw)
+        value = _as_float(raw, lang, "answer.number")
     else:
         value = _parse_decimal(str(raw).strip(), lang, "answer.number")
     if not math.isfinite(value):
@@ -82,9 +97,9 @@ def parse_integer(raw: object, lang: str = "fr") -> int:
     """A whole number; ``1 200`` is accepted."""
     if isinstance(raw, bool):
         raise AnswerError(t("answer.integer", lang))
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float) and raw.is_integer():
+    if isinstance(raw, int | float) and not (isinstance(raw, float) and not raw.is_integer()):
+        if abs(raw) >= 10**MAX_DIGITS:
+            raise AnswerError(t("answer.integer", lang))
         return int(raw)
     text = _SPACES.sub("", str(raw).strip())
     if not re.fullmatch(r"[+-]?\d{1,15}", text):
@@ -132,7 +147,8 @@ def _choice_values(question: Question) -> list[str]:
 def _one_choice(question: Question, item: str, lang: str) -> str:
     item = item.strip()
     values = _choice_values(question)
-    if item.isdigit() and 1 <= int(item) <= len(values):
+    # ASCII digits only: "²".isdigit() is true but int("²") fails.
+    if _CHOICE_NUMBER.fullmatch(item) and 1 <= int(item) <= len(values):
         return values[int(item) - 1]
     lowered = item.lower()
     for choice in question.choices or []:
@@ -155,7 +171,7 @@ def parse_multichoice(question: Question, raw: object, lang: str = "fr") -> list
     else:
         text = str(raw).strip()
         items = [i for i in re.split(r"[,;]\s*|\s+", text) if i] if text else []
-        if not all(i.isdigit() for i in items) and "," in text:
+        if not all(_CHOICE_NUMBER.fullmatch(i) for i in items) and "," in text:
             items = [i for i in re.split(r"[,;]", text) if i.strip()]
     picked = {_one_choice(question, item, lang) for item in items}
     return [v for v in _choice_values(question) if v in picked]

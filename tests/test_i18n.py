@@ -1,0 +1,58 @@
+"""Interface language: every message in French and English; language choice; plain output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+from survivalkit.catalog import MESSAGES
+from survivalkit.i18n import resolve_lang, t
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "survivalkit"
+
+
+def test_every_message_exists_in_both_languages() -> None:
+    for key, entry in MESSAGES.items():
+        assert entry.get("fr") and entry.get("en"), key
+        assert set(re.findall(r"{(\w+)}", entry["fr"])) == set(re.findall(r"{(\w+)}", entry["en"])), key
+
+
+def test_every_key_used_in_the_code_is_in_the_catalog() -> None:
+    used = set()
+    for path in SRC.rglob("*.py"):
+        used |= set(re.findall(r"\bt\(\s*\"([a-z_.]+)\"", path.read_text("utf-8")))
+    assert sorted(used - set(MESSAGES)) == []
+
+
+@pytest.mark.parametrize(("option", "env", "expected"), [
+    ("en", {"SURVIVALKIT_LANG": "fr"}, "en"),
+    (None, {"SURVIVALKIT_LANG": "fr", "LANG": "C"}, "fr"),
+    (None, {"LANG": "fr_FR.UTF-8"}, "fr"),
+    (None, {"LANG": "C"}, "en"),
+    (None, {"LC_ALL": "fr_CA.UTF-8", "LANG": "C"}, "fr"),
+])
+def test_language_resolution(option: str | None, env: dict[str, str], expected: str) -> None:
+    assert resolve_lang(option, env) == expected
+
+
+def test_placeholders_are_filled() -> None:
+    assert t("progress", "fr", index=3, total=8) == "Question 3 sur 8"
+    assert t("progress", "en", index=3, total=8) == "Question 3 of 8"
+
+
+def test_plain_output_has_no_escape_codes_or_boxes(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["list", "--lang", "fr"], ["show", "pass-fab-lab", "--lang", "en"]):
+        code, out, err = run_cli(args, capsys)
+        assert code == 0
+        assert "\x1b[" not in out + err
+        assert not re.search(r"[\u2500-\u257f]", out + err)
+
+
+def test_same_command_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    _, fr, _ = run_cli(["show", "memo-achat-public", "--lang", "fr"], capsys)
+    _, en, _ = run_cli(["show", "memo-achat-public", "--lang", "en"], capsys)
+    assert "Pièges à éviter" in fr and "Pitfalls" in en
+    assert "Public procurement memo" in en
