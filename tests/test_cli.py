@@ -137,7 +137,7 @@ def test_validate_bundled_kit_is_clean(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_shipped_schema_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
     repo_schema = Path(__file__).resolve().parents[1] / "schema"
-    code, out, err = run_cli(["schema", "--check", "--out", str(repo_schema)], capsys)
+    code, _, err = run_cli(["schema", "--check", "--out", str(repo_schema)], capsys)
     assert code == 0, err
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 from io import BytesIO
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,7 @@ def heading_order_ok(levels: list[int]) -> bool:
     """Starts at h1 and never skips a level going down."""
     if not levels or levels[0] != 1:
         return False
-    return all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    return all(b <= a + 1 for a, b in pairwise(levels))
 
 
 def sheet_texts(tool: Tool, lang: str) -> list[str]:

@@ -37,7 +37,7 @@ def clean_text(raw: str) -> str:
 
 
 def parse_amount(raw: object, lang: str = "fr") -> float:
-    """``12000``, ``12 000``, ``12 000 €``, ``12k``, ``12 000,50``, ``1,5 M€`` → a number of euros."""
+    """``12000``, ``12 000 €``, ``12k``, ``12 000,50``, ``1,5 M€`` → a number of euros."""
     if isinstance(raw, bool):
         raise AnswerError(t("answer.amount", lang))
     if isinstance(raw, int | float):
@@ -69,10 +69,8 @@ def _parse_decimal(text: str, lang: str, message: str) -> float:
         raise AnswerError(t(message, lang))
     if "," in text and "." in text:
         # 12.000,50 (French grouping with dots) or 12,000.50 (English grouping)
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
+        french = text.rfind(",") > text.rfind(".")
+        text = text.replace(".", "").replace(",", ".") if french else text.replace(",", "")
     elif "," in text:
         text = text.replace(",", ".")
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
@@ -152,7 +150,8 @@ def _one_choice(question: Question, item: str, lang: str) -> str:
         return values[int(item) - 1]
     lowered = item.lower()
     for choice in question.choices or []:
-        if lowered in (choice.value, tr(choice.label, lang).lower(), tr(choice.label, "fr").lower()):
+        names = (choice.value, tr(choice.label, lang).lower(), tr(choice.label, "fr").lower())
+        if lowered in names:
             return choice.value
     raise AnswerError(t("answer.choice", lang, n=len(values), values=", ".join(values)))
 
@@ -267,7 +266,7 @@ def display_answer(question: Question, value: Any, lang: str = "fr") -> str:
     if kind == QuestionType.CHOICE:
         return labels.get(str(value), str(value))
     if kind == QuestionType.MULTICHOICE and isinstance(value, list):
-        return "; ".join(labels.get(v, v) for v in value)
+        return "; ".join(labels.get(str(v), str(v)) for v in value)
     return str(value)
 
 

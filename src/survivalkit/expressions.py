@@ -167,7 +167,7 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     env.filters["number"] = lambda v, lang="fr": format_number(v, lang)
     env.filters["bullets"] = _bullets
     # Only harmless helpers: no lipsum (placeholder text) and no cycler.
-    safe = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
+    safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()
     env.globals.update(safe, add_days=add_days, add_months=add_months, plural=plural)
     return env

@@ -522,7 +522,7 @@ class Buzzword:
 def _buzzword(term: Term) -> Buzzword:
     forms = "|".join(re.escape(_fold(f)) for f in [term.term, *term.variants])
     official = [_fold(f).strip() for f in re.split(r"[,;/]| ou ", term.official or "")]
-    return Buzzword(term, re.compile(rf"(?<![a-z0-9])(?:{forms})(?![a-z0-9])"),
+    return Buzzword(term, re.compile(rf"(?<![a-z0-9])(?:{forms})s?(?![a-z0-9])"),
                     [f for f in official if f])
 
 
@@ -544,6 +544,8 @@ def check_buzzwords(ctx: Context) -> Iterator[Problem]:
         if is_glossary:
             continue
         for key_path, text in _walk_texts(model):
+            if key_path[0] == "sources":
+                continue  # the title of someone else's text is quoted as it is
             where = key_path if isinstance(text, str) else (*key_path, "fr")
             for term in buzzwords_in(_french(text), buzzwords):
                 yield _problem(loc, origin, where, SK106,

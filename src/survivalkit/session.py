@@ -12,6 +12,7 @@ import yaml
 
 from survivalkit.errors import SessionError
 from survivalkit.writer import write_atomic
+from survivalkit.yamlread import parse_yaml
 
 ENV_HOME = "SURVIVALKIT_HOME"
 
@@ -37,14 +38,20 @@ def load_profile() -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        raw = path.read_bytes()
+    except OSError:
+        raw = b"\x00"  # unreadable: handled as a damaged file below
+    if not raw.strip():
+        return {}
+    # The same guarded reader as kit files: size, depth and alias limits, data-only tags.
+    located, _ = parse_yaml(raw, str(path))
+    if located is None:
         aside = _keep_aside(path)
         raise SessionError(
             f"the saved profile could not be read; it was kept aside as {aside}. "
             "Run the command again to enter your profile anew."
-        ) from None
-    return dict(data) if isinstance(data, dict) else {}
+        )
+    return dict(located.data)
 
 
 def save_profile(values: dict[str, Any]) -> Path:
@@ -85,16 +92,32 @@ def load_session(key: str) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("not a mapping")
-    except (OSError, ValueError, UnicodeDecodeError):
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        _check_session(data)
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         aside = _keep_aside(path)
         raise SessionError(
             f"the saved session could not be read; it was kept aside as {aside}. "
             "Run the command again without --resume to start over."
         ) from None
     return data
+
+
+def _check_session(data: Any) -> None:
+    """Raise ``ValueError`` unless ``data`` has the shape ``save_session`` writes."""
+    if not isinstance(data, dict):
+        raise ValueError("not a mapping")
+    interview = data.get("interview", {})
+    if not isinstance(interview, dict):
+        raise ValueError("`interview` is not a mapping")
+    if not isinstance(interview.get("answers") or {}, dict):
+        raise ValueError("`answers` is not a mapping")
+    confirmed = interview.get("confirmed") or []
+    if not isinstance(confirmed, list) or not all(isinstance(c, str) for c in confirmed):
+        raise ValueError("`confirmed` is not a list of question ids")
+    for name in ("date", "tool"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ValueError(f"`{name}` is not a text")
 
 
 def clear_session(key: str) -> None:

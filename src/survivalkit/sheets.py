@@ -215,7 +215,7 @@ SHEET_CSS = """
   border-radius: 1em; padding: .05em .7em; }
 .sheet .sheet-title { font-size: 2em; margin: 0 0 .35em; }
 .sheet .summary { font-size: 1.1em; margin: 0 0 .7em; color: #2a2a2a; }
-.sheet .part-title { font-size: 1.05em; text-transform: uppercase; letter-spacing: .04em;
+.sheet .part-title { bookmark-level: none; font-size: 1.05em; text-transform: uppercase; letter-spacing: .04em;
   margin: .9em 0 .35em; break-after: avoid; }
 .sheet .when { background: #f5f5fe; border-left: 4px solid #000091; padding: .45em .8em;
   margin: 0 0 .4em; break-inside: avoid; }
@@ -274,7 +274,6 @@ BOOKLET_CSS = """
   padding: .35em .8em; }
 .stage-band h2 { color: #fff; font-size: 1.15em; margin: 0; string-set: stage content(); }
 .stage-band p { margin: .1em 0 0; font-size: .9em; }
-.sheet h4 { bookmark-level: none; }
 .glossary { break-before: page; font-size: 8.8pt; line-height: 1.32; }
 .glossary h2 { font-size: 1.6em; margin: 0 0 .7em; string-set: stage content(); }
 .glossary dl { columns: 2; column-gap: 1.6em; margin: 0; }
@@ -298,7 +297,7 @@ FORM_CSS = """
 .form .identity-field .id-label { font-size: .85em; color: #2a2a2a; }
 .form .identity-field .line { height: .85cm; border-bottom: 1px solid #6a6a6a; }
 .form .field { break-inside: avoid; margin: 0 0 .9em; }
-.form .field h3 { font-size: 1em; color: #161616; margin: 0 0 .15em; }
+.form .field h3 { bookmark-level: none; font-size: 1em; color: #161616; margin: 0 0 .15em; }
 .form .field h3 .num { color: #000091; }
 .form .field .flag { font-weight: normal; color: #3a3a3a; font-size: .9em; }
 .form .field .help { margin: 0 0 .15em; font-size: .88em; color: #3a3a3a; }

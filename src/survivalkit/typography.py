@@ -50,7 +50,7 @@ def format_number(value: object, lang: str = "fr") -> str:
     else:
         whole, decimals = f"{value:.2f}".split(".")
     sep = NNBSP if lang == "fr" else ","
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

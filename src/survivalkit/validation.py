@@ -31,7 +31,7 @@ def validate_paths(paths: list[Path], kit_dirs: list[Path]) -> Report:
     if not paths:
         loaded, problems = _check(kit_roots(kit_dirs))
         return Report(_dedupe(problems), len(loaded.kit.tools))
-    problems: list[Problem] = []
+    found_problems: list[Problem] = []
     count = 0
     bundled = bundled_kit_dir().resolve()
     for path in paths:
@@ -42,15 +42,15 @@ def validate_paths(paths: list[Path], kit_dirs: list[Path]) -> Report:
             loaded, found = _check(roots)
             own = str(path)
             mine = [p for p in found if not _is_bundled(p, bundled)] if path.resolve() != bundled else found
-            problems += mine
+            found_problems += mine
             count += sum(1 for tool in loaded.kit.tools.values()
                          if path.resolve() == bundled or own in tool.origin or tool.origin.startswith(own))
         elif path.is_file():
-            problems += _check_file(path, bundled)
+            found_problems += _check_file(path, bundled)
             count += 1
         else:
-            problems.append(Problem(str(path), 1, 1, "", "no such file or folder"))
-    return Report(_dedupe(problems), count)
+            found_problems.append(Problem(str(path), 1, 1, "", "no such file or folder"))
+    return Report(_dedupe(found_problems), count)
 
 
 def _is_bundled(problem: Problem, bundled: Path) -> bool:
@@ -79,7 +79,7 @@ def _check_file(path: Path, bundled: Path) -> list[Problem]:
         layer = Path(tmp) / "tools"
         layer.mkdir()
         shutil.copy(path, layer / path.name)
-        loaded, found = _check([bundled, Path(tmp)])
+        _, found = _check([bundled, Path(tmp)])
         out = []
         for p in found:
             if p.path.startswith(tmp) or tmp in p.path:

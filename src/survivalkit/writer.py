@@ -35,7 +35,17 @@ def inside(folder: Path, name: str) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file then rename: a failure leaves no half-written file."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    tmp = _stage(path.parent, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _stage(folder: Path, data: bytes) -> Path:
+    """``data`` written and flushed to disk in a hidden temporary file of ``folder``."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -43,10 +53,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def _umask() -> int:
@@ -65,31 +75,51 @@ def write_files(
     """Write every file or none: names checked first, conflicts settled, then atomic writes.
 
     An existing file is replaced only with ``force`` or when ``confirm_overwrite`` agrees.
-    If a write fails midway, the files this call already wrote are removed.
+    Every file is first written in full to a temporary file next to its target; only when all
+    of them are on disk are they renamed into place. A full disk, a refused write or Ctrl-C
+    therefore leaves the folder as it was: no partial file, no temporary file, no folder created
+    for nothing.
     """
+    targets = {name: inside(folder, name) for name in files}
+    existing = [p for p in targets.values() if p.exists()]
+    refused = bool(existing) and not force
+    if refused and (confirm_overwrite is None or not confirm_overwrite(existing)):
+        names = ", ".join(p.name for p in existing)
+        raise OutputError(
+            f"these files already exist in {folder}: {names}. "
+            "Choose another folder with --out, or replace them with --force."
+        )
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
-    targets = {name: inside(folder, name) for name in files}
-    existing = [p for p in targets.values() if p.exists()]
-    if existing and not force:
-        if confirm_overwrite is None or not confirm_overwrite(existing):
-            names = ", ".join(p.name for p in existing)
-            raise OutputError(
-                f"these files already exist in {folder}: {names}. "
-                "Choose another folder with --out, or replace them with --force."
-            )
+    staged: list[tuple[Path, Path]] = []
     written: list[Path] = []
     try:
         for name, data in files.items():
-            write_atomic(targets[name], data)
-            written.append(targets[name])
-    except OSError as exc:
+            staged.append((_stage(folder, data), targets[name]))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+            written.append(target)
+    except BaseException as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
         for path in written:
             if path not in existing:
                 path.unlink(missing_ok=True)
-        raise OutputError(
-            f"cannot write in {folder}: {exc.strerror or exc}; nothing was left half-written"
-        ) from None
+        if created:
+            _remove_if_empty(folder)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"cannot write in {folder}: {exc.strerror or exc}; no file was left half-written"
+            ) from None
+        raise
     return written
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from survivalkit.errors import MissingAnswersError, UsageError
 from survivalkit.cli import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.errors import MissingAnswersError, UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
