@@ -153,7 +153,8 @@ class Result:
     name: str
     cmd: list[str]
     ok_codes: tuple[int, ...] = (0,)
-    times: list[float] = field(default_factory=list)  # seconds
+    times: list[float] = field(default_factory=list)  # seconds, wall clock
+    cpu: float | None = None  # seconds of user + system time per run (hyperfine: mean)
     error: str = ""
     note: str = ""
 
@@ -211,8 +212,8 @@ class Bench:
             self._harness(ready, runs)
         for result in ready:
             say(f"  {result.name:<52} median {ms(result.median):>9}   "
-                f"min {ms(result.low):>9}   max {ms(result.high):>9}   ({len(result.times)} runs)"
-                + (f"   [{result.note}]" if result.note else ""))
+                f"min {ms(result.low):>9}   max {ms(result.high):>9}   cpu {ms(result.cpu):>9}"
+                f"   ({len(result.times)} runs)" + (f"   [{result.note}]" if result.note else ""))
 
     def _hyperfine(self, ready: list[Result], runs: int) -> None:
         assert self.hyperfine
@@ -234,6 +235,7 @@ class Bench:
             data = json.loads(out.read_text())
         for result, entry in zip(ready, data["results"], strict=True):
             result.times = list(entry["times"])
+            result.cpu = float(entry.get("user", 0.0)) + float(entry.get("system", 0.0))
             bad = [c for c in entry.get("exit_codes") or [] if c not in result.ok_codes]
             if bad:
                 prefix = result.note + "; " if result.note else ""
@@ -242,25 +244,46 @@ class Bench:
     def _harness(self, ready: list[Result], runs: int) -> None:
         # Warm-up, then rounds that interleave the commands, so that a slow spell of the machine
         # hits every command alike.
+        cpu: dict[str, list[float]] = {r.name: [] for r in ready}
         for _ in range(self.warmup):
             for result in ready:
                 self._once(result)
         for _ in range(runs):
             for result in ready:
-                result.times.append(self._once(result))
+                elapsed, used = self._once(result)
+                result.times.append(elapsed)
+                if used is not None:
+                    cpu[result.name].append(used)
+        for result in ready:
+            if cpu[result.name]:
+                result.cpu = statistics.median(cpu[result.name])
 
-    def _once(self, result: Result) -> float:
+    def _once(self, result: Result) -> tuple[float, float | None]:
         start = time.perf_counter()
-        code = subprocess.run(result.cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-        elapsed = time.perf_counter() - start
+        proc = subprocess.Popen(result.cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        used: float | None = None
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            used = usage.ru_utime + usage.ru_stime
+        else:  # pragma: no cover - Windows
+            proc.wait()
+            elapsed = time.perf_counter() - start
+        code = proc.returncode
         if code not in result.ok_codes and "failed" not in result.note:
             result.note = (result.note + "; " if result.note else "") + f"a run failed ({code})"
-        return elapsed
+        return elapsed, used
 
     def median(self, name: str) -> float | None:
         result = self.results.get(name)
         return result.median if result and result.times else None
+
+
+def x(value: float | None) -> str:
+    """A ratio."""
+    return "n/a" if value is None else f"{value:.2f}×"
 
 
 def ms(seconds: float | None) -> str:
@@ -632,8 +655,14 @@ def main(argv: list[str] | None = None) -> int:
     say("\n== ratios (medians of this run)")
 
     def ratio(a: str, b: str) -> float | None:
-        x, y = m(a), m(b)
-        return x / y if x is not None and y else None
+        top, bottom = m(a), m(b)
+        return top / bottom if top is not None and bottom else None
+
+    def cpu_ratio(a: str, b: str) -> float | None:
+        ra, rb = bench.results.get(a), bench.results.get(b)
+        if ra is None or rb is None or not ra.cpu or not rb.cpu:
+            return None
+        return ra.cpu / rb.cpu
 
     ratios = [
         ("survivalkit list / cookiecutter --version",
@@ -652,8 +681,11 @@ def main(argv: list[str] | None = None) -> int:
          ratio("survivalkit run 5-question tool (md,html)",
                "copier copy --defaults --data (5 questions, 2 files)")),
     ]
+    cpu_ratios = {label: cpu_ratio(*pair) for label, pair in RATIO_PAIRS.items()}
+    say(f"  {'':<52} {'wall':>7}  {'cpu':>7}")
     for label, value in ratios:
-        say(f"  {label:<52} {'n/a' if value is None else f'{value:.2f}×'}")
+        cpu = cpu_ratios.get(label)
+        say(f"  {label:<52} {x(value):>7}  {x(cpu):>7}")
 
     say("\n== cost per tool (from the smallest to the largest generated kit)")
     per_tool: dict[str, float | None] = {}
@@ -694,8 +726,8 @@ def main(argv: list[str] | None = None) -> int:
             f" (limit {target.shown(target.limit)})")
 
     if args.markdown:
-        args.markdown.write_text(markdown(info, bench, ratios, per_tool, targets, args,
-                                          bundled_tools), encoding="utf-8")
+        args.markdown.write_text(markdown(info, bench, ratios, cpu_ratios, per_tool, targets,
+                                          args, bundled_tools), encoding="utf-8")
         say(f"\nMarkdown written to {args.markdown}")
     if args.json:
         args.json.write_text(json.dumps(
@@ -712,27 +744,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def markdown(info: list[str], bench: Bench, ratios: list[tuple[str, float | None]],
+             cpu_ratios: dict[str, float | None],
              per_tool: dict[str, float | None], targets: list[Target],
              args: argparse.Namespace, bundled_tools: int) -> str:
     """The results as Markdown tables, ready for docs/performance.md."""
     out = ["### Machine", ""] + [f"- {line}" for line in info] + [""]
     out += [f"{args.runs} timed runs per command after {args.warmup} warm-up runs "
             "(a third as many for commands over 2 s).", ""]
-    out += ["### Medians", "", "| command | median | min | max | runs |",
-            "|---|---:|---:|---:|---:|"]
+    out += ["### Medians", "", "| command | median | min | max | CPU (user+sys) | runs |",
+            "|---|---:|---:|---:|---:|---:|"]
     for r in bench.results.values():
         if r.times:
             note = f" ({r.note})" if r.note else ""
             out.append(f"| {r.name}{note} | {ms(r.median)} | {ms(r.low)} | {ms(r.high)} | "
-                       f"{len(r.times)} |")
+                       f"{ms(r.cpu)} | {len(r.times)} |")
         else:
-            out.append(f"| {r.name} | not timed: {r.error.replace('|', '/')} | | | |")
+            out.append(f"| {r.name} | not timed: {r.error.replace('|', '/')} | | | | |")
     if "sheets --format pdf" not in bench.results:
-        out.append("| sheets (booklet) | skipped: command not available yet | | | |")
+        out.append("| sheets (booklet) | skipped: command not available yet | | | | |")
     out += ["", f"Generated kits are layered on the bundled kit ({bundled_tools} tools) with "
             "`--kit`.", ""]
-    out += ["### Ratios (medians of the same run)", "", "| ratio | value |", "|---|---:|"]
-    out += [f"| {label} | {'n/a' if v is None else f'{v:.2f}×'} |" for label, v in ratios]
+    out += ["### Ratios (medians of the same run)", "",
+            "| ratio | wall clock | CPU (user+sys) |", "|---|---:|---:|"]
+    out += [f"| {label} | {x(v)} | {x(cpu_ratios.get(label))} |" for label, v in ratios]
     out += ["", "### Cost per tool", "", "| command | per tool |", "|---|---:|"]
     out += [f"| {k} | {ms(v)} |" for k, v in per_tool.items()]
     out += ["", "### Targets", "", "| target | measured | limit | status |", "|---|---:|---:|---|"]

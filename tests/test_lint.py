@@ -230,6 +230,12 @@ terms:
     official: sourçage
   - term: MAPA
     definition: {fr: Marché à procédure adaptée., en: Adapted-procedure contract.}
+  - term: start-up
+    variants: [startup]
+    definition: {fr: Jeune entreprise innovante., en: Young innovative company.}
+    official: jeune pousse
+  - term: startup d'État
+    definition: {fr: Service numérique public né à beta.gouv.fr., en: A beta.gouv.fr service.}
 """
 
 
@@ -242,12 +248,18 @@ terms:
         ("Faites un sourçage.", False),
         ("Voir https://exemple.fr/sourcing pour la suite.", False),
         ("Un MAPA suffit.", False),
+        ("Demandez aux start-ups.", "start-up"),
+        ("Les startups d'État de beta.gouv.fr.", False),
+        ("La Ville a lancé « Start Up de Ville ».", False),
     ],
 )
-def test_english_buzzword_in_french_text(tmp_path: Path, text: str, flagged: bool) -> None:
+def test_english_buzzword_in_french_text(
+    tmp_path: Path, text: str, flagged: bool | str
+) -> None:
     tool = TOOL.replace("when_to_use: {fr: Toujours., en: Always.}",
                         f'when_to_use: {{fr: "{text}", en: "Do some sourcing first."}}')
-    message = "sheet.when_to_use.fr: “sourcing” in French text: say “sourçage”"
+    term, official = ("start-up", "jeune pousse") if flagged == "start-up" else ("sourcing", "sourçage")
+    message = f"sheet.when_to_use.fr: “{term}” in French text: say “{official}”"
     expected = [message] if flagged else []
     assert found(tmp_path, "SK106", tool, GLOSSARY) == expected
 
@@ -373,15 +385,12 @@ def region_tool(tool: str = TOOL) -> str:
 def test_validate_strict_fails_on_warnings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    layer = build_tree(tmp_path / "region", {"tools/outil-test.yaml": region_tool()})
+    old = region_tool().replace("reviewed: 2026-11-20", "reviewed: 2020-01-01")
+    layer = build_tree(tmp_path / "region", {"tools/outil-test.yaml": old})
     code, out, err = run_cli(["validate", str(layer), "--plain", "--lang", "en"], capsys)
     assert code == 0, out + err
-    assert "0 error(s), 0 warning(s)" in out
-    old = region_tool().replace("reviewed: 2026-11-20", "reviewed: 2020-01-01")
-    build_tree(layer, {"tools/outil-test.yaml": old})
-    code, out, _ = run_cli(["validate", str(layer), "--plain", "--lang", "en"], capsys)
-    assert code == 0
     assert "warning: reviewed: last reviewed on 2020-01-01" in out
+    assert "0 error(s), 1 warning(s)" in err
     code, out, _ = run_cli(["validate", str(layer), "--strict", "--plain", "--lang", "en"], capsys)
     assert code == 1
 

@@ -15,7 +15,7 @@ def problems_of(root: Path) -> list[str]:
     loaded = load_kit([root], strict=False)
     found = list(loaded.problems)
     if not found:
-        found = lint(loaded)
+        found = [p for p in lint(loaded) if p.severity == "error"]
     return [p.format().replace(str(root) + "/", "") for p in found]
 
 
@@ -150,7 +150,7 @@ def test_all_problems_of_all_files_are_reported(tmp_path: Path) -> None:
 def test_python_tags_are_refused(tmp_path: Path) -> None:
     broken = MINI_TOOL.replace("summary: Un outil de test.", "summary: !!python/object/apply:os.system ['true']")
     [msg] = with_tool(tmp_path, broken)
-    assert "is not allowed: kit files hold data only" in msg
+    assert "is not allowed: only plain data is accepted" in msg
 
 
 def test_bad_tool_file_name(tmp_path: Path) -> None:

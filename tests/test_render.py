@@ -123,18 +123,19 @@ def test_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.
     from survivalkit.errors import OutputError
 
     calls = {"n": 0}
-    real = writer.write_atomic
+    real = writer._stage
 
-    def flaky(path: Path, data: bytes) -> None:
+    def flaky(folder: Path, data: bytes) -> Path:
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError(28, "No space left on device")
-        real(path, data)
+        return real(folder, data)
 
-    monkeypatch.setattr(writer, "write_atomic", flaky)
+    monkeypatch.setattr(writer, "_stage", flaky)
     with pytest.raises(OutputError, match="No space left"):
         write_files(tmp_path / "out", {"a.md": b"a", "b.md": b"b", "c.md": b"c"})
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
+    out = tmp_path / "out"
+    assert not out.exists() or sorted(p.name for p in out.iterdir()) == []
 
 
 def test_template_errors_name_file_document_and_line(tmp_path: Path) -> None:

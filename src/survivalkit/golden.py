@@ -11,7 +11,7 @@ from typing import Any
 
 from survivalkit.errors import KitError, Problem
 from survivalkit.model import Example, Kit, Tool, now
-from survivalkit.render import RenderedDocument, render_tool
+from survivalkit.render import Locator, RenderedDocument, render_tool
 
 GOLDEN_LANGS = ("fr", "en")
 """Languages rendered into golden files: ``<doc>.md`` (French) and ``<doc>.en.md``."""
@@ -53,10 +53,10 @@ def example_answers(kit: Kit, tool: Tool, example: Example) -> ExampleAnswers:
 
 
 def render_example(
-    kit: Kit, tool: Tool, checked: ExampleAnswers, lang: str
+    kit: Kit, tool: Tool, checked: ExampleAnswers, lang: str, locate: Locator | None = None
 ) -> list[RenderedDocument]:
     """Every document of ``tool`` for an example's answers; raises ``TemplateError``."""
-    return render_tool(kit, tool, checked.answers, day=checked.day, lang=lang)
+    return render_tool(kit, tool, checked.answers, day=checked.day, lang=lang, locate=locate)
 
 
 def plain_spaces(text: str) -> str:

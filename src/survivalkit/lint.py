@@ -141,6 +141,7 @@ REVIEW_MONTHS = 12
 MAX_COMBINATIONS = 20_000
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _URL = re.compile(r"https?://\S+|`[^`]*`")
+_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”")
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -425,6 +426,8 @@ def check_examples(ctx: Context) -> Iterator[Problem]:
                 yield _tool_problem(ctx, tool, (*where, "name"), SK110,
                                     f"example `{example.name}` has no `date`")
             checked = example_answers(ctx.kit, tool, example)
+            loc = _located(ctx, tool)
+            locate = loc.template_line if loc else None
             for error in checked.errors:
                 yield _tool_problem(ctx, tool, (*where, "answers"), SK007, error)
             if checked.missing:
@@ -435,7 +438,7 @@ def check_examples(ctx: Context) -> Iterator[Problem]:
                 continue
             for lang in ("fr", "en"):
                 try:
-                    documents = render_example(ctx.kit, tool, checked, lang)
+                    documents = render_example(ctx.kit, tool, checked, lang, locate)
                 except TemplateError as exc:
                     yield _tool_problem(ctx, tool, where, SK008,
                                         f"example `{example.name}` ({lang}): {exc}")
@@ -511,35 +514,47 @@ def _fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Buzzword:
-    """A glossary term with an official French equivalent, ready to be searched for."""
+class TermPattern:
+    """A glossary term ready to be searched for in folded text (plurals included)."""
 
     term: Term
     pattern: re.Pattern[str]
     official: list[str]
 
 
-def _buzzword(term: Term) -> Buzzword:
-    forms = "|".join(re.escape(_fold(f)) for f in [term.term, *term.variants])
+def term_pattern(term: Term) -> TermPattern:
+    """How to find ``term`` (and its variants), and its official French forms."""
+    forms = [re.escape(_fold(f)).replace("\\ ", "s?\\ ") + "s?" for f in [term.term, *term.variants]]
     official = [_fold(f).strip() for f in re.split(r"[,;/]| ou ", term.official or "")]
-    return Buzzword(term, re.compile(rf"(?<![a-z0-9])(?:{forms})s?(?![a-z0-9])"),
-                    [f for f in official if f])
+    return TermPattern(term, re.compile(rf"(?<![a-z0-9])(?:{'|'.join(forms)})(?![a-z0-9])"),
+                       [f for f in official if f])
 
 
-def buzzwords_in(text: str, buzzwords: Iterable[Buzzword]) -> Iterator[Term]:
-    """Buzzwords used in ``text`` (outside template code and URLs) without their French term."""
-    folded = _fold(_URL.sub(" ", _JINJA.sub(" ", text)))
-    for word in buzzwords:
-        if word.pattern.search(folded) and not any(f in folded for f in word.official):
-            yield word.term
+def buzzwords_in(text: str, terms: Iterable[TermPattern]) -> Iterator[Term]:
+    """Terms with an official French form used in ``text`` without it.
+
+    Template code, URLs and quotations (« ... », names of programmes) are not prose; a word
+    inside a longer glossary term (``startup d'État``) belongs to that term.
+    """
+    folded = _fold(_QUOTED.sub(" ", _URL.sub(" ", _JINJA.sub(" ", text))))
+    spans = [(m.start(), m.end(), t) for t in terms for m in t.pattern.finditer(folded)]
+    seen: set[str] = set()
+    for start, end, found in spans:
+        if not found.official or found.term.term in seen:
+            continue
+        if any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
+            continue
+        if not any(form in folded for form in found.official):
+            seen.add(found.term.term)
+            yield found.term
 
 
 @check
 def check_buzzwords(ctx: Context) -> Iterator[Problem]:
     """French texts that use an English buzzword without its official French equivalent."""
-    buzzwords = [_buzzword(term) for term in ctx.kit.glossary.terms if term.official]
-    if not buzzwords:
+    if not any(term.official for term in ctx.kit.glossary.terms):
         return
+    buzzwords = [term_pattern(term) for term in ctx.kit.glossary.terms]
     for loc, origin, model, is_glossary in _text_owners(ctx):
         if is_glossary:
             continue

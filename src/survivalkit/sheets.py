@@ -296,7 +296,7 @@ FORM_CSS = """
 .form .identity-field { break-inside: avoid; }
 .form .identity-field .id-label { font-size: .85em; color: #2a2a2a; }
 .form .identity-field .line { height: .85cm; border-bottom: 1px solid #6a6a6a; }
-.form .field { break-inside: avoid; margin: 0 0 .9em; }
+.form .field { break-inside: avoid; margin: 0 0 1.15em; }
 .form .field h3 { bookmark-level: none; font-size: 1em; color: #161616; margin: 0 0 .15em; }
 .form .field h3 .num { color: #000091; }
 .form .field .flag { font-weight: normal; color: #3a3a3a; font-size: .9em; }

@@ -100,6 +100,7 @@ _DATA_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
+_DATA_ONLY = "only plain data is accepted (texts, numbers, dates, lists, mappings)"
 # C0 and C1 control characters (tab and line breaks excepted) and lone surrogates: a double-
 # quoted escape such as "\e[2J" would otherwise carry terminal escape codes into the interface.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -164,7 +165,7 @@ def _check_tag(node: yaml.Node) -> None:
     if node.tag in _DATA_TAGS:
         return
     tag = str(node.tag).replace("tag:yaml.org,2002:", "!")
-    raise _Stop(node, f"the tag `!{tag.lstrip('!')}` is not allowed: kit files hold data only")
+    raise _Stop(node, f"the tag `!{tag.lstrip('!')}` is not allowed: {_DATA_ONLY}")
 
 
 def _checked_text(node: yaml.Node, text: str) -> str:
@@ -261,7 +262,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         return None, [
             Problem(name, line, col, "", "the file contains NUL bytes; is it a text file?")
         ]
-    located = Located(name, None)
+    located = Located(name, None, lines=text.splitlines())
     try:
         loader = _Loader(text)
         try:
@@ -316,7 +317,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str = "", mark: Any = None) -
     problem = _one_line(exc.problem or "")
     if "could not determine a constructor" in problem:
         tag = problem.split("tag")[-1].strip(" '!")
-        return f"the tag `!{tag}` is not allowed: kit files hold data only"
+        return f"the tag `!{tag}` is not allowed: {_DATA_ONLY}"
     at = getattr(mark, "index", None)
     if "\\t" in problem or (isinstance(at, int) and at < len(text) and text[at] == "\t"):
         return "a tab character is not allowed for indentation; use spaces"
