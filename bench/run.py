@@ -206,20 +206,21 @@ class Bench:
         if not ready:
             return
         runs = max(3, self.runs // 3) if slow else self.runs
+        warmup = min(self.warmup, 1) if slow else self.warmup
         if self.hyperfine:
-            self._hyperfine(ready, runs)
+            self._hyperfine(ready, runs, warmup)
         else:
-            self._harness(ready, runs)
+            self._harness(ready, runs, warmup)
         for result in ready:
             say(f"  {result.name:<52} median {ms(result.median):>9}   "
                 f"min {ms(result.low):>9}   max {ms(result.high):>9}   cpu {ms(result.cpu):>9}"
                 f"   ({len(result.times)} runs)" + (f"   [{result.note}]" if result.note else ""))
 
-    def _hyperfine(self, ready: list[Result], runs: int) -> None:
+    def _hyperfine(self, ready: list[Result], runs: int, warmup: int) -> None:
         assert self.hyperfine
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "hyperfine.json"
-            argv = [self.hyperfine, "-N", "--style", "none", "--warmup", str(self.warmup),
+            argv = [self.hyperfine, "-N", "--style", "none", "--warmup", str(warmup),
                     "--runs", str(runs), "--export-json", str(out)]
             if any(r.note for r in ready):
                 argv.append("--ignore-failure")
@@ -230,7 +231,7 @@ class Bench:
             if proc.returncode != 0:
                 say("  hyperfine failed, using the Python harness: "
                     + proc.stderr.strip()[-300:])
-                self._harness(ready, runs)
+                self._harness(ready, runs, warmup)
                 return
             data = json.loads(out.read_text())
         for result, entry in zip(ready, data["results"], strict=True):
@@ -241,11 +242,11 @@ class Bench:
                 prefix = result.note + "; " if result.note else ""
                 result.note = prefix + f"a run failed ({bad[0]})"
 
-    def _harness(self, ready: list[Result], runs: int) -> None:
+    def _harness(self, ready: list[Result], runs: int, warmup: int) -> None:
         # Warm-up, then rounds that interleave the commands, so that a slow spell of the machine
         # hits every command alike.
         cpu: dict[str, list[float]] = {r.name: [] for r in ready}
-        for _ in range(self.warmup):
+        for _ in range(warmup):
             for result in ready:
                 self._once(result)
         for _ in range(runs):
@@ -465,6 +466,23 @@ def generated_kit(root: Path, bundled: Path, count: int) -> Path:
 # ---------------------------------------------------------------------------------------------
 # the benchmark
 
+RATIO_PAIRS = {
+    "survivalkit list / cookiecutter --version":
+        ("survivalkit list (bundled kit)", "cookiecutter --version"),
+    "survivalkit list / copier --version": ("survivalkit list (bundled kit)", "copier --version"),
+    "survivalkit --version / click hello": ("survivalkit --version", "click hello app"),
+    "survivalkit --help / click hello": ("survivalkit --help", "click hello app"),
+    "memo-achat-public render / cookiecutter render":
+        ("survivalkit run memo-achat-public (md,html)",
+         "cookiecutter --no-input (5 questions, 2 files)"),
+    "5-question tool render / cookiecutter render":
+        ("survivalkit run 5-question tool (md,html)",
+         "cookiecutter --no-input (5 questions, 2 files)"),
+    "5-question tool render / copier render":
+        ("survivalkit run 5-question tool (md,html)",
+         "copier copy --defaults --data (5 questions, 2 files)"),
+}
+
 
 @dataclass
 class Target:
@@ -584,8 +602,8 @@ def main(argv: list[str] | None = None) -> int:
     say("")
     for line in info:
         say(line)
-    say(f"{args.runs} timed runs after {args.warmup} warm-up runs (a third as many for commands "
-        f"over 2 s); medians")
+    say(f"{args.runs} timed runs after {args.warmup} warm-up runs (a third as many, after one "
+        f"warm-up, for commands over 2 s); medians")
 
     bench = Bench(env=env, cwd=work, runs=args.runs, warmup=args.warmup, hyperfine=hyperfine)
 
@@ -664,23 +682,7 @@ def main(argv: list[str] | None = None) -> int:
             return None
         return ra.cpu / rb.cpu
 
-    ratios = [
-        ("survivalkit list / cookiecutter --version",
-         ratio("survivalkit list (bundled kit)", "cookiecutter --version")),
-        ("survivalkit list / copier --version",
-         ratio("survivalkit list (bundled kit)", "copier --version")),
-        ("survivalkit --version / click hello", ratio("survivalkit --version", "click hello app")),
-        ("survivalkit --help / click hello", ratio("survivalkit --help", "click hello app")),
-        ("memo-achat-public render / cookiecutter render",
-         ratio("survivalkit run memo-achat-public (md,html)",
-               "cookiecutter --no-input (5 questions, 2 files)")),
-        ("5-question tool render / cookiecutter render",
-         ratio("survivalkit run 5-question tool (md,html)",
-               "cookiecutter --no-input (5 questions, 2 files)")),
-        ("5-question tool render / copier render",
-         ratio("survivalkit run 5-question tool (md,html)",
-               "copier copy --defaults --data (5 questions, 2 files)")),
-    ]
+    ratios = [(label, ratio(*pair)) for label, pair in RATIO_PAIRS.items()]
     cpu_ratios = {label: cpu_ratio(*pair) for label, pair in RATIO_PAIRS.items()}
     say(f"  {'':<52} {'wall':>7}  {'cpu':>7}")
     for label, value in ratios:
@@ -750,7 +752,7 @@ def markdown(info: list[str], bench: Bench, ratios: list[tuple[str, float | None
     """The results as Markdown tables, ready for docs/performance.md."""
     out = ["### Machine", ""] + [f"- {line}" for line in info] + [""]
     out += [f"{args.runs} timed runs per command after {args.warmup} warm-up runs "
-            "(a third as many for commands over 2 s).", ""]
+            "(a third as many, after one warm-up, for commands over 2 s).", ""]
     out += ["### Medians", "", "| command | median | min | max | CPU (user+sys) | runs |",
             "|---|---:|---:|---:|---:|---:|"]
     for r in bench.results.values():

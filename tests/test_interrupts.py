@@ -63,7 +63,8 @@ def _spawn(home: Path, out: Path, *extra: str) -> pexpect.spawn:
             *extra]
     child = pexpect.spawn(sys.executable, args, env=_env(home), cwd=str(home), encoding="utf-8",
                           timeout=20, dimensions=(50, 200))
-    child.delaybeforesend = None
+    child.delaybeforesend = None  # the pty buffers input: no need to wait before typing
+    child.delayafterclose = child.delayafterterminate = 0.0
     return child
 
 
@@ -168,7 +169,7 @@ def test_ctrl_c_then_resume_gives_the_same_document(
 
     resumed = _spawn(home, out, "--resume")
     if confirmed:
-        resumed.expect(rf"Reprise : {confirmed} réponse")
+        resumed.expect(rf"Reprise\s*: {confirmed} réponse")
     asked = _finish(resumed)
     expected_first = [] if where == "recap" else [where]
     assert asked[:1] == expected_first, "the resumed run must start at the interrupted question"
@@ -196,7 +197,7 @@ def test_sigkill_loses_at_most_the_answer_being_typed(
     assert len(saved["interview"]["confirmed"]) == answered
 
     resumed = _spawn(home, out, "--resume")
-    resumed.expect(rf"Reprise : {answered} réponse")
+    resumed.expect(rf"Reprise\s*: {answered} réponse")
     asked = _finish(resumed)
     assert asked[0] == answered + 1
     assert _document(out) == reference

@@ -847,7 +847,7 @@ def _weasyprint_html() -> Any:
     try:
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
-        from weasyprint import HTML  # type: ignore[import-untyped]
+        from weasyprint import HTML
     except (ImportError, OSError):
         html_to_pdf("")  # raises MissingExtraError with the install hint
         raise

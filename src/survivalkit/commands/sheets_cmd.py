@@ -21,7 +21,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
     def sheets(
         tool_ids: Annotated[
             list[str] | None,
-            typer.Argument(metavar="[TOOL]...", help=t("sheets.arg.tools", LANG),
+            typer.Argument(metavar="TOOL", help=t("sheets.arg.tools", LANG),
                            show_default=False),
         ] = None,
         stage: Annotated[
