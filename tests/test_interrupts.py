@@ -224,7 +224,7 @@ def test_corrupt_autosave_is_kept_aside_and_the_user_can_start_over(
     session.write_bytes(CORRUPTIONS[kind])
     args = ["run", TOOL, "--answers", str(HOSTILE / "answers" / "good.yaml"), "--lang", "en",
             "--date", DATE, "--out", str(tmp_path / "out"), "--resume"]
-    code, out, err = run_cli(args, capsys)
+    code, _, err = run_cli(args, capsys)
     assert code == 1
     assert "could not be read" in err and "kept aside" in err and "Traceback" not in err
     assert not session.exists()
@@ -232,7 +232,7 @@ def test_corrupt_autosave_is_kept_aside_and_the_user_can_start_over(
     assert len(aside) == 1 and aside[0].read_bytes() == CORRUPTIONS[kind]
     assert not (tmp_path / "out").exists()
     # Starting over works, even when --resume is given again.
-    code, out, err = run_cli(args, capsys)
+    code, _, err = run_cli(args, capsys)
     assert code == 0, err
     assert "starting afresh" in err
     assert (tmp_path / "out" / "index.md").is_file()
@@ -250,4 +250,5 @@ def test_corrupt_profile_is_kept_aside_and_the_run_goes_on(
     code, _, err = run_cli(args, capsys)
     assert code == 0, err
     assert "saved profile could not be read" in err and "kept aside" in err
-    assert list(profile.parent.glob("profile.yaml.corrupt-*"))[0].read_bytes() == bomb
+    (aside,) = profile.parent.glob("profile.yaml.corrupt-*")
+    assert aside.read_bytes() == bomb
