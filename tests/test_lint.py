@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_KIT, build_tree, run_cli
+from survivalkit.conditions import never_true
 from survivalkit.errors import Problem
-from survivalkit.lint import RULES, lint, never_true
+from survivalkit.lint import RULES, lint
 from survivalkit.loader import bundled_kit_dir, load_kit
 from survivalkit.model import Choice, Question, QuestionType
 

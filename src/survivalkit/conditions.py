@@ -67,18 +67,6 @@ def literal_tests(source: str, *, expression: bool) -> list[LiteralTest]:
     return found
 
 
-def _literal_problem(q: Question, test: LiteralTest) -> str | None:
-    if q.type == QuestionType.BOOL and isinstance(test.value, str):
-        return (f"`{q.id}` is a yes/no question: test it with `{q.id}` or `not {q.id}`, "
-                f"not with '{test.value}'")
-    if q.choices and isinstance(test.value, str):
-        values = [c.value for c in q.choices]
-        if test.value not in values:
-            hint = _did_you_mean(test.value, values) or f"; choices: {', '.join(values)}"
-            return f"`{q.id}` has no choice '{test.value}'{hint}"
-    return None
-
-
 def _subsets(values: list[str]) -> list[list[str] | None]:
     picks = itertools.chain.from_iterable(
         itertools.combinations(values, n) for n in range(len(values) + 1)

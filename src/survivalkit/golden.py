@@ -45,6 +45,8 @@ def example_answers(kit: Kit, tool: Tool, example: Example) -> ExampleAnswers:
 
     day = example_day(example)
     interview = tool_interview(kit, tool, lang="en", day=day, profile={})
+    # The example is run as if on its date: computed defaults (`add_days(today, 30)`) stay put.
+    interview.base["today"] = day
     source = f"example `{example.name}`"
     errors, missing = prefill(
         interview, example.answers, source, use_defaults=True, interactive=False

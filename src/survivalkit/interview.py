@@ -167,6 +167,10 @@ class Interview:
         index = ids.index(question.id) + 1 if question.id in ids else len(ids)
         default = self.default_for(question)
         shown = "" if default is None else display_answer(question, default, self.lang)
+        if question.choices and isinstance(default, list):
+            # Several picks read best as the numbers the user would type.
+            numbers = [str(i) for i, c in enumerate(question.choices, start=1) if c.value in default]
+            shown = ",".join(numbers)
         return Step(
             question=question,
             index=index,
@@ -268,7 +272,10 @@ class Interview:
                 self.answers[qid] = None if raw is None else cast_answer(self._by_id[qid], raw, self.lang)
             except AnswerError:
                 continue
-        self.confirmed = [c for c in confirmed if c in self.answers]
+        self.confirmed = [
+            c for c in confirmed
+            if c in self.answers and (self.answers[c] is not None or not self._by_id[c].required)
+        ]
 
 
 def prefill(

@@ -15,7 +15,7 @@ from typing import TypeVar
 from jinja2 import TemplateSyntaxError
 from pydantic import BaseModel, ValidationError
 
-from survivalkit.conditions import literal_tests, never_true
+from survivalkit.conditions import LiteralTest, literal_tests, never_true
 from survivalkit.errors import Problem, TemplateError
 from survivalkit.expressions import GLOBAL_NAMES, References
 from survivalkit.expressions import analyse as _analyse
@@ -26,6 +26,7 @@ from survivalkit.model import (
     KitInfo,
     Localized,
     Question,
+    QuestionType,
     Term,
     Text,
     Tool,
@@ -137,7 +138,6 @@ SK111 = rule(
 
 MAX_LABEL_WORDS = 20
 REVIEW_MONTHS = 12
-MAX_COMBINATIONS = 20_000
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _URL = re.compile(r"https?://\S+|`[^`]*`")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”")
@@ -640,6 +640,18 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
 
 
 # --- SK108: conditions that cannot hold ----------------------------------------------------
+
+
+def _literal_problem(q: Question, test: LiteralTest) -> str | None:
+    if q.type == QuestionType.BOOL and isinstance(test.value, str):
+        return (f"`{q.id}` is a yes/no question: test it with `{q.id}` or `not {q.id}`, "
+                f"not with '{test.value}'")
+    if q.choices and isinstance(test.value, str):
+        values = [c.value for c in q.choices]
+        if test.value not in values:
+            hint = _did_you_mean(test.value, values) or f"; choices: {', '.join(values)}"
+            return f"`{q.id}` has no choice '{test.value}'{hint}"
+    return None
 
 
 Condition = tuple[Located | None, str, Source, dict[str, Question]]

@@ -9,6 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from survivalkit.texts import has_lang as has_lang  # re-exported for the rest of the code
+from survivalkit.texts import tr as tr
+
 SCHEMA_VERSION = 1
 LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "fr"
@@ -36,26 +39,6 @@ class Localized(_Frozen):
 
 Text = str | Localized
 """A user-facing text: a plain string (French) or a mapping ``{fr: ..., en: ...}``."""
-
-
-def tr(text: Text | None, lang: str) -> str:
-    """The text in ``lang``, falling back to French."""
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    if lang == "en" and text.en:
-        return text.en
-    return text.fr
-
-
-def has_lang(text: Text | None, lang: str) -> bool:
-    """Whether ``text`` exists in ``lang`` without falling back."""
-    if text is None:
-        return True
-    if isinstance(text, str):
-        return lang == SOURCE_LANGUAGE
-    return bool(getattr(text, lang))
 
 
 class QuestionType(StrEnum):

@@ -5,28 +5,31 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from survivalkit.i18n import t
-from survivalkit.interview import RecapRow, Step
-from survivalkit.model import QuestionType, Term, tr
+from survivalkit.texts import tr
 from survivalkit.typography import french_spacing
 
-TYPE_HINTS = {
-    QuestionType.AMOUNT: "hint.amount",
-    QuestionType.NUMBER: "hint.number",
-    QuestionType.INTEGER: "hint.integer",
-    QuestionType.BOOL: "hint.bool",
-    QuestionType.DATE: "hint.date",
-    QuestionType.EMAIL: "hint.email",
-    QuestionType.URL: "hint.url",
-    QuestionType.LONGTEXT: "hint.longtext",
-    QuestionType.MULTICHOICE: "hint.multichoice",
-    QuestionType.CHOICE: "hint.choice",
+if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
+    from survivalkit.interview import RecapRow, Step
+    from survivalkit.model import Term
+
+TYPE_HINTS = {  # question type → hint message (QuestionType values are these strings)
+    "amount": "hint.amount",
+    "number": "hint.number",
+    "integer": "hint.integer",
+    "bool": "hint.bool",
+    "date": "hint.date",
+    "email": "hint.email",
+    "url": "hint.url",
+    "longtext": "hint.longtext",
+    "multichoice": "hint.multichoice",
+    "choice": "hint.choice",
 }
 
 
@@ -166,7 +169,7 @@ class TerminalAsker:
             d.error(step.error)
         default = f" [{step.default_text}]" if step.default_text else ""
         prompt = "> " if not default else f"{escape(default.strip())} > "
-        if q.type == QuestionType.LONGTEXT:
+        if q.type == "longtext":
             return self._read_long(prompt, step)
         try:
             return str(self._read(prompt))

@@ -22,7 +22,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
     @app.command("golden", help=t("cmd.golden", LANG))
     def golden(
         kit_dir: Annotated[
-            Path | None, typer.Argument(metavar="[KIT_DIR]", help=t("arg.golden_kit", LANG))
+            Path | None, typer.Argument(metavar="KIT_DIR", help=t("arg.golden_kit", LANG))
         ] = None,
         golden_dir: Annotated[
             Path, typer.Option("--golden-dir", help=t("opt.golden_dir", LANG), metavar="DIR")

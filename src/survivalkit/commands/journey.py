@@ -224,9 +224,9 @@ class Journey:
         self._interviews[tool_id] = interview
         if tool_id in self.saved_tools:
             interview.restore(self.saved_tools[tool_id])
-        given = {**common}
         known_ids = {q.id for q in interview.questions}
-        given = {k: v for k, v in given.items() if k in known_ids and v is not None}
+        # Skipped optional answers (None) count as answered too: they are not asked again.
+        given = {k: v for k, v in common.items() if k in known_ids}
         if given:
             # Answers shared between tools are asked once: later tools receive them answered.
             interview.restore({"answers": {**interview.snapshot()["answers"], **_plain(interview, given)},

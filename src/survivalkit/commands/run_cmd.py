@@ -201,8 +201,10 @@ def _remember_profile(env: Env, interview: Any) -> None:
 
     values = {}
     for q in env.kit.info.profile:
-        if q.id in interview.confirmed and interview.answers.get(q.id) is not None:
-            values[q.id] = to_plain(q, interview.answers[q.id])
+        if q.id in interview.confirmed and q.id in interview.answers:
+            # A skipped optional field is saved as empty, so that it is not asked every time.
+            value = interview.answers[q.id]
+            values[q.id] = None if value is None else to_plain(q, value)
     if values:
         current = _safe_profile(env)
         if any(current.get(k) != v for k, v in values.items()):
