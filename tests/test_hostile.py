@@ -281,6 +281,30 @@ def test_a_huge_file_is_not_even_read_whole(tmp_path: Path) -> None:
     assert time.monotonic() - started < 0.5
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="uses a sparse file and an address-space limit")
+@pytest.mark.xfail(strict=True, reason="runner.read_answers_file reads the whole file before any "
+                   "size check (a 2 GB answers file, or /dev/zero, exhausts the memory)")
+def test_a_huge_answers_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "enorme.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(2_000_000_000)
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1_000_000_000, 1_000_000_000))\n"
+        "from survivalkit.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
+    env.update(HOME=str(tmp_path), SURVIVALKIT_HOME=str(tmp_path / "data"), NO_COLOR="1")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "run", "memo-achat-public", "--answers", str(path),
+         "--out", str(tmp_path / "out"), "--lang", "en"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "limit" in result.stderr
+
+
 def test_a_byte_order_mark_alone_is_harmless(tmp_path: Path) -> None:
     layer = tmp_path / "layer" / "tools"
     layer.mkdir(parents=True)

@@ -366,6 +366,33 @@ def test_never_true_judges_multichoice_membership() -> None:
     assert not never_true("montant > 3", questions)
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "`__class__`, `__mro__`: names starting with `_` are out of reach"),
+        ("{{ nom | attr('__class__') }}", "`__class__`: names starting with `_` are out of reach"),
+        ("{{ '{0.__class__}'.format(nom) }}", "`__class__`: names starting with `_` are out of reach"),
+        ("{% include '/etc/passwd' %}", "`include`: a template cannot load other files"),
+        ("{% import 'os' as os %}", "`import`: a template cannot load other files"),
+    ],
+)
+def test_template_reaching_outside_the_sandbox(tmp_path: Path, line: str, message: str) -> None:
+    tool = TOOL.replace("        Nature : {{ nature }}\n", f"        Nature : {{{{ nature }}}}\n        {line}\n")
+    build = [p for p in problems(tmp_path, tool) if p.rule == "SK010"]
+    assert [p.message for p in build] == [f"document `note` template: {message}"]
+    lines = (tmp_path / "tools" / "outil-test.yaml").read_text(encoding="utf-8").splitlines()
+    assert line in lines[build[0].line - 1]
+    assert not [p for p in problems(tmp_path, tool) if p.rule == "SK008"], "reported once"
+
+
+def test_condition_reaching_outside_the_sandbox(tmp_path: Path) -> None:
+    assert found(tmp_path, "SK010", with_when("''.__class__")) == [
+        "questions[3].when: question `precision` when: "
+        "`__class__`: names starting with `_` are out of reach"
+    ]
+    assert found(tmp_path, "SK108", with_when("''.__class__")) == []
+
+
 # --- the whole kit and the command ---------------------------------------------------------
 
 

@@ -96,6 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.optional": {"fr": "facultatif : Entrée pour passer", "en": "optional: Enter to skip"},
     "hint.example": {"fr": "exemple : {example}", "en": "example: {example}"},
     "hint.commands": {"fr": "? aide, < retour", "en": "? help, < back"},
+    "hint.commands_plain": {"fr": "mots-clés : aide, retour, passer, quitter", "en": "keywords: help, back, skip, quit"},
     "help.none": {"fr": "Pas d'aide pour cette question.", "en": "No help for this question."},
     "nav.first": {"fr": "C'est la première question : impossible de revenir plus tôt.", "en": "This is the first question: there is nothing before it."},
     "recap.title": {"fr": "Récapitulatif", "en": "Recap"},

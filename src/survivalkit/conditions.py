@@ -1,4 +1,4 @@
-"""What a condition tests: comparisons with literals, and conditions that can never hold."""
+"""Reading templates and conditions from their syntax tree: literal tests, escapes, dead conditions."""
 
 from __future__ import annotations
 
@@ -67,6 +67,53 @@ def literal_tests(source: str, *, expression: bool) -> list[LiteralTest]:
     return found
 
 
+_HIDDEN = re.compile(r"[.\[]\s*['\"]?(_\w*)")
+_LOADING = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
+            nodes.Extends: "extends"}
+
+
+def _hidden_name(node: nodes.Node) -> str | None:
+    """The ``_name`` a node reaches for, if it reaches for one."""
+    if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+        return node.attr
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        key = node.arg.value
+        return key if isinstance(key, str) and key.startswith("_") else None
+    if isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+        arg = node.args[0]
+        if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
+            return str(arg.value)
+    if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
+            and node.node.attr == "format" and isinstance(node.node.node, nodes.Const)):
+        # '{0.__class__}'.format(x) reaches the attribute through the format string.
+        found = _HIDDEN.search(str(node.node.node.value))
+        return found.group(1) if found else None
+    return None
+
+
+def unsafe_constructs(source: str, *, expression: bool) -> list[tuple[str, int]]:
+    """What ``source`` tries that the sandbox refuses, by line: ``_`` names, other files."""
+    text = "{{ " + source + " }}" if expression else source
+    try:
+        ast = _parse(text)
+    except TemplateSyntaxError:
+        return []
+    hidden: dict[int, list[str]] = {}
+    found: list[tuple[str, int]] = []
+    for node in ast.find_all(nodes.Node):
+        name = _hidden_name(node)
+        if name is not None:
+            hidden.setdefault(node.lineno, []).append(name)
+        for kind, word in _LOADING.items():
+            if isinstance(node, kind):
+                found.append((f"`{word}`: a template cannot load other files", node.lineno))
+    for lineno, names in hidden.items():
+        ordered = sorted(set(names), key=lambda n: (text.find(n), n))
+        listed = ", ".join(f"`{n}`" for n in ordered)
+        found.append((f"{listed}: names starting with `_` are out of reach", lineno))
+    return sorted(found, key=lambda item: item[1])
+
+
 def _subsets(values: list[str]) -> list[list[str] | None]:
     picks = itertools.chain.from_iterable(
         itertools.combinations(values, n) for n in range(len(values) + 1)
@@ -114,10 +161,12 @@ def never_true(source: str, questions: Mapping[str, Question]) -> bool:
         size *= len(domain)
     if size > MAX_COMBINATIONS:
         return False
+    judged = 0
     for combination in itertools.product(*domains):
         try:
             if evaluate(source, dict(zip(names, combination, strict=True))):
                 return False
         except Exception:  # a combination the condition cannot handle simply does not count
             continue
-    return True
+        judged += 1
+    return judged > 0

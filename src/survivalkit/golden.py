@@ -89,13 +89,16 @@ def expected_files(kit: Kit, tools: Iterable[Tool]) -> dict[str, str]:
     files: dict[str, str] = {}
     for tool in tools:
         for index, example in enumerate(tool.examples):
-            checked = example_answers(kit, tool, example)
+            where = f"examples[{index}]"
+            try:
+                checked = example_answers(kit, tool, example)
+            except Exception as exc:  # a contributor's condition or default that fails outright
+                message = f"{type(exc).__name__}: {exc}"
+                raise KitError([Problem(tool.origin, 1, 1, where, message, "SK008")]) from None
             if not checked.valid:
                 missing = "missing answers: " + ", ".join(checked.missing)
                 message = "; ".join(checked.errors) or missing
-                raise KitError(
-                    [Problem(tool.origin, 1, 1, f"examples[{index}]", message, "SK007")]
-                )
+                raise KitError([Problem(tool.origin, 1, 1, where, message, "SK007")])
             for lang in GOLDEN_LANGS:
                 for doc in render_example(kit, tool, checked, lang):
                     files[golden_name(tool.id, example.name, doc.document_id, lang)] = doc.markdown

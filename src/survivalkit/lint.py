@@ -15,7 +15,7 @@ from typing import TypeVar
 from jinja2 import TemplateSyntaxError
 from pydantic import BaseModel, ValidationError
 
-from survivalkit.conditions import LiteralTest, literal_tests, never_true
+from survivalkit.conditions import LiteralTest, literal_tests, never_true, unsafe_constructs
 from survivalkit.errors import Problem, TemplateError
 from survivalkit.expressions import GLOBAL_NAMES, References
 from survivalkit.expressions import analyse as _analyse
@@ -89,6 +89,11 @@ SK008 = rule(
 SK009 = rule(
     "SK009", "error", "Example `expect` text missing from the French rendering",
     "Fix the template, or the `expect` text (ordinary spaces match no-break spaces).",
+)
+SK010 = rule(
+    "SK010", "error", "Template or expression reaching outside the sandbox",
+    "Remove it: templates use answers, facts and the kit's filters only; no `_` names, no "
+    "include, import or extends.",
 )
 SK101 = rule(
     "SK101", "warning", "Question never used by any template or condition",
@@ -296,17 +301,20 @@ class Source:
     what: str
 
 
+def _question_sources(q: Question, key_path: KeyPath) -> Iterator[Source]:
+    if q.when:
+        yield Source((*key_path, "when"), q.when, True, f"question `{q.id}` when")
+    if q.default_expr:
+        yield Source((*key_path, "default_expr"), q.default_expr, True,
+                     f"question `{q.id}` default_expr")
+    for j, r in enumerate(q.rules):
+        yield Source((*key_path, "rules", j, "check"), r.check, True, f"question `{q.id}` rule")
+
+
 def tool_sources(tool: Tool) -> Iterator[Source]:
     """Every template and expression of a tool that may use its questions (not relevance)."""
-    for i, q in enumerate(tool.questions):
-        if q.when:
-            yield Source(("questions", i, "when"), q.when, True, f"question `{q.id}` when")
-        if q.default_expr:
-            yield Source(("questions", i, "default_expr"), q.default_expr, True,
-                         f"question `{q.id}` default_expr")
-        for j, r in enumerate(q.rules):
-            yield Source(("questions", i, "rules", j, "check"), r.check, True,
-                         f"question `{q.id}` rule")
+    for key_path, q in _tool_own_questions(tool):
+        yield from _question_sources(q, key_path)
     for i, doc in enumerate(tool.documents):
         yield Source(("documents", i, "filename"), doc.filename, False,
                      f"document `{doc.id}` filename")
@@ -419,7 +427,12 @@ def check_examples(ctx: Context) -> Iterator[Problem]:
             if example.date is None:
                 yield _tool_problem(ctx, tool, (*where, "name"), SK110,
                                     f"example `{example.name}` has no `date`")
-            checked = example_answers(ctx.kit, tool, example)
+            try:
+                checked = example_answers(ctx.kit, tool, example)
+            except Exception as exc:  # a contributor's condition or default that fails outright
+                yield _tool_problem(ctx, tool, where, SK008,
+                                    f"example `{example.name}`: {type(exc).__name__}: {exc}")
+                continue
             loc = _located(ctx, tool)
             locate = loc.template_line if loc else None
             for error in checked.errors:
@@ -671,9 +684,8 @@ def _condition_sources(ctx: Context) -> Iterator[Condition]:
     for loc, info in _layers(ctx, "kit.yaml", KitInfo):
         everything = {q.id: q for _, q in _kit_questions(ctx.kit.info)}
         for key_path, q in _kit_questions(info):
-            if q.when:
-                yield loc, loc.path, Source((*key_path, "when"), q.when, True,
-                                            f"question `{q.id}` when"), everything
+            for source in _question_sources(q, key_path):
+                yield loc, loc.path, source, everything
 
 
 @check
@@ -694,10 +706,18 @@ def check_conditions(ctx: Context) -> Iterator[Problem]:
                            f"{source.what}: `{source.text}` is false for every possible answer")
 
 
+@check
+def check_sandbox(ctx: Context) -> Iterator[Problem]:
+    """Templates and expressions that reach for hidden attributes or other files."""
+    for loc, origin, source, _ in _condition_sources(ctx):
+        for what, lineno in unsafe_constructs(source.text, expression=source.expression):
+            yield _problem(loc, origin, source.key_path, SK010, f"{source.what}: {what}", lineno)
+
+
 # --- running the checks --------------------------------------------------------------------
 
 
-_TEMPLATE_RULES = {"SK001", "SK002", "SK003"}
+_TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010"}
 
 
 def _drop_echoes(problems: list[Problem]) -> list[Problem]:

@@ -162,7 +162,7 @@ class TerminalAsker:
             hints.append(t("hint.optional", self.lang))
         if q.example is not None:
             hints.append(t("hint.example", self.lang, example=tr(q.example, self.lang)))
-        hints.append(t("hint.commands", self.lang))
+        hints.append(t("hint.commands_plain" if d.plain else "hint.commands", self.lang))
         line = d.fr(" · ".join(hints) if not d.plain else "; ".join(hints))
         d.console.print(escape(line) if d.plain else f"[dim]{escape(line)}[/]")
         if step.error:
