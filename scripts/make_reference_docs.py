@@ -41,13 +41,15 @@ def rewrite(archive: bytes, member: str, edit: object) -> bytes:
 def docx_styles(xml: str) -> str:
     # Theme colours win over plain ones in Word: drop them so the navy applies everywhere.
     xml = re.sub(r'<w:color [^>]*w:val="(0F4761|365F91|4F81BD)"[^>]*/>', f'<w:color w:val="{NAVY}"/>', xml)
-    return xml.replace("<w:rFonts w:asciiTheme=\"minorHAnsi\"", "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:asciiTheme=\"minorHAnsi\"", 1)
+    body_font = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:asciiTheme="minorHAnsi"'
+    return xml.replace('<w:rFonts w:asciiTheme="minorHAnsi"', body_font, 1)
 
 
 def odt_styles(xml: str) -> str:
     xml = xml.replace('font-name="Times New Roman"', 'font-name="Arial"')
-    return re.sub(r'(<style:style style:name="Heading"[^>]*>\s*<style:paragraph-properties[^>]*/>\s*<style:text-properties)',
-                  rf'\1 fo:color="#{NAVY}"', xml)
+    heading = (r'(<style:style style:name="Heading"[^>]*>\s*'
+               r'<style:paragraph-properties[^>]*/>\s*<style:text-properties)')
+    return re.sub(heading, rf'\1 fo:color="#{NAVY}"', xml)
 
 
 def main() -> None:

@@ -416,6 +416,23 @@ def test_disk_full_while_replacing_keeps_the_old_files(
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_a_symlink_planted_in_the_output_folder_is_not_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "victime.txt"
+    victim.write_text("intact\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    try:
+        (out / "index.md").symlink_to(victim)
+    except OSError:
+        pytest.skip("symbolic links are not available")
+    code, err = _run_memo(out, capsys, "--force")
+    assert code == 1 and "points outside" in err
+    assert victim.read_text("utf-8") == "intact\n"
+    assert sorted(p.name for p in out.iterdir()) == ["index.md"]
+
+
 @pytest.mark.xfail(strict=True, reason="commands/run_cmd.py: a failed profile save aborts the run")
 def test_a_data_folder_that_cannot_be_written_does_not_stop_the_documents(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
