@@ -528,7 +528,7 @@ def test_the_model_maps_any_data_to_problems(changes: dict[str, Any]) -> None:
         assert problem.path == "t.yaml" and problem.line >= 1
 
 
-@settings(HYPOTHESIS, max_examples=25)
+@settings(HYPOTHESIS, max_examples=15)
 @given(st.lists(YAML_BITS, max_size=40).map("".join))
 def test_loading_a_hostile_layer_raises_only_kit_errors(tmp_path: Path, text: str) -> None:
     layer = tmp_path / "couche"

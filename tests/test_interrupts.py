@@ -11,7 +11,6 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -131,14 +130,15 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Iterator[Path]:
+def home(tmp_path: Path) -> Path:
     """A fresh home and data folder for one scenario."""
-    yield tmp_path
+    return tmp_path
 
 
 INTERRUPT_POINTS = [*range(1, len(QUESTIONS) + 1), "recap"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", INTERRUPT_POINTS, ids=[f"q{p}" if p != "recap" else p
                                                         for p in INTERRUPT_POINTS])
 def test_ctrl_c_then_resume_gives_the_same_document(
@@ -177,6 +177,7 @@ def test_ctrl_c_then_resume_gives_the_same_document(
     assert not _session(home).exists(), "the autosave is cleared once the documents are written"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("answered", [3, 9])
 def test_sigkill_loses_at_most_the_answer_being_typed(
     answered: int, home: Path, reference: str

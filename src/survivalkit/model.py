@@ -97,7 +97,7 @@ class Question(_Frozen):
     when: str | None = None
     """A sandboxed expression: the question is asked only when it is true."""
     min: float | None = None
-    """Smallest accepted value (numbers, amounts), or earliest date as ``YYYY-MM-DD``."""
+    """Smallest accepted value (numbers, amounts)."""
     max: float | None = None
     """Largest accepted value (numbers, amounts)."""
     min_length: int | None = Field(default=None, ge=0)

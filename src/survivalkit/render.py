@@ -7,9 +7,10 @@ import difflib
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from survivalkit.errors import TemplateError
@@ -52,6 +53,12 @@ def document_context(
     return ctx
 
 
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> Template:
+    """Compile each template text once per process (validate, golden and the journey reuse them)."""
+    return environment().from_string(source)
+
+
 def _template_lineno() -> int:
     tb = sys.exc_info()[2]
     lineno = 0
@@ -80,10 +87,8 @@ def render_text(
     locate: Locator | None = None,
 ) -> str:
     """Render one template string; any failure becomes a ``TemplateError`` naming its place."""
-    env = environment()
     try:
-        template = env.from_string(source)
-        return template.render(dict(context))
+        return _compiled(source).render(dict(context))
     except TemplateSyntaxError as exc:
         where = _where(tool, key_path, exc.lineno, locate)
         raise TemplateError(f"{where}: {what}: template syntax error: {exc.message}") from None

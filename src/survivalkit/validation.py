@@ -40,17 +40,22 @@ def validate_paths(paths: list[Path], kit_dirs: list[Path]) -> Report:
             if (path / "kit.yaml").is_file() and path.resolve() != bundled:
                 roots = [bundled, path]
             loaded, found = _check(roots)
-            own = str(path)
             mine = [p for p in found if not _is_bundled(p, bundled)] if path.resolve() != bundled else found
             found_problems += mine
-            count += sum(1 for tool in loaded.kit.tools.values()
-                         if path.resolve() == bundled or own in tool.origin or tool.origin.startswith(own))
+            count += sum(1 for tool in loaded.kit.tools.values() if _under(tool.origin, path))
         elif path.is_file():
             found_problems += _check_file(path, bundled)
             count += 1
         else:
             found_problems.append(Problem(str(path), 1, 1, "", "no such file or folder"))
     return Report(_dedupe(found_problems), count)
+
+
+def _under(origin: str, folder: Path) -> bool:
+    try:
+        return Path(origin).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
 
 
 def _is_bundled(problem: Problem, bundled: Path) -> bool:
