@@ -455,7 +455,11 @@ def html_of(markdown_template: str) -> str:
 
 
 def generated_kit(root: Path, bundled: Path, count: int) -> Path:
-    """A kit folder: the bundled kit.yaml and ``count`` copies of a bundled tool, renamed."""
+    """A kit folder: the bundled kit.yaml and ``count`` copies of a bundled tool, renamed.
+
+    Each copy's templates get a Jinja comment of their own, so that they are distinct texts:
+    caches keyed by template text must not make a generated kit cheaper than a real one.
+    """
     kit = root / f"kit-{count}"
     tools = kit / "tools"
     if tools.is_dir() and len(list(tools.iterdir())) == count:
@@ -464,9 +468,17 @@ def generated_kit(root: Path, bundled: Path, count: int) -> Path:
     tools.mkdir(parents=True)
     shutil.copy(bundled / "kit.yaml", kit / "kit.yaml")
     text = (bundled / "tools" / "memo-achat-public.yaml").read_text(encoding="utf-8")
+    if UNIQUE_MARK not in text:
+        say(f"  note: `{UNIQUE_MARK}` not found in memo-achat-public.yaml: the generated tools "
+            "share identical templates")
     for i in range(1, count + 1):
-        (tools / f"outil-genere-{i:04d}.yaml").write_text(text, encoding="utf-8")
+        tool_id = f"outil-genere-{i:04d}"
+        own = text.replace(UNIQUE_MARK, UNIQUE_MARK + "{# " + tool_id + " #}")
+        (tools / f"{tool_id}.yaml").write_text(own, encoding="utf-8")
     return kit
+
+
+UNIQUE_MARK = "{{ objet }}"
 
 
 # ---------------------------------------------------------------------------------------------

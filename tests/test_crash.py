@@ -67,7 +67,6 @@ def test_the_report_falls_back_to_the_current_folder(
     assert str(report) in err and "ValueError: boum" in report.read_text("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints the exception text as it is, newlines included")
 def test_a_multi_line_error_still_prints_one_line(
     isolated_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -77,7 +76,6 @@ def test_a_multi_line_error_still_prints_one_line(
     assert len(err.strip().splitlines()) == 1, err
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: typer turns Ctrl-C into a silent exit code 130")
 def test_ctrl_c_outside_the_questions_says_interrupted(
     isolated_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

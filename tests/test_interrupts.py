@@ -46,7 +46,7 @@ QUESTIONS: list[tuple[str, str | list[str]]] = [
     ("Pour quand en avez-vous besoin", "15/01/2027"),
     ("Quel budget", "Fonds d'innovation du département"),
 ]
-HEADER = re.compile(r"Question (\d+) sur (\d+) — ([^\r\n]+)")
+HEADER = re.compile(r"Question (\d+) sur (\d+) — ([^\r\n]+)\r\n")
 RECAP = "pour valider"
 
 

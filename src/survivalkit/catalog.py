@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Missing answers ({count}): {keys}.\nGive them with --answers FILE.yaml or --set key=value, or run the command in a terminal.",
     },
     "yes": {"fr": "oui", "en": "yes"},
+    "save.failed": {
+        "fr": "Attention : impossible d'enregistrer vos réponses ({error}). Le travail continue, mais une interruption les perdrait.",
+        "en": "Warning: your answers cannot be saved ({error}). Work goes on, but an interruption would lose them.",
+    },
     "no": {"fr": "non", "en": "no"},
     "progress": {"fr": "Question {index} sur {total}", "en": "Question {index} of {total}"},
     "hint.amount": {"fr": "montant en euros, par exemple 12 000 ou 12k", "en": "amount in euros, for example 12 000 or 12k"},

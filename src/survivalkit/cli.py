@@ -170,8 +170,12 @@ def main(argv: list[str] | None = None) -> None:
         command = typer.main.get_command(app)
         result = command.main(args=argv, prog_name="survivalkit", standalone_mode=False)
         code = int(result) if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED:  # typer returns 130 for a Ctrl-C outside our prompts
+            display.error(t("interrupted", LANG))
     except Exit as exc:
         code = exc.exit_code
+        if code == ExitCode.INTERRUPTED:  # typer turns a Ctrl-C outside our prompts into Exit(130)
+            display.error(t("interrupted", LANG))
     except Abort:
         display.error(t("interrupted", LANG))
         code = ExitCode.INTERRUPTED
@@ -198,7 +202,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         report = _crash_report(exc)
         where = str(report) if report else "-"
-        display.error(t("crash", LANG, error=f"{type(exc).__name__}: {exc}", report=where))
+        first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+        display.error(t("crash", LANG, error=f"{type(exc).__name__}: {first_line}", report=where))
         code = ExitCode.UNEXPECTED
     sys.stdout.flush()
     sys.exit(code)

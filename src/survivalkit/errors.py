@@ -80,6 +80,12 @@ class SessionError(SurvivalkitError):
     """A saved session or profile could not be read or written."""
 
 
+class Interrupted(SurvivalkitError):
+    """The user pressed Ctrl-C; the message says how to resume."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
 class UsageError(SurvivalkitError):
     """The command was called in a way that cannot work."""
 

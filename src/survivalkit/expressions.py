@@ -206,12 +206,22 @@ def evaluate(source: str, context: Mapping[str, Any]) -> Any:
     return compile_expression(source)(**context)
 
 
+class ExpressionError(Exception):
+    """A condition or computed value that cannot be evaluated (sandbox refusal, division by zero…)."""
+
+
 def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
-    """A condition's truth; a comparison with an unanswered (None) value counts as false."""
+    """A condition's truth; a comparison with an unanswered (None) value counts as false.
+
+    Any other failure (the sandbox refusing an attribute, a division by zero) is an
+    ``ExpressionError``: a broken condition must be reported, not silently taken as false.
+    """
     try:
         return bool(evaluate(source, context))
     except TypeError:
         return False
+    except Exception as exc:
+        raise ExpressionError(f"{type(exc).__name__}: {exc}") from None
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ def markdown_to_html_body(markdown: str) -> str:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
     md.enable("strikethrough")
+    # A document never loads anything: an image typed in an answer stays text.
+    md.disable("image")
     return str(md.render(markdown))
 
 
@@ -83,6 +85,11 @@ def html_page(
     )
 
 
+def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """WeasyPrint URL fetcher that fetches nothing: documents are self-contained."""
+    raise ValueError(f"survivalkit documents load no external resource ({url[:80]})")
+
+
 def html_to_pdf(page: str) -> bytes:
     """Print an HTML page to PDF with WeasyPrint."""
     try:
@@ -99,7 +106,7 @@ def html_to_pdf(page: str) -> bytes:
         raise MissingExtraError(
             f"PDF output needs the Pango library (e.g. apt-get install libpango-1.0-0): {exc}"
         ) from None
-    result: Any = HTML(string=page).write_pdf()
+    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf()
     return bytes(result)
 
 

@@ -13,8 +13,8 @@ from enum import Enum
 from typing import Any, Protocol
 
 from survivalkit.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
-from survivalkit.errors import AnswerError
-from survivalkit.expressions import evaluate, evaluate_condition
+from survivalkit.errors import AnswerError, TemplateError
+from survivalkit.expressions import ExpressionError, evaluate, evaluate_condition
 from survivalkit.i18n import t
 from survivalkit.model import Question, Term, tr
 
@@ -124,11 +124,21 @@ class Interview:
             ctx.setdefault(q.id, None)
         out = []
         for q in self.questions:
-            if q.when is None or evaluate_condition(q.when, ctx):
+            if q.when is None or self._holds(q, ctx):
                 out.append(q)
                 if q.id in self.answers and q.id in self.confirmed:
                     ctx[q.id] = self.answers[q.id]
         return out
+
+    def _holds(self, question: Question, ctx: Mapping[str, Any]) -> bool:
+        assert question.when is not None
+        try:
+            return evaluate_condition(question.when, ctx)
+        except ExpressionError as exc:
+            raise TemplateError(
+                f"question `{question.id}`: its condition `when: {question.when}` "
+                f"cannot be evaluated: {exc}"
+            ) from None
 
     def next_question(self) -> Question | None:
         """The first applicable question not yet confirmed, or None when all are."""
@@ -362,7 +372,7 @@ def run_interview(
                 interview.back()
             elif command is Command.QUIT:
                 raise QuitRequested
-            elif reply.isdigit() and 1 <= int(reply) <= len(interview.recap_rows()):
+            elif reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(interview.recap_rows()):
                 interview.reopen(interview.recap_rows()[int(reply) - 1].question_id)
             else:
                 recap_error = t("recap.invalid", lang, n=len(interview.recap_rows()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from survivalkit.model import (
     Question,
     Tool,
 )
+from survivalkit.writer import RESERVED
 from survivalkit.yamlread import KeyPath, Located, read_yaml
 
 ENV_KIT = "SURVIVALKIT_KIT"
@@ -202,8 +204,19 @@ def read_tool(path: Path) -> tuple[Tool | None, Located | None, list[Problem]]:
     if located is None:
         return None, None, problems
     tool_id = path.stem
-    import re
 
+    if RESERVED.match(tool_id):
+        return (
+            None,
+            located,
+            [
+                located.problem(
+                    (),
+                    f"file name `{path.name}` is a reserved device name on Windows; "
+                    "choose another tool id",
+                )
+            ],
+        )
     if not re.fullmatch(TOOL_ID_PATTERN, tool_id) or len(tool_id) > 64:
         return (
             None,

@@ -106,6 +106,14 @@ def render_text(
     except FactLookupError as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
         raise TemplateError(f"{where}: {what}: {exc}") from None
+    except TypeError as exc:
+        where = _where(tool, key_path, _template_lineno(), locate)
+        if "no loader" in str(exc):
+            raise TemplateError(
+                f"{where}: {what}: `include`, `import` and `extends` are not allowed: "
+                "a document is one self-contained template"
+            ) from None
+        raise TemplateError(f"{where}: {what}: {exc}") from None
     except Exception as exc:  # any other failure inside a contributor's template
         where = _where(tool, key_path, _template_lineno(), locate)
         raise TemplateError(f"{where}: {what}: {type(exc).__name__}: {exc}") from None

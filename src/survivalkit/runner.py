@@ -59,16 +59,15 @@ def tool_interview(
 
 
 def read_answers_file(path: Path) -> dict[str, Any]:
-    """An answers file: either a flat mapping, or ``answers:`` with ``tool``, ``date``, ``lang``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: answers file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the answers file: {exc}") from None
-    from survivalkit.yamlread import parse_yaml
+    """An answers file: either a flat mapping, or ``answers:`` with ``tool``, ``date``, ``lang``.
 
-    located, problems = parse_yaml(text.encode("utf-8"), str(path))
+    Read through the same guarded reader as kit files: size limit first, positions in errors.
+    """
+    from survivalkit.yamlread import read_yaml
+
+    if not path.exists():
+        raise UsageError(f"{path}: answers file not found")
+    located, problems = read_yaml(path, str(path))
     if located is None:
         raise UsageError("\n".join(p.format() for p in problems))
     data: dict[str, Any] = located.data

@@ -122,7 +122,10 @@ def _check_session(data: Any) -> None:
 
 def clear_session(key: str) -> None:
     """Forget an autosaved session (after the documents are written)."""
-    session_path(key).unlink(missing_ok=True)
+    try:
+        session_path(key).unlink(missing_ok=True)
+    except OSError as exc:
+        raise SessionError(f"cannot remove the saved session: {exc.strerror or exc}") from None
 
 
 def _keep_aside(path: Path) -> Path:

@@ -12,7 +12,7 @@ from typing import Any
 
 from survivalkit.errors import UsageError
 from survivalkit.expressions import analyse
-from survivalkit.formats import html_page, html_to_pdf
+from survivalkit.formats import html_page, html_to_pdf, refuse_fetch
 from survivalkit.i18n import t
 from survivalkit.model import (
     SOURCE_LANGUAGE,
@@ -865,7 +865,7 @@ def fit_and_print(build: Callable[[dict[str, float]], str], tool_ids: Sequence[s
     weasy_html = _weasyprint_html()
     fit: dict[str, float] = {}
     for attempt in range(MAX_RENDERS):
-        document = weasy_html(string=build(fit)).render()
+        document = weasy_html(string=build(fit), url_fetcher=refuse_fetch).render()
         where: dict[str, tuple[int, float]] = {}
         for index, page in enumerate(document.pages):
             for name, box in page.anchors.items():  # (x, y, ...) in CSS pixels

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from survivalkit.expressions import base_context, evaluate_condition
+from survivalkit.errors import TemplateError
+from survivalkit.expressions import ExpressionError, base_context, evaluate_condition
 from survivalkit.model import Kit, Tool, tr
 
 
@@ -46,7 +47,13 @@ def recommend(
         reasons: list[str] = []
         score = 0
         for rule in tool.relevance:
-            if evaluate_condition(rule.when, ctx):
+            try:
+                holds = evaluate_condition(rule.when, ctx)
+            except ExpressionError as exc:
+                raise TemplateError(
+                    f"{tool.origin}: relevance `when: {rule.when}` cannot be evaluated: {exc}"
+                ) from None
+            if holds:
                 score += rule.weight
                 reasons.append(tr(rule.why, lang))
         if reasons:

@@ -214,8 +214,7 @@ def _expansion(root: yaml.Node) -> None:
         if total > MAX_NODES:
             raise _Stop(
                 node,
-                f"this value expands to more than {MAX_NODES} values through aliases "
-                "(an alias bomb?); refused",
+                f"this value expands to more than {MAX_NODES} values (an alias bomb?); refused",
             )
         sizes[key] = total
         return total

@@ -213,8 +213,9 @@ def profile_command(env: Env, action: str) -> None:
         try:
             answers = run_interview(interview, TerminalAsker(env.display))
         except (KeyboardInterrupt, QuitRequested):
-            env.display.error(t("interrupted", lang))
-            raise typer.Exit(130) from None
+            from survivalkit.errors import Interrupted
+
+            raise Interrupted(t("interrupted", lang)) from None
         from survivalkit.answers import to_plain
 
         by_id = {q.id: q for q in env.kit.info.profile}

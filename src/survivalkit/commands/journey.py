@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from survivalkit.errors import MissingAnswersError, UsageError
+from survivalkit.errors import Interrupted, MissingAnswersError, UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -44,10 +44,11 @@ def journey_command(
         state.run()
     except (KeyboardInterrupt, QuitRequested):
         state.save()
-        env.display.error(t("interrupted.resume", env.lang, cmd="survivalkit --resume"))
-        raise typer.Exit(130) from None
+        raise Interrupted(t("interrupted.resume", env.lang, cmd="survivalkit --resume")) from None
     state.write(fmt_list, out=out, force=force)
-    session.clear_session(SESSION_KEY)
+    from survivalkit.commands.run_cmd import save_quietly
+
+    save_quietly(env, lambda: session.clear_session(SESSION_KEY))
 
 
 class Journey:
@@ -119,12 +120,15 @@ class Journey:
         tools = dict(self.saved_tools)
         for tool_id, iv in getattr(self, "_interviews", {}).items():
             tools[tool_id] = iv.snapshot()
-        session.save_session(SESSION_KEY, {
+        from survivalkit.commands.run_cmd import save_quietly
+
+        state = {
             "date": self.day.isoformat(),
             "situation": self.situation.snapshot(),
             "picked": self.picked,
             "tools": tools,
-        })
+        }
+        save_quietly(self.env, lambda: session.save_session(SESSION_KEY, state))
 
     # --- the walk --------------------------------------------------------------------
     def run(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from survivalkit.cli import LANG, KitOpt, LangOpt, PlainOpt
-from survivalkit.errors import MissingAnswersError, UsageError
+from survivalkit.errors import Interrupted, MissingAnswersError, UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -135,8 +135,8 @@ def run_tool(
         )
 
     def autosave(iv: Any) -> None:
-        session.save_session(key, {"tool": tool.id, "date": day.isoformat(),
-                                   "interview": iv.snapshot()})
+        save_quietly(env, lambda: session.save_session(
+            key, {"tool": tool.id, "date": day.isoformat(), "interview": iv.snapshot()}))
         _remember_profile(env, iv)
 
     if not interview.is_complete() or (interactive and answers_file is None and not sets):
@@ -154,8 +154,9 @@ def run_tool(
         except (KeyboardInterrupt, QuitRequested):
             if interview.confirmed:
                 autosave(interview)
-            env.display.error(t("interrupted.resume", lang, cmd=f"survivalkit run {tool.id} --resume"))
-            raise typer.Exit(130) from None
+            raise Interrupted(
+                t("interrupted.resume", lang, cmd=f"survivalkit run {tool.id} --resume")
+            ) from None
     answers = interview.final_answers()
     _remember_profile(env, interview)
     written = write_documents(
@@ -168,7 +169,7 @@ def run_tool(
         answers_blob=_answers_blob(kit, tool, answers, day, lang),
         interactive=interactive,
     )
-    session.clear_session(key)
+    save_quietly(env, lambda: session.clear_session(key))
     _report(env, written)
 
 
@@ -208,7 +209,23 @@ def _remember_profile(env: Env, interview: Any) -> None:
     if values:
         current = _safe_profile(env)
         if any(current.get(k) != v for k, v in values.items()):
-            session.save_profile({**current, **values})
+            save_quietly(env, lambda: session.save_profile({**current, **values}))
+
+
+_warned: set[str] = set()
+
+
+def save_quietly(env: Env, save: Any) -> None:
+    """Autosave and profile saves never stop the work: a failure is reported once, then ignored."""
+    from survivalkit.errors import SessionError
+
+    try:
+        save()
+    except SessionError as exc:
+        message = t("save.failed", env.lang, error=exc)
+        if message not in _warned:
+            _warned.add(message)
+            env.display.notice(message)
 
 
 def glossary_terms(env: Env, text: str) -> list[Any]:
