@@ -269,6 +269,20 @@ def tool_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def _read_model(
+    path: Path, model: type[M], problems: list[Problem], sources: dict[str, Located]
+) -> M | None:
+    """Read one kit file into ``model``, adding its problems and its located source."""
+    located, found = read_yaml(path, _display(path))
+    problems += found
+    if located is None:
+        return None
+    sources[located.path] = located
+    value, found = parse_model(located, model)
+    problems += found
+    return value
+
+
 def load_kit(roots: list[Path], *, strict: bool = True) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
@@ -287,26 +301,16 @@ def load_kit(roots: list[Path], *, strict: bool = True) -> LoadedKit:
             continue
         kit_file = root / "kit.yaml"
         if kit_file.is_file():
-            located, found = read_yaml(kit_file, _display(kit_file))
-            problems += found
-            if located is not None:
-                sources[located.path] = located
-                layer, found = parse_model(located, KitInfo)
-                problems += found
-                if layer is not None:
-                    info = layer if info is None else _merge_info(info, layer)
+            layer = _read_model(kit_file, KitInfo, problems, sources)
+            if layer is not None:
+                info = layer if info is None else _merge_info(info, layer)
         elif index == 0:
             problems.append(Problem(_display(kit_file), 1, 1, "", "a kit needs a kit.yaml"))
         glossary_file = root / "glossary.yaml"
         if glossary_file.is_file():
-            located, found = read_yaml(glossary_file, _display(glossary_file))
-            problems += found
-            if located is not None:
-                sources[located.path] = located
-                terms, found = parse_model(located, Glossary)
-                problems += found
-                if terms is not None:
-                    glossary = Glossary(schema_version=1, terms=[*glossary.terms, *terms.terms])
+            terms = _read_model(glossary_file, Glossary, problems, sources)
+            if terms is not None:
+                glossary = Glossary(schema_version=1, terms=[*glossary.terms, *terms.terms])
         for path in tool_files(root):
             tool, located, found = read_tool(path)
             problems += found
