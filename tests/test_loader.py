@@ -175,3 +175,15 @@ def test_missing_kit_folder(tmp_path: Path) -> None:
     with pytest.raises(KitError) as exc:
         load_kit([tmp_path / "nope"])
     assert "kit folder not found" in str(exc.value)
+
+
+def test_bundled_kit_reads_the_same_without_the_c_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML without libyaml is stricter in places (e.g. `?` in flow mappings): the kit must load."""
+    import yaml
+
+    import survivalkit.yamlread as yamlread
+
+    fast = load_kit([bundled_kit_dir()]).kit
+    monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
+    slow = load_kit([bundled_kit_dir()]).kit
+    assert slow == fast
