@@ -62,9 +62,10 @@ class Env:
     def loaded(self) -> Any:
         """The loaded kit with its sources (for line numbers)."""
         if self._loaded is None:
+            from survivalkit.kitcache import KitCache
             from survivalkit.loader import kit_roots, load_kit
 
-            self._loaded = load_kit(kit_roots(self.kit_dirs))
+            self._loaded = load_kit(kit_roots(self.kit_dirs), cache=KitCache.open())
             for notice in self._loaded.kit.notices:
                 self.display.notice(notice)
         return self._loaded

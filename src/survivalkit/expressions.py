@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +12,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.model import Fact, Kit, tr
+from survivalkit.texts import slugify
 from survivalkit.typography import format_amount, format_date_long, format_number
 
 GLOBAL_NAMES = frozenset(
@@ -106,13 +105,6 @@ class _FactsView:
             return fact_at(self._facts, name, self._day, self._lang)
         except FactLookupError as exc:
             raise AttributeError(str(exc)) from exc
-
-
-def slugify(text: object, max_length: int = 60) -> str:
-    """ASCII lowercase words joined by dashes: ``Imprimante 3D (atelier)`` → ``imprimante-3d-atelier``."""
-    value = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^a-zA-Z0-9]+", "-", value).strip("-").lower()
-    return value[:max_length].strip("-") or "document"
 
 
 def add_days(day: dt.date, days: int) -> dt.date:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from survivalkit.errors import KitError, Problem
+from survivalkit.kitcache import KitCache
 from survivalkit.model import (
     TOOL_ID_PATTERN,
     Glossary,
@@ -197,9 +199,15 @@ def _is_text(model: type[BaseModel], path: KeyPath) -> bool:
     return info is not None and "Localized" in str(info.annotation)
 
 
-def read_tool(path: Path) -> tuple[Tool | None, Located | None, list[Problem]]:
+def read_tool(
+    path: Path, cache: KitCache | None = None
+) -> tuple[Tool | None, Located | None, list[Problem]]:
     """Read and validate one tool file; its id is its file name."""
     display = _display(path)
+    if cache is not None:
+        cached = cache.get(path)
+        if cached is not None:
+            return Tool.model_validate({**cached, "id": path.stem, "origin": display}), None, []
     located, problems = read_yaml(path, display)
     if located is None:
         return None, None, problems
@@ -230,6 +238,8 @@ def read_tool(path: Path) -> tuple[Tool | None, Located | None, list[Problem]]:
             ],
         )
     tool, problems = parse_model(located, Tool, id=tool_id, origin=display)
+    if cache is not None and tool is not None and not problems:
+        cache.put(path, tool.model_dump(mode="json", by_alias=True, exclude_unset=True))
     return tool, located, problems
 
 
@@ -270,9 +280,17 @@ def tool_files(root: Path) -> list[Path]:
 
 
 def _read_model(
-    path: Path, model: type[M], problems: list[Problem], sources: dict[str, Located]
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    sources: dict[str, Located],
+    cache: KitCache | None = None,
 ) -> M | None:
     """Read one kit file into ``model``, adding its problems and its located source."""
+    if cache is not None:
+        cached = cache.get(path)
+        if cached is not None:
+            return model.model_validate(cached)
     located, found = read_yaml(path, _display(path))
     problems += found
     if located is None:
@@ -280,10 +298,27 @@ def _read_model(
     sources[located.path] = located
     value, found = parse_model(located, model)
     problems += found
+    if cache is not None and value is not None and not found:
+        cache.put(path, value.model_dump(mode="json", by_alias=True, exclude_unset=True))
     return value
 
 
-def load_kit(roots: list[Path], *, strict: bool = True) -> LoadedKit:
+def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None = None) -> LoadedKit:
+    """Load and layer kit folders (see ``_load_kit``), with the garbage collector paused.
+
+    Reading builds many small objects that all stay alive: collecting meanwhile only costs time
+    (about 45 % of the load on a large kit).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_kit(roots, strict=strict, cache=cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
     Every file is read and every problem collected; with ``strict`` a kit with problems raises
@@ -301,18 +336,18 @@ def load_kit(roots: list[Path], *, strict: bool = True) -> LoadedKit:
             continue
         kit_file = root / "kit.yaml"
         if kit_file.is_file():
-            layer = _read_model(kit_file, KitInfo, problems, sources)
+            layer = _read_model(kit_file, KitInfo, problems, sources, cache)
             if layer is not None:
                 info = layer if info is None else _merge_info(info, layer)
         elif index == 0:
             problems.append(Problem(_display(kit_file), 1, 1, "", "a kit needs a kit.yaml"))
         glossary_file = root / "glossary.yaml"
         if glossary_file.is_file():
-            terms = _read_model(glossary_file, Glossary, problems, sources)
+            terms = _read_model(glossary_file, Glossary, problems, sources, cache)
             if terms is not None:
                 glossary = Glossary(schema_version=1, terms=[*glossary.terms, *terms.terms])
         for path in tool_files(root):
-            tool, located, found = read_tool(path)
+            tool, located, found = read_tool(path, cache)
             problems += found
             if located is not None:
                 sources[located.path] = located
@@ -335,9 +370,31 @@ def load_kit(roots: list[Path], *, strict: bool = True) -> LoadedKit:
         notices=notices,
     )
     loaded = LoadedKit(kit, sources, problems)
+    if cache is not None:
+        cache.save()
     if strict and problems:
         raise KitError(problems)
     return loaded
+
+
+def locator_for(
+    tool: Tool, sources: dict[str, Located]
+) -> Callable[[KeyPath, int], tuple[int, int]]:
+    """Map a template line of ``tool`` to its file line; reads the file only when asked.
+
+    A kit loaded from the cache has no positions: they are read again on the rare template error.
+    """
+
+    def locate(key_path: KeyPath, lineno: int) -> tuple[int, int]:
+        located = sources.get(tool.origin)
+        if located is None:
+            located, _ = read_yaml(Path(tool.origin), tool.origin)
+            if located is None:
+                return lineno, 1
+            sources[tool.origin] = located
+        return located.template_line(key_path, lineno)
+
+    return locate
 
 
 def suggest_tools(kit: Kit, wanted: str) -> list[str]:

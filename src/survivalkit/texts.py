@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 SOURCE_LANGUAGE = "fr"
@@ -25,3 +27,10 @@ def has_lang(text: Any, lang: str) -> bool:
     if isinstance(text, str):
         return lang == SOURCE_LANGUAGE
     return bool(getattr(text, lang, None))
+
+
+def slugify(text: object, max_length: int = 60) -> str:
+    """ASCII lowercase words joined by dashes: ``Imprimante 3D (atelier)`` → ``imprimante-3d-atelier``."""
+    value = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^a-zA-Z0-9]+", "-", value).strip("-").lower()
+    return value[:max_length].strip("-") or "document"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from survivalkit.errors import OutputError
-from survivalkit.expressions import slugify
+from survivalkit.texts import slugify
 
 RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
 MAX_NAME = 100

@@ -267,14 +267,11 @@ def write_documents(
     index_html: bool = False,
 ) -> list[Path]:
     """Render everything in memory, then write it all at once."""
+    from survivalkit.loader import locator_for
     from survivalkit.runner import default_out_dir, files_for, render_outputs
     from survivalkit.writer import write_files
 
-    locate_for = {}
-    for tool, _ in items:
-        loc = env.loaded.sources.get(tool.origin)
-        if loc is not None:
-            locate_for[tool.id] = loc.template_line
+    locate_for = {tool.id: locator_for(tool, env.loaded.sources) for tool, _ in items}
     outputs = render_outputs(env.kit, items, day=day, lang=env.lang, locate_for=locate_for)
     files = files_for(outputs, formats, lang=env.lang, day=day, kit=env.kit, index_html=index_html)
     files["answers.yaml"] = answers_blob
