@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -18,7 +18,7 @@ MAX_COMBINATIONS = 20_000
 """Beyond this many combinations of answers, a condition is not judged."""
 
 
-@lru_cache(maxsize=2048)
+@cache  # one entry per distinct condition of the kit
 def _parse(text: str) -> nodes.Template:
     return environment().parse(text)
 

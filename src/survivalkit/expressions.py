@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
@@ -187,7 +187,7 @@ def base_context(kit: Kit, day: dt.date, lang: str) -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=4096)
+@cache  # one entry per distinct expression of the kit
 def compile_expression(source: str) -> Callable[..., Any]:
     """Compile a condition or computed value; raises ``TemplateSyntaxError``."""
     return environment().compile_expression(source, undefined_to_none=False)

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -277,7 +277,7 @@ def _text_sources(value: object, key_path: KeyPath) -> Iterator[tuple[KeyPath, s
 # --- names in templates and expressions ----------------------------------------------------
 
 
-@lru_cache(maxsize=2048)
+@cache  # one entry per distinct text of the kit: a command is short-lived
 def analyse(source: str, *, expression: bool = False) -> References:
     """``expressions.analyse``, parsed once per text (several checks read each template)."""
     return _analyse(source, expression=expression)

@@ -7,7 +7,7 @@ import difflib
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError, UndefinedError
@@ -53,7 +53,7 @@ def document_context(
     return ctx
 
 
-@lru_cache(maxsize=1024)
+@cache  # one entry per distinct template of the kit
 def _compiled(source: str) -> Template:
     """Compile each template text once per process (validate, golden and the journey reuse them)."""
     return environment().from_string(source)
