@@ -196,8 +196,9 @@ def index_markdown(
         if tool not in seen_tools:
             seen_tools.append(tool)
         links = ", ".join(f"[{name}]({name})" for name in names)
-        lines.append(f"- **{doc.title}** ({tr(tool.title, lang)}) : {links}" if lang == "fr"
-                     else f"- **{doc.title}** ({tr(tool.title, lang)}): {links}")
+        tool_title = tr(tool.title, lang)
+        label = f"**{doc.title}**" + (f" ({tool_title})" if tool_title != doc.title else "")
+        lines.append(f"- {label} : {links}" if lang == "fr" else f"- {label}: {links}")
     lines.append("")
     lines.append(f"## {t('index.next_steps', lang)}")
     lines.append("")

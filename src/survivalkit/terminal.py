@@ -125,10 +125,10 @@ class Display:
 class TerminalAsker:
     """An ``Asker`` reading from the keyboard."""
 
-    def __init__(self, display: Display, reader: Any = None) -> None:
+    def __init__(self, display: Display, reader: Any = None, section: str = "") -> None:
         self.display = display
         self.lang = display.lang
-        self._section = ""
+        self._section = section  # a title already shown (the tool's introduction) is not repeated
         self._read = reader or self._input
 
     def _input(self, prompt: str) -> str:

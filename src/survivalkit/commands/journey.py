@@ -219,6 +219,7 @@ class Journey:
     def _run_tool(self, tool_id: str, common: dict[str, Any]) -> dict[str, Any]:
         from survivalkit.commands.run_cmd import _intro, _remember_profile, glossary_terms
         from survivalkit.interview import prefill, run_interview
+        from survivalkit.model import tr
         from survivalkit.runner import tool_interview
         from survivalkit.terminal import TerminalAsker
 
@@ -245,7 +246,7 @@ class Journey:
             _intro(self.env, tool)
             run_interview(
                 interview,
-                TerminalAsker(self.env.display),
+                TerminalAsker(self.env.display, section=tr(tool.title, self.lang)),
                 glossary_lookup=lambda text: glossary_terms(self.env, text),
                 on_change=lambda _: self.save(),
             )

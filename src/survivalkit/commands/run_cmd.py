@@ -82,6 +82,7 @@ def run_tool(
     from survivalkit import session
     from survivalkit.formats import parse_formats
     from survivalkit.interview import QuitRequested, prefill, run_interview
+    from survivalkit.model import tr
     from survivalkit.runner import (
         parse_set_options,
         read_answers_file,
@@ -143,7 +144,7 @@ def run_tool(
         if not interactive:
             raise MissingAnswersError(t("answer.missing", lang, count=0, keys="-"))
         _intro(env, tool)
-        asker = TerminalAsker(env.display)
+        asker = TerminalAsker(env.display, section=tr(tool.title, lang))
         try:
             run_interview(
                 interview,
