@@ -56,3 +56,31 @@ def test_same_command_in_both_languages(capsys: pytest.CaptureFixture[str]) -> N
     _, en, _ = run_cli(["show", "memo-achat-public", "--lang", "en"], capsys)
     assert "Pièges à éviter" in fr and "Pitfalls" in en
     assert "Public procurement memo" in en
+
+
+def test_help_is_french_in_french(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    def helptext(lang: str, *args: str) -> str:
+        env = {**os.environ, "LANG": "fr_FR.UTF-8" if lang == "fr" else "C", "LC_ALL": ""}
+        env.pop("SURVIVALKIT_LANG", None)
+        done = subprocess.run([sys.executable, "-m", "survivalkit", *args, "--help"], env=env,
+                              capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    fr = helptext("fr", "run")
+    assert "Utilisation :" in fr and "Options :" in fr and "Affiche cette aide" in fr
+    assert "Usage:" not in fr and "Show this message" not in fr and "FICHIER" in fr
+    en = helptext("en", "run")
+    assert "Usage:" in en and "Answers one tool's questions" in en and "FILE" in en
+
+
+def test_usage_errors_in_french(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import survivalkit.cli as cli
+
+    monkeypatch.setattr(cli, "LANG", "fr")
+    code, _, err = run_cli(["lst"], capsys)
+    assert code == 2 and "Commande inconnue\xa0: lst" in err and "Vouliez-vous dire" in err

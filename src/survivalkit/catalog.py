@@ -81,6 +81,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Missing answers ({count}): {keys}.\nGive them with --answers FILE.yaml or --set key=value, or run the command in a terminal.",
     },
     "yes": {"fr": "oui", "en": "yes"},
+    "metavar.file": {"fr": "FICHIER", "en": "FILE"},
+    "metavar.folder": {"fr": "DOSSIER", "en": "FOLDER"},
+    "metavar.stage": {"fr": "ÉTAPE", "en": "STAGE"},
+    "metavar.word": {"fr": "MOT", "en": "WORD"},
+    "metavar.tool": {"fr": "OUTIL", "en": "TOOL"},
+    "metavar.keyvalue": {"fr": "CLE=VALEUR", "en": "KEY=VALUE"},
     "save.failed": {
         "fr": "Attention : impossible d'enregistrer vos réponses ({error}). Le travail continue, mais une interruption les perdrait.",
         "en": "Warning: your answers cannot be saved ({error}). Work goes on, but an interruption would lose them.",

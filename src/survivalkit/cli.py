@@ -105,9 +105,11 @@ def main_callback(
     kit: KitOpt = None,
     lang: LangOpt = None,
     plain: PlainOpt = False,
-    answers: Annotated[Path | None, typer.Option("--answers", help=t("opt.answers", LANG))] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG))] = None,
-    formats: Annotated[str, typer.Option("--format", help=t("opt.format", LANG))] = "md,html",
+    answers: Annotated[Path | None, typer.Option("--answers", help=t("opt.answers", LANG),
+            metavar=t("metavar.file", LANG))] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
+            metavar=t("metavar.folder", LANG))] = None,
+    formats: Annotated[str, typer.Option("--format", help=t("opt.format", LANG), metavar="FORMATS")] = "md,html",
     resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
     force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
 ) -> None:
@@ -160,6 +162,22 @@ def _crash_report(exc: BaseException) -> Path | None:
     return None
 
 
+def _french_help(command: Any, args: list[str]) -> Any:
+    """Run ``--help`` with the parser's own English headings put into French."""
+    import contextlib
+    import io
+
+    from survivalkit.clitext import translate_help
+
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
+    finally:
+        sys.stdout.write(translate_help(buffer.getvalue(), "fr"))
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
     from typer.exceptions import Abort, Exit, TyperException
@@ -167,9 +185,13 @@ def main(argv: list[str] | None = None) -> None:
     from survivalkit.terminal import Display, wants_plain
 
     display = Display(LANG, wants_plain(False, sys.stderr))
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
         command = typer.main.get_command(app)
-        result = command.main(args=argv, prog_name="survivalkit", standalone_mode=False)
+        if LANG == "fr" and any(a in ("--help", "-h") for a in args):
+            result = _french_help(command, args)
+        else:
+            result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
         code = int(result) if isinstance(result, int) else 0
         if code == ExitCode.INTERRUPTED:  # typer returns 130 for a Ctrl-C outside our prompts
             display.error(t("interrupted", LANG))
@@ -181,7 +203,9 @@ def main(argv: list[str] | None = None) -> None:
         display.error(t("interrupted", LANG))
         code = ExitCode.INTERRUPTED
     except TyperException as exc:
-        display.error(f"{t('usage.error', LANG)} {exc.format_message()}")
+        from survivalkit.clitext import translate_error
+
+        display.error(f"{t('usage.error', LANG)} {translate_error(exc.format_message(), LANG)}")
         display.error(t("usage.help", LANG))
         code = ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
     except KitError as exc:

@@ -19,8 +19,10 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
     """Add the commands to ``app``."""
     @app.command("list", help=t("cmd.list", LANG))
     def list_(
-        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", LANG))] = None,
-        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", LANG))] = None,
+        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", LANG),
+                metavar=t("metavar.stage", LANG))] = None,
+        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", LANG),
+                metavar=t("metavar.word", LANG))] = None,
         as_json: Annotated[bool, typer.Option("--json", help=t("opt.json", LANG))] = False,
         kit: KitOpt = None,
         lang: LangOpt = None,
@@ -50,7 +52,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
     @app.command("show", help=t("cmd.show", LANG))
     def show(
-        tool_id: Annotated[str, typer.Argument(metavar="TOOL", help=t("arg.tool", LANG))],
+        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", LANG), help=t("arg.tool", LANG))],
         kit: KitOpt = None,
         lang: LangOpt = None,
         plain: PlainOpt = False,
@@ -99,7 +101,8 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
     @app.command("schema", help=t("cmd.schema", LANG))
     def schema(
-        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", LANG))] = Path(
+        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", LANG),
+                metavar=t("metavar.folder", LANG))] = Path(
             "schema"
         ),
         check: Annotated[bool, typer.Option("--check", help=t("opt.schema_check", LANG))] = False,

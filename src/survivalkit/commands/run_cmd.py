@@ -20,19 +20,20 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
     """Add the command to ``app``."""
     @app.command("run", help=t("cmd.run", LANG))
     def run(
-        tool_id: Annotated[str, typer.Argument(metavar="TOOL", help=t("arg.tool", LANG))],
+        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", LANG), help=t("arg.tool", LANG))],
         answers: Annotated[
-            Path | None, typer.Option("--answers", "-a", help=t("opt.answers", LANG))
+            Path | None, typer.Option("--answers", "-a", help=t("opt.answers", LANG), metavar=t("metavar.file", LANG))
         ] = None,
         set_: Annotated[
-            list[str] | None, typer.Option("--set", help=t("opt.set", LANG), metavar="KEY=VALUE")
+            list[str] | None, typer.Option("--set", help=t("opt.set", LANG), metavar=t("metavar.keyvalue", LANG))
         ] = None,
         defaults: Annotated[bool, typer.Option("--defaults", help=t("opt.defaults", LANG))] = False,
         resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
-        out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG))] = None,
-        formats: Annotated[str, typer.Option("--format", "-f", help=t("opt.format", LANG))] = "md",
+        out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
+                metavar=t("metavar.folder", LANG))] = None,
+        formats: Annotated[str, typer.Option("--format", "-f", help=t("opt.format", LANG), metavar="FORMATS")] = "md",
         force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
-        date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG))] = None,
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG), metavar="DATE")] = None,
         kit: KitOpt = None,
         lang: LangOpt = None,
         plain: PlainOpt = False,
