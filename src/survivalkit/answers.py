@@ -235,8 +235,6 @@ def check_answer(
             raise AnswerError(t("answer.min_picks", lang, n=question.min_length))
         if question.max_length is not None and len(value) > question.max_length:
             raise AnswerError(t("answer.max_picks", lang, n=question.max_length))
-    if isinstance(value, dt.date) and question.min is not None:
-        pass  # numeric min does not apply to dates
     for rule in question.rules:
         local = {**context, question.id: value, "value": value}
         try:

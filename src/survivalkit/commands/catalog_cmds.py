@@ -131,7 +131,6 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
 def show_tool(env: Env, tool: Any) -> None:
     """A tool's sheet in the terminal."""
-    from survivalkit.answers import display_answer  # noqa: F401  (keeps import cost here)
     from survivalkit.model import tool_questions, tr
 
     lang = env.lang
