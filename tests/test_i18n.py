@@ -84,3 +84,19 @@ def test_usage_errors_in_french(capsys: pytest.CaptureFixture[str], monkeypatch:
     monkeypatch.setattr(cli, "LANG", "fr")
     code, _, err = run_cli(["lst"], capsys)
     assert code == 2 and "Commande inconnue\xa0: lst" in err and "Vouliez-vous dire" in err
+
+
+def test_a_text_missing_in_english_falls_back_to_french_with_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers import MINI_TOOL
+
+    layer = tmp_path / "layer"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "outil-fr.yaml").write_text(MINI_TOOL, "utf-8")  # French only
+    code, out, err = run_cli(["show", "outil-fr", "--kit", str(layer), "--lang", "en"], capsys)
+    assert code == 0
+    assert "Outil test" in out and "Steps" in out  # French content, English interface
+    assert "exist only in French" in err
+    code, _, err = run_cli(["show", "memo-achat-public", "--lang", "en"], capsys)
+    assert "exist only in French" not in err

@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Missing answers ({count}): {keys}.\nGive them with --answers FILE.yaml or --set key=value, or run the command in a terminal.",
     },
     "yes": {"fr": "oui", "en": "yes"},
+    "lang.fallback": {
+        "fr": "Certains textes de l'outil « {tool} » n'existent qu'en français : ils sont affichés en français.",
+        "en": "Some texts of the tool \"{tool}\" exist only in French: they are shown in French.",
+    },
     "metavar.file": {"fr": "FICHIER", "en": "FILE"},
     "metavar.folder": {"fr": "DOSSIER", "en": "FOLDER"},
     "metavar.stage": {"fr": "ÉTAPE", "en": "STAGE"},

@@ -33,6 +33,7 @@ from survivalkit.model import (
     has_lang,
     now,
     tool_questions,
+    walk_texts,
 )
 from survivalkit.yamlread import KeyPath, Located, format_key_path
 
@@ -218,28 +219,6 @@ def _tool_own_questions(tool: Tool) -> Iterator[tuple[KeyPath, Question]]:
 
 
 # --- walking texts -------------------------------------------------------------------------
-
-
-def _walk_texts(model: BaseModel, key_path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
-    """Every user-facing text of a model (fields typed ``Text``), with its key path."""
-    for name, info in type(model).model_fields.items():
-        if info.exclude:
-            continue
-        is_text = "Localized" in str(info.annotation)
-        yield from _walk_value(getattr(model, name), (*key_path, info.alias or name), is_text)
-
-
-def _walk_value(value: object, key_path: KeyPath, is_text: bool) -> Iterator[tuple[KeyPath, Text]]:
-    if is_text and isinstance(value, str | Localized):
-        yield key_path, value
-    elif isinstance(value, BaseModel):
-        yield from _walk_texts(value, key_path)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk_value(item, (*key_path, i), is_text)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_value(item, (*key_path, str(key)), is_text)
 
 
 def _text_owners(ctx: Context) -> Iterator[tuple[Located | None, str, BaseModel, bool]]:
@@ -511,7 +490,7 @@ def check_unused_questions(ctx: Context) -> Iterator[Problem]:
 def check_english(ctx: Context) -> Iterator[Problem]:
     """Every user-facing text has its English translation."""
     for loc, origin, model, _ in _text_owners(ctx):
-        for key_path, text in _walk_texts(model):
+        for key_path, text in walk_texts(model):
             if not has_lang(text, "en"):
                 yield _problem(loc, origin, key_path, SK103, "no English text")
 
@@ -566,7 +545,7 @@ def check_buzzwords(ctx: Context) -> Iterator[Problem]:
     for loc, origin, model, is_glossary in _text_owners(ctx):
         if is_glossary:
             continue
-        for key_path, text in _walk_texts(model):
+        for key_path, text in walk_texts(model):
             if key_path[0] == "sources":
                 continue  # the title of someone else's text is quoted as it is
             where = key_path if isinstance(text, str) else (*key_path, "fr")

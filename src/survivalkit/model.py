@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -379,3 +380,34 @@ def tool_questions(kit: Kit, tool: Tool) -> list[Question]:
 def now() -> dt.date:
     """Today's date (one place to read the clock)."""
     return dt.date.today()
+
+
+def walk_texts(
+    model: BaseModel, key_path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every user-facing text of a model (fields typed ``Text``), with its key path."""
+    for name, info in type(model).model_fields.items():
+        if info.exclude:
+            continue
+        is_text = "Localized" in str(info.annotation)
+        yield from _walk_value(getattr(model, name), (*key_path, info.alias or name), is_text)
+
+
+def _walk_value(
+    value: object, key_path: tuple[str | int, ...], is_text: bool
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    if is_text and isinstance(value, str | Localized):
+        yield key_path, value
+    elif isinstance(value, BaseModel):
+        yield from walk_texts(value, key_path)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk_value(item, (*key_path, i), is_text)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_value(item, (*key_path, str(key)), is_text)
+
+
+def falls_back(model: BaseModel, lang: str) -> bool:
+    """Whether some text of ``model`` is missing in ``lang`` (and will be shown in French)."""
+    return lang != SOURCE_LANGUAGE and any(not has_lang(text, lang) for _, text in walk_texts(model))

@@ -57,8 +57,12 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         lang: LangOpt = None,
         plain: PlainOpt = False,
     ) -> None:
+        from survivalkit.commands.run_cmd import fallback_notice
+
         env = env_class(kit, lang, plain)
-        show_tool(env, env.tool(tool_id))
+        tool = env.tool(tool_id)
+        fallback_notice(env, tool)
+        show_tool(env, tool)
 
     @app.command("glossary", help=t("cmd.glossary", LANG))
     def glossary(

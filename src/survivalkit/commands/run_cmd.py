@@ -241,9 +241,18 @@ def _intro(env: Env, tool: Any) -> None:
     from survivalkit.model import tr
 
     d = env.display
+    fallback_notice(env, tool)
     d.title(tr(tool.title, env.lang))
     d.say(tr(tool.summary, env.lang))
     d.say(t("intro.when", env.lang) + " " + tr(tool.sheet.when_to_use, env.lang), "dim")
+
+
+def fallback_notice(env: Env, tool: Any) -> None:
+    """Say so when some of the tool's texts exist only in French."""
+    from survivalkit.model import falls_back
+
+    if falls_back(tool, env.lang):
+        env.display.notice(t("lang.fallback", env.lang, tool=tool.id))
 
 
 def _answers_blob(kit: Any, tool: Any, answers: dict[str, Any], day: dt.date, lang: str) -> bytes:
