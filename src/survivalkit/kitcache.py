@@ -96,3 +96,45 @@ class KitCache:
             self.dirty = False
         except OSError:
             pass
+
+
+def fit_file() -> Path:
+    """Where the fitted type sizes of printed sheets are remembered."""
+    return cache_file().with_name("sheet-fit.json")
+
+
+def load_fit(key: str) -> dict[str, float]:
+    """Type sizes that made each sheet fit its page last time this exact booklet was printed."""
+    if os.environ.get(ENV_NO_CACHE):
+        return {}
+    try:
+        data = json.loads(fit_file().read_text("utf-8"))
+        found = data.get(key) if isinstance(data, dict) else None
+        if isinstance(found, dict):
+            return {str(k): float(v) for k, v in found.items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    return {}
+
+
+def save_fit(key: str, fit: dict[str, float]) -> None:
+    """Remember fitted sizes (a few recent prints only); failures are not errors."""
+    if os.environ.get(ENV_NO_CACHE):
+        return
+    from survivalkit.writer import write_atomic
+
+    path = fit_file()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict):
+            data = {}
+    except (OSError, ValueError):
+        data = {}
+    data.pop(key, None)
+    data[key] = fit
+    recent = dict(list(data.items())[-20:])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(recent).encode("utf-8"))
+    except OSError:
+        pass

@@ -862,8 +862,15 @@ def fit_and_print(build: Callable[[dict[str, float]], str], tool_ids: Sequence[s
     overflowed (height grows about as the square of the type size), never below
     ``MIN_SHEET_PT``.
     """
+    import hashlib
+
+    from survivalkit.kitcache import load_fit, save_fit
+
     weasy_html = _weasyprint_html()
-    fit: dict[str, float] = {}
+    # The sizes that fitted last time this very page was printed save a whole layout pass;
+    # the loop below still checks them.
+    key = hashlib.sha256(build({}).encode("utf-8")).hexdigest()
+    fit: dict[str, float] = load_fit(key)
     for attempt in range(MAX_RENDERS):
         document = weasy_html(string=build(fit), url_fetcher=refuse_fetch).render()
         where: dict[str, tuple[int, float]] = {}
@@ -878,6 +885,8 @@ def fit_and_print(build: Callable[[dict[str, float]], str], tool_ids: Sequence[s
             ratio = _overflow(where, tid) or 1.0
             size = fit.get(tid, SHEET_PT) * min(ratio**0.5 * 0.98, 0.97)
             fit[tid] = max(MIN_SHEET_PT, round(size, 2))
+    if fit:
+        save_fit(key, fit)
     return PdfResult(bytes(document.write_pdf()), len(document.pages), over)
 
 
