@@ -156,3 +156,28 @@ def test_short_journey_with_resume(tmp_path: Path) -> None:
     assert resumed.exitstatus == 0
     assert (out / "index.md").is_file() and (out / "index.html").is_file()
     assert list(out.glob("memo-achat-*.md"))
+
+
+def test_ctrl_c_at_the_overwrite_question_says_how_to_resume(tmp_path: Path) -> None:
+    import yaml
+
+    from survivalkit.loader import bundled_kit_dir, load_kit
+
+    memo = load_kit([bundled_kit_dir()]).kit.tools["memo-achat-public"]
+    answers = tmp_path / "answers.yaml"
+    complete = {**memo.examples[0].answers, "ville": "Nîmes", "budget": "Budget du service"}
+    answers.write_text(yaml.safe_dump({"answers": complete}, allow_unicode=True), "utf-8")
+    out = tmp_path / "out"
+    args = ["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--answers", str(answers),
+            "--date", "2026-11-26"]
+    first = spawn(args, tmp_path / "home", tmp_path)
+    first.expect(pexpect.EOF)
+    first.close()
+    assert first.exitstatus == 0
+    again = spawn(args, tmp_path / "home", tmp_path)
+    again.expect_exact("Les remplacer")
+    again.sendintr()
+    again.expect_exact("survivalkit run memo-achat-public --resume")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 130

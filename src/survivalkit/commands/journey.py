@@ -45,7 +45,11 @@ def journey_command(
     except (KeyboardInterrupt, QuitRequested):
         state.save()
         raise Interrupted(t("interrupted.resume", env.lang, cmd="survivalkit --resume")) from None
-    state.write(fmt_list, out=out, force=force)
+    try:
+        state.write(fmt_list, out=out, force=force)
+    except KeyboardInterrupt:  # e.g. at the "replace these files?" question
+        state.save()
+        raise Interrupted(t("interrupted.resume", env.lang, cmd="survivalkit --resume")) from None
     from survivalkit.commands.run_cmd import save_quietly
 
     save_quietly(env, lambda: session.clear_session(SESSION_KEY))

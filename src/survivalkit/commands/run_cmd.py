@@ -161,16 +161,23 @@ def run_tool(
             ) from None
     answers = interview.final_answers()
     _remember_profile(env, interview)
-    written = write_documents(
-        env,
-        [(tool, answers)],
-        formats=fmt_list,
-        out=out,
-        force=force,
-        day=day,
-        answers_blob=_answers_blob(kit, tool, answers, day, lang),
-        interactive=interactive,
-    )
+    try:
+        written = write_documents(
+            env,
+            [(tool, answers)],
+            formats=fmt_list,
+            out=out,
+            force=force,
+            day=day,
+            answers_blob=_answers_blob(kit, tool, answers, day, lang),
+            interactive=interactive,
+        )
+    except KeyboardInterrupt:  # e.g. at the "replace these files?" question
+        if interview.confirmed:
+            autosave(interview)
+        raise Interrupted(
+            t("interrupted.resume", lang, cmd=f"survivalkit run {tool.id} --resume")
+        ) from None
     save_quietly(env, lambda: session.clear_session(key))
     _report(env, written)
 
