@@ -151,3 +151,15 @@ def test_template_errors_name_file_document_and_line(tmp_path: Path) -> None:
                        lang="fr", locate_for={tool.id: locate})
     message = str(exc.value)
     assert "outil-test.yaml:27:" in message and "document `note`" in message
+
+
+@pytest.mark.parametrize("expression", ["'x' * 10**9", "[0] * 10**8", "10 ** 100000"])
+def test_a_template_cannot_build_huge_values(tmp_path: Path, expression: str) -> None:
+    from helpers import MINI_TOOL, mini_kit
+    from survivalkit.errors import TemplateError
+
+    broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ " + expression + " }}")
+    loaded = load_kit([mini_kit(tmp_path, broken)])
+    tool = loaded.kit.tools["outil-test"]
+    with pytest.raises(TemplateError, match="refused by the sandbox"):
+        render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1), lang="fr")

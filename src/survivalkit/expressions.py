@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.model import Fact, Kit, tr
@@ -143,9 +144,33 @@ def _bullets(items: object) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
+MAX_PRODUCT = 1_000_000  # characters or list items one `*` may build
+MAX_POWER = 10**12
+
+
+class _KitSandbox(SandboxedEnvironment):
+    """The sandbox, plus limits on `*` and `**`: a template cannot build a gigabyte string."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > MAX_PRODUCT:
+                    raise SecurityError(f"`*` would build more than {MAX_PRODUCT} items")
+        if operator == "**" and isinstance(left, int | float) and isinstance(right, int | float):
+            if abs(right) > 64 and abs(left) > 1:
+                raise SecurityError(f"`**` with an exponent of {right} is refused")
+            result = super().call_binop(context, operator, left, right)
+            if isinstance(result, int) and abs(result) > MAX_POWER:
+                raise SecurityError("`**` result too large")
+            return result
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     """A sandboxed, strict environment with the kit's filters (no file system access)."""
-    env = SandboxedEnvironment(
+    env = _KitSandbox(
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
