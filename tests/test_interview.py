@@ -162,3 +162,21 @@ def test_same_validation_for_typed_and_file_answers() -> None:
     assert "au moins 10" in errors[0]
     prefill(filed, {"m": "12 000 €"}, "f.yaml")
     assert typed.final_answers() == filed.final_answers() == {"m": 12000}
+
+
+def test_a_rule_written_in_the_kit_gives_its_own_message() -> None:
+    from survivalkit.model import Localized, Rule
+
+    start = Question(id="debut", type="date", label="Début ?")
+    end = Question(
+        id="fin", type="date", label="Fin ?",
+        rules=[Rule(check="value > debut", message=Localized(fr="La fin doit suivre le début.",
+                                                             en="The end must come after the start."))],
+    )
+    iv = Interview([start, end])
+    asker = ScriptedAsker(["01/03/2027", "01/02/2027", "01/04/2027"])
+    answers = run_interview(iv, asker, recap=False)
+    assert [s.error for s in asker.steps if s.question.id == "fin"] == [None, "La fin doit suivre le début."]
+    assert answers["fin"] == dt.date(2027, 4, 1)
+    errors, _ = prefill(Interview([start, end], lang="en"), {"debut": "2027-03-01", "fin": "2027-01-01"}, "f.yaml")
+    assert errors == ["f.yaml: fin: The end must come after the start."]

@@ -163,3 +163,23 @@ def test_a_template_cannot_build_huge_values(tmp_path: Path, expression: str) ->
     tool = loaded.kit.tools["outil-test"]
     with pytest.raises(TemplateError, match="refused by the sandbox"):
         render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1), lang="fr")
+
+
+def test_a_missing_optional_dependency_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from survivalkit.errors import MissingExtraError
+    from survivalkit.formats import html_to_pdf, markdown_to_office
+
+    real_import = builtins.__import__
+
+    def no_extras(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.split(".")[0] in ("weasyprint", "pypandoc"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_extras)
+    with pytest.raises(MissingExtraError, match=r"survivalkit\[pdf\]"):
+        html_to_pdf("<p>x</p>")
+    with pytest.raises(MissingExtraError, match=r"survivalkit\[office\]"):
+        markdown_to_office("# x", "docx", title="x", lang="fr")
