@@ -200,7 +200,7 @@ def profile_command(env: Env, action: str) -> None:
             return
         labels = {q.id: tr(q.label, lang) for q in env.kit.info.profile}
         env.display.table([t("recap.question", lang), t("recap.answer", lang)],
-                          [[labels.get(k, k), str(v)] for k, v in values.items()])
+                          [[labels.get(k, k), "—" if v is None else str(v)] for k, v in values.items()])
         env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
         return
     if action == "edit":
@@ -225,8 +225,9 @@ def profile_command(env: Env, action: str) -> None:
         from survivalkit.answers import to_plain
 
         by_id = {q.id: q for q in env.kit.info.profile}
-        path = session.save_profile({k: to_plain(by_id[k], v) for k, v in answers.items()
-                                     if v is not None})
+        # A skipped optional field is kept as empty, so that runs do not ask it again.
+        path = session.save_profile({k: None if v is None else to_plain(by_id[k], v)
+                                     for k, v in answers.items()})
         env.display.say(t("profile.saved", lang, path=path))
         return
     raise UsageError(t("profile.bad_action", lang, action=action))
