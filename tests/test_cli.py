@@ -157,3 +157,32 @@ def test_glossary(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "démarche inspirée du design" in out
     code, _, err = run_cli(["glossary", "zzzzqqq", "--lang", "fr"], capsys)
     assert code == 1 and "Aucun terme" in err
+
+
+def test_profile_show_clear_and_edit_without_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from survivalkit import session
+
+    code, out, _ = run_cli(["profile", "show", "--lang", "fr"], capsys)
+    assert code == 0 and "Aucun profil" in out
+    session.save_profile({"nom": "Claire Martin", "service": None})
+    code, out, _ = run_cli(["profile", "show", "--lang", "fr"], capsys)
+    assert code == 0 and "Claire Martin" in out and "None" not in out
+    code, _, err = run_cli(["profile", "edit", "--lang", "fr"], capsys)
+    assert code == 2 and "terminal" in err
+    code, out, _ = run_cli(["profile", "clear", "--lang", "fr"], capsys)
+    assert code == 0 and "effacé" in out and session.load_profile() == {}
+    code, _, err = run_cli(["profile", "oublier", "--lang", "fr"], capsys)
+    assert code == 2 and "show, edit ou clear" in err
+
+
+def test_saved_profile_is_used_and_an_answers_file_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from survivalkit import session
+
+    session.save_profile({"nom": "Quelqu'un d'autre", "fonction": "Agent", "organisation": "Mairie",
+                          "courriel": "a@b.fr", "service": None, "ville": None})
+    out = tmp_path / "o"
+    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(example_file(tmp_path)),
+                            "--out", str(out), "--lang", "fr"], capsys)
+    assert code == 0, err
+    text = next(out.glob("memo-*.md")).read_text("utf-8")
+    assert "Claire Martin" in text and "Quelqu'un" not in text
