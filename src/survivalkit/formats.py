@@ -52,7 +52,8 @@ def markdown_to_html_body(markdown: str) -> str:
     """Markdown to an HTML fragment; raw HTML in the text is shown, never run."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # A line break in a document is meant (a signature block, an address): keep it.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True})
     md.enable("table")
     md.enable("strikethrough")
     # A document never loads anything: an image typed in an answer stays text.
@@ -141,7 +142,7 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
             pypandoc.convert_text(
                 markdown,
                 fmt,
-                format="markdown-raw_html-raw_attribute-raw_tex",
+                format="markdown+hard_line_breaks-raw_html-raw_attribute-raw_tex",
                 outputfile=str(out),
                 extra_args=args,
             )
