@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from survivalkit.model import Kit, Tool, tr
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+from survivalkit.texts import fold
 
 
 def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) -> list[Tool]:
@@ -18,11 +14,11 @@ def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) 
     if stage:
         tools = [tool for tool in tools if stage in tool.stages]
     if search:
-        needle = _fold(search)
+        needle = fold(search)
         tools = [
             tool
             for tool in tools
-            if needle in _fold(" ".join([
+            if needle in fold(" ".join([
                 tool.id,
                 tr(tool.title, "fr"), tr(tool.title, "en"),
                 tr(tool.summary, "fr"), tr(tool.summary, "en"),

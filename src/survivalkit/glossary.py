@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
 from survivalkit.model import Glossary, Term
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return text.lower()
+from survivalkit.texts import fold
 
 
 def _forms(term: Term) -> list[str]:
@@ -20,11 +15,11 @@ def _forms(term: Term) -> list[str]:
 
 def find_terms(glossary: Glossary, text: str) -> list[Term]:
     """Terms (or their variants) that appear as whole words in ``text``."""
-    folded = _fold(text)
+    folded = fold(text)
     found = []
     for term in glossary.terms:
         for form in _forms(term):
-            pattern = r"(?<![a-z0-9])" + re.escape(_fold(form)) + r"(?![a-z0-9])"
+            pattern = r"(?<![a-z0-9])" + re.escape(fold(form)) + r"(?![a-z0-9])"
             if re.search(pattern, folded):
                 found.append(term)
                 break
@@ -33,13 +28,13 @@ def find_terms(glossary: Glossary, text: str) -> list[Term]:
 
 def lookup(glossary: Glossary, query: str) -> list[Term]:
     """Terms matching ``query``: exact form first, then those containing it, then close ones."""
-    q = _fold(query.strip())
-    exact = [term for term in glossary.terms if any(_fold(f) == q for f in _forms(term))]
+    q = fold(query.strip())
+    exact = [term for term in glossary.terms if any(fold(f) == q for f in _forms(term))]
     if exact:
         return exact
-    partial = [term for term in glossary.terms if any(q in _fold(f) for f in _forms(term))]
+    partial = [term for term in glossary.terms if any(q in fold(f) for f in _forms(term))]
     if partial:
         return partial
-    names = {_fold(f): term for term in glossary.terms for f in _forms(term)}
+    names = {fold(f): term for term in glossary.terms for f in _forms(term)}
     close = difflib.get_close_matches(q, list(names), n=3, cutoff=0.6)
     return list(dict.fromkeys(names[c] for c in close))

@@ -107,28 +107,27 @@ class Interview:
         """The question with this id."""
         return self._by_id[question_id]
 
-    def context(self) -> dict[str, Any]:
-        """Names for expressions: base, then the answers of applicable questions (None otherwise)."""
-        ctx = dict(self.base)
-        for q in self.questions:
-            ctx.setdefault(q.id, None)
-        for q in self.applicable():
-            if q.id in self.answers:
-                ctx[q.id] = self.answers[q.id]
-        return ctx
-
-    def applicable(self) -> list[Question]:
-        """The questions whose conditions hold, given the answers so far, in order."""
+    def _walk(self) -> tuple[list[Question], dict[str, Any]]:
+        """Applicable questions in order, and the names expressions see (confirmed answers)."""
         ctx = dict(self.base)
         for q in self.questions:
             ctx.setdefault(q.id, None)
         out = []
+        done = set(self.confirmed)
         for q in self.questions:
             if q.when is None or self._holds(q, ctx):
                 out.append(q)
-                if q.id in self.answers and q.id in self.confirmed:
+                if q.id in done and q.id in self.answers:
                     ctx[q.id] = self.answers[q.id]
-        return out
+        return out, ctx
+
+    def context(self) -> dict[str, Any]:
+        """Names for expressions: base, then the confirmed answers of applicable questions."""
+        return self._walk()[1]
+
+    def applicable(self) -> list[Question]:
+        """The questions whose conditions hold, given the answers so far, in order."""
+        return self._walk()[0]
 
     def _holds(self, question: Question, ctx: Mapping[str, Any]) -> bool:
         assert question.when is not None
@@ -270,6 +269,14 @@ class Interview:
             "confirmed": list(self.confirmed),
         }
 
+    def preset(self, values: Mapping[str, Any]) -> None:
+        """Take answers already validated elsewhere (another tool of the same journey) as given."""
+        for qid, value in values.items():
+            if qid in self._by_id:
+                self.answers[qid] = value
+                if qid not in self.confirmed:
+                    self.confirmed.append(qid)
+
     def restore(self, data: Mapping[str, Any]) -> None:
         """Reload a snapshot; values go through the same validation as typed answers."""
         answers = data.get("answers") or {}
@@ -363,7 +370,8 @@ def run_interview(
         if question is None:
             if not recap:
                 break
-            reply = asker.recap(interview.recap_rows(), recap_error).strip()
+            rows = interview.recap_rows()
+            reply = asker.recap(rows, recap_error).strip()
             recap_error = None
             command = command_of(reply)
             if reply == "" or reply.lower() in ("ok", "o", "oui", "y", "yes"):
@@ -372,10 +380,10 @@ def run_interview(
                 interview.back()
             elif command is Command.QUIT:
                 raise QuitRequested
-            elif reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(interview.recap_rows()):
-                interview.reopen(interview.recap_rows()[int(reply) - 1].question_id)
+            elif reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(rows):
+                interview.reopen(rows[int(reply) - 1].question_id)
             else:
-                recap_error = t("recap.invalid", lang, n=len(interview.recap_rows()))
+                recap_error = t("recap.invalid", lang, n=len(rows))
             continue
         step = interview.step(question, error)
         reply = asker.ask(step)

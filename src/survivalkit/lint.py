@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +34,7 @@ from survivalkit.model import (
     tool_questions,
     walk_texts,
 )
+from survivalkit.texts import fold
 from survivalkit.yamlread import KeyPath, Located, format_key_path
 
 
@@ -495,11 +495,6 @@ def check_english(ctx: Context) -> Iterator[Problem]:
                 yield _problem(loc, origin, key_path, SK103, "no English text")
 
 
-def _fold(text: str) -> str:
-    """Lowercase ASCII, as the glossary matches terms."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-
-
 @dataclass(frozen=True)
 class TermPattern:
     """A glossary term ready to be searched for in folded text (plurals included)."""
@@ -511,8 +506,8 @@ class TermPattern:
 
 def term_pattern(term: Term) -> TermPattern:
     """How to find ``term`` (and its variants), and its official French forms."""
-    forms = [re.escape(_fold(f)).replace("\\ ", "s?\\ ") + "s?" for f in [term.term, *term.variants]]
-    official = [_fold(f).strip() for f in re.split(r"[,;/]| ou ", term.official or "")]
+    forms = [re.escape(fold(f)).replace("\\ ", "s?\\ ") + "s?" for f in [term.term, *term.variants]]
+    official = [fold(f).strip() for f in re.split(r"[,;/]| ou ", term.official or "")]
     return TermPattern(term, re.compile(rf"(?<![a-z0-9])(?:{'|'.join(forms)})(?![a-z0-9])"),
                        [f for f in official if f])
 
@@ -523,7 +518,7 @@ def buzzwords_in(text: str, terms: Iterable[TermPattern]) -> Iterator[Term]:
     Template code, URLs and quotations (« ... », names of programmes) are not prose; a word
     inside a longer glossary term (``startup d'État``) belongs to that term.
     """
-    folded = _fold(_QUOTED.sub(" ", _URL.sub(" ", _JINJA.sub(" ", text))))
+    folded = fold(_QUOTED.sub(" ", _URL.sub(" ", _JINJA.sub(" ", text))))
     spans = [(m.start(), m.end(), t) for t in terms for m in t.pattern.finditer(folded)]
     seen: set[str] = set()
     for start, end, found in spans:

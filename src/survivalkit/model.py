@@ -13,8 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from survivalkit.texts import has_lang as has_lang  # re-exported for the rest of the code
 from survivalkit.texts import tr as tr
 
-SCHEMA_VERSION = 1
-LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "fr"
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"

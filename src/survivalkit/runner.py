@@ -198,7 +198,7 @@ def index_markdown(
         links = ", ".join(f"[{name}]({name})" for name in names)
         tool_title = tr(tool.title, lang)
         label = f"**{doc.title}**" + (f" ({tool_title})" if tool_title != doc.title else "")
-        lines.append(f"- {label} : {links}" if lang == "fr" else f"- {label}: {links}")
+        lines.append(f"- {label}: {links}")  # French spacing is applied to the whole index below
     lines.append("")
     lines.append(f"## {t('index.next_steps', lang)}")
     lines.append("")

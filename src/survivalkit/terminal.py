@@ -198,8 +198,8 @@ class TerminalAsker:
         d = self.display
         d.say(help_text, "cyan")
         for term in terms:
-            official = f" — {t('glossary.official', self.lang)} : {term.official}" if term.official else ""
-            d.say(f"{term.term} : {tr(term.definition, self.lang)}{official}", "cyan")
+            official = f" — {t('glossary.official', self.lang)}: {term.official}" if term.official else ""
+            d.say(f"{term.term}: {tr(term.definition, self.lang)}{official}", "cyan")
 
     def recap(self, rows: Sequence[RecapRow], error: str | None) -> str:
         """The recap table, then the choice: confirm, edit a number, or go back."""

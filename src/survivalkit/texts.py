@@ -20,6 +20,11 @@ def tr(text: Any, lang: str) -> str:
     return str(text.fr)
 
 
+def fold(text: str) -> str:
+    """Lowercase ASCII without accents, to compare words as people type them."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
 def has_lang(text: Any, lang: str) -> bool:
     """Whether ``text`` exists in ``lang`` without falling back."""
     if text is None:

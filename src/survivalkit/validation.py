@@ -21,7 +21,7 @@ class Report:
 def _check(roots: list[Path]) -> tuple[LoadedKit, list[Problem]]:
     loaded = load_kit(roots, strict=False)
     problems = list(loaded.problems)
-    if not any(p.severity == "error" for p in problems) or loaded.kit.info.stages:
+    if loaded.kit.info.stages:  # no stages means kit.yaml itself could not be read: nothing to check
         problems += lint(loaded)
     return loaded, problems
 
@@ -37,8 +37,6 @@ def validate_paths(paths: list[Path], kit_dirs: list[Path]) -> Report:
     for path in paths:
         if path.is_dir():
             roots = [path] if path.resolve() == bundled else [bundled, path]
-            if (path / "kit.yaml").is_file() and path.resolve() != bundled:
-                roots = [bundled, path]
             loaded, found = _check(roots)
             mine = [p for p in found if not _is_bundled(p, bundled)] if path.resolve() != bundled else found
             found_problems += mine

@@ -86,9 +86,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             env.display.say("  " + tr(item.definition, env.lang))
             if item.official:
                 date = f" ({item.official_date})" if item.official_date else ""
-                env.display.say(f"  {t('glossary.official', env.lang)} : {item.official}{date}"
-                                if env.lang == "fr" else
-                                f"  {t('glossary.official', env.lang)}: {item.official}{date}")
+                env.display.say(f"  {t('glossary.official', env.lang)}: {item.official}{date}")
             if item.note:
                 env.display.say("  " + tr(item.note, env.lang), "dim")
 
@@ -143,9 +141,7 @@ def show_tool(env: Env, tool: Any) -> None:
     stages = {s.id: tr(s.title, lang) for s in kit.info.stages}
     d.title(tr(tool.title, lang))
     d.say(tr(tool.summary, lang))
-    d.say(t("col.stages", lang) + " : " + ", ".join(stages.get(s, s) for s in tool.stages)
-          if lang == "fr" else t("col.stages", lang) + ": " + ", ".join(stages.get(s, s) for s in tool.stages),
-          "dim")
+    d.say(t("col.stages", lang) + ": " + ", ".join(stages.get(s, s) for s in tool.stages), "dim")
     sections = [
         ("sheet.when", [tool.sheet.when_to_use]),
         ("sheet.steps", tool.sheet.steps),

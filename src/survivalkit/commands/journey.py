@@ -235,11 +235,7 @@ class Journey:
             interview.restore(self.saved_tools[tool_id])
         known_ids = {q.id for q in interview.questions}
         # Skipped optional answers (None) count as answered too: they are not asked again.
-        given = {k: v for k, v in common.items() if k in known_ids}
-        if given:
-            # Answers shared between tools are asked once: later tools receive them answered.
-            interview.restore({"answers": {**interview.snapshot()["answers"], **_plain(interview, given)},
-                               "confirmed": list(dict.fromkeys([*interview.confirmed, *given]))})
+        interview.preset(common)
         file_values = {k: v for k, v in self.file_common.items() if k in known_ids}
         file_values.update(self.file_tools.get(tool_id, {}))
         if file_values or not self.interactive:
@@ -305,9 +301,3 @@ class Journey:
             allow_unicode=True, sort_keys=False, width=100,
         )
         return (header + body).encode("utf-8")
-
-
-def _plain(interview: Any, values: dict[str, Any]) -> dict[str, Any]:
-    from survivalkit.answers import to_plain
-
-    return {k: to_plain(interview.question(k), v) for k, v in values.items()}

@@ -117,18 +117,19 @@ def run_tool(
             env.display.notice(t("resume.from", lang, n=len(interview.confirmed)))
     errors: list[str] = []
     missing: list[str] = []
+    # Later sources win: the answers file, then --set; with neither, one pass still applies
+    # --defaults and lists what is missing when nobody can type it.
+    sources: list[tuple[dict[str, Any], str]] = []
     if answers_file is not None:
-        e, missing = prefill(interview, file_values, str(answers_file), use_defaults=use_defaults,
-                             interactive=interactive)
-        errors += e
+        sources.append((file_values, str(answers_file)))
     if sets:
-        e, missing = prefill(interview, parse_set_options(sets), "--set", use_defaults=use_defaults,
-                             interactive=interactive)
-        errors += e
-    if use_defaults or not interactive:
-        e, missing = prefill(interview, {}, "--defaults", use_defaults=use_defaults,
-                             interactive=interactive)
-        errors += e
+        sources.append((dict(parse_set_options(sets)), "--set"))
+    if not sources and (use_defaults or not interactive):
+        sources.append(({}, "--defaults"))
+    for values, source in sources:
+        found, missing = prefill(interview, values, source, use_defaults=use_defaults,
+                                 interactive=interactive)
+        errors += found
     if errors:
         raise UsageError("\n".join(errors))
     if missing and not interactive:
