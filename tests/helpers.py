@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    import pexpect
 
 from survivalkit.interview import RecapRow, Step
 from survivalkit.model import Term
@@ -93,6 +99,17 @@ def run_cli(args: Sequence[str], capsys: pytest.CaptureFixture[str]) -> tuple[in
     out, err = capsys.readouterr()
     code = exc.value.code
     return int(code) if isinstance(code, int) else 1, out, err
+
+
+def spawn_cli(args: Sequence[str], *, data: Path, cwd: Path, width: int = 120, **env: str) -> pexpect.spawn:
+    """survivalkit in a real pseudo-terminal, with its data in ``data`` and no colour."""
+    import pexpect
+
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
+    environ.update(TERM="dumb", NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS=str(width),
+                   SURVIVALKIT_HOME=str(data), **env)
+    return pexpect.spawn(sys.executable, ["-m", "survivalkit", *args], env=environ, cwd=str(cwd),
+                         encoding="utf-8", timeout=20, dimensions=(50, width))
 
 
 class ScriptedAsker:

@@ -7,7 +7,6 @@ give exactly the document of an uninterrupted run: nothing typed and confirmed i
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from helpers import run_cli
+from helpers import run_cli, spawn_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -50,18 +49,9 @@ HEADER = re.compile(r"Question (\d+) sur (\d+) — ([^\r\n]+)\r\n")
 RECAP = "pour valider"
 
 
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
-    env.update(TERM="dumb", NO_COLOR="1", HOME=str(home), SURVIVALKIT_HOME=str(home / "data"),
-               PYTHONIOENCODING="utf-8")
-    return env
-
-
 def _spawn(home: Path, out: Path, *extra: str) -> pexpect.spawn:
-    args = ["-m", "survivalkit", "run", TOOL, "--out", str(out), "--lang", "fr", "--date", DATE,
-            *extra]
-    child = pexpect.spawn(sys.executable, args, env=_env(home), cwd=str(home), encoding="utf-8",
-                          timeout=20, dimensions=(50, 200))
+    args = ["run", TOOL, "--out", str(out), "--lang", "fr", "--date", DATE, *extra]
+    child = spawn_cli(args, data=home / "data", cwd=home, width=200, HOME=str(home))
     child.delaybeforesend = None  # the pty buffers input: no need to wait before typing
     child.delayafterclose = child.delayafterterminate = 0.0
     return child

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
+from helpers import spawn_cli
+
 pytestmark = pytest.mark.slow
 
 
 def spawn(args: list[str], home: Path, cwd: Path) -> pexpect.spawn:
-    env = {**os.environ, "SURVIVALKIT_HOME": str(home), "TERM": "dumb", "NO_COLOR": "1",
-           "PYTHONIOENCODING": "utf-8", "COLUMNS": "120"}
-    child = pexpect.spawn(sys.executable, ["-m", "survivalkit", *args], env=env, cwd=str(cwd),
-                          encoding="utf-8", timeout=20, dimensions=(50, 120))
-    return child
+    return spawn_cli(args, data=home, cwd=cwd)
 
 
 Step = tuple[str | None, str]
