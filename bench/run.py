@@ -389,8 +389,8 @@ def example_answers(python: Path, tool: str, env: dict[str, str]) -> tuple[dict[
     """The first example of a bundled tool, read with the installed survivalkit's reader."""
     code = textwrap.dedent(f"""
         import json
-        from survivalkit.loader import bundled_kit_dir
-        from survivalkit.yamlread import read_yaml
+        from survivalkit.kit.loader import bundled_kit_dir
+        from survivalkit.kit.yamlread import read_yaml
         located, problems = read_yaml(bundled_kit_dir() / "tools" / "{tool}.yaml")
         example = located.data["examples"][0]
         print(json.dumps({{"answers": example["answers"], "date": example.get("date")}},
@@ -602,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     copier = str(venv_bin(cp_venv, "copier"))
     hello = str(venv_bin(hello_venv, "hello"))
     sk_python = venv_bin(sk_venv, "python")
-    bundled = Path(run([sk_python, "-c", "from survivalkit.loader import bundled_kit_dir;"
+    bundled = Path(run([sk_python, "-c", "from survivalkit.kit.loader import bundled_kit_dir;"
                         "print(bundled_kit_dir())"], env=env).stdout.strip())
     bundled_tools = len([p for p in (bundled / "tools").iterdir() if p.suffix in (".yaml", ".yml")])
 

@@ -14,8 +14,8 @@ import pytest
 if TYPE_CHECKING:
     import pexpect
 
-from survivalkit.interview import RecapRow, Step
-from survivalkit.model import Term
+from survivalkit.engine.interview import RecapRow, Step
+from survivalkit.kit.model import Term
 
 MINI_KIT = """\
 schema_version: 1
@@ -92,7 +92,7 @@ def mini_kit(root: Path, tool: str = MINI_TOOL, name: str = "outil-test") -> Pat
 
 def run_cli(args: Sequence[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run the command line in-process; return (exit code, stdout, stderr)."""
-    from survivalkit.cli import main
+    from survivalkit.cli.app import main
 
     with pytest.raises(SystemExit) as exc:
         main(list(args))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from survivalkit.answers import (
+from survivalkit.engine.answers import (
     cast_answer,
     parse_amount,
     parse_bool,
@@ -17,8 +17,8 @@ from survivalkit.answers import (
     parse_number,
 )
 from survivalkit.errors import AnswerError
-from survivalkit.model import Question
-from survivalkit.typography import NNBSP, format_number
+from survivalkit.kit.model import Question
+from survivalkit.output.typography import NNBSP, format_number
 
 
 @pytest.mark.parametrize(

@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import build_tree, run_cli
-from survivalkit.answers import MAX_TEXT, cast_answer, check_answer, display_answer, to_plain
+from survivalkit.engine.answers import MAX_TEXT, cast_answer, check_answer, display_answer, to_plain
+from survivalkit.engine.interview import Interview, QuitRequested, RecapRow, Step, prefill, run_interview
 from survivalkit.errors import AnswerError
-from survivalkit.interview import Interview, QuitRequested, RecapRow, Step, prefill, run_interview
-from survivalkit.loader import bundled_kit_dir, load_kit
-from survivalkit.model import Question, QuestionType, Term, tool_questions
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.model import Question, QuestionType, Term, tool_questions
 
 DATE = "2026-11-26"
 HYPOTHESIS = settings(deadline=None, database=None, derandomize=True,
@@ -74,7 +74,7 @@ LINES = [
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
-    monkeypatch.setattr("survivalkit.cli.LANG", "en")
+    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
 
 
 @pytest.fixture
@@ -238,7 +238,7 @@ def test_typed_answers_from_a_terminal_in_a_non_utf8_locale(
         "Titre \udcff 🚀 <script>", "ligne un \x07", "{{ 7*7 }}", "", "",
     ])
     monkeypatch.setattr("builtins.input", typed)
-    monkeypatch.setattr("survivalkit.cli.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
     out = tmp_path / "out"
     code, err = _run_echo(echo_kit, out, capsys)
     assert code == 0, err

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from helpers import run_cli
-from survivalkit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
 KIT = load_kit([bundled_kit_dir()]).kit
 MEMO = KIT.tools["memo-achat-public"]
@@ -160,7 +160,7 @@ def test_glossary(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_profile_show_clear_and_edit_without_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    from survivalkit import session
+    from survivalkit.engine import store as session
 
     code, out, _ = run_cli(["profile", "show", "--lang", "fr"], capsys)
     assert code == 0 and "Aucun profil" in out
@@ -176,7 +176,7 @@ def test_profile_show_clear_and_edit_without_terminal(capsys: pytest.CaptureFixt
 
 
 def test_saved_profile_is_used_and_an_answers_file_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from survivalkit import session
+    from survivalkit.engine import store as session
 
     session.save_profile({"nom": "Quelqu'un d'autre", "fonction": "Agent", "organisation": "Mairie",
                           "courriel": "a@b.fr", "service": None, "ville": None})

@@ -16,14 +16,14 @@ from helpers import run_cli
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """The crash message is shown in the language known before the command runs: pin it."""
-    monkeypatch.setattr("survivalkit.cli.LANG", "en")
+    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
 
 
 def _break_loading(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr("survivalkit.loader.load_kit", broken)
+    monkeypatch.setattr("survivalkit.kit.loader.load_kit", broken)
 
 
 def _reports(home: Path) -> list[Path]:
@@ -90,11 +90,11 @@ def test_a_real_process_shows_no_traceback(tmp_path: Path) -> None:
     """The same in a separate process: what a user's terminal shows, exit status included."""
     script = textwrap.dedent(
         """
-        import survivalkit.loader as loader
+        import survivalkit.kit.loader as loader
         def broken(*args, **kwargs):
             raise ZeroDivisionError("division by zero")
         loader.load_kit = broken
-        from survivalkit.cli import main
+        from survivalkit.cli.app import main
         main(["list", "--lang", "en"])
         """
     )

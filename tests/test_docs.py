@@ -10,8 +10,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from survivalkit import model
-from survivalkit.lint import RULES
+from survivalkit.authoring.lint import RULES
+from survivalkit.kit import model
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"

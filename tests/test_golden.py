@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
+from survivalkit.authoring.golden import expected_files, golden_diff, golden_on_disk, read_golden
 from survivalkit.errors import SurvivalkitError
-from survivalkit.golden import expected_files, golden_diff, golden_on_disk, read_golden
-from survivalkit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden"

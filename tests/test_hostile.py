@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 from helpers import run_cli
 from survivalkit.errors import KitError, SurvivalkitError
-from survivalkit.loader import bundled_kit_dir, load_kit, parse_model
-from survivalkit.model import Tool
-from survivalkit.yamlread import MAX_BYTES, parse_yaml
+from survivalkit.kit.loader import bundled_kit_dir, load_kit, parse_model
+from survivalkit.kit.model import Tool
+from survivalkit.kit.yamlread import MAX_BYTES, parse_yaml
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES: list[dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text("utf-8"))
@@ -42,7 +42,7 @@ HYPOTHESIS = settings(deadline=None, database=None, derandomize=True,
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
-    monkeypatch.setattr("survivalkit.cli.LANG", "en")
+    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
 
 
 # --- building the inputs that cannot be files of the repository --------------------------------
@@ -270,7 +270,7 @@ def test_bombs_are_refused_in_milliseconds(name: str) -> None:
 
 
 def test_a_huge_file_is_not_even_read_whole(tmp_path: Path) -> None:
-    from survivalkit.yamlread import read_yaml
+    from survivalkit.kit.yamlread import read_yaml
 
     path = tmp_path / "enorme.yaml"
     with path.open("wb") as handle:
@@ -289,7 +289,7 @@ def test_a_huge_answers_file_is_refused_without_reading_it(tmp_path: Path) -> No
     script = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1_000_000_000, 1_000_000_000))\n"
-        "from survivalkit.cli import main\n"
+        "from survivalkit.cli.app import main\n"
         "main(sys.argv[1:])\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
@@ -374,8 +374,8 @@ class _Disk:
         return handle
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr("survivalkit.writer.tempfile.mkstemp", self.mkstemp)
-        monkeypatch.setattr("survivalkit.writer.os.fdopen", self.fdopen)
+        monkeypatch.setattr("survivalkit.output.writer.tempfile.mkstemp", self.mkstemp)
+        monkeypatch.setattr("survivalkit.output.writer.os.fdopen", self.fdopen)
 
 
 def test_output_folder_that_refuses_writes(
@@ -463,8 +463,8 @@ def test_disk_full_during_autosave_lets_the_interview_go_on(
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("survivalkit.session.write_atomic", full)
-    monkeypatch.setattr("survivalkit.cli.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
+    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
     monkeypatch.setattr("builtins.input", answer)
     out = tmp_path / "out"
     args = ["run", "memo-achat-public", "--out", str(out), "--date", DATE, "--lang", "en",

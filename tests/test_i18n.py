@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from survivalkit.catalog import MESSAGES
 from survivalkit.i18n import resolve_lang, t
+from survivalkit.i18n.messages import MESSAGES
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "survivalkit"
 
@@ -79,7 +79,7 @@ def test_help_is_french_in_french(tmp_path: Path) -> None:
 
 
 def test_usage_errors_in_french(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import survivalkit.cli as cli
+    import survivalkit.cli.app as cli
 
     monkeypatch.setattr(cli, "LANG", "fr")
     code, _, err = run_cli(["lst"], capsys)

@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from helpers import MINI_KIT, ScriptedAsker, build_tree
-from survivalkit.interview import Interview, prefill, run_interview
-from survivalkit.loader import load_kit
-from survivalkit.model import Question
-from survivalkit.runner import new_interview
+from survivalkit.engine.interview import Interview, prefill, run_interview
+from survivalkit.engine.runner import new_interview
+from survivalkit.kit.loader import load_kit
+from survivalkit.kit.model import Question
 
 TOOL = """\
 schema_version: 1
@@ -112,7 +112,7 @@ def test_recap_edit_drops_answers_that_no_longer_apply(tmp_path: Path) -> None:
 
 
 def test_help_shows_glossary_terms(tmp_path: Path) -> None:
-    from survivalkit.model import Term
+    from survivalkit.kit.model import Term
 
     iv = interview(tmp_path)
     term = Term(term="atelier collaboratif", definition="Un lieu partagé.")
@@ -165,7 +165,7 @@ def test_same_validation_for_typed_and_file_answers() -> None:
 
 
 def test_a_rule_written_in_the_kit_gives_its_own_message() -> None:
-    from survivalkit.model import Localized, Rule
+    from survivalkit.kit.model import Localized, Rule
 
     start = Question(id="debut", type="date", label="Début ?")
     end = Question(

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from helpers import run_cli
-from survivalkit.loader import bundled_kit_dir, load_kit
-from survivalkit.triage import recommend
+from survivalkit.engine.triage import recommend
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
 KIT = load_kit([bundled_kit_dir()]).kit
 DAY = dt.date(2026, 11, 26)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_KIT, build_tree, run_cli
-from survivalkit.conditions import never_true
+from survivalkit.authoring.lint import RULES, lint
+from survivalkit.authoring.template_analysis import never_true
 from survivalkit.errors import Problem
-from survivalkit.lint import RULES, lint
-from survivalkit.loader import bundled_kit_dir, load_kit
-from survivalkit.model import Choice, Question, QuestionType
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.model import Choice, Question, QuestionType
 
 TODAY = dt.date(2026, 11, 26)
 

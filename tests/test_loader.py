@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_TOOL, mini_kit
-from survivalkit.lint import lint
-from survivalkit.loader import bundled_kit_dir, load_kit
+from survivalkit.authoring.lint import lint
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
 
 def problems_of(root: Path) -> list[str]:
@@ -181,7 +181,7 @@ def test_bundled_kit_reads_the_same_without_the_c_loader(monkeypatch: pytest.Mon
     """PyYAML without libyaml is stricter in places (e.g. `?` in flow mappings): the kit must load."""
     import yaml
 
-    import survivalkit.yamlread as yamlread
+    import survivalkit.kit.yamlread as yamlread
 
     fast = load_kit([bundled_kit_dir()]).kit
     monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from survivalkit.scaffold import PLACEHOLDER_EN, PLACEHOLDER_FR
+from survivalkit.authoring.scaffold import PLACEHOLDER_EN, PLACEHOLDER_FR
 
 CLI = ["--plain", "--lang", "en"]
 

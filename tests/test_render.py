@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from survivalkit.interview import prefill
-from survivalkit.loader import bundled_kit_dir, load_kit
-from survivalkit.runner import files_for, render_outputs, tool_interview
-from survivalkit.writer import inside, safe_filename, write_files
+from survivalkit.engine.interview import prefill
+from survivalkit.engine.runner import files_for, render_outputs, tool_interview
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.output.writer import inside, safe_filename, write_files
 
 LOADED = load_kit([bundled_kit_dir()])
 KIT = LOADED.kit
@@ -119,7 +119,7 @@ def test_file_names_cannot_escape_the_output_folder(tmp_path: Path, name: str) -
 
 
 def test_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import survivalkit.writer as writer
+    import survivalkit.output.writer as writer
     from survivalkit.errors import OutputError
 
     calls = {"n": 0}
@@ -169,7 +169,7 @@ def test_a_missing_optional_dependency_names_the_extra(monkeypatch: pytest.Monke
     import builtins
 
     from survivalkit.errors import MissingExtraError
-    from survivalkit.formats import html_to_pdf, markdown_to_office
+    from survivalkit.output.formats import html_to_pdf, markdown_to_office
 
     real_import = builtins.__import__
 

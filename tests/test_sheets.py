@@ -13,8 +13,8 @@ import pytest
 
 from helpers import run_cli
 from survivalkit.errors import UsageError
-from survivalkit.loader import bundled_kit_dir, load_kit
-from survivalkit.model import (
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.model import (
     Glossary,
     Kit,
     Localized,
@@ -26,8 +26,8 @@ from survivalkit.model import (
     tool_questions,
     tr,
 )
-from survivalkit.sheets import Layout, booklet_order, build, build_html, build_markdown, select_tools
-from survivalkit.typography import format_date_long, french_spacing
+from survivalkit.output.typography import format_date_long, french_spacing
+from survivalkit.sheets.build import Layout, booklet_order, build, build_html, build_markdown, select_tools
 
 DAY = dt.date(2026, 11, 26)
 STABLE = "memo-achat-public"

@@ -157,7 +157,7 @@ def test_short_journey_with_resume(tmp_path: Path) -> None:
 def test_ctrl_c_at_the_overwrite_question_says_how_to_resume(tmp_path: Path) -> None:
     import yaml
 
-    from survivalkit.loader import bundled_kit_dir, load_kit
+    from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
     memo = load_kit([bundled_kit_dir()]).kit.tools["memo-achat-public"]
     answers = tmp_path / "answers.yaml"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from survivalkit.cli import main
+from survivalkit.cli.app import main
 
 if __name__ == "__main__":
     main()

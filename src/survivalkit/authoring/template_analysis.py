@@ -1,0 +1,172 @@
+"""Reading templates and conditions from their syntax tree: literal tests, escapes, dead conditions."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+
+from survivalkit.engine.expressions import analyse, environment, evaluate
+from survivalkit.kit.model import Question, QuestionType
+
+MAX_COMBINATIONS = 20_000
+"""Beyond this many combinations of answers, a condition is not judged."""
+
+
+@cache  # one entry per distinct condition of the kit
+def _parse(text: str) -> nodes.Template:
+    return environment().parse(text)
+
+
+@dataclass(frozen=True)
+class LiteralTest:
+    """A question compared with a literal in a condition: ``nature == 'travaux'``."""
+
+    name: str
+    value: object
+    lineno: int
+
+
+def _constants(node: nodes.Expr) -> list[object] | None:
+    if isinstance(node, nodes.Const):
+        return [node.value]
+    if isinstance(node, nodes.List | nodes.Tuple) and all(
+        isinstance(item, nodes.Const) for item in node.items
+    ):
+        return [item.value for item in node.items if isinstance(item, nodes.Const)]
+    return None
+
+
+def literal_tests(source: str, *, expression: bool) -> list[LiteralTest]:
+    """Comparisons of a name with literals (``==``, ``!=``, ``in``, ``not in``) in ``source``."""
+    text = "{{ " + source + " }}" if expression else source
+    try:
+        ast = _parse(text)
+    except TemplateSyntaxError:
+        return []
+    found: list[LiteralTest] = []
+    for compare in ast.find_all(nodes.Compare):
+        left: nodes.Expr = compare.expr
+        for operand in compare.ops:
+            right = operand.expr
+            pairs: list[tuple[nodes.Expr, nodes.Expr]] = []
+            if operand.op in ("eq", "ne"):
+                pairs = [(left, right), (right, left)]
+            elif operand.op in ("in", "notin"):
+                pairs = [(right, left), (left, right)]
+            for name, other in pairs:
+                values = _constants(other)
+                if isinstance(name, nodes.Name) and values is not None:
+                    found += [LiteralTest(name.name, v, compare.lineno) for v in values]
+            left = right
+    return found
+
+
+_HIDDEN = re.compile(r"[.\[]\s*['\"]?(_\w*)")
+_LOADING = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
+            nodes.Extends: "extends"}
+
+
+def _hidden_name(node: nodes.Node) -> str | None:
+    """The ``_name`` a node reaches for, if it reaches for one."""
+    if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+        return node.attr
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        key = node.arg.value
+        return key if isinstance(key, str) and key.startswith("_") else None
+    if isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+        arg = node.args[0]
+        if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
+            return str(arg.value)
+    if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
+            and node.node.attr == "format" and isinstance(node.node.node, nodes.Const)):
+        # '{0.__class__}'.format(x) reaches the attribute through the format string.
+        found = _HIDDEN.search(str(node.node.node.value))
+        return found.group(1) if found else None
+    return None
+
+
+def unsafe_constructs(source: str, *, expression: bool) -> list[tuple[str, int]]:
+    """What ``source`` tries that the sandbox refuses, by line: ``_`` names, other files."""
+    text = "{{ " + source + " }}" if expression else source
+    try:
+        ast = _parse(text)
+    except TemplateSyntaxError:
+        return []
+    hidden: dict[int, list[str]] = {}
+    found: list[tuple[str, int]] = []
+    for node in ast.find_all(nodes.Node):
+        name = _hidden_name(node)
+        if name is not None:
+            hidden.setdefault(node.lineno, []).append(name)
+        for kind, word in _LOADING.items():
+            if isinstance(node, kind):
+                found.append((f"`{word}`: a template cannot load other files", node.lineno))
+    for lineno, names in hidden.items():
+        ordered = sorted(set(names), key=lambda n: (text.find(n), n))
+        listed = ", ".join(f"`{n}`" for n in ordered)
+        found.append((f"{listed}: names starting with `_` are out of reach", lineno))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _subsets(values: list[str]) -> list[list[str] | None]:
+    picks = itertools.chain.from_iterable(
+        itertools.combinations(values, n) for n in range(len(values) + 1)
+    )
+    return [list(p) for p in picks] + [None]
+
+
+def _domain(q: Question, mentioned: set[object], plain: bool) -> list[Any] | None:
+    """Every answer worth trying for ``q`` in a condition (None: too many to try)."""
+    values = [c.value for c in q.choices or []]
+    if q.type == QuestionType.BOOL:
+        return [True, False, None]
+    if q.type == QuestionType.CHOICE:
+        return [*values, None]
+    if q.type != QuestionType.MULTICHOICE:
+        return None
+    if plain:
+        # Only `in` tests and truth tests: the values it names, plus one it does not, tell all.
+        named = [v for v in values if v in mentioned]
+        others = [v for v in values if v not in mentioned]
+        return _subsets(named + others[:1])
+    return _subsets(values) if len(values) <= 12 else None
+
+
+def never_true(source: str, questions: Mapping[str, Question]) -> bool:
+    """Whether a condition over choice and yes/no questions is false for every possible answer.
+
+    Conditions that use other names (amounts, texts, dates, facts) are not judged: False.
+    """
+    try:
+        names = list(analyse(source, expression=True).names)
+    except TemplateSyntaxError:
+        return False
+    mentioned = {test.value for test in literal_tests(source, expression=True)}
+    plain = not re.search(r"[|(\[.]", source.replace("'", " ").replace('"', " "))
+    domains: list[list[Any]] = []
+    for name in names:
+        domain = ["fr", "en"] if name == "lang" else (
+            _domain(questions[name], mentioned, plain) if name in questions else None)
+        if domain is None:
+            return False
+        domains.append(domain)
+    size = 1
+    for domain in domains:
+        size *= len(domain)
+    if size > MAX_COMBINATIONS:
+        return False
+    judged = 0
+    for combination in itertools.product(*domains):
+        try:
+            if evaluate(source, dict(zip(names, combination, strict=True))):
+                return False
+        except Exception:  # a combination the condition cannot handle simply does not count
+            continue
+        judged += 1
+    return judged > 0

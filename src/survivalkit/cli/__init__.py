@@ -1,0 +1,1 @@
+"""The command line: the typer app, the terminal, and one module per group of commands."""

@@ -1,0 +1,234 @@
+"""The command line: parse options, call the core, show results, map errors to exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from survivalkit import __version__
+from survivalkit.errors import (
+    ExitCode,
+    KitError,
+    MissingAnswersError,
+    SurvivalkitError,
+    UnknownToolError,
+    UsageError,
+)
+from survivalkit.i18n import resolve_lang, t
+
+# The interface language is known before the commands are built, so that help is translated.
+LANG = resolve_lang(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--lang=")), None)
+                    or (sys.argv[sys.argv.index("--lang") + 1]
+                        if "--lang" in sys.argv[:-1] else None))
+
+app = typer.Typer(
+    name="survivalkit",
+    help=t("cli.help", LANG),
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+KitOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--kit", help=t("opt.kit", LANG), metavar="DIR"),
+]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=t("opt.lang", LANG), metavar="fr|en")]
+PlainOpt = Annotated[bool, typer.Option("--plain", help=t("opt.plain", LANG))]
+
+
+class Env:
+    """What every command needs: language, display, and the kit (loaded on first use)."""
+
+    def __init__(self, kit_dirs: list[Path] | None, lang: str | None, plain: bool) -> None:
+        from survivalkit.cli.terminal import Display, wants_plain
+
+        self.lang = resolve_lang(lang) if lang else LANG
+        self.plain = wants_plain(plain)
+        self.display = Display(self.lang, self.plain)
+        self.kit_dirs = list(kit_dirs or [])
+        self._loaded: Any = None
+
+    @property
+    def loaded(self) -> Any:
+        """The loaded kit with its sources (for line numbers)."""
+        if self._loaded is None:
+            from survivalkit.kit.cache import KitCache
+            from survivalkit.kit.loader import kit_roots, load_kit
+
+            self._loaded = load_kit(kit_roots(self.kit_dirs), cache=KitCache.open())
+            for notice in self._loaded.kit.notices:
+                self.display.notice(notice)
+        return self._loaded
+
+    @property
+    def kit(self) -> Any:
+        """The kit."""
+        return self.loaded.kit
+
+    def tool(self, tool_id: str) -> Any:
+        """A tool by id, or an error suggesting the nearest ids."""
+        from survivalkit.kit.loader import suggest_tools
+
+        if tool_id in self.kit.tools:
+            return self.kit.tools[tool_id]
+        close = suggest_tools(self.kit, tool_id)
+        hint = t("tool.suggest", self.lang, ids=", ".join(close)) if close else ""
+        raise UnknownToolError(t("tool.unknown", self.lang, id=tool_id) + hint)
+
+    def interactive(self) -> bool:
+        """Whether someone can answer questions."""
+        return sys.stdin.isatty() and not os.environ.get("SURVIVALKIT_NO_INPUT")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"survivalkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=t("opt.version", LANG))
+    ] = False,
+    kit: KitOpt = None,
+    lang: LangOpt = None,
+    plain: PlainOpt = False,
+    answers: Annotated[Path | None, typer.Option("--answers", help=t("opt.answers", LANG),
+            metavar=t("metavar.file", LANG))] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
+            metavar=t("metavar.folder", LANG))] = None,
+    formats: Annotated[str, typer.Option("--format", help=t("opt.format", LANG), metavar="FORMATS")] = "md,html",
+    resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
+    force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
+) -> None:
+    """Without a command: the guided journey."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from survivalkit.cli.commands.journey import journey_command
+
+    env = Env(kit, lang, plain)
+    journey_command(env, answers=answers, out=out, formats=formats, resume=resume, force=force)
+
+
+def _register() -> None:
+    from survivalkit.cli.commands import catalog_cmds, run_cmd, validate_cmd
+
+    catalog_cmds.register(app, Env)
+    run_cmd.register(app, Env)
+    validate_cmd.register(app, Env)
+    from survivalkit.cli.commands import sheets_cmd
+
+    sheets_cmd.register(app, Env)
+    from survivalkit.cli.commands import golden_cmd, new_cmd
+
+    new_cmd.register(app, Env)
+    golden_cmd.register(app, Env)
+
+
+_register()
+
+
+def _crash_report(exc: BaseException) -> Path | None:
+    from survivalkit.engine.store import data_dir
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = (
+        f"survivalkit {__version__} crash report\n"
+        f"date: {dt.datetime.now().isoformat(timespec='seconds')}\n"
+        f"python: {sys.version.split()[0]} on {sys.platform}\n"
+        f"command: {' '.join(sys.argv)}\n\n"
+        + "".join(traceback.format_exception(exc))
+    )
+    for folder in (data_dir() / "crash-reports", Path.cwd()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"survivalkit-crash-{stamp}.txt"
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def _french_help(command: Any, args: list[str]) -> Any:
+    """Run ``--help`` with the parser's own English headings put into French."""
+    import contextlib
+    import io
+
+    from survivalkit.cli.parser_text import translate_help
+
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
+    finally:
+        sys.stdout.write(translate_help(buffer.getvalue(), "fr"))
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command, turn every failure into a message and an exit code."""
+    from typer.exceptions import Abort, Exit, TyperException
+
+    from survivalkit.cli.terminal import Display, wants_plain
+
+    display = Display(LANG, wants_plain(False, sys.stderr))
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        command = typer.main.get_command(app)
+        if LANG == "fr" and any(a in ("--help", "-h") for a in args):
+            result = _french_help(command, args)
+        else:
+            result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
+        code = int(result) if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED:  # typer returns 130 for a Ctrl-C outside our prompts
+            display.error(t("interrupted", LANG))
+    except Exit as exc:
+        code = exc.exit_code
+        if code == ExitCode.INTERRUPTED:  # typer turns a Ctrl-C outside our prompts into Exit(130)
+            display.error(t("interrupted", LANG))
+    except Abort:
+        display.error(t("interrupted", LANG))
+        code = ExitCode.INTERRUPTED
+    except TyperException as exc:
+        from survivalkit.cli.parser_text import translate_error
+
+        display.error(f"{t('usage.error', LANG)} {translate_error(exc.format_message(), LANG)}")
+        display.error(t("usage.help", LANG))
+        code = ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
+    except KitError as exc:
+        for problem in exc.problems:
+            display.error(problem.format())
+        display.error(t("kit.invalid", LANG, n=len(exc.problems)))
+        code = exc.exit_code
+    except (MissingAnswersError, UsageError) as exc:
+        display.error(str(exc))
+        code = exc.exit_code
+    except SurvivalkitError as exc:
+        display.error(str(exc))
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        display.error(t("interrupted", LANG))
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        code = ExitCode.OK
+    except Exception as exc:
+        report = _crash_report(exc)
+        where = str(report) if report else "-"
+        first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+        display.error(t("crash", LANG, error=f"{type(exc).__name__}: {first_line}", report=where))
+        code = ExitCode.UNEXPECTED
+    sys.stdout.flush()
+    sys.exit(code)

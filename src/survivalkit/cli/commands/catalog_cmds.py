@@ -1,0 +1,229 @@
+"""Commands that read the kit: ``list``, ``show``, ``glossary``, ``profile``, ``schema``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.i18n import t
+
+if TYPE_CHECKING:
+    from survivalkit.cli.app import Env
+
+
+def register(app: typer.Typer, env_class: type[Env]) -> None:
+    """Add the commands to ``app``."""
+    @app.command("list", help=t("cmd.list", LANG))
+    def list_(
+        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", LANG),
+                metavar=t("metavar.stage", LANG))] = None,
+        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", LANG),
+                metavar=t("metavar.word", LANG))] = None,
+        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json", LANG))] = False,
+        kit: KitOpt = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        from survivalkit.kit.listing import filter_tools, tool_summary
+
+        env = env_class(kit, lang, plain)
+        tools = filter_tools(env.kit, stage=stage, search=search, lang=env.lang)
+        if stage and stage not in env.kit.stage_ids():
+            from survivalkit.errors import UsageError
+
+            raise UsageError(t("stage.unknown", env.lang, stage=stage,
+                               known=", ".join(env.kit.stage_ids())))
+        rows = [tool_summary(env.kit, tool, env.lang) for tool in tools]
+        if as_json:
+            env.display.console.print_json(json.dumps(rows, ensure_ascii=False))
+            return
+        if not rows:
+            env.display.say(t("list.empty", env.lang))
+            return
+        env.display.table(
+            [t("col.id", env.lang), t("col.title", env.lang), t("col.stages", env.lang),
+             t("col.summary", env.lang)],
+            [[r["id"], r["title"], ", ".join(r["stage_titles"]), r["summary"]] for r in rows],
+        )
+
+    @app.command("show", help=t("cmd.show", LANG))
+    def show(
+        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", LANG), help=t("arg.tool", LANG))],
+        kit: KitOpt = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        from survivalkit.cli.commands.run_cmd import fallback_notice
+
+        env = env_class(kit, lang, plain)
+        tool = env.tool(tool_id)
+        fallback_notice(env, tool)
+        show_tool(env, tool)
+
+    @app.command("glossary", help=t("cmd.glossary", LANG))
+    def glossary(
+        term: Annotated[str | None, typer.Argument(metavar="TERM", help=t("arg.term", LANG))] = None,
+        kit: KitOpt = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        from survivalkit.kit.glossary import lookup
+        from survivalkit.kit.model import tr
+
+        env = env_class(kit, lang, plain)
+        terms = lookup(env.kit.glossary, term) if term else list(env.kit.glossary.terms)
+        if not terms:
+            from survivalkit.errors import SurvivalkitError
+
+            raise SurvivalkitError(t("glossary.none", env.lang, term=term))
+        terms.sort(key=lambda x: x.term.lower())
+        for item in terms:
+            env.display.say(item.term, "bold")
+            env.display.say("  " + tr(item.definition, env.lang))
+            if item.official:
+                date = f" ({item.official_date})" if item.official_date else ""
+                env.display.say(f"  {t('glossary.official', env.lang)}: {item.official}{date}")
+            if item.note:
+                env.display.say("  " + tr(item.note, env.lang), "dim")
+
+    @app.command("profile", help=t("cmd.profile", LANG))
+    def profile(
+        action: Annotated[str, typer.Argument(metavar="show|edit|clear",
+                                              help=t("arg.profile", LANG))] = "show",
+        kit: KitOpt = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        env = env_class(kit, lang, plain)
+        profile_command(env, action)
+
+    @app.command("schema", help=t("cmd.schema", LANG))
+    def schema(
+        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", LANG),
+                metavar=t("metavar.folder", LANG))] = Path(
+            "schema"
+        ),
+        check: Annotated[bool, typer.Option("--check", help=t("opt.schema_check", LANG))] = False,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        from survivalkit.kit.schema import schema_files
+
+        env = env_class(None, lang, plain)
+        files = schema_files()
+        if check:
+            stale = [name for name, text in files.items()
+                     if not (out / name).is_file() or (out / name).read_text("utf-8") != text]
+            if stale:
+                env.display.error(t("schema.stale", env.lang, files=", ".join(stale)))
+                raise typer.Exit(1)
+            env.display.say(t("schema.fresh", env.lang))
+            return
+        out.mkdir(parents=True, exist_ok=True)
+        from survivalkit.output.writer import write_atomic
+
+        for name, text in files.items():
+            write_atomic(out / name, text.encode("utf-8"))
+            env.display.say(str(out / name))
+
+
+def show_tool(env: Env, tool: Any) -> None:
+    """A tool's sheet in the terminal."""
+    from survivalkit.kit.model import tool_questions, tr
+
+    lang = env.lang
+    d = env.display
+    kit = env.kit
+    stages = {s.id: tr(s.title, lang) for s in kit.info.stages}
+    d.title(tr(tool.title, lang))
+    d.say(tr(tool.summary, lang))
+    d.say(t("col.stages", lang) + ": " + ", ".join(stages.get(s, s) for s in tool.stages), "dim")
+    sections = [
+        ("sheet.when", [tool.sheet.when_to_use]),
+        ("sheet.steps", tool.sheet.steps),
+        ("sheet.tips", tool.sheet.tips),
+        ("sheet.pitfalls", tool.sheet.pitfalls),
+        ("sheet.next", tool.sheet.next_steps),
+    ]
+    for key, items in sections:
+        if not items:
+            continue
+        d.title(t(key, lang))
+        if key == "sheet.steps":
+            for number, item in enumerate(items, start=1):
+                d.say(f"{number}. {tr(item, lang)}")
+        else:
+            d.bullets([tr(item, lang) for item in items])
+    d.title(t("sheet.documents", lang))
+    d.bullets([tr(doc.title, lang) for doc in tool.documents])
+    d.title(t("sheet.questions", lang))
+    for number, q in enumerate(tool_questions(kit, tool), start=1):
+        suffix = f" ({t('hint.optional_short', lang)})" if not q.required else ""
+        cond = f" ({t('sheet.conditional', lang)})" if q.when else ""
+        d.say(f"{number}. {tr(q.label, lang)}{suffix}{cond}")
+    d.title(t("sheet.sources", lang))
+    for src in tool.sources:
+        parts = [tr(src.title, lang)]
+        if src.reference:
+            parts.append(src.reference)
+        if src.url:
+            parts.append(src.url)
+        d.say("- " + " — ".join(parts))
+    from survivalkit.output.typography import format_date_long
+
+    d.say(t("sheet.reviewed", lang, date=format_date_long(tool.reviewed, lang)), "dim")
+
+
+def profile_command(env: Env, action: str) -> None:
+    """Show, edit or clear the saved profile."""
+    from survivalkit.engine import store as session
+    from survivalkit.errors import UsageError
+    from survivalkit.kit.model import tr
+
+    lang = env.lang
+    if action == "clear":
+        removed = session.clear_profile()
+        env.display.say(t("profile.cleared" if removed else "profile.empty", lang))
+        return
+    if action == "show":
+        values = session.load_profile()
+        if not values:
+            env.display.say(t("profile.empty", lang))
+            return
+        labels = {q.id: tr(q.label, lang) for q in env.kit.info.profile}
+        env.display.table([t("recap.question", lang), t("recap.answer", lang)],
+                          [[labels.get(k, k), "—" if v is None else str(v)] for k, v in values.items()])
+        env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
+        return
+    if action == "edit":
+        import datetime as dt
+
+        from survivalkit.cli.terminal import TerminalAsker
+        from survivalkit.engine.interview import QuitRequested, run_interview
+        from survivalkit.engine.runner import new_interview
+
+        if not env.interactive():
+            raise UsageError(t("profile.no_tty", lang))
+        interview = new_interview(env.kit, env.kit.info.profile, lang=lang, day=dt.date.today(),
+                                  section=t("section.profile", lang))
+        current = session.load_profile()
+        interview.restore({"answers": current, "confirmed": []})
+        try:
+            answers = run_interview(interview, TerminalAsker(env.display))
+        except (KeyboardInterrupt, QuitRequested):
+            from survivalkit.errors import Interrupted
+
+            raise Interrupted(t("interrupted", lang)) from None
+        from survivalkit.engine.answers import to_plain
+
+        by_id = {q.id: q for q in env.kit.info.profile}
+        # A skipped optional field is kept as empty, so that runs do not ask it again.
+        path = session.save_profile({k: None if v is None else to_plain(by_id[k], v)
+                                     for k, v in answers.items()})
+        env.display.say(t("profile.saved", lang, path=path))
+        return
+    raise UsageError(t("profile.bad_action", lang, action=action))

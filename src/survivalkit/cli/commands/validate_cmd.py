@@ -1,0 +1,70 @@
+"""``survivalkit validate``: every problem of a kit, with file, line, column and key path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.i18n import t
+
+if TYPE_CHECKING:
+    from survivalkit.cli.app import Env
+
+
+def register(app: typer.Typer, env_class: type[Env]) -> None:
+    """Add the command to ``app``."""
+    @app.command("validate", help=t("cmd.validate", LANG))
+    def validate(
+        paths: Annotated[
+            list[Path] | None, typer.Argument(metavar="[PATH...]", help=t("arg.paths", LANG))
+        ] = None,
+        output: Annotated[
+            str, typer.Option("--format", help=t("opt.validate_format", LANG), metavar="text|github")
+        ] = "text",
+        strict: Annotated[bool, typer.Option("--strict", help=t("opt.strict", LANG))] = False,
+        list_rules: Annotated[bool, typer.Option("--list-rules", help=t("opt.list_rules", LANG))] = False,
+        kit: KitOpt = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        from survivalkit.authoring.validate import validate_paths
+        from survivalkit.errors import UsageError
+
+        env = env_class(kit, lang, plain)
+        if output not in ("text", "github"):
+            raise UsageError(t("validate.bad_format", env.lang, value=output))
+        if list_rules:
+            from survivalkit.authoring.lint import RULES
+
+            env.display.table(
+                ["id", t("col.severity", env.lang), t("col.rule", env.lang), t("col.fix", env.lang)],
+                [[r.id, r.severity, r.summary, r.fix] for r in RULES.values()],
+            )
+            return
+        report = validate_paths(list(paths or []), env.kit_dirs)
+        problems = report.problems
+        for problem in problems:
+            if output == "github":
+                level = "error" if problem.severity == "error" else "warning"
+                message = problem.message.replace("%", "%25").replace("\n", "%0A")
+                title = problem.rule if problem.rule != "schema" else "survivalkit"
+                key = f"{problem.key_path}: " if problem.key_path else ""
+                env.display.console.print(
+                    f"::{level} file={problem.path},line={problem.line},col={problem.col},"
+                    f"title={title}::{key}{message}",
+                    markup=False, highlight=False, soft_wrap=True,
+                )
+            else:
+                env.display.console.print(problem.format(), markup=False, highlight=False,
+                                          soft_wrap=True)
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
+        summary = t("validate.summary", env.lang, tools=report.tools, errors=errors,
+                    warnings=warnings)
+        if output == "text":
+            env.display.notice(summary) if problems else env.display.say(summary)
+        if errors or (strict and warnings):
+            raise typer.Exit(1)

@@ -1,0 +1,222 @@
+"""The terminal: a Rich console (or plain text) that asks questions and shows results."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from survivalkit.i18n import t
+from survivalkit.kit.texts import tr
+from survivalkit.output.typography import french_spacing
+
+if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
+    from survivalkit.engine.interview import RecapRow, Step
+    from survivalkit.kit.model import Term
+
+TYPE_HINTS = {  # question type → hint message (QuestionType values are these strings)
+    "amount": "hint.amount",
+    "number": "hint.number",
+    "integer": "hint.integer",
+    "bool": "hint.bool",
+    "date": "hint.date",
+    "email": "hint.email",
+    "url": "hint.url",
+    "longtext": "hint.longtext",
+    "multichoice": "hint.multichoice",
+    "choice": "hint.choice",
+}
+
+
+def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
+    """Plain mode: ``--plain``, ``NO_COLOR``, ``TERM=dumb``, or output that is not a terminal."""
+    stream = stream or sys.stdout
+    if flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return True
+    return not stream.isatty()
+
+
+def make_console(plain: bool, stderr: bool = False) -> Console:
+    """A console that never writes escape codes in plain mode."""
+    if plain:
+        return Console(
+            stderr=stderr,
+            no_color=True,
+            color_system=None,
+            highlight=False,
+            emoji=False,
+            force_terminal=False,
+            force_interactive=False,
+            width=100,
+            soft_wrap=True,
+        )
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+class Display:
+    """Everything the commands show: text in the user's language, plain or with colour."""
+
+    def __init__(self, lang: str, plain: bool, console: Console | None = None) -> None:
+        self.lang = lang
+        self.plain = plain
+        self.console = console or make_console(plain)
+        self.err = make_console(plain, stderr=True)
+
+    def fr(self, text: str) -> str:
+        """French typography on French text."""
+        return french_spacing(text) if self.lang == "fr" else text
+
+    def say(self, text: str, style: str = "") -> None:
+        """One paragraph, escaped from Rich markup."""
+        text = self.fr(text)
+        if self.plain or not style:
+            self.console.print(escape(text))
+        else:
+            self.console.print(f"[{style}]{escape(text)}[/]")
+
+    def title(self, text: str) -> None:
+        """A section title."""
+        text = self.fr(text)
+        if self.plain:
+            self.console.print()
+            self.console.print(escape(text))
+            self.console.print("=" * min(len(text), 80))
+        else:
+            self.console.print()
+            self.console.rule(f"[bold]{escape(text)}[/]", align="left")
+
+    def bullets(self, items: Sequence[str]) -> None:
+        """A list of short items."""
+        for item in items:
+            self.console.print(escape(f"- {self.fr(item)}"))
+
+    def error(self, text: str) -> None:
+        """An error, on standard error."""
+        text = self.fr(text)
+        if self.plain:
+            self.err.print(escape(text))
+        else:
+            self.err.print(f"[bold red]{escape(text)}[/]")
+
+    def notice(self, text: str) -> None:
+        """A side remark, on standard error so that piped output stays clean."""
+        self.err.print(escape(self.fr(text)) if self.plain else f"[yellow]{escape(self.fr(text))}[/]")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        """A table; in plain mode one record per line, fields separated by " | "."""
+        if self.plain:
+            self.console.print(escape(" | ".join(headers)))
+            for row in rows:
+                self.console.print(escape(" | ".join(self.fr(c) for c in row)))
+            return
+        table = Table(show_lines=False, header_style="bold")
+        for header in headers:
+            table.add_column(escape(header), overflow="fold")
+        for row in rows:
+            table.add_row(*(escape(self.fr(c)) for c in row))
+        self.console.print(table)
+
+
+class TerminalAsker:
+    """An ``Asker`` reading from the keyboard."""
+
+    def __init__(self, display: Display, reader: Any = None, section: str = "") -> None:
+        self.display = display
+        self.lang = display.lang
+        self._section = section  # a title already shown (the tool's introduction) is not repeated
+        self._read = reader or self._input
+
+    def _input(self, prompt: str) -> str:
+        if self.display.plain:
+            self.display.console.print(prompt, end="")
+            self.display.console.file.flush()
+            return input()
+        return self.display.console.input(prompt)
+
+    def ask(self, step: Step) -> str:
+        """Show the question and read the reply (several lines for a long text)."""
+        d = self.display
+        q = step.question
+        if step.section and step.section != self._section:
+            self._section = step.section
+            d.title(step.section)
+        d.console.print()
+        progress = t("progress", self.lang, index=step.index, total=step.total)
+        label = d.fr(step.label)
+        if d.plain:
+            d.console.print(escape(f"{progress} — {label}"))
+        else:
+            d.console.print(f"[dim]{escape(progress)}[/]  [bold]{escape(label)}[/]")
+        if q.choices:
+            for number, choice in enumerate(q.choices, start=1):
+                d.console.print(escape(f"  {number}. {d.fr(tr(choice.label, self.lang))}"))
+        hints = []
+        if q.type in TYPE_HINTS:
+            hints.append(t(TYPE_HINTS[q.type], self.lang))
+        if not q.required:
+            hints.append(t("hint.optional", self.lang))
+        if q.example is not None:
+            hints.append(t("hint.example", self.lang, example=tr(q.example, self.lang)))
+        hints.append(t("hint.commands_plain" if d.plain else "hint.commands", self.lang))
+        line = d.fr(" · ".join(hints) if not d.plain else "; ".join(hints))
+        d.console.print(escape(line) if d.plain else f"[dim]{escape(line)}[/]")
+        if step.error:
+            d.error(step.error)
+        default = f" [{step.default_text}]" if step.default_text else ""
+        prompt = "> " if not default else f"{escape(default.strip())} > "
+        if q.type == "longtext":
+            return self._read_long(prompt, step)
+        try:
+            return str(self._read(prompt))
+        except EOFError:
+            raise KeyboardInterrupt from None
+
+    def _read_long(self, prompt: str, step: Step) -> str:
+        lines: list[str] = []
+        while True:
+            try:
+                line = str(self._read(prompt if not lines else "  "))
+            except EOFError:
+                if not lines:
+                    raise KeyboardInterrupt from None
+                break
+            if not line.strip():
+                break
+            if not lines and line.strip().lower() in ("?", "<", "aide", "help", "retour", "back",
+                                                      "passer", "skip", "quitter", "quit"):
+                return line
+            lines.append(line)
+        return "\n".join(lines)
+
+    def show_help(self, step: Step, help_text: str, terms: Sequence[Term]) -> None:
+        """The help of the question and the plain meaning of its jargon."""
+        d = self.display
+        d.say(help_text, "cyan")
+        for term in terms:
+            official = f" — {t('glossary.official', self.lang)}: {term.official}" if term.official else ""
+            d.say(f"{term.term}: {tr(term.definition, self.lang)}{official}", "cyan")
+
+    def recap(self, rows: Sequence[RecapRow], error: str | None) -> str:
+        """The recap table, then the choice: confirm, edit a number, or go back."""
+        d = self.display
+        d.title(t("recap.title", self.lang))
+        d.table(
+            ["#", t("recap.question", self.lang), t("recap.answer", self.lang)],
+            [[str(r.number), r.label, _short(r.answer)] for r in rows],
+        )
+        if error:
+            d.error(error)
+        try:
+            return str(self._read(d.fr(t("recap.prompt", self.lang)) + " "))
+        except EOFError:
+            raise KeyboardInterrupt from None
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,287 @@
+"""The one sandboxed Jinja environment: conditions, computed defaults, rules and templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from survivalkit.kit.model import Fact, Kit, tr
+from survivalkit.kit.texts import slugify
+from survivalkit.output.typography import format_amount, format_date_long, format_number
+
+GLOBAL_NAMES = frozenset(
+    {
+        "today", "doc_date", "lang", "fact", "facts", "add_days", "add_months", "plural", "value",
+        "range", "dict", "namespace", "joiner", "loop",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FactAt:
+    """A dated fact as it stands on a given day: value, source and label."""
+
+    name: str
+    value: int | float
+    since: dt.date
+    source: str
+    url: str | None
+    label: str
+    unit: str
+
+    def __str__(self) -> str:
+        if self.unit.startswith("EUR"):
+            return format_amount(self.value, self.unit)
+        return format_number(self.value)
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __lt__(self, other: object) -> bool:
+        return self.value < _num(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.value <= _num(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.value > _num(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.value >= _num(other)
+
+
+def _num(other: object) -> float:
+    if isinstance(other, FactAt):
+        return other.value
+    if isinstance(other, int | float):
+        return other
+    raise TypeError(f"cannot compare a fact with {type(other).__name__}")
+
+
+class FactLookupError(Exception):
+    """A fact name that the kit does not define, or a date before its first value."""
+
+
+def fact_at(facts: Mapping[str, Fact], name: str, day: dt.date, lang: str) -> FactAt:
+    """The value of fact ``name`` in force on ``day``, with its source."""
+    if name not in facts:
+        raise FactLookupError(f"unknown fact `{name}`")
+    fact = facts[name]
+    item = fact.value_at(day)
+    if item is None:
+        raise FactLookupError(f"fact `{name}` has no value on {day.isoformat()}")
+    return FactAt(
+        name=name,
+        value=item.value,
+        since=item.from_,
+        source=item.source or fact.source,
+        url=fact.url,
+        label=tr(fact.label, lang),
+        unit=fact.unit,
+    )
+
+
+class _FactsView:
+    """``facts.name`` in expressions: the value in force on the document date."""
+
+    def __init__(self, facts: Mapping[str, Fact], day: dt.date, lang: str) -> None:
+        self._facts = facts
+        self._day = day
+        self._lang = lang
+
+    def __getattr__(self, name: str) -> FactAt:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return fact_at(self._facts, name, self._day, self._lang)
+        except FactLookupError as exc:
+            raise AttributeError(str(exc)) from exc
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days`` days."""
+    return day + dt.timedelta(days=int(days))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` months, clamped to the end of shorter months."""
+    month_index = day.month - 1 + int(months)
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError("impossible date")  # pragma: no cover
+
+
+def plural(count: object, singular: str, plural_form: str | None = None) -> str:
+    """The singular or plural word for ``count`` (French rule: 0 and 1 are singular)."""
+    n = float(count) if isinstance(count, int | float | str) and str(count) else 0.0
+    if abs(n) < 2:
+        return singular
+    return plural_form if plural_form is not None else singular + "s"
+
+
+def _bullets(items: object) -> str:
+    if not items:
+        return ""
+    if isinstance(items, str):
+        items = [line for line in items.splitlines() if line.strip()]
+    if not isinstance(items, Iterable):
+        return str(items)
+    return "\n".join(f"- {item}" for item in items)
+
+
+MAX_PRODUCT = 1_000_000  # characters or list items one `*` may build
+MAX_POWER = 10**12
+
+
+class _KitSandbox(SandboxedEnvironment):
+    """The sandbox, plus limits on `*` and `**`: a template cannot build a gigabyte string."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > MAX_PRODUCT:
+                    raise SecurityError(f"`*` would build more than {MAX_PRODUCT} items")
+        if operator == "**" and isinstance(left, int | float) and isinstance(right, int | float):
+            if abs(right) > 64 and abs(left) > 1:
+                raise SecurityError(f"`**` with an exponent of {right} is refused")
+            result = super().call_binop(context, operator, left, right)
+            if isinstance(result, int) and abs(result) > MAX_POWER:
+                raise SecurityError("`**` result too large")
+            return result
+        return super().call_binop(context, operator, left, right)
+
+
+def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment with the kit's filters (no file system access)."""
+    env = _KitSandbox(
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        loader=None,
+    )
+    env.filters["slug"] = slugify
+    env.filters["date_long"] = lambda d, lang="fr": format_date_long(d, lang)
+    env.filters["euros"] = lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang)
+    env.filters["number"] = lambda v, lang="fr": format_number(v, lang)
+    env.filters["bullets"] = _bullets
+    # Only harmless helpers: no lipsum (placeholder text) and no cycler.
+    safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
+    env.globals.clear()
+    env.globals.update(safe, add_days=add_days, add_months=add_months, plural=plural)
+    return env
+
+
+@lru_cache(maxsize=2)
+def environment(autoescape: bool = False) -> SandboxedEnvironment:
+    """The shared environment (one per escaping mode)."""
+    return make_environment(autoescape)
+
+
+def base_context(kit: Kit, day: dt.date, lang: str) -> dict[str, Any]:
+    """Names every expression and template can use besides the answers."""
+    facts = kit.info.facts
+
+    def fact(name: str) -> FactAt:
+        return fact_at(facts, name, day, lang)
+
+    return {
+        "today": dt.date.today(),
+        "doc_date": day,
+        "lang": lang,
+        "fact": fact,
+        "facts": _FactsView(facts, day, lang),
+    }
+
+
+@cache  # one entry per distinct expression of the kit
+def compile_expression(source: str) -> Callable[..., Any]:
+    """Compile a condition or computed value; raises ``TemplateSyntaxError``."""
+    return environment().compile_expression(source, undefined_to_none=False)
+
+
+def evaluate(source: str, context: Mapping[str, Any]) -> Any:
+    """Evaluate an expression in ``context``."""
+    return compile_expression(source)(**context)
+
+
+class ExpressionError(Exception):
+    """A condition or computed value that cannot be evaluated (sandbox refusal, division by zero…)."""
+
+
+def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
+    """A condition's truth; a comparison with an unanswered (None) value counts as false.
+
+    Any other failure (the sandbox refusing an attribute, a division by zero) is an
+    ``ExpressionError``: a broken condition must be reported, not silently taken as false.
+    """
+    try:
+        return bool(evaluate(source, context))
+    except TypeError:
+        return False
+    except Exception as exc:
+        raise ExpressionError(f"{type(exc).__name__}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class References:
+    """What a template or expression refers to."""
+
+    names: dict[str, int]
+    facts: dict[str, int]
+
+
+def analyse(source: str, *, expression: bool = False) -> References:
+    """Names and facts used by ``source`` with the first line using each; may raise syntax errors."""
+    env = environment()
+    text = "{{ " + source + " }}" if expression else source
+    ast = env.parse(text)
+    stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    undeclared = meta.find_undeclared_variables(ast) - stored
+    names: dict[str, int] = {}
+    for node in ast.find_all(nodes.Name):
+        if node.name in undeclared and node.name not in names:
+            names[node.name] = node.lineno
+    facts: dict[str, int] = {}
+    for call in ast.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "fact" and call.args:
+            arg = call.args[0]
+            if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                facts.setdefault(arg.value, call.lineno)
+    for getattr_node in ast.find_all(nodes.Getattr):
+        if isinstance(getattr_node.node, nodes.Name) and getattr_node.node.name == "facts":
+            facts.setdefault(getattr_node.attr, getattr_node.lineno)
+    return References(names, facts)
+
+
+__all__ = [
+    "GLOBAL_NAMES",
+    "FactAt",
+    "TemplateSyntaxError",
+    "analyse",
+    "base_context",
+    "compile_expression",
+    "environment",
+    "evaluate",
+    "evaluate_condition",
+    "fact_at",
+    "slugify",
+]

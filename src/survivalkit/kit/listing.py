@@ -1,0 +1,42 @@
+"""Listing and searching the kit's tools (plain data for tables and JSON)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.texts import fold
+
+
+def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) -> list[Tool]:
+    """Tools at ``stage`` whose id, title or summary (either language) contain ``search``."""
+    tools = list(kit.tools.values())
+    if stage:
+        tools = [tool for tool in tools if stage in tool.stages]
+    if search:
+        needle = fold(search)
+        tools = [
+            tool
+            for tool in tools
+            if needle in fold(" ".join([
+                tool.id,
+                tr(tool.title, "fr"), tr(tool.title, "en"),
+                tr(tool.summary, "fr"), tr(tool.summary, "en"),
+            ]))
+        ]
+    return tools
+
+
+def tool_summary(kit: Kit, tool: Tool, lang: str) -> dict[str, Any]:
+    """One row of ``list``: id, title, stages and the first sentence of the summary."""
+    stages = {s.id: tr(s.title, lang) for s in kit.info.stages}
+    summary = tr(tool.summary, lang).strip()
+    first = summary.split(". ")[0].rstrip(".") + "."
+    return {
+        "id": tool.id,
+        "title": tr(tool.title, lang),
+        "stages": list(tool.stages),
+        "stage_titles": [stages.get(s, s) for s in tool.stages],
+        "summary": first,
+        "reviewed": tool.reviewed.isoformat(),
+    }

@@ -1,0 +1,411 @@
+"""The kit's data model: frozen pydantic models, one per YAML structure, unknown keys refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from survivalkit.kit.texts import has_lang as has_lang  # re-exported for the rest of the code
+from survivalkit.kit.texts import tr as tr
+
+SOURCE_LANGUAGE = "fr"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+    )
+
+
+class Localized(_Frozen):
+    """A text in several languages; French is the source and must be there."""
+
+    fr: str = Field(min_length=1)
+    """The French text (source language)."""
+    en: str | None = Field(default=None, min_length=1)
+    """The English text; when missing, French is shown and `validate` warns."""
+
+
+Text = str | Localized
+"""A user-facing text: a plain string (French) or a mapping ``{fr: ..., en: ...}``."""
+
+
+class QuestionType(StrEnum):
+    """The kinds of answer a question expects."""
+
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    INTEGER = "integer"
+    NUMBER = "number"
+    AMOUNT = "amount"
+    BOOL = "bool"
+    CHOICE = "choice"
+    MULTICHOICE = "multichoice"
+    DATE = "date"
+    EMAIL = "email"
+    URL = "url"
+
+
+class Choice(_Frozen):
+    """One possible answer of a choice or multichoice question."""
+
+    value: str = Field(pattern=ID_PATTERN)
+    """The value stored in answers and used in conditions (lowercase, digits, underscores)."""
+    label: Text
+    """What the user reads."""
+    help: Text | None = None
+    """An optional explanation shown with the help."""
+
+
+class Rule(_Frozen):
+    """A validation rule written in the kit: an expression that must be true."""
+
+    check: str = Field(min_length=1)
+    """A sandboxed expression over the answers (``value`` is this answer); true means valid."""
+    message: Text
+    """Shown when the check is false."""
+
+
+class Question(_Frozen):
+    """One question of a tool, of the profile, of the situation, or shared between tools."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Identifier, used in templates and conditions (lowercase, digits, underscores)."""
+    type: QuestionType = QuestionType.TEXT
+    """The kind of answer expected."""
+    label: Text
+    """The question as asked (keep it under 20 words)."""
+    help: Text | None = None
+    """A plain explanation shown on ``?``: why it is asked and how to answer."""
+    required: bool = True
+    """Whether an answer is needed; optional questions can be skipped."""
+    default: str | int | float | bool | dt.date | list[str] | None = None
+    """A fixed default answer, written as the user would type it."""
+    default_expr: str | None = None
+    """A sandboxed expression computing the default from earlier answers, profile and facts."""
+    when: str | None = None
+    """A sandboxed expression: the question is asked only when it is true."""
+    min: float | None = None
+    """Smallest accepted value (numbers, amounts)."""
+    max: float | None = None
+    """Largest accepted value (numbers, amounts)."""
+    min_length: int | None = Field(default=None, ge=0)
+    """Fewest characters for texts, or fewest picks for a multichoice."""
+    max_length: int | None = Field(default=None, ge=1)
+    """Most characters for texts, or most picks for a multichoice."""
+    pattern: str | None = None
+    """A regular expression a text answer must match entirely."""
+    pattern_message: Text | None = None
+    """Shown when the pattern does not match."""
+    choices: list[Choice] | None = None
+    """The possible answers of a choice or multichoice question."""
+    rules: list[Rule] = []
+    """Extra validation rules written in the kit."""
+    example: Text | None = None
+    """An example answer, shown as a hint."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _choices_match_type(self) -> Question:
+        needs = self.type in (QuestionType.CHOICE, QuestionType.MULTICHOICE)
+        if needs and not self.choices:
+            raise ValueError(f"a {self.type.value} question needs `choices`")
+        if not needs and self.choices:
+            raise ValueError(f"`choices` only goes with choice or multichoice, not {self.type.value}")
+        if self.choices:
+            seen: set[str] = set()
+            for choice in self.choices:
+                if choice.value in seen:
+                    raise ValueError(f"choice value {choice.value!r} appears twice")
+                seen.add(choice.value)
+        if self.default is not None and self.default_expr is not None:
+            raise ValueError("give either `default` or `default_expr`, not both")
+        return self
+
+
+class Relevance(_Frozen):
+    """When the guided journey recommends a tool, and the reason it gives."""
+
+    when: str = Field(min_length=1)
+    """A sandboxed expression over the situation answers."""
+    why: Text
+    """The reason shown to the agent, in one sentence."""
+    weight: int = Field(default=1, ge=1, le=10)
+    """How strongly this rule ranks the tool (1 to 10)."""
+
+
+class Source(_Frozen):
+    """A reference backing the tool's content."""
+
+    title: Text
+    """What it is: a legal article, a guide, an official page."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Where to read it."""
+    reference: str | None = None
+    """A legal reference (e.g. ``Code de la commande publique, art. R2122-8``)."""
+
+
+class Sheet(_Frozen):
+    """The printable kit sheet, also shown before the tool's questions."""
+
+    when_to_use: Text
+    """In which situation the tool helps."""
+    steps: list[Text] = Field(min_length=1)
+    """What to do, in order."""
+    tips: list[Text] = []
+    """Advice from those who did it."""
+    pitfalls: list[Text] = []
+    """Mistakes to avoid."""
+    next_steps: list[Text] = []
+    """What to do once the documents are written."""
+
+
+class Document(_Frozen):
+    """A document the tool writes from the answers."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Identifier of the document within the tool."""
+    title: Text
+    """The document's title, shown in indexes."""
+    filename: str = Field(min_length=1)
+    """A template for the file name, without extension (made ASCII-safe)."""
+    template: Text
+    """The Markdown template (Jinja syntax, sandboxed)."""
+
+
+class Example(_Frozen):
+    """A set of answers used by tests, `validate` and the golden files."""
+
+    name: str = Field(pattern=TOOL_ID_PATTERN)
+    """A short slug naming the example."""
+    description: Text | None = None
+    """Which situation or branch it covers."""
+    date: dt.date | None = None
+    """The document date to render with (default: today)."""
+    answers: dict[str, Any]
+    """Answers by question id, as they would appear in an answers file."""
+    expect: list[str] = []
+    """Texts the French rendering must contain (checked by tests)."""
+
+
+class Tool(_Frozen):
+    """One tool of the kit: ``kit/tools/<id>.yaml``."""
+
+    schema_version: Literal[1]
+    """Version of this format (currently 1)."""
+    title: Text
+    """The tool's name."""
+    summary: Text
+    """What it gives the agent, in one or two sentences."""
+    stages: list[str] = Field(min_length=1)
+    """The journey stages it serves (ids from ``kit.yaml``)."""
+    relevance: list[Relevance] = []
+    """When the journey recommends it."""
+    reviewed: dt.date
+    """When its content was last checked."""
+    sources: list[Source] = Field(min_length=1)
+    """References backing the content."""
+    sheet: Sheet
+    """The printable sheet."""
+    uses: list[str] = []
+    """Shared questions from ``kit.yaml`` this tool needs (asked once per journey)."""
+    questions: list[Question] = []
+    """The tool's own questions, in order."""
+    documents: list[Document] = Field(min_length=1)
+    """The documents it writes."""
+    examples: list[Example] = []
+    """Example answers, rendered by tests."""
+    id: str = Field(default="", exclude=True)
+    """Set from the file name; not written in the YAML."""
+    origin: str = Field(default="", exclude=True)
+    """The file it was read from; not written in the YAML."""
+
+
+class Stage(_Frozen):
+    """A stage of the innovator's journey."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Identifier used by tools' ``stages``."""
+    title: Text
+    """Its name."""
+    description: Text | None = None
+    """What happens at this stage."""
+
+
+FactUnit = Literal["EUR_HT", "EUR_TTC", "EUR", "hours", "days", "months", "years", "percent", "count"]
+
+
+class FactValue(_Frozen):
+    """The value of a fact from a given date."""
+
+    from_: dt.date = Field(alias="from")
+    """The date from which this value applies."""
+    value: int | float
+    """The value."""
+    source: str | None = None
+    """The text that set this value (e.g. ``décret n° 2025-1386``)."""
+
+
+class Fact(_Frozen):
+    """A figure that changes with the law: thresholds, durations, amounts."""
+
+    label: Text
+    """What the figure is."""
+    unit: FactUnit
+    """Its unit."""
+    source: str = Field(min_length=1)
+    """The legal reference that holds it."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Where to check it."""
+    values: list[FactValue] = Field(min_length=1)
+    """Its successive values, oldest first."""
+
+    @field_validator("values")
+    @classmethod
+    def _sorted(cls, values: list[FactValue]) -> list[FactValue]:
+        dates = [v.from_ for v in values]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            raise ValueError("values must be in increasing order of `from`, each date once")
+        return values
+
+    def value_at(self, day: dt.date) -> FactValue | None:
+        """The value in force on ``day``, or None before the first one."""
+        current = None
+        for item in self.values:
+            if item.from_ <= day:
+                current = item
+        return current
+
+
+class KitInfo(_Frozen):
+    """The kit's own file: ``kit/kit.yaml``."""
+
+    schema_version: Literal[1]
+    """Version of this format (currently 1)."""
+    title: Text
+    """The kit's name."""
+    version: str
+    """The kit's version, printed on the booklet."""
+    description: Text
+    """What the kit is for."""
+    stages: list[Stage] = Field(min_length=1)
+    """The journey's stages, in order."""
+    profile: list[Question] = []
+    """Questions about the agent, asked once and saved."""
+    situation: list[Question] = []
+    """Questions of the journey that decide which tools to recommend."""
+    shared: list[Question] = []
+    """Questions several tools need (project name, service…), asked once per journey."""
+    facts: dict[str, Fact] = {}
+    """Dated figures by name, used by templates through ``fact('name')``."""
+
+
+class Term(_Frozen):
+    """A jargon term, explained in plain words."""
+
+    term: str = Field(min_length=1)
+    """The jargon as people say it."""
+    variants: list[str] = []
+    """Other spellings that should be recognised."""
+    definition: Text
+    """A plain definition."""
+    official: str | None = None
+    """The official French equivalent (FranceTerme), if one exists."""
+    official_date: str | None = None
+    """When the official term was published (e.g. ``JO du 9 juillet 2019``)."""
+    note: Text | None = None
+    """Anything else worth knowing (e.g. no official term: say it this way)."""
+
+
+class Glossary(_Frozen):
+    """The kit's glossary: ``kit/glossary.yaml``."""
+
+    schema_version: Literal[1]
+    """Version of this format (currently 1)."""
+    terms: list[Term] = []
+    """The terms, in any order."""
+
+
+class Kit(BaseModel):
+    """A whole kit, assembled from its files (not a YAML file itself)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    info: KitInfo
+    glossary: Glossary
+    tools: dict[str, Tool]
+    roots: list[str] = []
+    notices: list[str] = []
+
+    def tool(self, tool_id: str) -> Tool:
+        """The tool with this id; raises ``KeyError`` when absent."""
+        return self.tools[tool_id]
+
+    def stage_ids(self) -> list[str]:
+        """Stage ids in journey order."""
+        return [s.id for s in self.info.stages]
+
+    def shared_by_id(self) -> dict[str, Question]:
+        """Shared questions by id."""
+        return {q.id: q for q in self.info.shared}
+
+
+def tool_questions(kit: Kit, tool: Tool) -> list[Question]:
+    """The questions of a tool in asking order: the shared ones it uses, then its own."""
+    shared = kit.shared_by_id()
+    return [shared[u] for u in tool.uses if u in shared] + list(tool.questions)
+
+
+def now() -> dt.date:
+    """Today's date (one place to read the clock)."""
+    return dt.date.today()
+
+
+def walk_texts(
+    model: BaseModel, key_path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every user-facing text of a model (fields typed ``Text``), with its key path."""
+    for name, info in type(model).model_fields.items():
+        if info.exclude:
+            continue
+        is_text = "Localized" in str(info.annotation)
+        yield from _walk_value(getattr(model, name), (*key_path, info.alias or name), is_text)
+
+
+def _walk_value(
+    value: object, key_path: tuple[str | int, ...], is_text: bool
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    if is_text and isinstance(value, str | Localized):
+        yield key_path, value
+    elif isinstance(value, BaseModel):
+        yield from walk_texts(value, key_path)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk_value(item, (*key_path, i), is_text)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_value(item, (*key_path, str(key)), is_text)
+
+
+def falls_back(model: BaseModel, lang: str) -> bool:
+    """Whether some text of ``model`` is missing in ``lang`` (and will be shown in French)."""
+    return lang != SOURCE_LANGUAGE and any(not has_lang(text, lang) for _, text in walk_texts(model))

@@ -1,0 +1,1 @@
+"""Documents out: rendering templates, output formats, typography and safe writes."""

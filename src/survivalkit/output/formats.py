@@ -1,0 +1,153 @@
+"""Output formats: Markdown is the source; HTML, PDF, ODT and DOCX are made from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from survivalkit.errors import MissingExtraError, OutputError, UsageError
+from survivalkit.output.typography import format_date_long
+
+FORMATS = ("md", "html", "pdf", "odt", "docx")
+
+PRINT_CSS = """
+@page { size: A4; margin: 2cm 2.2cm 2.4cm 2.2cm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
+html { font-family: "DejaVu Sans", "Marianne", Arial, sans-serif; font-size: 11pt; color: #161616;
+  line-height: 1.45; }
+body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+header.doc { border-bottom: 2px solid #000091; margin-bottom: 1.2rem; padding-bottom: .4rem;
+  font-size: 9.5pt; color: #3a3a3a; display: flex; justify-content: space-between; gap: 1rem; }
+h1 { font-size: 1.55rem; color: #000091; margin: 0 0 .8rem; line-height: 1.25; }
+h2 { font-size: 1.15rem; color: #000091; margin: 1.3rem 0 .4rem; break-after: avoid; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
+ul, ol { padding-left: 1.4rem; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0; break-inside: avoid; }
+th, td { border: 1px solid #929292; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #eeeef8; }
+blockquote { margin: .6rem 0; padding: .3rem .8rem; border-left: 4px solid #000091;
+  background: #f5f5fe; }
+a { color: #000091; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; }
+"""
+
+
+def parse_formats(text: str) -> list[str]:
+    """``md,html,pdf`` → a list of known formats, in a stable order; refuses unknown ones."""
+    asked = [part.strip().lower().lstrip(".") for part in text.split(",") if part.strip()]
+    unknown = [f for f in asked if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format: {', '.join(unknown)} (known: {', '.join(FORMATS)})")
+    return [f for f in FORMATS if f in asked] or ["md"]
+
+
+def markdown_to_html_body(markdown: str) -> str:
+    """Markdown to an HTML fragment; raw HTML in the text is shown, never run."""
+    from markdown_it import MarkdownIt
+
+    # A line break in a document is meant (a signature block, an address): keep it.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True})
+    md.enable("table")
+    md.enable("strikethrough")
+    # A document never loads anything: an image typed in an answer stays text.
+    md.disable("image")
+    return str(md.render(markdown))
+
+
+def html_page(
+    body: str, *, title: str, lang: str, author: str = "", day: dt.date | None = None, css: str = ""
+) -> str:
+    """A standalone HTML page with print CSS and a header naming title, date and author."""
+    meta = []
+    if author:
+        meta.append(f"<span>{html.escape(author)}</span>")
+    if day is not None:
+        meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
+    header = (
+        f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
+        if meta
+        else ""
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        + (f'<meta name="author" content="{html.escape(author)}">\n' if author else "")
+        + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{header}\n<main>\n{body}</main>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """WeasyPrint URL fetcher that fetches nothing: documents are self-contained."""
+    raise ValueError(f"survivalkit documents load no external resource ({url[:80]})")
+
+
+def html_to_pdf(page: str) -> bytes:
+    """Print an HTML page to PDF with WeasyPrint."""
+    try:
+        import logging
+
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
+        from weasyprint import HTML
+    except ImportError:
+        raise MissingExtraError(
+            'PDF output needs WeasyPrint: pip install "survivalkit[pdf]"'
+        ) from None
+    except OSError as exc:  # WeasyPrint is there but Pango is not
+        raise MissingExtraError(
+            f"PDF output needs the Pango library (e.g. apt-get install libpango-1.0-0): {exc}"
+        ) from None
+    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf()
+    return bytes(result)
+
+
+def _pandoc() -> Any:
+    try:
+        import pypandoc
+    except ImportError:
+        raise MissingExtraError(
+            'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
+        ) from None
+    try:
+        pypandoc.get_pandoc_version()
+    except OSError:
+        raise MissingExtraError(
+            'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
+        ) from None
+    return pypandoc
+
+
+def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:
+    """Markdown to ODT or DOCX with pandoc, styled by the shipped reference document."""
+    pypandoc = _pandoc()
+    reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
+    fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")
+    os.close(fd)
+    out = Path(out_name)
+    try:
+        args = ["--standalone", f"--metadata=lang:{lang}", f"--metadata=title-meta:{title}"]
+        with resources.as_file(reference) as ref_path:
+            if ref_path.is_file():
+                args.append(f"--reference-doc={ref_path}")
+            pypandoc.convert_text(
+                markdown,
+                fmt,
+                format="markdown+hard_line_breaks-raw_html-raw_attribute-raw_tex",
+                outputfile=str(out),
+                extra_args=args,
+            )
+        return out.read_bytes()
+    except RuntimeError as exc:
+        raise OutputError(f"pandoc could not write {fmt.upper()}: {exc}") from None
+    finally:
+        out.unlink(missing_ok=True)

@@ -1,0 +1,200 @@
+"""Documents from templates: the render context, Markdown rendering and precise template errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Template, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+
+from survivalkit.engine.expressions import FactLookupError, base_context, environment
+from survivalkit.errors import TemplateError
+from survivalkit.kit.model import Document, Kit, Tool, tool_questions, tr
+from survivalkit.output.typography import french_spacing
+
+Locator = Callable[[tuple[str | int, ...], int], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """One document rendered to Markdown, with what the output formats need."""
+
+    tool_id: str
+    document_id: str
+    title: str
+    filename: str
+    markdown: str
+    lang: str
+    author: str
+    date: dt.date
+
+
+def known_ids(kit: Kit, tool: Tool) -> list[str]:
+    """Every name an answer can have in this tool's templates."""
+    ids = [q.id for q in kit.info.profile]
+    ids += [q.id for q in tool_questions(kit, tool)]
+    return ids
+
+
+def document_context(
+    kit: Kit, tool: Tool, answers: Mapping[str, Any], day: dt.date, lang: str
+) -> dict[str, Any]:
+    """Base names, every known question id (None when unanswered), then the answers."""
+    ctx = base_context(kit, day, lang)
+    for qid in known_ids(kit, tool):
+        ctx[qid] = None
+    ctx.update(answers)
+    return ctx
+
+
+@cache  # one entry per distinct template of the kit
+def _compiled(source: str) -> Template:
+    """Compile each template text once per process (validate, golden and the journey reuse them)."""
+    return environment().from_string(source)
+
+
+def _template_lineno() -> int:
+    tb = sys.exc_info()[2]
+    lineno = 0
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return lineno
+
+
+def _where(tool: Tool, key_path: tuple[str | int, ...], lineno: int, locate: Locator | None) -> str:
+    if locate is not None and lineno:
+        line, col = locate(key_path, lineno)
+        return f"{tool.origin}:{line}:{col}"
+    return f"{tool.origin or tool.id} (template line {lineno})" if lineno else tool.origin
+
+
+def render_text(
+    source: str,
+    context: Mapping[str, Any],
+    *,
+    tool: Tool,
+    key_path: tuple[str | int, ...],
+    what: str,
+    known: list[str],
+    locate: Locator | None = None,
+) -> str:
+    """Render one template string; any failure becomes a ``TemplateError`` naming its place."""
+    try:
+        return _compiled(source).render(dict(context))
+    except TemplateSyntaxError as exc:
+        where = _where(tool, key_path, exc.lineno, locate)
+        raise TemplateError(f"{where}: {what}: template syntax error: {exc.message}") from None
+    except UndefinedError as exc:
+        lineno = _template_lineno()
+        message = str(exc.message or exc)
+        name = message.split("'")[1] if message.count("'") >= 2 else ""
+        close = difflib.get_close_matches(name, known, n=1) if name else []
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        where = _where(tool, key_path, lineno, locate)
+        raise TemplateError(f"{where}: {what}: undefined name: {message}{hint}") from None
+    except SecurityError as exc:
+        where = _where(tool, key_path, _template_lineno(), locate)
+        raise TemplateError(f"{where}: {what}: refused by the sandbox: {exc}") from None
+    except FactLookupError as exc:
+        where = _where(tool, key_path, _template_lineno(), locate)
+        raise TemplateError(f"{where}: {what}: {exc}") from None
+    except TypeError as exc:
+        where = _where(tool, key_path, _template_lineno(), locate)
+        if "no loader" in str(exc):
+            raise TemplateError(
+                f"{where}: {what}: `include`, `import` and `extends` are not allowed: "
+                "a document is one self-contained template"
+            ) from None
+        raise TemplateError(f"{where}: {what}: {exc}") from None
+    except Exception as exc:  # any other failure inside a contributor's template
+        where = _where(tool, key_path, _template_lineno(), locate)
+        raise TemplateError(f"{where}: {what}: {type(exc).__name__}: {exc}") from None
+
+
+def render_document(
+    kit: Kit,
+    tool: Tool,
+    document: Document,
+    answers: Mapping[str, Any],
+    *,
+    day: dt.date,
+    lang: str,
+    locate: Locator | None = None,
+) -> RenderedDocument:
+    """Render one document of ``tool`` to Markdown."""
+    index = tool.documents.index(document)
+    ctx = document_context(kit, tool, answers, day, lang)
+    known = known_ids(kit, tool)
+    template_path: tuple[str | int, ...] = ("documents", index, "template")
+    if not isinstance(document.template, str):
+        template_path = (*template_path, "en" if lang == "en" and document.template.en else "fr")
+    what = f"document `{document.id}`"
+    markdown = render_text(
+        tr(document.template, lang),
+        ctx,
+        tool=tool,
+        key_path=template_path,
+        what=what,
+        known=known,
+        locate=locate,
+    )
+    filename = render_text(
+        document.filename,
+        ctx,
+        tool=tool,
+        key_path=("documents", index, "filename"),
+        what=f"{what} filename",
+        known=known,
+        locate=locate,
+    )
+    markdown = tidy_markdown(markdown)
+    if lang == "fr":
+        markdown = french_spacing(markdown)
+    author = str(answers.get("nom") or "")
+    return RenderedDocument(
+        tool_id=tool.id,
+        document_id=document.id,
+        title=tr(document.title, lang),
+        filename=filename.strip(),
+        markdown=markdown,
+        lang=lang,
+        author=author,
+        date=day,
+    )
+
+
+def render_tool(
+    kit: Kit,
+    tool: Tool,
+    answers: Mapping[str, Any],
+    *,
+    day: dt.date,
+    lang: str,
+    locate: Locator | None = None,
+) -> list[RenderedDocument]:
+    """Render every document of ``tool``; nothing is written here."""
+    return [
+        render_document(kit, tool, doc, answers, day=day, lang=lang, locate=locate)
+        for doc in tool.documents
+    ]
+
+
+def tidy_markdown(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"

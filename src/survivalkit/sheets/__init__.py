@@ -1,0 +1,1 @@
+"""Printable kit sheets, the trainers' booklet and paper forms."""
