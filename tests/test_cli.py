@@ -64,7 +64,7 @@ def test_run_from_answers_file_writes_document_and_replayable_answers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "memo"
-    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(example_file(tmp_path)),
+    code, _, err = run_cli(["run", "memo-achat-public", "--format", "md", "--answers", str(example_file(tmp_path)),
                             "--out", str(out), "--lang", "fr"], capsys)
     assert code == 0, err
     [doc] = out.glob("memo-achat-*.md")
@@ -72,7 +72,7 @@ def test_run_from_answers_file_writes_document_and_replayable_answers(
     assert "sans publicité ni mise en concurrence" in text and "60\u202f000" in text
     assert (out / "index.md").is_file()
     replay = tmp_path / "replay"
-    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(out / "answers.yaml"),
+    code, _, err = run_cli(["run", "memo-achat-public", "--format", "md", "--answers", str(out / "answers.yaml"),
                             "--out", str(replay), "--lang", "fr"], capsys)
     assert code == 0, err
     assert (replay / doc.name).read_text("utf-8") == text
@@ -80,7 +80,7 @@ def test_run_from_answers_file_writes_document_and_replayable_answers(
 
 def test_set_overrides_the_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "o"
-    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(example_file(tmp_path)),
+    code, _, err = run_cli(["run", "memo-achat-public", "--format", "md", "--answers", str(example_file(tmp_path)),
                             "--set", "montant=100k", "--out", str(out), "--lang", "fr"], capsys)
     assert code == 0, err
     text = next(out.glob("memo-*.md")).read_text("utf-8")
@@ -90,7 +90,7 @@ def test_set_overrides_the_answers_file(tmp_path: Path, capsys: pytest.CaptureFi
 def test_missing_answers_without_terminal_exit_2_listing_all(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run_cli(["run", "memo-achat-public", "--set", "objet=une imprimante",
+    code, _, err = run_cli(["run", "memo-achat-public", "--format", "md", "--set", "objet=une imprimante",
                             "--out", str(tmp_path / "o"), "--lang", "fr"], capsys)
     assert code == 2
     assert "Réponses manquantes" in err and "montant" in err and "--answers" in err
@@ -98,7 +98,7 @@ def test_missing_answers_without_terminal_exit_2_listing_all(
 
 
 def test_bad_value_names_source_key_and_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(example_file(tmp_path)),
+    code, _, err = run_cli(["run", "memo-achat-public", "--format", "md", "--answers", str(example_file(tmp_path)),
                             "--set", "montant=beaucoup", "--out", str(tmp_path / "o"), "--lang", "fr"],
                            capsys)
     assert code == 2
@@ -108,7 +108,7 @@ def test_bad_value_names_source_key_and_reason(tmp_path: Path, capsys: pytest.Ca
 def test_existing_files_are_not_overwritten_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["run", "memo-achat-public", "--answers", str(example_file(tmp_path)),
+    args = ["run", "memo-achat-public", "--format", "md", "--answers", str(example_file(tmp_path)),
             "--out", str(tmp_path / "o"), "--lang", "fr"]
     assert run_cli(args, capsys)[0] == 0
     code, _, err = run_cli(args, capsys)
@@ -181,7 +181,7 @@ def test_saved_profile_is_used_and_an_answers_file_wins(tmp_path: Path, capsys: 
     session.save_profile({"nom": "Quelqu'un d'autre", "fonction": "Agent", "organisation": "Mairie",
                           "courriel": "a@b.fr", "service": None, "ville": None})
     out = tmp_path / "o"
-    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(example_file(tmp_path)),
+    code, _, err = run_cli(["run", "memo-achat-public", "--format", "md", "--answers", str(example_file(tmp_path)),
                             "--out", str(out), "--lang", "fr"], capsys)
     assert code == 0, err
     text = next(out.glob("memo-*.md")).read_text("utf-8")

@@ -154,11 +154,11 @@ def test_hostile_input(
         args = ["list", "--kit", str(_materialise(case, layer)), *common]
     elif kind == "template":
         path = _materialise(case, layer / "tools")
-        args = ["run", path.stem, "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+        args = ["run", path.stem, "--format", "md", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
                 "--out", str(out), "--date", DATE, *common]
     elif kind == "answers":
         path = _materialise(case, tmp_path / "answers")
-        args = ["run", "memo-achat-public", "--answers", str(path), "--out", str(out),
+        args = ["run", "memo-achat-public", "--format", "md", "--answers", str(path), "--out", str(out),
                 "--date", DATE, *common]
     else:
         values = {"out": str(out), "tmp": str(tmp_path), "file": str(regular_file),
@@ -295,7 +295,7 @@ def test_a_huge_answers_file_is_refused_without_reading_it(tmp_path: Path) -> No
     env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
     env.update(HOME=str(tmp_path), SURVIVALKIT_HOME=str(tmp_path / "data"), NO_COLOR="1")
     result = subprocess.run(
-        [sys.executable, "-c", script, "run", "memo-achat-public", "--answers", str(path),
+        [sys.executable, "-c", script, "run", "memo-achat-public", "--format", "md", "--answers", str(path),
          "--out", str(tmp_path / "out"), "--lang", "en"],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
     )
@@ -467,7 +467,7 @@ def test_disk_full_during_autosave_lets_the_interview_go_on(
     monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
     monkeypatch.setattr("builtins.input", answer)
     out = tmp_path / "out"
-    args = ["run", "memo-achat-public", "--out", str(out), "--date", DATE, "--lang", "en",
+    args = ["run", "memo-achat-public", "--format", "md", "--out", str(out), "--date", DATE, "--lang", "en",
             "--set", "nom=Claire Martin"]
     code, _, err = run_cli(args, capsys)
     assert code == 0 and "No space left on device" in err

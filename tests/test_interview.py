@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import MINI_KIT, ScriptedAsker, build_tree
 from survivalkit.engine.interview import Interview, prefill, run_interview
-from survivalkit.engine.runner import new_interview
+from survivalkit.engine.tool_run import new_interview
 from survivalkit.kit.loader import load_kit
 from survivalkit.kit.model import Question
 

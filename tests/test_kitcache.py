@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_TOOL, mini_kit
-from survivalkit.engine.runner import render_outputs
 from survivalkit.errors import TemplateError
 from survivalkit.kit.cache import KitCache, cache_file
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, locator_for
+from survivalkit.output.bundle import render_outputs
 
 
 def test_cached_kit_equals_a_fresh_read() -> None:

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from survivalkit.engine.interview import prefill
-from survivalkit.engine.runner import files_for, render_outputs, tool_interview
+from survivalkit.engine.tool_run import tool_interview
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.output.bundle import files_for, render_outputs
 from survivalkit.output.writer import inside, safe_filename, write_files
 
 LOADED = load_kit([bundled_kit_dir()])
@@ -21,7 +22,7 @@ PLACEHOLDERS = ("TODO", "lorem", "XXX", "à compléter", "None", "[...]")
 
 
 def answers_for(tool: Any, values: dict[str, Any], day: dt.date, lang: str = "fr") -> dict[str, Any]:
-    iv = tool_interview(KIT, tool, lang=lang, day=day, profile={})
+    iv = tool_interview(KIT, tool, lang=lang, day=day)
     errors, missing = prefill(iv, values, f"{tool.id} example", use_defaults=True)
     assert errors == [] and missing == [], (errors, missing)
     return iv.final_answers()

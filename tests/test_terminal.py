@@ -42,7 +42,7 @@ def answer(child: pexpect.spawn, steps: list[Step]) -> None:
 
 def test_full_run_with_back_and_recap_edit(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    child = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--date", "2026-11-26"],
+    child = spawn(["run", "memo-achat-public", "--format", "md", "--lang", "fr", "--out", str(out), "--date", "2026-11-26"],
                   tmp_path / "home", tmp_path)
     answer(child, PROFILE + MEMO[:5])
     # Back from the amount to the kind of purchase, and change it.
@@ -73,7 +73,7 @@ def test_full_run_with_back_and_recap_edit(tmp_path: Path) -> None:
 
 
 def test_invalid_answer_is_asked_again(tmp_path: Path) -> None:
-    child = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(tmp_path / "o")],
+    child = spawn(["run", "memo-achat-public", "--format", "md", "--lang", "fr", "--out", str(tmp_path / "o")],
                   tmp_path / "home", tmp_path)
     answer(child, PROFILE[:4])
     child.expect_exact("adresse électronique")
@@ -92,7 +92,7 @@ def test_invalid_answer_is_asked_again(tmp_path: Path) -> None:
 def test_ctrl_c_then_resume(tmp_path: Path) -> None:
     home = tmp_path / "home"
     out = tmp_path / "out"
-    child = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--date", "2026-11-26"],
+    child = spawn(["run", "memo-achat-public", "--format", "md", "--lang", "fr", "--out", str(out), "--date", "2026-11-26"],
                   home, tmp_path)
     answer(child, PROFILE + MEMO[:5])
     child.expect_exact("Montant estimé")
@@ -102,7 +102,7 @@ def test_ctrl_c_then_resume(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    resumed = spawn(["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--resume"],
+    resumed = spawn(["run", "memo-achat-public", "--format", "md", "--lang", "fr", "--out", str(out), "--resume"],
                     home, tmp_path)
     resumed.expect_exact("Reprise")
     # It starts again at the amount: nothing typed before Ctrl-C is asked again.
@@ -164,7 +164,7 @@ def test_ctrl_c_at_the_overwrite_question_says_how_to_resume(tmp_path: Path) -> 
     complete = {**memo.examples[0].answers, "ville": "Nîmes", "budget": "Budget du service"}
     answers.write_text(yaml.safe_dump({"answers": complete}, allow_unicode=True), "utf-8")
     out = tmp_path / "out"
-    args = ["run", "memo-achat-public", "--lang", "fr", "--out", str(out), "--answers", str(answers),
+    args = ["run", "memo-achat-public", "--format", "md", "--lang", "fr", "--out", str(out), "--answers", str(answers),
             "--date", "2026-11-26"]
     first = spawn(args, tmp_path / "home", tmp_path)
     first.expect(pexpect.EOF)

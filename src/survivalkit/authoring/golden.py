@@ -41,10 +41,10 @@ def example_day(example: Example) -> dt.date:
 def example_answers(kit: Kit, tool: Tool, example: Example) -> ExampleAnswers:
     """Validate an example's answers as ``survivalkit run --answers FILE --defaults`` would."""
     from survivalkit.engine.interview import prefill
-    from survivalkit.engine.runner import tool_interview
+    from survivalkit.engine.tool_run import tool_interview
 
     day = example_day(example)
-    interview = tool_interview(kit, tool, lang="en", day=day, profile={})
+    interview = tool_interview(kit, tool, lang="en", day=day)
     # The example is run as if on its date: computed defaults (`add_days(today, 30)`) stay put.
     interview.base["today"] = day
     source = f"example `{example.name}`"

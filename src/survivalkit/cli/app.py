@@ -53,10 +53,73 @@ class Env:
         from survivalkit.cli.terminal import Display, wants_plain
 
         self.lang = resolve_lang(lang) if lang else LANG
+        self.lang_given = lang is not None
+        self.plain_given = plain
         self.plain = wants_plain(plain)
         self.display = Display(self.lang, self.plain)
         self.kit_dirs = list(kit_dirs or [])
         self._loaded: Any = None
+
+    def adopt(self, settings: Any) -> None:
+        """Take the language, plain mode and kits recorded with the work, unless given now."""
+        from survivalkit.cli.terminal import Display, wants_plain
+
+        changed = False
+        if settings.lang and not self.lang_given and settings.lang != self.lang:
+            self.lang = settings.lang
+            changed = True
+        if settings.plain and not self.plain_given:
+            self.plain_given = True
+            self.plain = wants_plain(True)
+            changed = True
+        if changed:
+            self.display = Display(self.lang, self.plain)
+        known = {str(p.resolve()) for p in self.kit_dirs}
+        for folder in settings.kits:
+            path = Path(folder)
+            if str(path.resolve()) in known:
+                continue
+            if path.is_dir() and self._loaded is None:
+                self.kit_dirs.append(path)
+                self.display.notice(t("kit.adopted", self.lang, folder=folder))
+            else:
+                self.display.notice(t("kit.recorded_missing", self.lang, folder=folder))
+
+    def settings(self) -> Any:
+        """What travels with the work: language, plain mode and extra kit folders (absolute)."""
+        from survivalkit.engine.replay import Settings
+
+        return Settings(lang=self.lang, plain=self.plain_given or None,
+                        kits=tuple(str(p.resolve()) for p in self.kit_dirs))
+
+    def command(self, *parts: str) -> str:
+        """A command line to show the user, with the ``--kit``, ``--lang`` and ``--plain`` in use."""
+        import shlex
+
+        words = ["survivalkit", *parts]
+        for folder in self.kit_dirs:
+            words += ["--kit", str(folder)]
+        if self.lang_given or self.lang != LANG:
+            words += ["--lang", self.lang]
+        if self.plain_given:
+            words.append("--plain")
+        if os.name == "nt":
+            return " ".join(f'"{w}"' if " " in w else w for w in words)
+        return " ".join(shlex.quote(w) for w in words)
+
+    def remembered_formats(self) -> list[str]:
+        """The formats chosen last time (kept in the profile), if any."""
+        from survivalkit.engine.store import Store
+        from survivalkit.errors import SessionError
+        from survivalkit.output.formats import FORMATS
+
+        try:
+            value = Store().load_profile().get("formats")
+        except SessionError:
+            return []
+        if not isinstance(value, list):
+            return []
+        return [f for f in FORMATS if f in value]
 
     @property
     def loaded(self) -> Any:
@@ -109,7 +172,8 @@ def main_callback(
             metavar=t("metavar.file", LANG))] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
             metavar=t("metavar.folder", LANG))] = None,
-    formats: Annotated[str, typer.Option("--format", help=t("opt.format", LANG), metavar="FORMATS")] = "md,html",
+    formats: Annotated[str | None, typer.Option("--format", help=t("opt.format", LANG), metavar="FORMATS")] = None,
+    use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", LANG))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
     force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
 ) -> None:
@@ -119,7 +183,8 @@ def main_callback(
     from survivalkit.cli.commands.journey import journey_command
 
     env = Env(kit, lang, plain)
-    journey_command(env, answers=answers, out=out, formats=formats, resume=resume, force=force)
+    journey_command(env, answers=answers, out=out, formats=formats, resume=resume, force=force,
+                    use_profile=use_profile)
 
 
 def _register() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from survivalkit.engine.expressions import evaluate
 from survivalkit.errors import AnswerError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Question, QuestionType, tr
+from survivalkit.kit.model import Question, QuestionType, now, tr
 from survivalkit.output.typography import format_date_long, format_number
 
 TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "vrai", "true", "1"})
@@ -125,7 +125,7 @@ def parse_date(raw: object, lang: str = "fr", today: dt.date | None = None) -> d
         return raw
     text = str(raw).strip().lower()
     if text in TODAY_WORDS:
-        return today or dt.date.today()
+        return today or now()
     try:
         match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
         if match:

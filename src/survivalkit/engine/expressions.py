@@ -12,7 +12,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from survivalkit.kit.model import Fact, Kit, tr
+from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.kit.texts import slugify
 from survivalkit.output.typography import format_amount, format_date_long, format_number
 
@@ -204,7 +204,7 @@ def base_context(kit: Kit, day: dt.date, lang: str) -> dict[str, Any]:
         return fact_at(facts, name, day, lang)
 
     return {
-        "today": dt.date.today(),
+        "today": now(),
         "doc_date": day,
         "lang": lang,
         "fact": fact,

@@ -45,6 +45,10 @@ class QuitRequested(Exception):
     """The user asked to stop; what was answered is kept."""
 
 
+class LeaveBackwards(Exception):
+    """``<`` on the first question: the caller goes back to what came before (a journey step)."""
+
+
 @dataclass(frozen=True)
 class Step:
     """Everything an asker needs to show one question."""
@@ -98,6 +102,10 @@ class Interview:
     sections: dict[str, str] = field(default_factory=dict)
     answers: dict[str, Any] = field(default_factory=dict)
     confirmed: list[str] = field(default_factory=list)
+    stale: dict[str, str] = field(default_factory=dict)
+    """Why a restored answer is asked again (question id → reason)."""
+    locked: set[str] = field(default_factory=set)
+    """Answers given by an earlier step (another tool of a journey): ``back`` stops before them."""
 
     def __post_init__(self) -> None:
         self._by_id = {q.id: q for q in self.questions}
@@ -187,7 +195,7 @@ class Interview:
             section=self.sections.get(question.id, ""),
             default=default,
             default_text=shown,
-            error=error,
+            error=error or self.stale.get(question.id),
             lang=self.lang,
         )
 
@@ -233,6 +241,7 @@ class Interview:
         """Validate and record an answer, then move on."""
         value = self.accept(question, raw)
         self.answers[question.id] = value
+        self.stale.pop(question.id, None)
         if question.id not in self.confirmed:
             self.confirmed.append(question.id)
         return value
@@ -249,6 +258,8 @@ class Interview:
         """Return to the previous question; later answers stay as defaults."""
         applicable_ids = {q.id for q in self.applicable()}
         while self.confirmed:
+            if self.confirmed[-1] in self.locked:
+                return None  # answered by an earlier step of the journey: not this tool's to undo
             last = self.confirmed.pop()
             if last in applicable_ids:
                 return self._by_id[last]
@@ -270,35 +281,59 @@ class Interview:
         }
 
     def preset(self, values: Mapping[str, Any]) -> None:
-        """Take answers already validated elsewhere (another tool of the same journey) as given."""
-        for qid, value in values.items():
-            if qid in self._by_id:
-                self.answers[qid] = value
-                if qid not in self.confirmed:
-                    self.confirmed.append(qid)
+        """Take answers already validated elsewhere (another tool of the same journey) as given.
+
+        They come first in the order of answers and are locked: ``back`` stops before them.
+        """
+        given = [qid for qid in values if qid in self._by_id]
+        for qid in given:
+            self.answers[qid] = values[qid]
+            self.stale.pop(qid, None)
+        self.confirmed = given + [c for c in self.confirmed if c not in set(given)]
+        self.locked |= set(given)
 
     def restore(self, data: Mapping[str, Any]) -> None:
-        """Reload a snapshot; values go through the same validation as typed answers."""
+        """Reload a snapshot through the same validation as typed answers.
+
+        A confirmed answer that no longer fits the question (the kit changed since) is not
+        confirmed: it is asked again, with the reason in ``stale``.
+        """
         answers = data.get("answers") or {}
-        confirmed = [c for c in data.get("confirmed") or [] if c in self._by_id]
+        confirmed = {c for c in data.get("confirmed") or [] if isinstance(c, str)}
         self.answers = {}
-        for qid, raw in answers.items():
-            if qid not in self._by_id:
-                continue
-            try:
-                self.answers[qid] = None if raw is None else cast_answer(self._by_id[qid], raw, self.lang)
-            except AnswerError:
-                continue
-        self.confirmed = [
-            c for c in confirmed
-            if c in self.answers and (self.answers[c] is not None or not self._by_id[c].required)
-        ]
+        self.confirmed = []
+        self.stale = {}
+        order = [q for q in self.questions if q.id in answers]
+        for q in order:
+            raw = answers[q.id]
+            if q.id in confirmed:
+                if raw is None and not q.required:
+                    self.answers[q.id] = None
+                    self.confirmed.append(q.id)
+                    continue
+                try:
+                    self.answers[q.id] = self.accept(q, raw)
+                    self.confirmed.append(q.id)
+                except AnswerError as exc:
+                    self.stale[q.id] = t("answer.stale", self.lang, reason=exc)
+                    self._keep_unconfirmed(q, raw)
+            else:
+                self._keep_unconfirmed(q, raw)
+
+    def _keep_unconfirmed(self, question: Question, raw: Any) -> None:
+        """An answer not confirmed is kept as the default offered, when it still reads."""
+        if raw is None:
+            return
+        try:
+            self.answers[question.id] = cast_answer(question, raw, self.lang)
+        except AnswerError:
+            pass
 
 
 def prefill(
     interview: Interview,
     values: Mapping[str, Any],
-    source: str,
+    source: str | Mapping[str, str],
     *,
     use_defaults: bool = False,
     interactive: bool = False,
@@ -311,13 +346,17 @@ def prefill(
     lang = interview.lang
     errors: list[str] = []
     known = {q.id for q in interview.questions}
+
+    def source_of(key: str) -> str:
+        return source if isinstance(source, str) else source.get(key, "--answers")
+
     for key in values:
         if key not in known:
             close = difflib.get_close_matches(str(key), sorted(known), n=1)
             hint = f" (did you mean `{close[0]}`?)" if close and lang == "en" else ""
             if close and lang == "fr":
                 hint = f" (vouliez-vous dire `{close[0]}` ?)"
-            errors.append(t("answer.unknown_key", lang, source=source, key=key, hint=hint))
+            errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=key, hint=hint))
     for key in values:
         # A value given explicitly wins over a saved one (e.g. the saved profile).
         if key in known:
@@ -333,7 +372,7 @@ def prefill(
                 interview.submit(q, values[q.id])
                 continue
             except AnswerError as exc:
-                errors.append(t("answer.bad_value", lang, source=source, key=q.id, reason=exc))
+                errors.append(t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc))
         elif use_defaults and interview.default_for(q) is not None:
             interview.submit(q, interview.default_for(q))
             continue
@@ -360,8 +399,12 @@ def run_interview(
     glossary_lookup: Callable[[str], list[Term]] | None = None,
     on_change: Callable[[Interview], None] | None = None,
     recap: bool = True,
+    allow_leave: bool = False,
 ) -> dict[str, Any]:
-    """Drive ``interview`` with ``asker`` until every question is answered and confirmed."""
+    """Drive ``interview`` with ``asker`` until every question is answered and confirmed.
+
+    With ``allow_leave``, ``<`` where there is nothing to go back to raises ``LeaveBackwards``.
+    """
     lang = interview.lang
     error: str | None = None
     recap_error: str | None = None
@@ -377,7 +420,8 @@ def run_interview(
             if reply == "" or reply.lower() in ("ok", "o", "oui", "y", "yes"):
                 break
             if command is Command.BACK:
-                interview.back()
+                if interview.back() is None and allow_leave:
+                    raise LeaveBackwards
             elif command is Command.QUIT:
                 raise QuitRequested
             elif reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(rows):
@@ -397,6 +441,8 @@ def run_interview(
             continue
         if command is Command.BACK:
             if interview.back() is None:
+                if allow_leave:
+                    raise LeaveBackwards
                 error = t("nav.first", lang)
             continue
         if command is Command.QUIT:

@@ -1,10 +1,20 @@
-"""Where the agent's data lives: the saved profile and autosaved sessions (platformdirs)."""
+"""Where the agent's data lives: the saved profile and autosaved sessions (platformdirs).
+
+Every run that asks questions has its own session file, ``sessions/<key>/<id>.json``, held by a
+lock file while the run lives, so that two runs of one tool never overwrite each other. A run
+that finishes deletes its session; a run that starts again leaves the older one as a backup,
+which ``survivalkit sessions`` lists and can bring back.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
+import secrets
+import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +25,10 @@ from survivalkit.kit.yamlread import parse_yaml
 from survivalkit.output.writer import write_atomic
 
 ENV_HOME = "SURVIVALKIT_HOME"
+MAX_SESSION_BYTES = 2_000_000
+"""A session larger than this is neither written nor read (answers are limited well below it)."""
+STALE_LOCK_SECONDS = 12 * 3600
+"""A lock not refreshed for this long belongs to a run that died without cleaning up."""
 
 
 def data_dir() -> Path:
@@ -27,115 +41,313 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("survivalkit", appauthor=False))
 
 
-def profile_path() -> Path:
-    """The saved profile file."""
-    return data_dir() / "profile.yaml"
+@dataclass(frozen=True)
+class SessionInfo:
+    """One autosaved session, as listed to the user."""
+
+    key: str
+    id: str
+    path: Path
+    saved_at: str
+    answers: int
+    in_use: bool
+
+    @property
+    def label(self) -> str:
+        """``tool-memo-achat-public`` → ``memo-achat-public``; ``journey`` stays."""
+        return self.key.removeprefix("tool-")
 
 
-def load_profile() -> dict[str, Any]:
-    """The saved profile answers (empty when none is saved)."""
-    path = profile_path()
-    if not path.is_file():
-        return {}
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raw = b"\x00"  # unreadable: handled as a damaged file below
-    if not raw.strip():
-        return {}
-    # The same guarded reader as kit files: size, depth and alias limits, data-only tags.
-    located, _ = parse_yaml(raw, str(path))
-    if located is None:
-        aside = _keep_aside(path)
-        raise SessionError(
-            f"the saved profile could not be read; it was kept aside as {aside}. "
-            "Run the command again to enter your profile anew."
-        )
-    return dict(located.data)
+class Store:
+    """The profile and the sessions under one folder (the user's data folder by default)."""
 
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root if root is not None else data_dir()
 
-def save_profile(values: dict[str, Any]) -> Path:
-    """Save the profile answers."""
-    path = profile_path()
-    _ensure(path.parent)
-    text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
-    _write(path, text.encode("utf-8"))
-    return path
+    # --- profile -----------------------------------------------------------------------
+    @property
+    def profile_path(self) -> Path:
+        """The saved profile file."""
+        return self.root / "profile.yaml"
 
+    def load_profile(self) -> dict[str, Any]:
+        """The saved profile answers (empty when none is saved); a damaged file is set aside."""
+        path = self.profile_path
+        if not path.is_file():
+            return {}
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = b"\x00"  # unreadable: handled as a damaged file below
+        if not raw.strip():
+            return {}
+        # The same guarded reader as kit files: size, depth and alias limits, data-only tags.
+        located, _ = parse_yaml(raw, str(path))
+        if located is None or not isinstance(located.data, dict):
+            aside = keep_aside(path)
+            raise SessionError(
+                f"the saved profile could not be read; it was kept aside as {aside}. "
+                "Run the command again to enter your profile anew."
+            )
+        return dict(located.data)
 
-def clear_profile() -> bool:
-    """Delete the saved profile; says whether there was one."""
-    path = profile_path()
-    if path.is_file():
-        path.unlink()
-        return True
-    return False
-
-
-def session_path(key: str) -> Path:
-    """The autosave file for a tool id or for the journey."""
-    return data_dir() / "sessions" / f"{key}.json"
-
-
-def save_session(key: str, state: dict[str, Any]) -> Path:
-    """Autosave: written atomically, so a killed process leaves the previous save intact."""
-    path = session_path(key)
-    _ensure(path.parent)
-    payload = {"saved_at": dt.datetime.now().isoformat(timespec="seconds"), **state}
-    _write(path, json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
-    return path
-
-
-def load_session(key: str) -> dict[str, Any] | None:
-    """The autosaved state, or None; a corrupt file is kept aside and reported."""
-    path = session_path(key)
-    if not path.is_file():
-        return None
-    try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        _check_session(data)
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
-        aside = _keep_aside(path)
-        raise SessionError(
-            f"the saved session could not be read; it was kept aside as {aside}. "
-            "Run the command again without --resume to start over."
-        ) from None
-    return data
-
-
-def _check_session(data: Any) -> None:
-    """Raise ``ValueError`` unless ``data`` has the shape ``save_session`` writes."""
-    if not isinstance(data, dict):
-        raise ValueError("not a mapping")
-    interview = data.get("interview", {})
-    if not isinstance(interview, dict):
-        raise ValueError("`interview` is not a mapping")
-    if not isinstance(interview.get("answers") or {}, dict):
-        raise ValueError("`answers` is not a mapping")
-    confirmed = interview.get("confirmed") or []
-    if not isinstance(confirmed, list) or not all(isinstance(c, str) for c in confirmed):
-        raise ValueError("`confirmed` is not a list of question ids")
-    for name in ("date", "tool"):
-        if data.get(name) is not None and not isinstance(data[name], str):
-            raise ValueError(f"`{name}` is not a text")
-
-
-def clear_session(key: str) -> None:
-    """Forget an autosaved session (after the documents are written)."""
-    try:
-        session_path(key).unlink(missing_ok=True)
-    except OSError as exc:
-        raise SessionError(f"cannot remove the saved session: {exc.strerror or exc}") from None
-
-
-def _keep_aside(path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    try:
-        path.replace(aside)
-    except OSError:
+    def save_profile(self, values: dict[str, Any]) -> Path:
+        """Save the profile answers."""
+        path = self.profile_path
+        _ensure(path.parent)
+        text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
+        _write(path, text.encode("utf-8"))
         return path
-    return aside
+
+    def clear_profile(self) -> bool:
+        """Delete the saved profile; says whether there was one."""
+        path = self.profile_path
+        if path.is_file():
+            path.unlink()
+            return True
+        return False
+
+    # --- sessions ----------------------------------------------------------------------
+    def session_dir(self, key: str) -> Path:
+        """The folder of a tool's (``tool-<id>``) or the journey's (``journey``) sessions."""
+        return self.root / "sessions" / key
+
+    def sessions(self, key: str | None = None) -> list[SessionInfo]:
+        """Saved sessions, newest first (all keys when ``key`` is None)."""
+        base = self.root / "sessions"
+        if not base.is_dir():
+            return []
+        self._adopt_legacy(base)
+        folders = [base / key] if key else sorted(p for p in base.iterdir() if p.is_dir())
+        found: list[SessionInfo] = []
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            for path in folder.glob("*.json"):
+                found.append(_info(folder.name, path))
+        found.sort(key=lambda s: (s.saved_at, s.id), reverse=True)
+        return found
+
+    def latest(self, key: str) -> SessionInfo | None:
+        """The newest session of ``key`` that no other running process holds."""
+        return next((s for s in self.sessions(key) if not s.in_use), None)
+
+    def find(self, session_id: str) -> SessionInfo | None:
+        """A session by its id (or a unique start of it)."""
+        matches = [s for s in self.sessions() if s.id == session_id or s.id.startswith(session_id)]
+        return matches[0] if len(matches) == 1 else None
+
+    def open(self, key: str, session_id: str | None = None) -> Session:
+        """A session to save into: an existing one (``session_id``) or a new one; locked."""
+        folder = self.session_dir(key)
+        _ensure(folder)
+        if session_id is None:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            session_id = f"{stamp}-{secrets.token_hex(2)}"
+        session = Session(key, folder / f"{session_id}.json")
+        session.lock()
+        return session
+
+    def restore(self, session_id: str) -> SessionInfo:
+        """Make a backup the newest session of its tool, so that the next run offers it."""
+        info = self.find(session_id)
+        if info is None:
+            raise SessionError(f"no saved session {session_id!r}")
+        now = time.time()
+        try:
+            os.utime(info.path, (now, now))
+            data = json.loads(info.path.read_text(encoding="utf-8"))
+            data["saved_at"] = dt.datetime.now().isoformat(timespec="seconds")
+            _write(info.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SessionError(f"cannot restore {info.path}: {exc}") from None
+        return _info(info.key, info.path)
+
+    def _adopt_legacy(self, base: Path) -> None:
+        """Sessions of the first edition (``sessions/<key>.json``) move into their folder."""
+        for old in base.glob("*.json"):
+            folder = base / old.stem
+            try:
+                folder.mkdir(exist_ok=True)
+                old.replace(folder / f"00000000-000000-{old.stem[:8]}.json")
+            except OSError:
+                continue
+
+
+class Session:
+    """One run's autosave file, locked while the run lives."""
+
+    def __init__(self, key: str, path: Path) -> None:
+        self.key = key
+        self.path = path
+        self.lock_path = path.with_suffix(".lock")
+        self.saved = False
+
+    @property
+    def id(self) -> str:
+        """The session's id (its file name without extension)."""
+        return self.path.stem
+
+    def lock(self) -> None:
+        """Hold the session; refuse one that another living run holds."""
+        if _lock_alive(self.lock_path):
+            raise SessionError(f"the session {self.id} is in use by another survivalkit run")
+        try:
+            self.lock_path.write_text(str(os.getpid()), encoding="ascii")
+        except OSError:
+            pass  # a read-only folder: saving will say so
+
+    def release(self) -> None:
+        """Let other runs take the session."""
+        try:
+            self.lock_path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def load(self) -> dict[str, Any] | None:
+        """The saved state, or None when nothing was saved; a damaged file is set aside."""
+        if not self.path.is_file():
+            return None
+        try:
+            if self.path.stat().st_size > MAX_SESSION_BYTES:
+                raise ValueError("too large")
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a session")
+            if "state" not in data:  # the first edition's layout
+                data["state"] = {k: data[k] for k in ("interview", "situation", "picked", "tools") if k in data}
+            check_state(data["state"])
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            aside = keep_aside(self.path)
+            raise SessionError(
+                f"the saved session could not be read; it was kept aside as {aside}."
+            ) from None
+        return data
+
+    def save(self, payload: dict[str, Any]) -> None:
+        """Write the state atomically; raises ``SessionError`` when it could not be saved."""
+        data = {"saved_at": dt.datetime.now().isoformat(timespec="seconds"), **payload}
+        blob = json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+        if len(blob) > MAX_SESSION_BYTES:
+            raise SessionError(f"the session is too large to save ({len(blob) // 1000} kB)")
+        _ensure(self.path.parent)
+        _write(self.path, blob)
+        self.saved = True
+        try:
+            os.utime(self.lock_path)
+        except OSError:
+            pass
+
+    def finish(self) -> None:
+        """The work is done: forget the session."""
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise SessionError(f"cannot remove the saved session: {exc.strerror or exc}") from None
+        finally:
+            self.release()
+        try:
+            self.path.parent.rmdir()
+        except OSError:
+            pass  # other sessions remain
+
+
+def check_state(state: Any) -> None:
+    """Raise ``ValueError`` unless ``state`` has the shape a tool run or a journey saves."""
+    if not isinstance(state, dict):
+        raise ValueError("`state` is not a mapping")
+    for name in ("interview", "situation"):
+        if name in state:
+            _check_snapshot(state[name], name)
+    tools = state.get("tools")
+    if tools is not None:
+        if not isinstance(tools, dict):
+            raise ValueError("`tools` is not a mapping")
+        for tool_id, snapshot in tools.items():
+            _check_snapshot(snapshot, f"tools.{tool_id}")
+    for name in ("picked", "done", "formats"):
+        value = state.get(name)
+        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+            raise ValueError(f"`{name}` is not a list of names")
+
+
+def _check_snapshot(snapshot: Any, where: str) -> None:
+    if not isinstance(snapshot, dict):
+        raise ValueError(f"`{where}` is not a mapping")
+    if not isinstance(snapshot.get("answers") or {}, dict):
+        raise ValueError(f"`{where}.answers` is not a mapping")
+    confirmed = snapshot.get("confirmed") or []
+    if not isinstance(confirmed, list) or not all(isinstance(c, str) for c in confirmed):
+        raise ValueError(f"`{where}.confirmed` is not a list of question ids")
+
+
+def _info(key: str, path: Path) -> SessionInfo:
+    saved_at = ""
+    count = 0
+    try:
+        if path.stat().st_size <= MAX_SESSION_BYTES:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                saved_at = str(data.get("saved_at") or "")
+                count = _count_answers(data.get("state"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        pass
+    if not saved_at:
+        try:
+            saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+        except OSError:
+            saved_at = ""
+    return SessionInfo(key, path.stem, path, saved_at, count, _lock_alive(path.with_suffix(".lock")))
+
+
+def _count_answers(state: Any) -> int:
+    """How many confirmed answers a saved state holds (tool or journey)."""
+    if not isinstance(state, dict):
+        return 0
+    total = 0
+    for part in (state.get("interview"), state.get("situation")):
+        if isinstance(part, dict) and isinstance(part.get("confirmed"), list):
+            total += len(part["confirmed"])
+    tools = state.get("tools")
+    if isinstance(tools, dict):
+        for snap in tools.values():
+            if isinstance(snap, dict) and isinstance(snap.get("confirmed"), list):
+                total += len(snap["confirmed"])
+    return total
+
+
+def _lock_alive(lock: Path) -> bool:
+    """Whether a living run holds ``lock``."""
+    try:
+        pid = int(lock.read_text(encoding="ascii").strip() or "0")
+        age = time.time() - lock.stat().st_mtime
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid() or age > STALE_LOCK_SECONDS:
+        return False
+    if sys.platform == "win32":  # os.kill would stop the process there; trust the age
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def keep_aside(path: Path) -> Path:
+    """Rename a damaged file so that it is kept but no longer read; never overwrites."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{n}" if n else ""))
+        if not aside.exists():
+            try:
+                path.replace(aside)
+            except OSError:
+                return path
+            return aside
+    return path
 
 
 def _ensure(folder: Path) -> None:
@@ -150,3 +362,24 @@ def _write(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise SessionError(f"cannot save {path}: {exc.strerror or exc}") from None
+
+
+# Module-level shortcuts on the default store (the user's data folder).
+def profile_path() -> Path:
+    """The saved profile file of the default store."""
+    return Store().profile_path
+
+
+def load_profile() -> dict[str, Any]:
+    """The saved profile of the default store."""
+    return Store().load_profile()
+
+
+def save_profile(values: dict[str, Any]) -> Path:
+    """Save the profile in the default store."""
+    return Store().save_profile(values)
+
+
+def clear_profile() -> bool:
+    """Delete the profile of the default store."""
+    return Store().clear_profile()

@@ -382,8 +382,8 @@ MESSAGES.update({
     "journey.situation": {"fr": "Votre situation", "en": "Your situation"},
     "journey.welcome.title": {"fr": "Bienvenue dans le kit de survie de l'innovateur public", "en": "Welcome to the public innovator's survival kit"},
     "journey.welcome": {
-        "fr": "Trois questions sur votre projet, puis le kit vous propose les outils utiles et prépare vos documents. Tapez ? pour de l'aide, < pour revenir ; Ctrl-C arrête et garde vos réponses.",
-        "en": "Three questions about your project, then the kit suggests the useful tools and prepares your documents. Type ? for help, < to go back; Ctrl-C stops and keeps your answers.",
+        "fr": "{n} questions sur votre projet, puis le kit vous propose les outils utiles et prépare vos documents. Tapez ? pour de l'aide, < pour revenir ; Ctrl-C arrête et garde vos réponses.",
+        "en": "{n} questions about your project, then the kit suggests the useful tools and prepares your documents. Type ? for help, < to go back; Ctrl-C stops and keeps your answers.",
     },
     "journey.nothing": {"fr": "Aucun outil choisi : rien à préparer.", "en": "No tool chosen: nothing to prepare."},
     "journey.recommended": {"fr": "Les outils recommandés pour vous", "en": "The tools recommended for you"},
@@ -396,3 +396,6 @@ MESSAGES.update({
         "en": "Enter keeps the recommended tools. Otherwise type their numbers separated by commas, for example 1,3.",
     },
 })
+from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
+
+MESSAGES.update(MESSAGES_ENGINE)

@@ -376,8 +376,10 @@ def tool_questions(kit: Kit, tool: Tool) -> list[Question]:
 
 
 def now() -> dt.date:
-    """Today's date (one place to read the clock)."""
-    return dt.date.today()
+    """Today's date, from the one clock (:mod:`survivalkit.clock`)."""
+    from survivalkit import clock
+
+    return clock.today()
 
 
 def walk_texts(

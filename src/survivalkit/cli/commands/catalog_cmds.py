@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -57,11 +58,11 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         lang: LangOpt = None,
         plain: PlainOpt = False,
     ) -> None:
-        from survivalkit.cli.commands.run_cmd import fallback_notice
+        from survivalkit.cli.frontend import fallback_notice
 
         env = env_class(kit, lang, plain)
         tool = env.tool(tool_id)
-        fallback_notice(env, tool)
+        fallback_notice(env.display, tool)
         show_tool(env, tool)
 
     @app.command("glossary", help=t("cmd.glossary", LANG))
@@ -200,15 +201,14 @@ def profile_command(env: Env, action: str) -> None:
         env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
         return
     if action == "edit":
-        import datetime as dt
 
         from survivalkit.cli.terminal import TerminalAsker
         from survivalkit.engine.interview import QuitRequested, run_interview
-        from survivalkit.engine.runner import new_interview
+        from survivalkit.engine.tool_run import new_interview
 
         if not env.interactive():
             raise UsageError(t("profile.no_tty", lang))
-        interview = new_interview(env.kit, env.kit.info.profile, lang=lang, day=dt.date.today(),
+        interview = new_interview(env.kit, env.kit.info.profile, lang=lang, day=now(),
                                   section=t("section.profile", lang))
         current = session.load_profile()
         interview.restore({"answers": current, "confirmed": []})

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def create_tool(env: Env, tool_id: str, folder: Path | None) -> Path:
     for existing in (path, path.with_suffix(".yml")):
         if existing.exists():
             raise UsageError(t("new.exists", lang, id=tool_id, path=existing))
-    text = new_tool_text(tool_id, env.kit, today=dt.date.today(), schema=schema_ref(target))
+    text = new_tool_text(tool_id, env.kit, today=now(), schema=schema_ref(target))
     try:
         target.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as handle:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
-from survivalkit.errors import Interrupted, MissingAnswersError, UsageError
+from survivalkit.errors import Interrupted, UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -31,7 +31,9 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
         out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
                 metavar=t("metavar.folder", LANG))] = None,
-        formats: Annotated[str, typer.Option("--format", "-f", help=t("opt.format", LANG), metavar="FORMATS")] = "md",
+        formats: Annotated[str | None, typer.Option("--format", "-f", help=t("opt.format", LANG),
+                metavar="FORMATS")] = None,
+        use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", LANG))] = False,
         force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
         date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG), metavar="DATE")] = None,
         kit: KitOpt = None,
@@ -50,6 +52,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             formats=formats,
             force=force,
             date=date,
+            use_profile=use_profile,
         )
 
 
@@ -75,118 +78,89 @@ def run_tool(
     use_defaults: bool,
     resume: bool,
     out: Path | None,
-    formats: str,
+    formats: str | None,
     force: bool,
     date: str | None,
+    use_profile: bool = False,
 ) -> None:
-    """Ask (or take) the answers, then write the documents."""
-    from survivalkit.cli.terminal import TerminalAsker
-    from survivalkit.engine import store as session
-    from survivalkit.engine.interview import QuitRequested, prefill, run_interview
-    from survivalkit.engine.runner import (
-        parse_set_options,
-        read_answers_file,
-        split_answers_file,
-        tool_interview,
-    )
+    """Map the options onto a ``ToolRun``, then write its documents and say what to do next."""
+    from survivalkit import clock
+    from survivalkit.cli.frontend import TerminalFrontend
+    from survivalkit.engine.interview import QuitRequested
+    from survivalkit.engine.replay import read_tool_answers
+    from survivalkit.engine.sessions import open_session
+    from survivalkit.engine.sources import AnswerSources, parse_set_options
+    from survivalkit.engine.store import Store
+    from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile
+    from survivalkit.kit.loader import locator_for
     from survivalkit.kit.model import tr
-    from survivalkit.output.formats import parse_formats
 
+    store = Store()
+    key = f"tool-{tool_id}"
+    file = read_tool_answers(answers_file, env.lang) if answers_file is not None else None
+    if file is not None:
+        env.adopt(file.settings)
+    elif resume or env.interactive():
+        peek = store.latest(key)
+        if peek is not None:
+            env.adopt(_session_settings(peek.path))
     lang = env.lang
-    fmt_list = parse_formats(formats)
     tool = env.tool(tool_id)
-    kit = env.kit
-    file_values: dict[str, Any] = {}
-    meta: dict[str, Any] = {}
-    if answers_file is not None:
-        file_values, meta = split_answers_file(read_answers_file(answers_file))
-        if meta.get("tool") and meta["tool"] != tool.id:
-            raise UsageError(t("answers.other_tool", lang, file=answers_file, tool=meta["tool"]))
-    day = parse_day(date, lang) or _meta_date(meta) or dt.date.today()
+    if file is not None and file.tool and file.tool != tool.id:
+        raise UsageError(t("answers.other_tool", lang, file=answers_file, tool=file.tool))
+    fmt_list = _formats(formats, env)
     interactive = env.interactive()
-    profile = _safe_profile(env)
-    interview = tool_interview(kit, tool, lang=lang, day=day, profile=profile)
-    key = f"tool-{tool.id}"
-    if resume:
-        saved = session.load_session(key)
-        if saved is None:
-            env.display.notice(t("resume.none", lang))
-        else:
-            interview.restore(saved.get("interview", {}))
-            day = _meta_date(saved) or day
-            env.display.notice(t("resume.from", lang, n=len(interview.confirmed)))
-    errors: list[str] = []
-    missing: list[str] = []
-    # Later sources win: the answers file, then --set; with neither, one pass still applies
-    # --defaults and lists what is missing when nobody can type it.
-    sources: list[tuple[dict[str, Any], str]] = []
-    if answers_file is not None:
-        sources.append((file_values, str(answers_file)))
-    if sets:
-        sources.append((dict(parse_set_options(sets)), "--set"))
-    if not sources and (use_defaults or not interactive):
-        sources.append(({}, "--defaults"))
-    for values, source in sources:
-        found, missing = prefill(interview, values, source, use_defaults=use_defaults,
-                                 interactive=interactive)
-        errors += found
-    if errors:
-        raise UsageError("\n".join(errors))
-    if missing and not interactive:
-        raise MissingAnswersError(
-            t("answer.missing", lang, count=len(missing), keys=", ".join(missing))
-        )
-
-    def autosave(iv: Any) -> None:
-        save_quietly(env, lambda: session.save_session(
-            key, {"tool": tool.id, "date": day.isoformat(), "interview": iv.snapshot()}))
-        _remember_profile(env, iv)
-
-    if not interview.is_complete() or (interactive and answers_file is None and not sets):
-        if not interactive:
-            raise MissingAnswersError(t("answer.missing", lang, count=0, keys="-"))
-        _intro(env, tool)
-        asker = TerminalAsker(env.display, section=tr(tool.title, lang))
-        try:
-            run_interview(
-                interview,
-                asker,
-                glossary_lookup=lambda text: glossary_terms(env, text),
-                on_change=autosave,
-            )
-        except (KeyboardInterrupt, QuitRequested):
-            if interview.confirmed:
-                autosave(interview)
-            raise Interrupted(
-                t("interrupted.resume", lang, cmd=f"survivalkit run {tool.id} --resume")
-            ) from None
-    answers = interview.final_answers()
-    _remember_profile(env, interview)
+    frontend = TerminalFrontend(env.display) if interactive else None
+    resume_cmd = env.command("run", tool.id, "--resume")
+    opened = open_session(
+        store, key, resume=True if resume else None, interactive=interactive,
+        scripted=file is not None or bool(sets), frontend=frontend, lang=lang,
+        resume_command=resume_cmd, report=env.display.notice,
+    )
+    restored = opened.restored or {}
+    day = parse_day(date, lang) or (file.date if file else None) or _iso(restored.get("date")) or clock.today()
+    run = ToolRun(env.kit, tool, lang=lang, day=day, settings=env.settings(), store=store,
+                  locate=locator_for(tool, env.loaded.sources))
+    run.autosave = opened.autosave
+    session_state = restored.get("state", {}).get("interview") if restored else None
+    sources = AnswerSources(
+        profile=_profile(env, store) if (interactive and file is None) or use_profile else {},
+        session=session_state if isinstance(session_state, dict) else None,
+        answers_file=file.answers if file else {},
+        answers_file_name=file.source if file else "--answers",
+        sets=parse_set_options(sets),
+        use_defaults=use_defaults,
+    )
     try:
-        written = write_documents(
-            env,
-            [(tool, answers)],
-            formats=fmt_list,
-            out=out,
-            force=force,
-            day=day,
-            answers_blob=_answers_blob(kit, tool, answers, day, lang),
-            interactive=interactive,
-        )
-    except KeyboardInterrupt:  # e.g. at the "replace these files?" question
-        if interview.confirmed:
-            autosave(interview)
-        raise Interrupted(
-            t("interrupted.resume", lang, cmd=f"survivalkit run {tool.id} --resume")
-        ) from None
-    save_quietly(env, lambda: session.clear_session(key))
-    _report(env, written)
+        missing = run.fill(sources, interactive=interactive)
+        if restored:
+            env.display.notice(t("resume.from", lang, n=len(run.interview.confirmed)))
+
+        def interrupted() -> None:
+            if run.interview.confirmed:
+                run.save()
+
+        if frontend is not None:
+            frontend._section = tr(tool.title, lang)
+        ask_tool(run, frontend, interactive=interactive, missing=missing, on_interrupt=interrupted)
+        if interactive and file is None:
+            save_quietly(env, lambda: remember_profile(store, env.kit, run.interview))
+        header = t("answers.header", lang, cmd=env.command("run", tool.id, "--answers", "answers.yaml"))
+        files = run.documents(fmt_list, header=header)
+        written = write_bundle(env, files, out=out, force=force, day=day, interactive=interactive)
+    except (KeyboardInterrupt, QuitRequested):
+        saved = run.save() if run.interview.confirmed else opened.autosave.ok
+        opened.autosave.release()
+        key_msg = "interrupted.resume" if saved else "interrupted.not_saved"
+        raise Interrupted(t(key_msg, lang, cmd=resume_cmd)) from None
+    except BaseException:
+        opened.autosave.release()
+        raise
+    opened.autosave.finish()
+    report_written(env, written, out_files=files)
 
 
-def _meta_date(meta: dict[str, Any]) -> dt.date | None:
-    value = meta.get("date")
-    if isinstance(value, dt.date):
-        return value
+def _iso(value: object) -> dt.date | None:
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
@@ -195,38 +169,50 @@ def _meta_date(meta: dict[str, Any]) -> dt.date | None:
     return None
 
 
-def _safe_profile(env: Env) -> dict[str, Any]:
-    from survivalkit.engine import store as session
+def _session_settings(path: Path) -> Any:
+    """The settings recorded in a session file (none when it cannot be read)."""
+    import json
+
+    from survivalkit.engine.replay import Settings
+    from survivalkit.engine.store import MAX_SESSION_BYTES
+
+    try:
+        if path.stat().st_size > MAX_SESSION_BYTES:
+            return Settings()
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return Settings()
+    settings = data.get("settings") if isinstance(data, dict) else None
+    return Settings.from_mapping(settings) if isinstance(settings, dict) else Settings()
+
+
+def _formats(formats: str | None, env: Env) -> list[str]:
+    """``--format``, else the formats remembered in the profile, else PDF and Word."""
+    from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
+    from survivalkit.output.formats import parse_formats
+
+    if formats:
+        return parse_formats(formats)
+    remembered = env.remembered_formats()
+    return remembered or list(OFFICE_DEFAULT_FORMATS)
+
+
+def _profile(env: Env, store: Any) -> dict[str, Any]:
     from survivalkit.errors import SessionError
 
     try:
-        return session.load_profile()
+        profile: dict[str, Any] = store.load_profile()
+        return profile
     except SessionError as exc:
         env.display.notice(str(exc))
         return {}
-
-
-def _remember_profile(env: Env, interview: Any) -> None:
-    from survivalkit.engine import store as session
-    from survivalkit.engine.answers import to_plain
-
-    values = {}
-    for q in env.kit.info.profile:
-        if q.id in interview.confirmed and q.id in interview.answers:
-            # A skipped optional field is saved as empty, so that it is not asked every time.
-            value = interview.answers[q.id]
-            values[q.id] = None if value is None else to_plain(q, value)
-    if values:
-        current = _safe_profile(env)
-        if any(current.get(k) != v for k, v in values.items()):
-            save_quietly(env, lambda: session.save_profile({**current, **values}))
 
 
 _warned: set[str] = set()
 
 
 def save_quietly(env: Env, save: Any) -> None:
-    """Autosave and profile saves never stop the work: a failure is reported once, then ignored."""
+    """Profile saves never stop the work: a failure is reported once, then ignored."""
     from survivalkit.errors import SessionError
 
     try:
@@ -238,62 +224,13 @@ def save_quietly(env: Env, save: Any) -> None:
             env.display.notice(message)
 
 
-def glossary_terms(env: Env, text: str) -> list[Any]:
-    """Glossary terms that appear in ``text``."""
-    from survivalkit.kit.glossary import find_terms
-
-    return find_terms(env.kit.glossary, text)
-
-
-def _intro(env: Env, tool: Any) -> None:
-    from survivalkit.kit.model import tr
-
-    d = env.display
-    fallback_notice(env, tool)
-    d.title(tr(tool.title, env.lang))
-    d.say(tr(tool.summary, env.lang))
-    d.say(t("intro.when", env.lang) + " " + tr(tool.sheet.when_to_use, env.lang), "dim")
-
-
-def fallback_notice(env: Env, tool: Any) -> None:
-    """Say so when some of the tool's texts exist only in French."""
-    from survivalkit.kit.model import falls_back
-
-    if falls_back(tool, env.lang):
-        env.display.notice(t("lang.fallback", env.lang, tool=tool.id))
-
-
-def _answers_blob(kit: Any, tool: Any, answers: dict[str, Any], day: dt.date, lang: str) -> bytes:
-    from survivalkit.engine.runner import answers_document
-    from survivalkit.kit.model import tool_questions
-
-    header = t("answers.header", lang, cmd=f"survivalkit run {tool.id} --answers answers.yaml")
-    questions = list(kit.info.profile) + tool_questions(kit, tool)
-    return answers_document(header, {"tool": tool.id, "date": day.isoformat(), "lang": lang},
-                            answers, questions)
-
-
-def write_documents(
-    env: Env,
-    items: list[tuple[Any, dict[str, Any]]],
-    *,
-    formats: list[str],
-    out: Path | None,
-    force: bool,
-    day: dt.date,
-    answers_blob: bytes,
-    interactive: bool,
-    index_html: bool = False,
+def write_bundle(
+    env: Env, files: dict[str, bytes], *, out: Path | None, force: bool, day: dt.date, interactive: bool
 ) -> list[Path]:
-    """Render everything in memory, then write it all at once."""
-    from survivalkit.engine.runner import default_out_dir, files_for, render_outputs
-    from survivalkit.kit.loader import locator_for
+    """Write the whole folder at once; ask before replacing files (only at a terminal)."""
+    from survivalkit.output.bundle import default_out_dir
     from survivalkit.output.writer import write_files
 
-    locate_for = {tool.id: locator_for(tool, env.loaded.sources) for tool, _ in items}
-    outputs = render_outputs(env.kit, items, day=day, lang=env.lang, locate_for=locate_for)
-    files = files_for(outputs, formats, lang=env.lang, day=day, kit=env.kit, index_html=index_html)
-    files["answers.yaml"] = answers_blob
     folder = out or default_out_dir(day)
 
     def confirm(existing: list[Path]) -> bool:
@@ -301,13 +238,42 @@ def write_documents(
             return False
         names = ", ".join(p.name for p in existing)
         reply = env.display.console.input(env.display.fr(t("overwrite.ask", env.lang, names=names)) + " ")
-        return reply.strip().lower() in ("o", "oui", "y", "yes")
+        from survivalkit.engine.answers import parse_bool
+        from survivalkit.errors import AnswerError
+
+        try:
+            return parse_bool(reply, env.lang)
+        except AnswerError:
+            return False
 
     return write_files(folder, files, force=force, confirm_overwrite=confirm)
 
 
-def _report(env: Env, written: list[Path]) -> None:
+def report_written(env: Env, written: list[Path], *, out_files: dict[str, bytes]) -> None:
+    """What was written, which file to open first, and what to do next."""
     d = env.display
     d.title(t("written.title", env.lang))
+    if not written:
+        return
+    folder = written[0].parent
+    d.say(t("written.folder", env.lang, folder=folder))
     for path in written:
-        d.say(f"- {path}")
+        d.say(f"  {path.name}")
+    first = _first_to_open(written)
+    if first is not None:
+        d.say("")
+        d.say(t("written.open_first", env.lang, file=first), "bold")
+    d.say(t("written.next", env.lang))
+
+
+def _first_to_open(written: list[Path]) -> Path | None:
+    """The index page when there is one, else the first PDF, else the first document."""
+    by_name = {p.name: p for p in written}
+    for name in ("index.html", "index.md"):
+        if name in by_name and len(written) > 3:
+            return by_name[name]
+    for suffix in (".pdf", ".docx", ".odt", ".html", ".md"):
+        for path in written:
+            if path.suffix == suffix and path.stem not in ("index", "answers"):
+                return path
+    return None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def sheets_command(
         target = target / default_filename(tools, layout, chosen_fmt, lang)
     if target.exists() and not force:
         raise OutputError(t("sheets.exists", lang, path=target))
-    result = build(env.kit, tools, layout=layout, fmt=chosen_fmt, lang=lang, day=dt.date.today(),
+    result = build(env.kit, tools, layout=layout, fmt=chosen_fmt, lang=lang, day=now(),
                    stage=stage)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Running a tool: building its interview, and turning answers into the files of an output folder."""
+"""An output folder's content: every document in every format, the index, the answers file."""
 
 from __future__ import annotations
 
@@ -8,103 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from survivalkit.engine.answers import to_plain
-from survivalkit.engine.expressions import base_context
-from survivalkit.engine.interview import Interview
-from survivalkit.errors import UsageError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, Question, Tool, tool_questions, tr
+from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.formats import html_page, html_to_pdf, markdown_to_html_body, markdown_to_office
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
 from survivalkit.output.typography import format_date_long, french_spacing
 from survivalkit.output.writer import safe_filename
 
-
-def new_interview(
-    kit: Kit,
-    questions: Sequence[Question],
-    *,
-    lang: str,
-    day: dt.date,
-    section: str = "",
-    extra_context: Mapping[str, Any] | None = None,
-) -> Interview:
-    """An interview over ``questions`` with the kit's facts and ``extra_context`` available."""
-    base = base_context(kit, day, lang)
-    if extra_context:
-        base.update(extra_context)
-    sections = {q.id: section for q in questions}
-    return Interview(list(questions), base=base, lang=lang, sections=sections)
-
-
-def tool_interview(
-    kit: Kit, tool: Tool, *, lang: str, day: dt.date, profile: Mapping[str, Any]
-) -> Interview:
-    """Profile questions not yet known, the shared questions the tool uses, then its own."""
-    profile_section = t("section.profile", lang)
-    tool_section = tr(tool.title, lang)
-    questions = list(kit.info.profile) + tool_questions(kit, tool)
-    interview = new_interview(kit, questions, lang=lang, day=day)
-    for q in kit.info.profile:
-        interview.sections[q.id] = profile_section
-    for q in tool_questions(kit, tool):
-        interview.sections[q.id] = tool_section
-    known = {q.id: profile[q.id] for q in kit.info.profile if q.id in profile}
-    if known:
-        # Saved profile answers go through the same validation; a bad one is simply asked again.
-        interview.restore({"answers": known, "confirmed": list(known)})
-    return interview
-
-
-def read_answers_file(path: Path) -> dict[str, Any]:
-    """An answers file: either a flat mapping, or ``answers:`` with ``tool``, ``date``, ``lang``.
-
-    Read through the same guarded reader as kit files: size limit first, positions in errors.
-    """
-    from survivalkit.kit.yamlread import read_yaml
-
-    if not path.exists():
-        raise UsageError(f"{path}: answers file not found")
-    located, problems = read_yaml(path, str(path))
-    if located is None:
-        raise UsageError("\n".join(p.format() for p in problems))
-    data: dict[str, Any] = located.data
-    return data
-
-
-def split_answers_file(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``(answers, metadata)`` from a flat or structured answers file."""
-    if isinstance(data.get("answers"), dict):
-        meta = {k: v for k, v in data.items() if k != "answers"}
-        return dict(data["answers"]), meta
-    return dict(data), {}
-
-
-def parse_set_options(items: Sequence[str]) -> dict[str, str]:
-    """``--set key=value`` options into a mapping."""
-    values: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set {item!r}: write it as key=value")
-        values[key.strip()] = value
-    return values
-
-
-def answers_document(
-    header: str, meta: Mapping[str, Any], answers: Mapping[str, Any], questions: Sequence[Question]
-) -> bytes:
-    """The replayable answers file."""
-    by_id = {q.id: q for q in questions}
-    plain = {
-        k: (to_plain(by_id[k], v) if k in by_id else v) for k, v in answers.items() if v is not None
-    }
-    body = yaml.safe_dump(
-        {**meta, "answers": plain}, allow_unicode=True, sort_keys=False, width=100
-    )
-    return (header + body).encode("utf-8")
+RESERVED_STEMS = frozenset({"index", "answers"})
+"""Names of the folder's own files, which no document may take."""
+ANSWERS_FILE = "answers.yaml"
 
 
 @dataclass(frozen=True)
@@ -146,7 +59,9 @@ def files_for(
     for output in outputs:
         for doc in output.documents:
             stem = safe_filename(doc.filename, "")
-            while any(name.startswith(stem + ".") for name in files):
+            if stem.lower() in RESERVED_STEMS:  # the folder's own files keep their names
+                stem = f"{stem}-{doc.document_id}".replace("_", "-")
+            while any(name.startswith(stem + ".") for name in files) or stem.lower() in RESERVED_STEMS:
                 stem = f"{stem}-{doc.document_id}".replace("_", "-")
             names = []
             page: str | None = None

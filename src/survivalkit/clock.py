@@ -1,0 +1,43 @@
+"""The one clock: every "today" in survivalkit is read here, so tests and golden files can set it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+ENV_TODAY = "SURVIVALKIT_TODAY"
+"""An ISO date (``2026-11-30``) that replaces today's date, for reproducible runs and tests."""
+
+_fixed: dt.date | None = None
+
+
+def today() -> dt.date:
+    """Today's date: the fixed date if one is set, else ``$SURVIVALKIT_TODAY``, else the system's."""
+    if _fixed is not None:
+        return _fixed
+    override = os.environ.get(ENV_TODAY, "").strip()
+    if override:
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            pass  # a malformed override is ignored rather than stopping every command
+    return dt.date.today()
+
+
+def set_today(day: dt.date | None) -> None:
+    """Fix the date (``None`` goes back to the system clock)."""
+    global _fixed
+    _fixed = day
+
+
+@contextmanager
+def frozen(day: dt.date) -> Iterator[None]:
+    """Within the block, today is ``day``."""
+    previous = _fixed
+    set_today(day)
+    try:
+        yield
+    finally:
+        set_today(previous)

@@ -1,0 +1,72 @@
+"""What the engine needs from whoever drives it: an ``Asker`` that can also show a few things.
+
+The terminal implements it in the command-line package; ``Quiet`` turns any plain ``Asker`` (a
+test script, an answers file) into a frontend that shows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from survivalkit.engine.interview import Asker, RecapRow, Step
+from survivalkit.engine.triage import Recommendation
+from survivalkit.kit.model import Term, Tool
+
+
+class Frontend(Asker, Protocol):
+    """An ``Asker`` that also shows notices, a tool's introduction and the recommendations."""
+
+    def notice(self, text: str) -> None:
+        """A short message that needs no answer (a session continued, a file set aside…)."""
+
+    def tool_intro(self, tool: Tool) -> None:
+        """Introduce a tool before its questions."""
+
+    def welcome(self, questions: int) -> None:
+        """Introduce the journey: ``questions`` situation questions come first."""
+
+    def recommendations(self, recommendations: Sequence[Recommendation]) -> None:
+        """Show the recommended tools, each with its reasons."""
+
+
+class Quiet:
+    """A frontend over a plain ``Asker``: questions go to it, everything else is dropped."""
+
+    def __init__(self, asker: Asker) -> None:
+        self.asker = asker
+        self.notices: list[str] = []
+
+    def ask(self, step: Step) -> str:
+        """Delegate to the asker."""
+        return self.asker.ask(step)
+
+    def show_help(self, step: Step, help_text: str, terms: Sequence[Term]) -> None:
+        """Delegate to the asker."""
+        self.asker.show_help(step, help_text, terms)
+
+    def recap(self, rows: Sequence[RecapRow], error: str | None) -> str:
+        """Delegate to the asker."""
+        return self.asker.recap(rows, error)
+
+    def notice(self, text: str) -> None:
+        """Kept, so that a script can read what would have been shown."""
+        self.notices.append(text)
+
+    def tool_intro(self, tool: Tool) -> None:
+        """Nothing to show."""
+
+    def welcome(self, questions: int) -> None:
+        """Nothing to show."""
+
+    def recommendations(self, recommendations: Sequence[Recommendation]) -> None:
+        """Nothing to show."""
+
+
+def as_frontend(asker: Asker | None) -> Frontend | None:
+    """``asker`` itself when it is a full frontend, else wrapped in ``Quiet``."""
+    if asker is None:
+        return None
+    if all(hasattr(asker, name) for name in ("notice", "tool_intro", "welcome", "recommendations")):
+        return asker  # type: ignore[return-value]
+    return Quiet(asker)

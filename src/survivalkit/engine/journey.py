@@ -1,0 +1,345 @@
+"""The guided journey as a state machine: situation → recommended tools → each tool → formats.
+
+``<`` moves backwards across steps: from a tool's first question to the previous tool's recap,
+from the first tool to the choice of tools. Autosave keeps every step; a tool whose recap was
+confirmed is not shown again on resume. Imports no terminal code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from survivalkit.engine.frontend import Frontend
+from survivalkit.engine.interview import Interview, LeaveBackwards, run_interview
+from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
+from survivalkit.engine.sessions import Autosave
+from survivalkit.engine.sources import AnswerSources, require_complete
+from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers
+from survivalkit.engine.triage import recommend
+from survivalkit.errors import UsageError
+from survivalkit.i18n import t
+from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tool_questions, tr
+from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
+from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS
+
+SESSION_KEY = "journey"
+
+
+class Journey:
+    """The journey's state: situation, chosen tools, each tool's run, and the formats."""
+
+    def __init__(
+        self,
+        kit: Kit,
+        *,
+        lang: str,
+        day: dt.date,
+        interactive: bool,
+        settings: Settings | None = None,
+        profile: Mapping[str, Any] | None = None,
+        formats: Sequence[str] | None = None,
+    ) -> None:
+        self.kit = kit
+        self.lang = lang
+        self.day = day
+        self.interactive = interactive
+        self.settings = settings or Settings(lang=lang)
+        self.profile = dict(profile or {})
+        self.formats: list[str] | None = list(formats) if formats else None
+        self.situation = new_interview(kit, kit.info.situation, lang=lang, day=day,
+                                       section=t("journey.situation", lang))
+        self.picked: list[str] | None = None
+        self.runs: dict[str, ToolRun] = {}
+        self.done: list[str] = []
+        self.saved_tools: dict[str, Any] = {}
+        self.file: JourneyAnswers | None = None
+        self.autosave: Autosave | None = None
+
+    # --- sources -------------------------------------------------------------------------
+    def use_answers_file(self, data: JourneyAnswers) -> None:
+        """Take a journey answers file (its date and formats too, unless given otherwise)."""
+        self.file = data
+        if data.tools is not None:
+            unknown = [x for x in data.tools if x not in self.kit.tools]
+            if unknown:
+                raise UsageError(t("tool.unknown", self.lang, id=", ".join(unknown)))
+        if data.date is not None:
+            self.day = data.date
+            self.situation.base["doc_date"] = data.date
+        if self.formats is None and data.formats:
+            self.formats = list(data.formats)
+
+    def restore(self, saved: Mapping[str, Any]) -> None:
+        """Continue an autosaved journey (every part checked; what is malformed is ignored)."""
+        state = saved.get("state") if isinstance(saved.get("state"), dict) else {}
+        assert isinstance(state, dict)
+        situation = state.get("situation")
+        if isinstance(situation, dict):
+            self.situation.restore(situation)
+        picked = state.get("picked")
+        if isinstance(picked, list):
+            self.picked = [p for p in picked if isinstance(p, str) and p in self.kit.tools]
+        tools = state.get("tools")
+        if isinstance(tools, dict):
+            self.saved_tools = {k: v for k, v in tools.items() if isinstance(v, dict)}
+        done = state.get("done")
+        if isinstance(done, list):
+            self.done = [d for d in done if isinstance(d, str) and d in (self.picked or [])]
+        formats = state.get("formats")
+        if self.formats is None and isinstance(formats, list) and all(isinstance(f, str) for f in formats):
+            self.formats = list(formats) or None
+        try:
+            self.day = dt.date.fromisoformat(str(saved.get("date")))
+        except ValueError:
+            pass
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything answered so far, for autosave."""
+        tools = dict(self.saved_tools)
+        for tool_id, run in self.runs.items():
+            tools[tool_id] = run.interview.snapshot()
+        return {
+            "kind": "journey",
+            "date": self.day.isoformat(),
+            "settings": self.settings.as_dict(),
+            "state": {"situation": self.situation.snapshot(), "picked": self.picked, "tools": tools,
+                      "done": self.done, "formats": self.formats},
+        }
+
+    def save(self) -> None:
+        """Autosave now (a failure is reported once by the autosave)."""
+        if self.autosave is not None:
+            self.autosave.save(self.snapshot())
+
+    # --- the walk --------------------------------------------------------------------------
+    def run(self, frontend: Frontend | None) -> None:
+        """Every step, asking what the sources did not give (``frontend`` is None without a terminal)."""
+        self._situation(frontend)
+        while True:
+            if self.picked is None:
+                self.picked = self._choose(frontend)
+                self.save()
+            if not self.picked:
+                raise UsageError(t("journey.nothing", self.lang))
+            if self._tools(frontend):
+                break
+            self.picked = None  # "<" from the first tool: choose again
+            self.done = []
+        self._formats(frontend)
+        self.save()
+
+    def _situation(self, frontend: Frontend | None) -> None:
+        if self.file is not None and self.file.situation is not None:
+            from survivalkit.engine.interview import prefill
+
+            errors, missing = prefill(self.situation, self.file.situation, self.file.source,
+                                      interactive=self.interactive)
+            if errors:
+                raise UsageError("\n".join(errors))
+            if not self.interactive:
+                require_complete(self.situation, missing)
+        if self.situation.is_complete():
+            return
+        if frontend is None or not self.interactive:
+            require_complete(self.situation, [])
+            return
+        frontend.welcome(len(self.situation.applicable()))
+        run_interview(self.situation, frontend, recap=False, on_change=lambda _: self.save())
+
+    def _choose(self, frontend: Frontend | None) -> list[str]:
+        recs = recommend(self.kit, self.situation.final_answers(), day=self.day, lang=self.lang)
+        if self.file is not None and self.file.tools is not None:
+            return list(self.file.tools)
+        if frontend is None or not self.interactive:
+            return [r.tool.id for r in recs]
+        frontend.recommendations(recs)
+        recommended = [r.tool.id for r in recs]
+        order = recommended + [tid for tid in self.kit.tools if tid not in recommended]
+
+        def label(tid: str, lang: str) -> str:
+            mark = f" ({t('journey.recommended_mark', lang)})" if tid in recommended else ""
+            return tr(self.kit.tools[tid].title, lang) + mark
+
+        pick = Question(
+            id="outils",
+            type=QuestionType.MULTICHOICE,
+            label=Localized(fr=t("journey.pick", "fr"), en=t("journey.pick", "en")),
+            help=Localized(fr=t("journey.pick_help", "fr"), en=t("journey.pick_help", "en")),
+            choices=[Choice(value=tid.replace("-", "_"), label=Localized(fr=label(tid, "fr"), en=label(tid, "en")))
+                     for tid in order],
+            default=[tid.replace("-", "_") for tid in recommended] or None,
+            min_length=1,
+        )
+        interview = Interview([pick], lang=self.lang, sections={"outils": t("journey.recommended", self.lang)})
+        while True:
+            try:
+                answers = run_interview(interview, frontend, recap=False, allow_leave=True)
+                break
+            except LeaveBackwards:
+                # "<" on the choice: back to the last situation question.
+                self.situation.back()
+                run_interview(self.situation, frontend, recap=False, on_change=lambda _: self.save())
+        chosen = {v.replace("_", "-") for v in answers["outils"]}
+        return [tid for tid in order if tid in chosen]
+
+    def _tools(self, frontend: Frontend | None) -> bool:
+        """Each chosen tool in turn; False when ``<`` leaves the first tool backwards."""
+        assert self.picked is not None
+        index = 0
+        while index < len(self.picked):
+            tool_id = self.picked[index]
+            run = self._run_for(tool_id)
+            if tool_id in self.done:
+                index += 1
+                continue
+            try:
+                self._ask_tool(run, frontend)
+            except LeaveBackwards:
+                self.save()
+                if index == 0:
+                    return False
+                index -= 1
+                previous = self.picked[index]
+                if previous in self.done:
+                    self.done.remove(previous)
+                continue
+            self.done.append(tool_id)
+            self.save()
+            index += 1
+        return True
+
+    def _run_for(self, tool_id: str) -> ToolRun:
+        """The run of ``tool_id``, created once with what earlier tools and the sources gave."""
+        if tool_id in self.runs:
+            return self.runs[tool_id]
+        tool = self.kit.tools[tool_id]
+        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings)
+        self.runs[tool_id] = run
+        ids = {q.id for q in run.interview.questions}
+        scripted = self.file is not None
+        file_values: dict[str, Any] = {}
+        if self.file is not None:
+            file_values = {k: v for k, v in self.file.common.items() if k in ids}
+            file_values.update(self.file.per_tool.get(tool_id, {}))
+        sources = AnswerSources(
+            profile=self.profile if self.interactive and not scripted else {},
+            session=self.saved_tools.get(tool_id),
+            answers_file=file_values,
+            answers_file_name=self.file.source if self.file else "--answers",
+        )
+        from survivalkit.engine.sources import apply_sources
+
+        missing = apply_sources(run.interview, sources, interactive=self.interactive,
+                                profile_ids=[q.id for q in self.kit.info.profile])
+        # What an earlier tool of this journey confirmed is given, and not asked again.
+        run.interview.preset(self._common_before(tool_id))
+        if not self.interactive:
+            require_complete(run.interview, missing, where=tool_id)
+        return run
+
+    def _common_before(self, tool_id: str) -> dict[str, Any]:
+        common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
+        values: dict[str, Any] = {}
+        assert self.picked is not None
+        for earlier in self.picked[: self.picked.index(tool_id)]:
+            run = self.runs.get(earlier)
+            if run is None:
+                continue
+            values.update({k: v for k, v in run.answers().items() if k in common_ids})
+        return values
+
+    def _ask_tool(self, run: ToolRun, frontend: Frontend | None) -> None:
+        if frontend is None or not self.interactive:
+            require_complete(run.interview, [], where=run.tool.id)
+            return
+        if self.file is not None and run.interview.is_complete():
+            return
+        run.autosave = None  # the journey saves the whole state
+        frontend.tool_intro(run.tool)
+        run_interview(
+            run.interview, frontend,
+            glossary_lookup=lambda text: _terms(self.kit, text),
+            on_change=lambda _: self.save(),
+            allow_leave=True,
+        )
+
+    def _formats(self, frontend: Frontend | None) -> None:
+        if self.formats is not None:
+            return
+        remembered = self.profile.get("formats")
+        default = [f for f in remembered if f in FORMAT_LABELS] if isinstance(remembered, list) else []
+        default = default or list(OFFICE_DEFAULT_FORMATS)
+        if frontend is None or not self.interactive:
+            self.formats = default
+            return
+        order = list(FORMAT_LABELS)
+        question = Question(
+            id="formats",
+            type=QuestionType.MULTICHOICE,
+            label=Localized(fr=t("formats.ask", "fr"), en=t("formats.ask", "en")),
+            help=Localized(fr=t("formats.help", "fr"), en=t("formats.help", "en")),
+            choices=[Choice(value=f, label=Localized(fr=FORMAT_LABELS[f]["fr"], en=FORMAT_LABELS[f]["en"]))
+                     for f in order],
+            default=default,
+            min_length=1,
+        )
+        interview = Interview([question], lang=self.lang, sections={"formats": t("formats.section", self.lang)})
+        answers = run_interview(interview, frontend, recap=False)
+        self.formats = [f for f in order if f in answers["formats"]]
+
+    # --- results ---------------------------------------------------------------------------
+    def results(self) -> dict[str, dict[str, Any]]:
+        """Each chosen tool's final answers."""
+        return {tid: self.runs[tid].answers() for tid in self.picked or [] if tid in self.runs}
+
+    def typed_profile(self) -> dict[str, Any]:
+        """The profile answers typed in this journey (to remember), as plain data."""
+        values: dict[str, Any] = {}
+        for run in self.runs.values():
+            values.update(profile_answers(self.kit, run.interview))
+        return values
+
+    def documents(self, *, header: str, formats: Sequence[str] | None = None) -> dict[str, bytes]:
+        """Every file of the output folder, in memory: documents, index (md, html), answers file."""
+        chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
+        results = self.results()
+        items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
+        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang)
+        files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit, index_html=True)
+        files[ANSWERS_FILE] = self._answers_file(header, chosen)
+        return files
+
+    def _answers_file(self, header: str, formats: Sequence[str]) -> bytes:
+        from survivalkit.engine.answers import to_plain
+
+        kit = self.kit
+        profile_ids = {q.id for q in kit.info.profile}
+        shared_ids = {q.id for q in kit.info.shared}
+        questions = {q.id: q for q in [*kit.info.profile, *kit.info.shared]}
+        profile: dict[str, Any] = {}
+        shared: dict[str, Any] = {}
+        per_tool: dict[str, dict[str, Any]] = {}
+        for tid, answers in self.results().items():
+            own = {q.id: q for q in tool_questions(kit, kit.tools[tid])}
+            per_tool[tid] = {}
+            for k, v in answers.items():
+                if k in profile_ids:
+                    profile[k] = v
+                elif k in shared_ids:
+                    shared[k] = v
+                elif k in own and v is not None:
+                    per_tool[tid][k] = to_plain(own[k], v)
+        return journey_answers_yaml(
+            header, day=self.day, settings=self.settings,
+            situation=self.situation.final_answers(), situation_questions=kit.info.situation,
+            tools=self.picked or [], formats=formats, profile=profile, shared=shared,
+            per_tool=per_tool, questions=questions,
+        )
+
+
+def _terms(kit: Kit, text: str) -> list[Any]:
+    from survivalkit.kit.glossary import find_terms
+
+    return find_terms(kit.glossary, text)

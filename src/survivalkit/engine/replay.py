@@ -1,0 +1,229 @@
+"""Answers files, for one tool or for a whole journey: the one place that reads and writes them.
+
+A tool's file::
+
+    tool: memo-achat-public        # optional
+    date: 2026-11-30               # the documents' date, optional
+    lang: fr                       # optional; also plain and kits
+    answers: {objet: ..., montant: 45000}
+
+(a flat mapping of answers is accepted too). A journey's file has ``journey: 1`` and
+``situation``, ``tools``, ``profile``, ``shared`` and ``answers`` (one mapping per tool).
+Every part is checked for its shape before use, so a wrong file gives a message, not a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from survivalkit.engine.answers import to_plain
+from survivalkit.errors import UsageError
+from survivalkit.i18n import t
+from survivalkit.kit.model import Question
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What travels with the work: the language, plain mode and the extra kit folders."""
+
+    lang: str | None = None
+    plain: bool | None = None
+    kits: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for an answers file or a session."""
+        out: dict[str, Any] = {}
+        if self.lang:
+            out["lang"] = self.lang
+        if self.plain:
+            out["plain"] = True
+        if self.kits:
+            out["kits"] = list(self.kits)
+        return out
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Settings:
+        """Read what is well-formed; ignore what is not (settings are a convenience)."""
+        lang = data.get("lang")
+        plain = data.get("plain")
+        kits = data.get("kits")
+        return cls(
+            lang=lang if isinstance(lang, str) and lang in ("fr", "en") else None,
+            plain=plain if isinstance(plain, bool) else None,
+            kits=tuple(k for k in kits if isinstance(k, str)) if isinstance(kits, list) else (),
+        )
+
+
+@dataclass(frozen=True)
+class ToolAnswers:
+    """A tool's answers file, read and checked."""
+
+    answers: dict[str, Any]
+    tool: str | None = None
+    date: dt.date | None = None
+    settings: Settings = field(default_factory=Settings)
+    source: str = "--answers"
+
+
+@dataclass(frozen=True)
+class JourneyAnswers:
+    """A journey's answers file, read and checked."""
+
+    situation: dict[str, Any] | None
+    tools: list[str] | None
+    common: dict[str, Any]
+    per_tool: dict[str, dict[str, Any]]
+    date: dt.date | None = None
+    formats: list[str] | None = None
+    settings: Settings = field(default_factory=Settings)
+    source: str = "--answers"
+
+
+def read_mapping(path: Path, lang: str) -> dict[str, Any]:
+    """The file's data, through the guarded YAML reader (size limit first, positions in errors)."""
+    from survivalkit.kit.yamlread import read_yaml
+
+    if not path.exists():
+        raise UsageError(t("answers.not_found", lang, file=path))
+    located, problems = read_yaml(path, str(path))
+    if located is None:
+        raise UsageError("\n".join(p.format() for p in problems))
+    if not isinstance(located.data, dict):
+        raise UsageError(t("answers.not_mapping", lang, file=path))
+    return dict(located.data)
+
+
+def read_tool_answers(path: Path, lang: str) -> ToolAnswers:
+    """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings."""
+    data = read_mapping(path, lang)
+    if "journey" in data and isinstance(data.get("answers"), dict) and "situation" in data:
+        raise UsageError(t("answers.is_journey", lang, file=path))
+    if "answers" in data:
+        answers = _mapping(data["answers"], path, "answers", lang)
+        meta = data
+    else:
+        answers, meta = data, {}
+    tool = meta.get("tool")
+    if tool is not None and not isinstance(tool, str):
+        raise UsageError(t("answers.bad_part", lang, file=path, part="tool"))
+    return ToolAnswers(
+        answers=answers,
+        tool=tool,
+        date=_date(meta.get("date"), path, lang),
+        settings=Settings.from_mapping(meta),
+        source=str(path),
+    )
+
+
+def read_journey_answers(path: Path, lang: str) -> JourneyAnswers:
+    """A journey's answers file; every part checked for its shape."""
+    data = read_mapping(path, lang)
+    situation = data.get("situation")
+    tools = data.get("tools")
+    if tools is not None and (not isinstance(tools, list) or not all(isinstance(x, str) for x in tools)):
+        raise UsageError(t("answers.bad_part", lang, file=path, part="tools"))
+    per_tool_raw = _mapping(data.get("answers") or {}, path, "answers", lang)
+    per_tool = {
+        str(k): _mapping(v or {}, path, f"answers.{k}", lang) for k, v in per_tool_raw.items()
+    }
+    common = {
+        **_mapping(data.get("profile") or {}, path, "profile", lang),
+        **_mapping(data.get("shared") or {}, path, "shared", lang),
+    }
+    formats = data.get("formats")
+    if formats is not None and (not isinstance(formats, list) or not all(isinstance(f, str) for f in formats)):
+        raise UsageError(t("answers.bad_part", lang, file=path, part="formats"))
+    return JourneyAnswers(
+        situation=None if situation is None else _mapping(situation, path, "situation", lang),
+        tools=tools,
+        common=common,
+        per_tool=per_tool,
+        date=_date(data.get("date"), path, lang),
+        formats=formats,
+        settings=Settings.from_mapping(data),
+        source=str(path),
+    )
+
+
+def _mapping(value: Any, path: Path, part: str, lang: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise UsageError(t("answers.bad_part", lang, file=path, part=part))
+    return {str(k): v for k, v in value.items()}
+
+
+def _date(value: Any, path: Path, lang: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise UsageError(t("answers.bad_part", lang, file=path, part="date"))
+
+
+def _plain(answers: Mapping[str, Any], questions: Mapping[str, Question]) -> dict[str, Any]:
+    return {
+        k: (to_plain(questions[k], v) if k in questions else v)
+        for k, v in answers.items()
+        if v is not None
+    }
+
+
+def _dump(header: str, data: dict[str, Any]) -> bytes:
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return (header + body).encode("utf-8")
+
+
+def tool_answers_yaml(
+    header: str,
+    *,
+    tool: str,
+    day: dt.date,
+    settings: Settings,
+    answers: Mapping[str, Any],
+    questions: Sequence[Question],
+) -> bytes:
+    """The replayable answers file of one tool run."""
+    by_id = {q.id: q for q in questions}
+    meta = {"tool": tool, "date": day.isoformat(), **settings.as_dict()}
+    return _dump(header, {**meta, "answers": _plain(answers, by_id)})
+
+
+def journey_answers_yaml(
+    header: str,
+    *,
+    day: dt.date,
+    settings: Settings,
+    situation: Mapping[str, Any],
+    situation_questions: Sequence[Question],
+    tools: Sequence[str],
+    formats: Sequence[str],
+    profile: Mapping[str, Any],
+    shared: Mapping[str, Any],
+    per_tool: Mapping[str, Mapping[str, Any]],
+    questions: Mapping[str, Question],
+) -> bytes:
+    """The replayable answers file of a whole journey (``per_tool`` already as plain data)."""
+    by_situation = {q.id: q for q in situation_questions}
+    return _dump(header, {
+        "journey": 1,
+        "date": day.isoformat(),
+        **settings.as_dict(),
+        "formats": list(formats),
+        "situation": _plain(situation, by_situation),
+        "tools": list(tools),
+        "profile": _plain(profile, questions),
+        "shared": _plain(shared, questions),
+        "answers": {tid: {k: v for k, v in a.items() if v is not None} for tid, a in per_tool.items()},
+    })

@@ -1,0 +1,167 @@
+"""Autosave for a run: which session to continue, saving after every answer, the resume hint.
+
+An unfinished session is never dropped silently: at the terminal it is offered (continue is the
+default; starting again keeps it as a backup); without one, the user is told how to resume it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from survivalkit.engine.frontend import Frontend
+from survivalkit.engine.interview import Interview, run_interview
+from survivalkit.engine.store import Session, SessionInfo, Store
+from survivalkit.errors import SessionError
+from survivalkit.i18n import t
+from survivalkit.kit.model import Choice, Localized, Question, QuestionType
+
+
+class Autosave:
+    """Saves a run's state into its session; a failure is reported once and remembered."""
+
+    def __init__(self, session: Session | None, report: Callable[[str], None], lang: str) -> None:
+        self.session = session
+        self.report = report
+        self.lang = lang
+        self.ok = session is not None
+        """Whether the last save worked (so "your answers are saved" is only said when true)."""
+        self._warned = False
+
+    def save(self, payload: dict[str, Any]) -> bool:
+        """Write ``payload``; on failure say so once, and go on."""
+        if self.session is None:
+            return False
+        try:
+            self.session.save(payload)
+        except SessionError as exc:
+            self.ok = False
+            if not self._warned:
+                self._warned = True
+                self.report(t("save.failed", self.lang, error=exc))
+            return False
+        self.ok = True
+        return True
+
+    def finish(self) -> None:
+        """The documents are written: forget the session."""
+        if self.session is not None:
+            try:
+                self.session.finish()
+            except SessionError as exc:
+                self.report(str(exc))
+
+    def release(self) -> None:
+        """The run stops unfinished: keep the session, let other runs take it."""
+        if self.session is not None:
+            self.session.release()
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The session a run saves into, and the state it continues (None for a fresh start)."""
+
+    autosave: Autosave
+    restored: dict[str, Any] | None
+
+
+def open_session(
+    store: Store | None,
+    key: str,
+    *,
+    resume: bool | None,
+    interactive: bool,
+    scripted: bool,
+    frontend: Frontend | None,
+    lang: str,
+    resume_command: str,
+    report: Callable[[str], None],
+) -> Opened:
+    """Choose the session of this run.
+
+    ``resume``: True continues the newest session (``--resume``); None offers it at the terminal
+    when no answers were scripted; False starts afresh. A session that another living run holds
+    is never taken.
+    """
+    if store is None:
+        return Opened(Autosave(None, report, lang), None)
+    try:
+        latest = store.latest(key)
+    except OSError:
+        latest = None
+    choice = _decide(latest, resume=resume, interactive=interactive, scripted=scripted,
+                     frontend=frontend, lang=lang, resume_command=resume_command, report=report)
+    try:
+        if choice is not None:
+            session = store.open(key, choice.id)
+            try:
+                data = session.load()
+            except SessionError as exc:
+                report(str(exc))
+                data = None
+            state = data.get("state") if data else None
+            if isinstance(state, dict):
+                return Opened(Autosave(session, report, lang), {**data, "state": state})  # type: ignore[dict-item]
+            return Opened(Autosave(session, report, lang), None)
+        return Opened(Autosave(store.open(key), report, lang), None)
+    except SessionError as exc:
+        report(t("save.failed", lang, error=exc))
+        return Opened(Autosave(None, report, lang), None)
+
+
+def _decide(
+    latest: SessionInfo | None,
+    *,
+    resume: bool | None,
+    interactive: bool,
+    scripted: bool,
+    frontend: Frontend | None,
+    lang: str,
+    resume_command: str,
+    report: Callable[[str], None],
+) -> SessionInfo | None:
+    if resume is True:
+        if latest is None:
+            report(t("resume.none", lang))
+        return latest
+    if latest is None or resume is False:
+        return None
+    if scripted or not interactive or frontend is None:
+        report(t("session.exists", lang, when=_when(latest.saved_at, lang), n=latest.answers,
+                 cmd=resume_command))
+        return None
+    if _ask_continue(frontend, latest, lang):
+        return latest
+    report(t("session.backup", lang, id=latest.id))
+    return None
+
+
+def _when(saved_at: str, lang: str) -> str:
+    """``2026-11-30T14:02:11`` → ``30/11/2026 14:02`` (day first, in both languages)."""
+    date, _, time = saved_at.partition("T")
+    parts = date.split("-")
+    if len(parts) != 3:
+        return saved_at
+    return f"{parts[2]}/{parts[1]}/{parts[0]} {time[:5]}".strip()
+
+
+def _ask_continue(frontend: Frontend, latest: SessionInfo, lang: str) -> bool:
+    """Continue (the default) or start again, asked like any other question."""
+    when = _when(latest.saved_at, lang)
+    question = Question(
+        id="reprendre",
+        type=QuestionType.CHOICE,
+        label=Localized(fr=t("session.ask", "fr", when=when, n=latest.answers),
+                        en=t("session.ask", "en", when=when, n=latest.answers)),
+        choices=[
+            Choice(value="continuer", label=Localized(fr=t("session.continue", "fr"),
+                                                      en=t("session.continue", "en"))),
+            Choice(value="recommencer", label=Localized(fr=t("session.restart", "fr"),
+                                                        en=t("session.restart", "en"))),
+        ],
+        default="continuer",
+    )
+    interview = Interview([question], lang=lang)
+    answers = run_interview(interview, frontend, recap=False)
+    return bool(answers.get("reprendre") != "recommencer")

@@ -1,0 +1,120 @@
+"""Where answers come from, and which wins: the precedence of answer sources, declared once.
+
+From the weakest to the strongest:
+
+1. the **saved profile** (name, service, e-mail…), used only when a person answers at the
+   terminal and no answers file is given (or when ``use_profile`` asks for it on purpose), so
+   that one person's details never slip into another person's scripted documents;
+2. the **autosaved session** being continued (``--resume``, or "continue" when offered);
+3. the **answers file** (``--answers``);
+4. the **``--set key=value``** options;
+5. then, for what is still unanswered: the question's **default** when ``--defaults`` is
+   given or nobody can type (an optional question is then left empty), else the terminal asks.
+
+Every value, whatever its source, goes through the interview's one validation path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from survivalkit.engine.interview import Interview, prefill
+from survivalkit.errors import MissingAnswersError, UsageError
+from survivalkit.i18n import t
+
+
+class Source(IntEnum):
+    """Answer sources, weakest first (a stronger source replaces a weaker one's answer)."""
+
+    PROFILE = 1
+    SESSION = 2
+    ANSWERS_FILE = 3
+    SET_OPTION = 4
+
+
+@dataclass
+class AnswerSources:
+    """Everything one run knows before asking: one mapping per source."""
+
+    profile: Mapping[str, Any] = field(default_factory=dict)
+    session: Mapping[str, Any] | None = None
+    """An interview snapshot (``answers`` and ``confirmed``) to continue."""
+    answers_file: Mapping[str, Any] = field(default_factory=dict)
+    answers_file_name: str = "--answers"
+    sets: Mapping[str, Any] = field(default_factory=dict)
+    use_defaults: bool = False
+
+    @property
+    def scripted(self) -> bool:
+        """Whether answers were given on purpose (a file or ``--set``)."""
+        return bool(self.answers_file) or bool(self.sets)
+
+
+def apply_sources(
+    interview: Interview,
+    sources: AnswerSources,
+    *,
+    interactive: bool,
+    profile_ids: Sequence[str] = (),
+) -> list[str]:
+    """Fill ``interview`` from ``sources`` in precedence order; return the ids still missing.
+
+    Raises ``UsageError`` listing every bad value (each names its source and key).
+    """
+    if sources.profile:
+        known = {k: v for k, v in sources.profile.items() if k in set(profile_ids)}
+        if known:
+            # Saved answers go through the same validation; a bad one is simply asked again.
+            interview.restore({"answers": known, "confirmed": list(known)})
+    if sources.session is not None:
+        _restore_over(interview, sources.session)
+    given: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for values, name in ((sources.answers_file, sources.answers_file_name), (sources.sets, "--set")):
+        for key, value in values.items():
+            given[key] = value
+            origin[key] = name
+    errors: list[str] = []
+    missing: list[str] = []
+    if given or sources.use_defaults or not interactive:
+        errors, missing = prefill(
+            interview, given, origin, use_defaults=sources.use_defaults, interactive=interactive
+        )
+    if errors:
+        raise UsageError("\n".join(errors))
+    return missing
+
+
+def _restore_over(interview: Interview, snapshot: Mapping[str, Any]) -> None:
+    """Continue a session on top of what is already there (the profile)."""
+    before = interview.snapshot()
+    answers = {**before["answers"], **dict(snapshot.get("answers") or {})}
+    confirmed = list(dict.fromkeys([*before["confirmed"], *(snapshot.get("confirmed") or [])]))
+    interview.restore({"answers": answers, "confirmed": confirmed})
+
+
+def require_complete(interview: Interview, missing: Sequence[str], *, where: str = "") -> None:
+    """Without a terminal, every required answer must have come from a source."""
+    lang = interview.lang
+    pending = list(missing)
+    if not pending and interview.next_question() is not None:
+        pending = [q.id for q in interview.applicable() if q.id not in interview.confirmed]
+    if pending:
+        prefix = f"{where}: " if where else ""
+        raise MissingAnswersError(
+            prefix + t("answer.missing", lang, count=len(pending), keys=", ".join(pending))
+        )
+
+
+def parse_set_options(items: Sequence[str]) -> dict[str, str]:
+    """``--set key=value`` options into a mapping."""
+    values: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set {item!r}: write it as key=value")
+        values[key.strip()] = value
+    return values

@@ -1,0 +1,189 @@
+"""One tool run: its interview, the answer sources, the autosaved session, then its documents.
+
+Used by ``survivalkit run`` and by each tool of the journey; imports no terminal code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from survivalkit.engine.answers import to_plain
+from survivalkit.engine.expressions import base_context
+from survivalkit.engine.frontend import Frontend
+from survivalkit.engine.interview import Interview, QuitRequested, run_interview
+from survivalkit.engine.replay import Settings, tool_answers_yaml
+from survivalkit.engine.sessions import Autosave
+from survivalkit.engine.sources import AnswerSources, apply_sources, require_complete
+from survivalkit.engine.store import Store
+from survivalkit.errors import SessionError
+from survivalkit.i18n import t
+from survivalkit.kit.glossary import find_terms
+from survivalkit.kit.model import Kit, Question, Tool, tool_questions, tr
+from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
+from survivalkit.output.render import Locator
+
+
+def new_interview(
+    kit: Kit,
+    questions: Sequence[Question],
+    *,
+    lang: str,
+    day: dt.date,
+    section: str = "",
+    extra_context: Mapping[str, Any] | None = None,
+) -> Interview:
+    """An interview over ``questions`` with the kit's facts and ``extra_context`` available."""
+    base = base_context(kit, day, lang)
+    if extra_context:
+        base.update(extra_context)
+    sections = {q.id: section for q in questions}
+    return Interview(list(questions), base=base, lang=lang, sections=sections)
+
+
+def tool_interview(kit: Kit, tool: Tool, *, lang: str, day: dt.date) -> Interview:
+    """Profile questions, the shared questions the tool uses, then its own."""
+    questions = list(kit.info.profile) + tool_questions(kit, tool)
+    interview = new_interview(kit, questions, lang=lang, day=day)
+    profile_section = t("section.profile", lang)
+    tool_section = tr(tool.title, lang)
+    for q in kit.info.profile:
+        interview.sections[q.id] = profile_section
+    for q in tool_questions(kit, tool):
+        interview.sections[q.id] = tool_section
+    return interview
+
+
+def profile_answers(kit: Kit, interview: Interview) -> dict[str, Any]:
+    """The profile answers confirmed in ``interview``, as plain data (a skipped one as None)."""
+    values: dict[str, Any] = {}
+    for q in kit.info.profile:
+        if q.id in interview.confirmed and q.id in interview.answers:
+            value = interview.answers[q.id]
+            values[q.id] = None if value is None else to_plain(q, value)
+    return values
+
+
+def remember_profile(store: Store, kit: Kit, interview: Interview) -> None:
+    """Save the profile typed in this run (never called for scripted runs)."""
+    remember_profile_values(store, profile_answers(kit, interview))
+
+
+def remember_profile_values(store: Store, values: Mapping[str, Any]) -> None:
+    """Merge ``values`` into the saved profile, writing only when something changed."""
+    if not values:
+        return
+    try:
+        current = store.load_profile()
+    except SessionError:
+        current = {}
+    if any(current.get(k) != v for k, v in values.items()):
+        store.save_profile({**current, **values})
+
+
+class ToolRun:
+    """The state of one tool's run, from its answer sources to its documents."""
+
+    def __init__(
+        self,
+        kit: Kit,
+        tool: Tool,
+        *,
+        lang: str,
+        day: dt.date,
+        settings: Settings | None = None,
+        store: Store | None = None,
+        locate: Locator | None = None,
+    ) -> None:
+        self.kit = kit
+        self.tool = tool
+        self.lang = lang
+        self.day = day
+        self.settings = settings or Settings(lang=lang)
+        self.store = store
+        self.locate = locate
+        self.interview = tool_interview(kit, tool, lang=lang, day=day)
+        self.scripted = False
+        self.autosave: Autosave | None = None
+
+    @property
+    def key(self) -> str:
+        """The key of this tool's sessions."""
+        return f"tool-{self.tool.id}"
+
+    def fill(self, sources: AnswerSources, *, interactive: bool) -> list[str]:
+        """Apply the answer sources; return the required questions still missing."""
+        self.scripted = bool(sources.answers_file)
+        return apply_sources(
+            self.interview, sources, interactive=interactive,
+            profile_ids=[q.id for q in self.kit.info.profile],
+        )
+
+    def snapshot(self) -> dict[str, Any]:
+        """What autosave keeps of this run."""
+        return {"kind": "tool", "tool": self.tool.id, "date": self.day.isoformat(),
+                "settings": self.settings.as_dict(), "state": {"interview": self.interview.snapshot()}}
+
+    def ask(self, frontend: Frontend, *, intro: bool = True, allow_leave: bool = False) -> None:
+        """Ask what is missing, then the recap; autosave after every answer.
+
+        With ``allow_leave``, ``<`` on the first question raises ``LeaveBackwards``.
+        """
+        if intro:
+            frontend.tool_intro(self.tool)
+        run_interview(
+            self.interview,
+            frontend,
+            glossary_lookup=lambda text: find_terms(self.kit.glossary, text),
+            on_change=self._saved,
+            allow_leave=allow_leave,
+        )
+
+    def _saved(self, _: Interview) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Autosave now; whether it worked (a failure is reported once by ``Autosave``)."""
+        if self.autosave is None:
+            return False
+        return self.autosave.save(self.snapshot())
+
+    def answers(self) -> dict[str, Any]:
+        """The final answers (applicable questions only)."""
+        return self.interview.final_answers()
+
+    def answers_file(self, header: str) -> bytes:
+        """The replayable answers file of this run."""
+        questions = list(self.kit.info.profile) + tool_questions(self.kit, self.tool)
+        return tool_answers_yaml(header, tool=self.tool.id, day=self.day, settings=self.settings,
+                                 answers=self.answers(), questions=questions)
+
+    def documents(self, formats: Sequence[str], *, header: str) -> dict[str, bytes]:
+        """Every file of the output folder, in memory: documents, index and answers file."""
+        outputs = render_outputs(self.kit, [(self.tool, self.answers())], day=self.day, lang=self.lang,
+                                 locate_for={self.tool.id: self.locate} if self.locate else None)
+        files = files_for(outputs, formats, lang=self.lang, day=self.day, kit=self.kit)
+        files[ANSWERS_FILE] = self.answers_file(header)
+        return files
+
+
+def ask_tool(
+    run: ToolRun,
+    frontend: Frontend | None,
+    *,
+    interactive: bool,
+    missing: Sequence[str],
+    on_interrupt: Callable[[], None],
+) -> None:
+    """Ask what is missing at the terminal, or fail without one; Ctrl-C saves first."""
+    if not interactive or frontend is None:
+        require_complete(run.interview, missing)
+        return
+    if run.scripted and run.interview.is_complete():
+        return
+    try:
+        run.ask(frontend)
+    except (KeyboardInterrupt, QuitRequested):
+        on_interrupt()
+        raise

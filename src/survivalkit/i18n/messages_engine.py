@@ -1,0 +1,68 @@
+"""Messages of the engine's runs and journeys: sessions, answers files, formats, the end screen."""
+
+from __future__ import annotations
+
+MESSAGES_ENGINE: dict[str, dict[str, str]] = {
+    "answer.stale": {
+        "fr": "Votre réponse enregistrée ne convient plus ({reason}) : merci de répondre à nouveau.",
+        "en": "Your saved answer no longer fits ({reason}): please answer again.",
+    },
+    "answers.not_found": {"fr": "{file} : fichier de réponses introuvable.", "en": "{file}: answers file not found."},
+    "answers.not_mapping": {
+        "fr": "{file} : un fichier de réponses contient des lignes « question: réponse ».",
+        "en": "{file}: an answers file holds lines like “question: answer”.",
+    },
+    "answers.is_journey": {
+        "fr": "{file} est le fichier de réponses d'un parcours : rejouez-le avec survivalkit --answers {file}.",
+        "en": "{file} is a journey's answers file: replay it with survivalkit --answers {file}.",
+    },
+    "answers.bad_part": {
+        "fr": "{file} : la partie « {part} » n'a pas la forme attendue (voir docs/kit-format.md, « Fichiers de réponses »).",
+        "en": "{file}: the “{part}” part does not have the expected shape (see docs/kit-format.md, “Answers files”).",
+    },
+    "session.exists": {
+        "fr": "Une session non terminée existe (enregistrée le {when}, {n} réponse(s)). Pour la reprendre : {cmd}",
+        "en": "An unfinished session exists (saved {when}, {n} answer(s)). To resume it: {cmd}",
+    },
+    "session.backup": {
+        "fr": "La session précédente est gardée en réserve ({id}) : survivalkit sessions la liste et peut la rétablir.",
+        "en": "The previous session is kept as a backup ({id}): survivalkit sessions lists it and can bring it back.",
+    },
+    "session.ask": {
+        "fr": "Vous aviez commencé le {when} ({n} réponse(s)). Que voulez-vous faire ?",
+        "en": "You started on {when} ({n} answer(s)). What do you want to do?",
+    },
+    "session.continue": {"fr": "Reprendre là où je m'étais arrêté", "en": "Continue where I stopped"},
+    "session.restart": {
+        "fr": "Recommencer (l'ancienne session est gardée en réserve)",
+        "en": "Start again (the old session is kept as a backup)",
+    },
+    "interrupted.not_saved": {
+        "fr": "Interrompu. Attention : vos réponses n'ont pas pu être enregistrées (voir le message plus haut).",
+        "en": "Interrupted. Warning: your answers could not be saved (see the message above).",
+    },
+    "formats.section": {"fr": "Vos documents", "en": "Your documents"},
+    "formats.ask": {"fr": "Sous quelles formes voulez-vous vos documents ?", "en": "In which forms do you want your documents?"},
+    "formats.help": {
+        "fr": "Le PDF s'imprime et s'envoie tel quel ; Word ou LibreOffice se modifient avant l'envoi. Votre choix est retenu pour la prochaine fois.",
+        "en": "A PDF prints and is sent as is; Word or LibreOffice files can be edited before sending. Your choice is remembered for next time.",
+    },
+    "opt.use_profile": {
+        "fr": "Compléter aussi avec votre profil enregistré (nom, service…), même avec un fichier de réponses.",
+        "en": "Also fill in from your saved profile (name, department…), even with an answers file.",
+    },
+    "kit.adopted": {
+        "fr": "Kit supplémentaire repris de votre travail enregistré : {folder}",
+        "en": "Extra kit taken from your saved work: {folder}",
+    },
+    "kit.recorded_missing": {
+        "fr": "Votre travail utilisait le kit {folder}, introuvable ou non chargé : ses outils peuvent manquer. Ajoutez --kit {folder}.",
+        "en": "Your work used the kit {folder}, which is missing or not loaded: its tools may be missing. Add --kit {folder}.",
+    },
+    "written.folder": {"fr": "Dans le dossier {folder} :", "en": "In the folder {folder}:"},
+    "written.open_first": {"fr": "Ouvrez d'abord : {file}", "en": "Open first: {file}"},
+    "written.next": {
+        "fr": "Ensuite : relisez chaque document, complétez ce qui manque, signez et envoyez. Les prochaines étapes de chaque outil sont dans le fichier index. Pour refaire ces documents plus tard : fichier answers.yaml.",
+        "en": "Next: read each document, complete what is missing, sign and send. Each tool's next steps are in the index file. To make these documents again later: the answers.yaml file.",
+    },
+}
