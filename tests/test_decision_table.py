@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from survivalkit.golden import example_answers, plain_spaces, render_example
-from survivalkit.loader import bundled_kit_dir, load_kit
-from survivalkit.model import Example, Kit
+from survivalkit.authoring.golden import example_answers, plain_spaces, render_example
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.model import Example, Kit
 
 TOOL = "memo-achat-public"
 D = dt.date
