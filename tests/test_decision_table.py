@@ -105,15 +105,9 @@ def _after_2027(nature: str, buyer: str, innovative: bool, amount: int, day: dt.
     return day > EU_2026_END and procedure(nature, buyer, innovative, amount, day) in ("adapted", "formal")
 
 
-EXPIRY = pytest.mark.xfail(strict=True, reason=(
-    "EU thresholds of 2026-2027 end on 31/12/2027: a memo dated after must say to check the new "
-    "value and where (issue 19, facts that expire; not in the kit yet)"))
-
-
 CASES = [
     pytest.param(buyer, nature, innovative, amount, day,
-                 id=f"{buyer}-{nature}-{'innovant' if innovative else 'courant'}-{amount}-{day}",
-                 marks=[EXPIRY] if _after_2027(nature, buyer, innovative, amount, day) else [])
+                 id=f"{buyer}-{nature}-{'innovant' if innovative else 'courant'}-{amount}-{day}")
     for buyer in ("etat", "autre")
     for nature in ("fournitures", "services", "travaux")
     for innovative in (False, True)
@@ -217,7 +211,8 @@ def test_memo_follows_the_law(buyer: str, nature: str, innovative: bool, amount:
 
     if day > EU_2026_END and expected in ("adapted", "formal"):
         # The 2026-2027 EU values have ended: the memo must say so and where to check.
-        assert "31 décembre 2027" in section and re.search(r"vérifi", section)
+        notice = memo[memo.index("À vérifier"):]
+        assert "31 décembre 2027" in notice and "vérifiez" in notice and "2025/215" in notice
 
 
 def test_the_table_covers_every_band_and_date() -> None:

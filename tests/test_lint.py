@@ -437,9 +437,21 @@ def test_validate_github_format_annotates_warnings(
 def test_bundled_kit_has_no_warnings_but_freshness() -> None:
     """Complete English, no jargon, every question used and answered by an example.
 
-    Only the review-date rule (SK104) is left out: it depends on today's date, and the content
+    Only the date-dependent rules (SK104 review date, SK112 a fact ending soon) are left out: they depend on today's date, and the
     review it asks for is a person's job, not a reason for a red build.
     """
     loaded = load_kit([bundled_kit_dir()])
-    warnings = [p.format() for p in lint(loaded) if p.severity != "error" and p.rule != "SK104"]
+    warnings = [p.format() for p in lint(loaded) if p.severity != "error" and p.rule not in ("SK104", "SK112")]
     assert warnings == []
+
+
+def test_a_fact_ending_within_60_days_is_reported(tmp_path: Path) -> None:
+    """SK112 counts days from the date given to lint; a fact with a later value is not reported."""
+    from survivalkit.authoring.lint import lint
+    from survivalkit.kit.loader import bundled_kit_dir, load_kit
+
+    loaded = load_kit([bundled_kit_dir()])
+    ending = [p.format() for p in lint(loaded, today=dt.date(2027, 11, 15)) if p.rule == "SK112"]
+    assert len(ending) == 4 and all("ends on 2027-12-31" in line for line in ending)
+    assert any("seuil_europeen_travaux" in line for line in ending)
+    assert [p for p in lint(loaded, today=dt.date(2027, 10, 1)) if p.rule == "SK112"] == []

@@ -141,8 +141,14 @@ SK111 = rule(
     "SK111", "warning", "Text left from the `survivalkit new` template",
     "Write the real text in place of `[à remplacer]` / `[to replace]`.",
 )
+SK112 = rule(
+    "SK112", "warning", "A fact's value ends soon",
+    "Add the value that follows (a new item under `values:` with its `from:` date and source) "
+    "as soon as it is published; until then, documents dated after `until` say to check it.",
+)
 
 MAX_LABEL_WORDS = 20
+FACT_WARNING_DAYS = 60
 REVIEW_MONTHS = 12
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _URL = re.compile(r"https?://\S+|`[^`]*`")
@@ -614,6 +620,20 @@ def check_freshness(ctx: Context) -> Iterator[Problem]:
             yield _tool_problem(ctx, tool, ("reviewed",), SK104,
                                 f"last reviewed on {tool.reviewed.isoformat()}, more than "
                                 f"{REVIEW_MONTHS} months ago")
+
+
+@check
+def check_fact_ends(ctx: Context) -> Iterator[Problem]:
+    """A fact whose last known value ends within 60 days (or has ended) with nothing after it."""
+    for loc, info in _layers(ctx, "kit.yaml", KitInfo):
+        for name, fact in info.facts.items():
+            last = fact.values[-1]
+            if last.until is None or (last.until - ctx.today).days > FACT_WARNING_DAYS:
+                continue
+            index = len(fact.values) - 1
+            when = "ended" if last.until < ctx.today else "ends"
+            yield _problem(loc, loc.path, ("facts", name, "values", index, "until"), SK112,
+                           f"the value of `{name}` {when} on {last.until.isoformat()} and no later value is known")
 
 
 @check

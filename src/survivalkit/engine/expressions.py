@@ -35,6 +35,10 @@ class FactAt:
     url: str | None
     label: str
     unit: str
+    until: dt.date | None = None
+    """The last day this value is known to apply."""
+    expired: bool = False
+    """Whether the document date is after ``until``: the value must be checked."""
 
     def __str__(self) -> str:
         if self.unit.startswith("EUR"):
@@ -72,8 +76,12 @@ class FactLookupError(Exception):
     """A fact name that the kit does not define, or a date before its first value."""
 
 
-def fact_at(facts: Mapping[str, Fact], name: str, day: dt.date, lang: str) -> FactAt:
-    """The value of fact ``name`` in force on ``day``, with its source."""
+def fact_at(
+    facts: Mapping[str, Fact], name: str, day: dt.date, lang: str, used: set[str] | None = None
+) -> FactAt:
+    """The value of fact ``name`` in force on ``day``, with its source (``used`` records the name)."""
+    if used is not None:
+        used.add(name)
     if name not in facts:
         raise FactLookupError(f"unknown fact `{name}`")
     fact = facts[name]
@@ -88,22 +96,25 @@ def fact_at(facts: Mapping[str, Fact], name: str, day: dt.date, lang: str) -> Fa
         url=fact.url,
         label=tr(fact.label, lang),
         unit=fact.unit,
+        until=item.until,
+        expired=item.until is not None and day > item.until,
     )
 
 
 class _FactsView:
     """``facts.name`` in expressions: the value in force on the document date."""
 
-    def __init__(self, facts: Mapping[str, Fact], day: dt.date, lang: str) -> None:
+    def __init__(self, facts: Mapping[str, Fact], day: dt.date, lang: str, used: set[str] | None = None) -> None:
         self._facts = facts
         self._day = day
         self._lang = lang
+        self._used = used
 
     def __getattr__(self, name: str) -> FactAt:
         if name.startswith("_"):
             raise AttributeError(name)
         try:
-            return fact_at(self._facts, name, self._day, self._lang)
+            return fact_at(self._facts, name, self._day, self._lang, self._used)
         except FactLookupError as exc:
             raise AttributeError(str(exc)) from exc
 
@@ -196,19 +207,19 @@ def environment(autoescape: bool = False) -> SandboxedEnvironment:
     return make_environment(autoescape)
 
 
-def base_context(kit: Kit, day: dt.date, lang: str) -> dict[str, Any]:
-    """Names every expression and template can use besides the answers."""
+def base_context(kit: Kit, day: dt.date, lang: str, used: set[str] | None = None) -> dict[str, Any]:
+    """Names every expression and template can use besides the answers (``used`` collects facts read)."""
     facts = kit.info.facts
 
     def fact(name: str) -> FactAt:
-        return fact_at(facts, name, day, lang)
+        return fact_at(facts, name, day, lang, used)
 
     return {
         "today": now(),
         "doc_date": day,
         "lang": lang,
         "fact": fact,
-        "facts": _FactsView(facts, day, lang),
+        "facts": _FactsView(facts, day, lang, used),
     }
 
 

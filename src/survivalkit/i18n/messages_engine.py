@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES_ENGINE: dict[str, dict[str, str]] = {
+    "fact.expired": {
+        "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), valeur connue jusqu'au {until}. Une nouvelle valeur s'applique sans doute depuis : vérifiez-la avant d'envoyer ce document ({where}).",
+        "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
+    },
     "answer.stale": {
         "fr": "Votre réponse enregistrée ne convient plus ({reason}) : merci de répondre à nouveau.",
         "en": "Your saved answer no longer fits ({reason}): please answer again.",

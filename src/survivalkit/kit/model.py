@@ -263,6 +263,9 @@ class FactValue(_Frozen):
     """The value."""
     source: str | None = None
     """The text that set this value (e.g. ``décret n° 2025-1386``)."""
+    until: dt.date | None = None
+    """The last day this value is known to apply (EU thresholds are set for two years). A document
+    dated after it says to check the new value, and where; ``validate`` warns 60 days before."""
 
 
 class Fact(_Frozen):

@@ -43,10 +43,10 @@ def known_ids(kit: Kit, tool: Tool) -> list[str]:
 
 
 def document_context(
-    kit: Kit, tool: Tool, answers: Mapping[str, Any], day: dt.date, lang: str
+    kit: Kit, tool: Tool, answers: Mapping[str, Any], day: dt.date, lang: str, used: set[str] | None = None
 ) -> dict[str, Any]:
     """Base names, every known question id (None when unanswered), then the answers."""
-    ctx = base_context(kit, day, lang)
+    ctx = base_context(kit, day, lang, used)
     for qid in known_ids(kit, tool):
         ctx[qid] = None
     ctx.update(answers)
@@ -131,7 +131,8 @@ def render_document(
 ) -> RenderedDocument:
     """Render one document of ``tool`` to Markdown."""
     index = tool.documents.index(document)
-    ctx = document_context(kit, tool, answers, day, lang)
+    used: set[str] = set()
+    ctx = document_context(kit, tool, answers, day, lang, used)
     known = known_ids(kit, tool)
     template_path: tuple[str | int, ...] = ("documents", index, "template")
     if not isinstance(document.template, str):
@@ -155,7 +156,7 @@ def render_document(
         known=known,
         locate=locate,
     )
-    markdown = tidy_markdown(markdown)
+    markdown = tidy_markdown(markdown + expired_facts_notice(kit, used, day, lang))
     if lang == "fr":
         markdown = french_spacing(markdown)
     author = str(answers.get("nom") or "")
@@ -169,6 +170,29 @@ def render_document(
         author=author,
         date=day,
     )
+
+
+def expired_facts_notice(kit: Kit, used: set[str], day: dt.date, lang: str) -> str:
+    """A closing paragraph for each fact the document used whose known value ended before ``day``."""
+    from survivalkit.engine.expressions import fact_at
+    from survivalkit.i18n import t
+    from survivalkit.output.typography import format_date_long
+
+    lines: list[str] = []
+    for name in sorted(used):
+        if name not in kit.info.facts:
+            continue
+        try:
+            fact = fact_at(kit.info.facts, name, day, lang)
+        except FactLookupError:
+            continue
+        if not fact.expired or fact.until is None:
+            continue
+        where = fact.source + (f", {fact.url}" if fact.url else "")
+        lines.append("> " + t("fact.expired", lang, label=fact.label, value=str(fact),
+                              until=format_date_long(fact.until, lang), where=where))
+        lines.append("")
+    return ("\n\n" + "\n".join(lines)) if lines else ""
 
 
 def render_tool(
