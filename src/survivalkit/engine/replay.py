@@ -101,14 +101,19 @@ def read_mapping(path: Path, lang: str) -> dict[str, Any]:
 
 def read_tool_answers(path: Path, lang: str) -> ToolAnswers:
     """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings."""
-    data = read_mapping(path, lang)
+    return tool_answers_from(read_mapping(path, lang), path, lang)
+
+
+def tool_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -> ToolAnswers:
+    """Check the shape of a tool's answers (from a file, or given in Python)."""
+    path = Path(path)
     if "journey" in data and isinstance(data.get("answers"), dict) and "situation" in data:
         raise UsageError(t("answers.is_journey", lang, file=path))
     if "answers" in data:
         answers = _mapping(data["answers"], path, "answers", lang)
         meta = data
     else:
-        answers, meta = data, {}
+        answers, meta = dict(data), {}
     tool = meta.get("tool")
     if tool is not None and not isinstance(tool, str):
         raise UsageError(t("answers.bad_part", lang, file=path, part="tool"))
@@ -123,7 +128,12 @@ def read_tool_answers(path: Path, lang: str) -> ToolAnswers:
 
 def read_journey_answers(path: Path, lang: str) -> JourneyAnswers:
     """A journey's answers file; every part checked for its shape."""
-    data = read_mapping(path, lang)
+    return journey_answers_from(read_mapping(path, lang), path, lang)
+
+
+def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -> JourneyAnswers:
+    """Check the shape of a journey's answers (from a file, or given in Python)."""
+    path = Path(path)
     situation = data.get("situation")
     tools = data.get("tools")
     if tools is not None and (not isinstance(tools, list) or not all(isinstance(x, str) for x in tools)):
