@@ -186,6 +186,6 @@ def test_the_welcome_counts_the_situation_questions_a_layer_adds(region: Path, t
     layer_without_stages(region)
     child = spawn_cli(["--kit", "kit", "--lang", "fr", "--plain"], data=tmp_path / "data", cwd=region)
     try:
-        child.expect(rf"{bundled + 1} question\(s\) sur votre projet")
+        child.expect(rf"{bundled + 1} questions sur votre projet")
     finally:
         child.terminate(force=True)
