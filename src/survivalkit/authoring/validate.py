@@ -18,6 +18,7 @@ from survivalkit.kit.loader import (
     kit_roots,
     load_kit,
     no_kit_problem,
+    tool_files,
 )
 
 
@@ -77,9 +78,9 @@ def validate_paths(paths: list[Path], kit_dirs: list[Path]) -> Report:
             if not holds_kit(root):
                 found_problems.append(no_kit_problem(root))
                 continue
-            loaded, found = _check_layer(root, extra)
+            _, found = _check_layer(root, extra)
             found_problems += [p for p in found if _under(p.path, root)]
-            count += sum(1 for tool in loaded.kit.tools.values() if _under(tool.origin, root))
+            count += len(tool_files(root))  # broken ones included: they were checked too
         elif path.is_file():
             found_problems += _check_file(path, extra)
             count += 1 if path.name not in ("kit.yaml", "glossary.yaml") else 0
