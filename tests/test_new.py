@@ -84,18 +84,6 @@ def test_new_refuses_the_id_of_a_bundled_tool(
     assert not (repo / "kit" / "tools" / "memo-achat-public.yaml").exists()
 
 
-def test_new_without_a_tools_folder_asks_for_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, _, err = run_cli(["new", "mon-outil", *CLI], capsys)
-    assert code == 2 and "--dir" in err
-    code, _, err = run_cli(["new", "mon-outil", "--dir", "region/tools", *CLI], capsys)
-    assert code == 0, err
-    text = (tmp_path / "region" / "tools" / "mon-outil.yaml").read_text(encoding="utf-8")
-    assert "$schema=../../schema/tool.schema.json" in text
-
-
 def test_new_speaks_french(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["new", "mon-outil", "--plain", "--lang", "fr"], capsys)
     assert code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -22,6 +23,48 @@ class SurvivalkitError(Exception):
     exit_code: ExitCode = ExitCode.USER_ERROR
 
 
+class Msg(str):
+    """A message that is English text as a ``str`` and knows its catalogue key to be translated.
+
+    Problems are found deep in the core, which does not know the reader's language: the message
+    keeps its key and values, and ``Problem.format(lang)`` says it in the reader's language.
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, /, **values: Any) -> Msg:
+        from survivalkit.i18n import t
+
+        text = t(key, "en").format(**values)
+        msg = super().__new__(cls, text)
+        msg.key = key
+        msg.values = values
+        return msg
+
+    @classmethod
+    def both(cls, en: str, fr: str) -> Msg:
+        """A message already said in both languages (by code that knew them both)."""
+        msg = super().__new__(cls, en)
+        msg.key = ""
+        msg.values = {"en": en, "fr": fr}
+        return msg
+
+    def say(self, lang: str) -> str:
+        """The message in ``lang``; values that are themselves ``Msg`` are translated too."""
+        from survivalkit.i18n import t
+
+        if not self.key:
+            return str(self.values.get(lang) or self.values["en"])
+        values = {k: v.say(lang) if isinstance(v, Msg) else v for k, v in self.values.items()}
+        return t(self.key, lang).format(**values)
+
+
+def say(text: str, lang: str) -> str:
+    """``text`` in ``lang`` when it is a ``Msg``, else as it is."""
+    return text.say(lang) if isinstance(text, Msg) else text
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in a kit file, located as precisely as the file allows."""
@@ -34,12 +77,18 @@ class Problem:
     rule: str = "schema"
     severity: str = "error"
 
-    def format(self) -> str:
+    def format(self, lang: str = "en") -> str:
         """``path:line:col: key.path: message`` — the form editors and people both read."""
         where = f"{self.key_path}: " if self.key_path else ""
         tag = "" if self.rule == "schema" else f" [{self.rule}]"
-        level = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{self.path}:{self.line}:{self.col}: {level}{where}{self.message}{tag}"
+        level = ""
+        if self.severity != "error":
+            level = ("avertissement : " if lang == "fr" else f"{self.severity}: ")
+        return f"{self.path}:{self.line}:{self.col}: {level}{where}{self.text(lang)}{tag}"
+
+    def text(self, lang: str = "en") -> str:
+        """The message alone, in ``lang`` when it was written with a catalogue key."""
+        return say(self.message, lang)
 
 
 class KitError(SurvivalkitError):

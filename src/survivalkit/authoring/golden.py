@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from survivalkit.errors import KitError, Problem
+from survivalkit.errors import KitError, Msg, Problem
 from survivalkit.kit.model import Example, Kit, Tool, now
+from survivalkit.kit.yamlread import Located, read_yaml
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
 
 GOLDEN_LANGS = ("fr", "en")
@@ -26,6 +27,8 @@ class ExampleAnswers:
     errors: list[str]
     missing: list[str]
     day: dt.date
+    dropped: list[str] = field(default_factory=list)
+    """Answers given for questions that are never asked (their ``when`` is false)."""
 
     @property
     def valid(self) -> bool:
@@ -38,20 +41,44 @@ def example_day(example: Example) -> dt.date:
     return example.date or now()
 
 
-def example_answers(kit: Kit, tool: Tool, example: Example) -> ExampleAnswers:
+def example_answers(kit: Kit, tool: Tool, example: Example, lang: str = "en") -> ExampleAnswers:
     """Validate an example's answers as ``survivalkit run --answers FILE --defaults`` would."""
     from survivalkit.engine.interview import prefill
     from survivalkit.engine.tool_run import tool_interview
 
     day = example_day(example)
-    interview = tool_interview(kit, tool, lang="en", day=day)
+    interview = tool_interview(kit, tool, lang=lang, day=day)
     # The example is run as if on its date: computed defaults (`add_days(today, 30)`) stay put.
     interview.base["today"] = day
-    source = f"example `{example.name}`"
+    source = f"example `{example.name}`" if lang == "en" else f"exemple « {example.name} »"
     errors, missing = prefill(
         interview, example.answers, source, use_defaults=True, interactive=False
     )
-    return ExampleAnswers(interview.final_answers(), errors, missing, day)
+    final = interview.final_answers()
+    known = {q.id for q in interview.questions}
+    dropped = [str(k) for k in example.answers if k in known and k not in final]
+    return ExampleAnswers(final, errors, missing, day, dropped)
+
+
+def example_errors(kit: Kit, tool: Tool, example: Example, checked: ExampleAnswers) -> list[str]:
+    """Why an example's answers fail, as messages said in French or English (``Msg``)."""
+    if checked.valid:
+        return []
+    french = example_answers(kit, tool, example, lang="fr")  # only on failure: costs nothing else
+    out: list[str] = [
+        Msg.both(en, fr) for en, fr in zip(checked.errors, french.errors, strict=False)
+    ]
+    if checked.missing:
+        out.append(Msg("example.missing", name=example.name, ids=", ".join(checked.missing)))
+    return out
+
+
+def tool_source(tool: Tool, sources: Mapping[str, Located] | None = None) -> Located | None:
+    """The located source of a tool file, read again when the kit came from the cache."""
+    located = (sources or {}).get(tool.origin)
+    if located is None:
+        located, _ = read_yaml(Path(tool.origin), tool.origin)
+    return located
 
 
 def render_example(
@@ -80,27 +107,52 @@ def golden_name(tool_id: str, example: str, document: str, lang: str) -> str:
     return f"{tool_id}/{example}/{document}{suffix}"
 
 
-def expected_files(kit: Kit, tools: Iterable[Tool]) -> dict[str, str]:
+def answer_path(example: Example, index: int, message: str) -> tuple[str | int, ...]:
+    """The example's answer a message is about (its key is named in it), else ``answers``."""
+    where: tuple[str | int, ...] = ("examples", index, "answers")
+    for key in example.answers:
+        if f" {key}:" in message or f"`{key}`" in message or f" {key} :" in message:
+            return (*where, str(key))
+    return where
+
+
+def _example_problem(
+    tool: Tool, index: int, message: str, rule: str, sources: Mapping[str, Located] | None
+) -> Problem:
+    located = tool_source(tool, sources)
+    where = answer_path(tool.examples[index], index, message)
+    if located is None:
+        return Problem(tool.origin, 1, 1, f"examples[{index}]", message, rule)
+    return located.problem(where, message, rule=rule)
+
+
+def expected_files(
+    kit: Kit, tools: Iterable[Tool], sources: Mapping[str, Located] | None = None
+) -> dict[str, str]:
     """Golden file name → Markdown, for every tool × example × document × language.
 
-    An example whose answers do not validate raises ``KitError``; a template that fails raises
-    ``TemplateError``: both name the file, like ``survivalkit validate`` does.
+    An example whose answers do not validate raises ``KitError`` placed on the example's line; a
+    template that fails raises ``TemplateError``: both name the file, like ``validate`` does.
     """
+    from survivalkit.kit.loader import locator_for
+
     files: dict[str, str] = {}
     for tool in tools:
+        locate = locator_for(tool, dict(sources or {}))
         for index, example in enumerate(tool.examples):
-            where = f"examples[{index}]"
             try:
                 checked = example_answers(kit, tool, example)
             except Exception as exc:  # a contributor's condition or default that fails outright
-                message = f"{type(exc).__name__}: {exc}"
-                raise KitError([Problem(tool.origin, 1, 1, where, message, "SK008")]) from None
+                message = Msg("example.crashed", name=example.name, error=f"{type(exc).__name__}: {exc}")
+                raise KitError([_example_problem(tool, index, message, "SK008", sources)]) from None
             if not checked.valid:
-                missing = "missing answers: " + ", ".join(checked.missing)
-                message = "; ".join(checked.errors) or missing
-                raise KitError([Problem(tool.origin, 1, 1, where, message, "SK007")])
+                problems = [
+                    _example_problem(tool, index, m, "SK007", sources)
+                    for m in example_errors(kit, tool, example, checked)
+                ]
+                raise KitError(problems)
             for lang in GOLDEN_LANGS:
-                for doc in render_example(kit, tool, checked, lang):
+                for doc in render_example(kit, tool, checked, lang, locate):
                     files[golden_name(tool.id, example.name, doc.document_id, lang)] = doc.markdown
     return dict(sorted(files.items()))
 
@@ -113,6 +165,8 @@ class GoldenReport:
     changed: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     same: int = 0
+    others: list[str] = field(default_factory=list)
+    """Folders of another kit's tools (loaded underneath): never deleted, never compared."""
 
     @property
     def ok(self) -> bool:
@@ -135,8 +189,15 @@ def read_golden(path: Path) -> str | None:
         return None
 
 
-def compare_golden(expected: Mapping[str, str], folder: Path) -> GoldenReport:
-    """Which golden files are missing, differ, or belong to nothing any more."""
+def compare_golden(
+    expected: Mapping[str, str], folder: Path, foreign: Iterable[str] = ()
+) -> GoldenReport:
+    """Which golden files are missing, differ, or belong to nothing any more.
+
+    The folders of ``foreign`` tools (those of the other kits loaded with this one) are another
+    kit's: listed apart, never called stale, never deleted.
+    """
+    others_ids = set(foreign) - {name.split("/", 1)[0] for name in expected}
     report = GoldenReport()
     for name, text in expected.items():
         current = read_golden(folder / name)
@@ -146,13 +207,23 @@ def compare_golden(expected: Mapping[str, str], folder: Path) -> GoldenReport:
             report.changed.append(name)
         else:
             report.same += 1
-    report.stale = [name for name in golden_on_disk(folder) if name not in expected]
+    others: set[str] = set()
+    for name in golden_on_disk(folder):
+        if name in expected:
+            continue
+        if name.split("/", 1)[0] in others_ids:
+            others.add(name.split("/", 1)[0])
+        else:
+            report.stale.append(name)
+    report.others = sorted(others)
     return report
 
 
-def update_golden(expected: Mapping[str, str], folder: Path) -> GoldenReport:
-    """Write missing and changed files, delete stale ones; return what was done."""
-    report = compare_golden(expected, folder)
+def update_golden(
+    expected: Mapping[str, str], folder: Path, foreign: Iterable[str] = ()
+) -> GoldenReport:
+    """Write missing and changed files, delete this kit's stale ones; return what was done."""
+    report = compare_golden(expected, folder, foreign)
     for name in report.missing + report.changed:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)

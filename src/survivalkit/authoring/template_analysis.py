@@ -11,16 +11,31 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from survivalkit.engine.expressions import analyse, environment, evaluate
+from survivalkit.engine.expressions import References, analyse, environment, evaluate
 from survivalkit.kit.model import Question, QuestionType
 
 MAX_COMBINATIONS = 20_000
 """Beyond this many combinations of answers, a condition is not judged."""
 
 
-@cache  # one entry per distinct condition of the kit
+@cache  # one entry per distinct condition or template of the kit, shared by every check
 def _parse(text: str) -> nodes.Template:
     return environment().parse(text)
+
+
+def parsed(source: str, *, expression: bool = False) -> nodes.Template:
+    """The syntax tree of a template or expression, parsed once per process; may raise."""
+    return _parse("{{ " + source + " }}" if expression else source)
+
+
+@cache
+def _references(source: str, expression: bool) -> References:
+    return analyse(source, expression=expression)
+
+
+def references(source: str, *, expression: bool = False) -> References:
+    """``expressions.analyse``, computed once per text (several checks read each template)."""
+    return _references(source, expression)
 
 
 @dataclass(frozen=True)
@@ -144,7 +159,7 @@ def never_true(source: str, questions: Mapping[str, Question]) -> bool:
     Conditions that use other names (amounts, texts, dates, facts) are not judged: False.
     """
     try:
-        names = list(analyse(source, expression=True).names)
+        names = list(references(source, expression=True).names)
     except TemplateSyntaxError:
         return False
     mentioned = {test.value for test in literal_tests(source, expression=True)}

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from survivalkit.authoring.lint import lint
-from survivalkit.errors import Problem
-from survivalkit.kit.loader import LoadedKit, bundled_kit_dir, kit_roots, load_kit
+from survivalkit.errors import Msg, Problem
+from survivalkit.kit.loader import (
+    LoadedKit,
+    bundled_kit_dir,
+    holds_kit,
+    is_kit_dir,
+    kit_dir_of,
+    kit_roots,
+    load_kit,
+    no_kit_problem,
+    tool_files,
+)
 
 
 @dataclass(frozen=True)
@@ -19,75 +31,110 @@ class Report:
 
 
 def _check(roots: list[Path]) -> tuple[LoadedKit, list[Problem]]:
+    from survivalkit.authoring.lint_cache import LintCache
+
     loaded = load_kit(roots, strict=False)
     problems = list(loaded.problems)
     if loaded.kit.info.stages:  # no stages means kit.yaml itself could not be read: nothing to check
-        problems += lint(loaded)
+        problems += lint(loaded, cache=LintCache.open())
     return loaded, problems
 
 
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def local_kit(cwd: Path | None = None) -> Path | None:
+    """The kit of the repository in the current folder (``kit/`` or the folder itself), if any.
+
+    The bundled kit does not count: in survivalkit's own repository, it is the default anyway.
+    """
+    folder = kit_dir_of(cwd or Path("."))
+    if is_kit_dir(folder) and not _same(folder, bundled_kit_dir()):
+        return folder
+    return None
+
+
 def validate_paths(paths: list[Path], kit_dirs: list[Path]) -> Report:
-    """Validate the effective kit, or each given kit folder or tool file (layered on the bundled kit)."""
+    """Validate the effective kit, or each given kit folder or tool file (layered on the bundled kit).
+
+    Without paths nor ``--kit``, a kit in the current folder (a region's repository) is checked.
+    """
     if not paths:
-        loaded, problems = _check(kit_roots(kit_dirs))
-        return Report(_dedupe(problems), len(loaded.kit.tools))
+        here = local_kit() if not kit_dirs else None
+        if here is None:
+            loaded, problems = _check(kit_roots(kit_dirs))
+            return Report(_dedupe(problems), len(loaded.kit.tools))
+        paths = [here]
     found_problems: list[Problem] = []
     count = 0
-    bundled = bundled_kit_dir().resolve()
+    extra = [kit_dir_of(k) for k in kit_dirs]
     for path in paths:
         if path.is_dir():
-            roots = [path] if path.resolve() == bundled else [bundled, path]
-            loaded, found = _check(roots)
-            mine = [p for p in found if not _is_bundled(p, bundled)] if path.resolve() != bundled else found
-            found_problems += mine
-            count += sum(1 for tool in loaded.kit.tools.values() if _under(tool.origin, path))
+            root = kit_dir_of(path)
+            if not holds_kit(root):
+                found_problems.append(no_kit_problem(root))
+                continue
+            _, found = _check_layer(root, extra)
+            found_problems += [p for p in found if _under(p.path, root)]
+            count += len(tool_files(root))  # broken ones included: they were checked too
         elif path.is_file():
-            found_problems += _check_file(path, bundled)
-            count += 1
+            found_problems += _check_file(path, extra)
+            count += 1 if path.name not in ("kit.yaml", "glossary.yaml") else 0
         else:
-            found_problems.append(Problem(str(path), 1, 1, "", "no such file or folder"))
+            found_problems.append(
+                Problem(str(path), 1, 1, "", Msg("validate.no_such_path", path=str(path)))
+            )
     return Report(_dedupe(found_problems), count)
 
 
+def _check_layer(root: Path, extra: list[Path]) -> tuple[LoadedKit, list[Problem]]:
+    """The kit that ``root`` belongs to: the bundled kit, ``--kit`` layers, then ``root``."""
+    bundled = bundled_kit_dir()
+    if _same(root, bundled):
+        return _check([bundled])
+    layers = [k for k in extra if not _same(k, root)]
+    return _check([bundled, *layers, root])
+
+
 def _under(origin: str, folder: Path) -> bool:
+    """Whether the file ``origin`` lies in ``folder`` (a link is where it stands, not its target)."""
+    path = Path(origin).absolute()
     try:
-        return Path(origin).resolve().is_relative_to(folder.resolve())
+        return (path.parent.resolve() / path.name).is_relative_to(folder.resolve())
     except OSError:
         return False
 
 
-def _is_bundled(problem: Problem, bundled: Path) -> bool:
-    try:
-        return Path(problem.path).resolve().is_relative_to(bundled)
-    except OSError:
-        return False
-
-
-def _check_file(path: Path, bundled: Path) -> list[Problem]:
-    import shutil
-    import tempfile
-
+def _kit_folder_of(path: Path) -> Path | None:
+    """The kit folder a file belongs to: ``<kit>/tools/x.yaml`` or ``<kit>/kit.yaml``."""
     if path.name in ("kit.yaml", "glossary.yaml"):
-        from survivalkit.kit.loader import parse_model
-        from survivalkit.kit.model import Glossary, KitInfo
-        from survivalkit.kit.yamlread import read_yaml
+        return path.parent
+    if path.parent.name == "tools":
+        return path.parent.parent
+    return None
 
-        located, problems = read_yaml(path, str(path))
-        if located is None:
-            return problems
-        model = KitInfo if path.name == "kit.yaml" else Glossary
-        return parse_model(located, model)[1]
+
+def _check_file(path: Path, extra: list[Path]) -> list[Problem]:
+    """One file, checked within the kit folder it belongs to (its layer's kit.yaml included)."""
+    kit = _kit_folder_of(path)
+    if kit is not None:
+        _, found = _check_layer(kit, extra)
+        return [p for p in found if _same(Path(p.path), path)]
     # A lone tool file is checked inside the bundled kit, as if it were added to it.
     with tempfile.TemporaryDirectory() as tmp:
         layer = Path(tmp) / "tools"
         layer.mkdir()
         shutil.copy(path, layer / path.name)
-        _, found = _check([bundled, Path(tmp)])
-        out = []
-        for p in found:
-            if p.path.startswith(tmp) or tmp in p.path:
-                out.append(Problem(str(path), p.line, p.col, p.key_path, p.message, p.rule, p.severity))
-        return out
+        _, found = _check_layer(Path(tmp), extra)
+        return [
+            Problem(str(path), p.line, p.col, p.key_path, p.message, p.rule, p.severity)
+            for p in found
+            if p.path.startswith(tmp) or tmp in p.path
+        ]
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -129,8 +129,10 @@ class Env:
             from survivalkit.kit.loader import kit_roots, load_kit
 
             self._loaded = load_kit(kit_roots(self.kit_dirs), cache=KitCache.open())
-            for notice in self._loaded.kit.notices:
-                self.display.notice(notice)
+            from survivalkit.errors import say
+
+            for notice in self._loaded.notices:
+                self.display.notice(say(notice, self.lang))
         return self._loaded
 
     @property
@@ -200,6 +202,9 @@ def _register() -> None:
 
     new_cmd.register(app, Env)
     golden_cmd.register(app, Env)
+    from survivalkit.cli.commands import preview_cmd
+
+    preview_cmd.register(app, Env)
 
 
 _register()
@@ -274,8 +279,8 @@ def main(argv: list[str] | None = None) -> None:
         display.error(t("usage.help", LANG))
         code = ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
     except KitError as exc:
-        for problem in exc.problems:
-            display.error(problem.format())
+        for problem in exc.problems:  # as is: editors read `file:line:col:`
+            display.err.print(problem.format(LANG), markup=False, highlight=False, soft_wrap=True)
         display.error(t("kit.invalid", LANG, n=len(exc.problems)))
         code = exc.exit_code
     except (MissingAnswersError, UsageError) as exc:

@@ -77,8 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: {key}: {reason}",
     },
     "answer.missing": {
-        "fr": "Réponses manquantes ({count}) : {keys}.\nDonnez-les avec --answers FICHIER.yaml ou --set cle=valeur, ou lancez la commande dans un terminal.",
-        "en": "Missing answers ({count}): {keys}.\nGive them with --answers FILE.yaml or --set key=value, or run the command in a terminal.",
+        "fr": "Réponses manquantes ({count}) : {keys}.\nDonnez-les avec --answers FICHIER.yaml ou --set cle=valeur, ou lancez la commande dans un terminal. Sans terminal, une question qui a une valeur par défaut compte aussi comme manquante : ajoutez --defaults pour prendre ces valeurs.",
+        "en": "Missing answers ({count}): {keys}.\nGive them with --answers FILE.yaml or --set key=value, or run the command in a terminal. Without a terminal, a question with a default value counts as missing too: add --defaults to take those values.",
     },
     "yes": {"fr": "oui", "en": "yes"},
     "lang.fallback": {
@@ -399,3 +399,7 @@ MESSAGES.update({
 from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
 
 MESSAGES.update(MESSAGES_ENGINE)
+
+from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB  # noqa: E402
+
+MESSAGES.update(MESSAGES_CONTRIB)

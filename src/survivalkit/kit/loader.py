@@ -6,16 +6,14 @@ import difflib
 import gc
 import os
 import re
-import types
-import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field
 
-from survivalkit.errors import KitError, Problem
+from survivalkit.errors import KitError, Msg, Problem
 from survivalkit.kit.cache import KitCache
 from survivalkit.kit.model import (
     TOOL_ID_PATTERN,
@@ -23,8 +21,11 @@ from survivalkit.kit.model import (
     Kit,
     KitInfo,
     Question,
+    Stage,
+    Text,
     Tool,
 )
+from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
 from survivalkit.output.writer import RESERVED
 
@@ -41,12 +42,45 @@ def bundled_kit_dir() -> Path:
     return package.parents[1] / "kit"
 
 
+def is_kit_dir(folder: Path) -> bool:
+    """Whether ``folder`` is a kit folder itself: it holds ``kit.yaml`` or ``tools/``."""
+    return (folder / "kit.yaml").is_file() or (folder / "tools").is_dir()
+
+
+def kit_dir_of(path: Path) -> Path:
+    """The kit folder a path means: itself, or the ``kit/`` folder of a repository root."""
+    if not is_kit_dir(path) and is_kit_dir(path / "kit"):
+        return path / "kit"
+    return path
+
+
+def holds_kit(folder: Path) -> bool:
+    """Whether a kit folder holds anything a kit is made of (kit.yaml, glossary or tools)."""
+    return (
+        (folder / "kit.yaml").is_file()
+        or (folder / "glossary.yaml").is_file()
+        or bool(tool_files(folder))
+    )
+
+
+def no_kit_problem(folder: Path) -> Problem:
+    """A folder that holds no kit: say where tools are expected."""
+    return Problem(
+        _display(folder), 1, 1, "",
+        Msg("kit.no_tools", path=_display(folder),
+            tools=_display(folder / "tools"), repo_tools=_display(folder / "kit" / "tools")),
+    )
+
+
 def kit_roots(extra: Iterable[Path] = (), *, use_env: bool = True) -> list[Path]:
-    """The bundled kit, then ``$SURVIVALKIT_KIT`` folders, then ``--kit`` folders."""
+    """The bundled kit, then ``$SURVIVALKIT_KIT`` folders, then ``--kit`` folders.
+
+    A repository root that keeps its kit in ``kit/`` stands for that folder.
+    """
     roots = [bundled_kit_dir()]
     if use_env and os.environ.get(ENV_KIT):
-        roots += [Path(p) for p in os.environ[ENV_KIT].split(os.pathsep) if p]
-    roots += list(extra)
+        roots += [kit_dir_of(Path(p)) for p in os.environ[ENV_KIT].split(os.pathsep) if p]
+    roots += [kit_dir_of(p) for p in extra]
     return roots
 
 
@@ -57,6 +91,8 @@ class LoadedKit:
     kit: Kit
     sources: dict[str, Located] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """What layering did (a tool replaced…), as ``Msg`` so that it can be said in any language."""
 
 
 def _display(path: Path) -> str:
@@ -64,139 +100,6 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def parse_model(located: Located, model: type[M], **extra: Any) -> tuple[M | None, list[Problem]]:
-    """Validate located data against ``model``; map pydantic errors to file positions."""
-    try:
-        return model.model_validate({**located.data, **extra}), []
-    except ValidationError as exc:
-        return None, _problems_from(exc, located, model)
-
-
-def _problems_from(exc: ValidationError, located: Located, model: type[BaseModel]) -> list[Problem]:
-    raw: list[tuple[KeyPath, str, str, Any]] = []
-    for err in exc.errors(include_url=False):
-        path = _real_path(err["loc"], located)
-        raw.append((path, err["type"], err["msg"], err))
-    # A union (plain text or {fr, en}) reports one error per branch: keep the deepest one.
-    kept = [
-        item
-        for item in raw
-        if not (
-            item[1].endswith("_type")
-            and any(len(o[0]) > len(item[0]) and o[0][: len(item[0])] == item[0] for o in raw)
-        )
-    ]
-    problems: list[Problem] = []
-    seen: set[KeyPath] = set()
-    for path, kind, msg, err in kept:
-        if path in seen and kind.endswith("_type"):
-            continue
-        seen.add(path)
-        problems.append(_problem_for(path, kind, msg, err, located, model))
-    return problems
-
-
-def _real_path(loc: tuple[int | str, ...], located: Located) -> KeyPath:
-    """Drop pydantic's union-branch tags from ``loc``; keep the parts that exist in the file."""
-    path: KeyPath = ()
-    for part in loc:
-        candidate = (*path, part)
-        if candidate in located.values or candidate in located.keys:
-            path = candidate
-    return path
-
-
-def _problem_for(
-    path: KeyPath, kind: str, msg: str, err: Any, located: Located, model: type[BaseModel]
-) -> Problem:
-    loc = err["loc"]
-    if kind == "extra_forbidden":
-        key = str(path[-1]) if path else str(loc[-1])
-        parent = _model_at(model, path[:-1])
-        allowed = sorted(_field_names(parent)) if parent else []
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        if allowed and not close:
-            hint = f"; allowed keys: {', '.join(allowed)}"
-        return located.problem(path, f"unknown key `{key}`{hint}", prefer_key=True)
-    if kind == "missing":
-        missing = str(loc[-1])
-        return located.problem(path, f"missing required key `{missing}`")
-    if kind == "enum":
-        expected = err.get("ctx", {}).get("expected", "")
-        return located.problem(path, f"`{err['input']}` is not allowed; use one of {expected}")
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return located.problem(path, f"`{err['input']}` is not allowed; expected {expected}")
-    if kind in ("string_type", "model_type", "model_attributes_type") and _is_text(model, path):
-        return located.problem(path, "expected a text, or a mapping like `{fr: ..., en: ...}`")
-    if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "value", "name"):
-        return located.problem(
-            path, f"`{err['input']}` is not a valid identifier: use lowercase letters, digits, _"
-        )
-    msg = msg.removeprefix("Value error, ")
-    return located.problem(path, msg[:1].lower() + msg[1:])
-
-
-def _field_names(model: type[BaseModel]) -> set[str]:
-    names = set()
-    for name, info in model.model_fields.items():
-        if info.exclude:
-            continue
-        names.add(info.alias or name)
-    return names
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        out: list[Any] = []
-        for arg in typing.get_args(annotation):
-            out += _unwrap(arg)
-        return out
-    return [annotation]
-
-
-def _model_at(model: type[BaseModel] | None, path: KeyPath) -> type[BaseModel] | None:
-    """The model class that describes the mapping at ``path``, when there is one."""
-    current: Any = model
-    for part in path:
-        current = _step(current, part)
-        if current is None:
-            return None
-    return _as_model(current)
-
-
-def _step(annotation: Any, part: str | int) -> Any:
-    for cand in _unwrap(annotation):
-        origin = typing.get_origin(cand)
-        if isinstance(part, int) and origin is list:
-            return typing.get_args(cand)[0]
-        if isinstance(part, str) and origin is dict:
-            return typing.get_args(cand)[1]
-        if isinstance(part, str) and isinstance(cand, type) and issubclass(cand, BaseModel):
-            fields = {(f.alias or n): f for n, f in cand.model_fields.items()}
-            if part in fields:
-                return fields[part].annotation
-    return None
-
-
-def _as_model(annotation: Any) -> type[BaseModel] | None:
-    for cand in _unwrap(annotation):
-        if isinstance(cand, type) and issubclass(cand, BaseModel):
-            return cand
-    return None
-
-
-def _is_text(model: type[BaseModel], path: KeyPath) -> bool:
-    parent = _model_at(model, path[:-1]) if path else None
-    if parent is None or not path:
-        return False
-    fields = {(f.alias or n): f for n, f in parent.model_fields.items()}
-    info = fields.get(str(path[-1]))
-    return info is not None and "Localized" in str(info.annotation)
 
 
 def read_tool(
@@ -218,11 +121,7 @@ def read_tool(
             None,
             located,
             [
-                located.problem(
-                    (),
-                    f"file name `{path.name}` is a reserved device name on Windows; "
-                    "choose another tool id",
-                )
+                located.problem((), Msg("schema.reserved_name", file=path.name))
             ],
         )
     if not re.fullmatch(TOOL_ID_PATTERN, tool_id) or len(tool_id) > 64:
@@ -230,11 +129,7 @@ def read_tool(
             None,
             located,
             [
-                located.problem(
-                    (),
-                    f"file name `{path.name}` is not a valid tool id: use lowercase words "
-                    "joined by dashes (e.g. `pass-fab-lab.yaml`), 64 characters at most",
-                )
+                located.problem((), Msg("schema.bad_file_name", file=path.name))
             ],
         )
     tool, problems = parse_model(located, Tool, id=tool_id, origin=display)
@@ -253,6 +148,19 @@ def _merge_questions(base: list[Question], layer: list[Question]) -> list[Questi
     return [by_id[i] for i in order]
 
 
+class KitLayer(KitInfo):
+    """A layer's ``kit.yaml``: it holds only what it adds or replaces, so nothing is required."""
+
+    title: Text | None = None  # type: ignore[assignment]
+    """The edition's title (default: the kit's underneath)."""
+    version: str | None = None  # type: ignore[assignment]
+    """The edition's version."""
+    description: Text | None = None  # type: ignore[assignment]
+    """What the edition is for."""
+    stages: list[Stage] = Field(default_factory=list)
+    """Stages added or replaced by id."""
+
+
 def _merge_info(base: KitInfo, layer: KitInfo) -> KitInfo:
     stages = {s.id: s for s in base.stages}
     order = [s.id for s in base.stages]
@@ -260,8 +168,11 @@ def _merge_info(base: KitInfo, layer: KitInfo) -> KitInfo:
         if s.id not in stages:
             order.append(s.id)
         stages[s.id] = s
-    return layer.model_copy(
+    return base.model_copy(
         update={
+            "title": layer.title if layer.title is not None else base.title,
+            "version": layer.version if layer.version is not None else base.version,
+            "description": layer.description if layer.description is not None else base.description,
             "stages": [stages[i] for i in order],
             "profile": _merge_questions(base.profile, layer.profile),
             "situation": _merge_questions(base.situation, layer.situation),
@@ -334,15 +245,19 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
     notices: list[str] = []
     for index, root in enumerate(roots):
         if not root.is_dir():
-            problems.append(Problem(str(root), 1, 1, "", "kit folder not found"))
+            problems.append(Problem(str(root), 1, 1, "", Msg("kit.not_found", path=str(root))))
+            continue
+        if index > 0 and not holds_kit(root):
+            problems.append(no_kit_problem(root))
             continue
         kit_file = root / "kit.yaml"
         if kit_file.is_file():
-            layer = _read_model(kit_file, KitInfo, problems, sources, cache)
+            layer = _read_model(kit_file, KitInfo if index == 0 else KitLayer, problems, sources,
+                                cache)
             if layer is not None:
                 info = layer if info is None else _merge_info(info, layer)
         elif index == 0:
-            problems.append(Problem(_display(kit_file), 1, 1, "", "a kit needs a kit.yaml"))
+            problems.append(Problem(_display(kit_file), 1, 1, "", Msg("kit.needs_kit_yaml")))
         glossary_file = root / "glossary.yaml"
         if glossary_file.is_file():
             terms = _read_model(glossary_file, Glossary, problems, sources, cache)
@@ -356,11 +271,12 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
             if tool is None:
                 continue
             if tool.id in tools:
-                notices.append(f"{tool.origin} replaces tool `{tool.id}` from {tools[tool.id].origin}")
+                notices.append(Msg("kit.replaces", origin=tool.origin, id=tool.id,
+                                   previous=tools[tool.id].origin))
             tools[tool.id] = tool
     if info is None:
         if strict:
-            raise KitError(problems or [Problem("kit.yaml", 1, 1, "", "no kit.yaml found")])
+            raise KitError(problems or [Problem("kit.yaml", 1, 1, "", Msg("kit.no_kit_yaml"))])
         info = KitInfo.model_construct(
             schema_version=1, title="?", version="0", description="", stages=[]
         )
@@ -371,7 +287,7 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
         roots=[str(r) for r in roots],
         notices=notices,
     )
-    loaded = LoadedKit(kit, sources, problems)
+    loaded = LoadedKit(kit, sources, problems, notices)
     if cache is not None:
         cache.save()
     if strict and problems:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from survivalkit.errors import Problem
+from survivalkit.errors import Msg, Problem
 
 try:  # the C loader is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -316,12 +316,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str = "", mark: Any = None) -
     problem = _one_line(exc.problem or "")
     if "could not determine a constructor" in problem:
         tag = problem.split("tag")[-1].strip(" '!")
-        return f"the tag `!{tag}` is not allowed: {_DATA_ONLY}"
+        return Msg("yaml.tag", tag=tag)
     at = getattr(mark, "index", None)
     if "\\t" in problem or (isinstance(at, int) and at < len(text) and text[at] == "\t"):
-        return "a tab character is not allowed for indentation; use spaces"
+        return Msg("yaml.tab")
     if "maximum nesting depth" in problem:
         return f"nested deeper than {MAX_DEPTH} levels; refused"
-    context = _one_line(exc.context or "")
-    message = f"{context}: {problem}" if context else problem
-    return f"YAML syntax error: {message}"
+    from survivalkit.kit.plain_words import yaml_reason
+
+    return yaml_reason(problem, _one_line(exc.context or ""))

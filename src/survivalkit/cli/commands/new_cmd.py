@@ -27,25 +27,38 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         lang: LangOpt = None,
         plain: PlainOpt = False,
     ) -> None:
+        from survivalkit.cli.commandline import command_line
+
         env = env_class(kit, lang, plain)
-        path = create_tool(env, tool_id, folder)
+        target = folder or tools_folder(env.kit_dirs, Path("."))
+        created = not target.is_dir()
+        path = create_tool(env, tool_id, target)
+        if created:
+            env.display.say(t("new.created_folder", env.lang, path=target))
         env.display.say(t("new.written", env.lang, path=path))
+        kits = _kits_for(env.kit_dirs, path)
         env.display.bullets([
             t("new.next_edit", env.lang),
-            t("new.next_validate", env.lang, path=path),
-            t("new.next_show", env.lang, id=tool_id, kit=_kit_arg(path)),
+            t("new.next_check", env.lang,
+              cmd=command_line("validate", "--strict", path, kit_dirs=env.kit_dirs,
+                               lang=env.lang if env.lang_given else None,
+                                plain=env.plain_given)),
+            t("new.next_look", env.lang,
+              cmd=command_line("preview", tool_id, kit_dirs=kits, lang=env.lang if env.lang_given else None,
+                                plain=env.plain_given)),
             t("new.next_guide", env.lang),
         ])
 
 
-def _kit_arg(path: Path) -> str:
-    """``--kit DIR`` for a tool written outside the bundled kit, else nothing."""
-    from survivalkit.kit.loader import bundled_kit_dir
+def _kits_for(kit_dirs: list[Path], path: Path) -> list[Path]:
+    """The ``--kit`` folders a command about the new tool needs: those given, plus its own."""
+    from survivalkit.kit.loader import bundled_kit_dir, kit_dir_of
 
     kit_dir = path.parent.parent
-    if kit_dir.resolve() == bundled_kit_dir().resolve():
-        return ""
-    return f" --kit {kit_dir}"
+    known = {kit_dir_of(k).resolve() for k in kit_dirs} | {bundled_kit_dir().resolve()}
+    if kit_dir.resolve() in known:
+        return list(kit_dirs)
+    return [*kit_dirs, kit_dir]
 
 
 def default_folder(cwd: Path) -> Path | None:
@@ -56,7 +69,17 @@ def default_folder(cwd: Path) -> Path | None:
     return None
 
 
-def create_tool(env: Env, tool_id: str, folder: Path | None) -> Path:
+def tools_folder(kit_dirs: list[Path], cwd: Path) -> Path:
+    """Where a new tool goes: the last ``--kit``'s tools, else this repository's, else a new
+    ``kit/tools`` here (a new regional repository starts with ``survivalkit new``)."""
+    from survivalkit.kit.loader import kit_dir_of
+
+    if kit_dirs:
+        return kit_dir_of(kit_dirs[-1]) / "tools"
+    return default_folder(cwd) or cwd / "kit" / "tools"
+
+
+def create_tool(env: Env, tool_id: str, target: Path) -> Path:
     """Check the id, then write ``<folder>/<id>.yaml``; never overwrite anything."""
     from survivalkit.authoring.scaffold import MAX_ID_LENGTH, new_tool_text, schema_ref, valid_tool_id
     from survivalkit.engine.expressions import slugify
@@ -66,9 +89,6 @@ def create_tool(env: Env, tool_id: str, folder: Path | None) -> Path:
     if not valid_tool_id(tool_id):
         raise UsageError(t("new.bad_id", lang, id=tool_id, max=MAX_ID_LENGTH,
                            suggestion=slugify(tool_id, MAX_ID_LENGTH)))
-    target = folder or default_folder(Path("."))
-    if target is None:
-        raise UsageError(t("new.no_folder", lang))
     if tool_id in env.kit.tools:
         raise UsageError(t("new.exists", lang, id=tool_id, path=env.kit.tools[tool_id].origin))
     path = target / f"{tool_id}.yaml"

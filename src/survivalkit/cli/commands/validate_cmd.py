@@ -41,15 +41,21 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
             env.display.table(
                 ["id", t("col.severity", env.lang), t("col.rule", env.lang), t("col.fix", env.lang)],
-                [[r.id, r.severity, r.summary, r.fix] for r in RULES.values()],
+                [[r.id, r.severity, r.summary_in(env.lang), r.fix_in(env.lang)]
+                 for r in sorted(RULES.values(), key=lambda r: r.id)],
             )
             return
+        from survivalkit.authoring.lint import RULES
+
         report = validate_paths(list(paths or []), env.kit_dirs)
         problems = report.problems
         for problem in problems:
+            rule = RULES.get(problem.rule)
+            fix = rule.fix_in(env.lang) if rule else ""
             if output == "github":
                 level = "error" if problem.severity == "error" else "warning"
-                message = problem.message.replace("%", "%25").replace("\n", "%0A")
+                text = problem.text(env.lang) + (f" — {fix}" if fix else "")
+                message = text.replace("%", "%25").replace("\n", "%0A")
                 title = problem.rule if problem.rule != "schema" else "survivalkit"
                 key = f"{problem.key_path}: " if problem.key_path else ""
                 env.display.console.print(
@@ -58,8 +64,11 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                     markup=False, highlight=False, soft_wrap=True,
                 )
             else:
-                env.display.console.print(problem.format(), markup=False, highlight=False,
+                env.display.console.print(problem.format(env.lang), markup=False, highlight=False,
                                           soft_wrap=True)
+                if fix:
+                    env.display.console.print(t("validate.fix", env.lang, fix=fix), markup=False,
+                                              highlight=False, soft_wrap=True)
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
         summary = t("validate.summary", env.lang, tools=report.tools, errors=errors,

@@ -1,0 +1,74 @@
+"""Lint rules beyond the schema, one module per subject; ``lint`` runs them all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, kit_key, tool_key
+from survivalkit.authoring.rules import conditions, content, examples, references, texts
+from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
+from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
+from survivalkit.errors import Problem
+from survivalkit.kit.loader import LoadedKit
+from survivalkit.kit.model import now
+
+__all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
+
+MODULES = (references, examples, texts, conditions, content)
+"""The modules whose checks ``lint`` runs (importing them registers the checks)."""
+
+_TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}
+
+
+def _drop_echoes(problems: list[Problem]) -> list[Problem]:
+    """An example cannot render a template already reported broken: keep the first report."""
+    broken = {p.path for p in problems if p.rule in _TEMPLATE_RULES}
+    return [p for p in problems if not (p.rule == SK008.id and p.path in broken)]
+
+
+def lint(
+    loaded: LoadedKit, today: dt.date | None = None, cache: LintCache | None = None
+) -> list[Problem]:
+    """Every problem the checks find, in file order.
+
+    With a ``cache``, a tool whose key (its file, the kit's files, survivalkit's code, the date)
+    is known is not checked again: its problems are read back.
+    """
+    day = today or now()
+    if cache is None:
+        ctx = Context(loaded.kit, loaded.sources, day)
+        problems = [p for func in CHECKS for p in func(ctx)]
+        return sorted(_drop_echoes(problems), key=_order)
+    return sorted(_cached_lint(loaded, day, cache), key=_order)
+
+
+def _order(p: Problem) -> tuple[str, int, int, str]:
+    return (p.path, p.line, p.col, p.rule)
+
+
+def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Problem]:
+    kit = loaded.kit
+    base = kit_key([Path(r) for r in kit.roots], kit.tools.values(), day)
+    keys = {tool.id: tool_key(base, tool) for tool in kit.tools.values()}
+    known = {tid: cache.get(key) for tid, key in keys.items()}
+    kit_level = cache.get(f"{KIT_LEVEL}:{base}")
+    todo = {tid for tid, found in known.items() if found is None}
+    problems: list[Problem] = [p for found in known.values() if found for p in found]
+    if todo or kit_level is None:
+        ctx = Context(kit, loaded.sources, day, only=todo, kit_level=kit_level is None)
+        fresh = _drop_echoes([p for func in CHECKS for p in func(ctx)])
+        origins = {kit.tools[tid].origin: tid for tid in todo}
+        by_tool: dict[str, list[Problem]] = {tid: [] for tid in todo}
+        rest: list[Problem] = []
+        for p in fresh:
+            (by_tool[origins[p.path]] if p.path in origins else rest).append(p)
+        for tid, found in by_tool.items():
+            cache.put(keys[tid], found)
+        if kit_level is None:
+            cache.put(f"{KIT_LEVEL}:{base}", rest)
+        problems += fresh
+    if kit_level:
+        problems += kit_level
+    cache.save()
+    return problems

@@ -1,0 +1,41 @@
+"""Every lint rule: stable id and severity; what it finds and the fix are in the message catalogue
+(``rule.SKxxx.summary`` and ``rule.SKxxx.fix``, French and English, in ``i18n/messages_contrib.py``).
+
+Errors are ``SK0xx``, warnings ``SK1xx``; ids never change meaning and are never reused.
+"""
+
+from __future__ import annotations
+
+from survivalkit.authoring.rules.base import LOWERCASE_FILTER, rule
+
+__all__ = ["LOWERCASE_FILTER"]
+
+SK001 = rule("SK001", "error")
+SK002 = rule("SK002", "error")
+SK003 = rule("SK003", "error")
+SK004 = rule("SK004", "error")
+SK005 = rule("SK005", "error")
+SK006 = rule("SK006", "error")
+SK007 = rule("SK007", "error")
+SK008 = rule("SK008", "error")
+SK009 = rule("SK009", "error")
+SK010 = rule("SK010", "error")
+SK101 = rule("SK101", "warning")
+SK102 = rule("SK102", "warning")
+SK103 = rule("SK103", "warning")
+SK104 = rule("SK104", "warning")
+SK105 = rule("SK105", "warning")
+SK106 = rule("SK106", "warning")
+SK107 = rule("SK107", "warning")
+SK108 = rule("SK108", "warning")
+SK109 = rule("SK109", "warning")
+SK110 = rule("SK110", "warning")
+SK111 = rule("SK111", "warning")
+SK112 = rule("SK112", "warning")
+SK011 = rule("SK011", "error")
+SK012 = rule("SK012", "error")
+SK013 = rule("SK013", "error")
+SK113 = rule("SK113", "warning")
+SK114 = rule("SK114", "warning")
+SK115 = rule("SK115", "warning")
+SK116 = rule("SK116", "warning")

@@ -1,0 +1,215 @@
+"""Checks on texts: English translations, plain French, short labels, placeholders, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from survivalkit.authoring.rules.base import (
+    Context,
+    check,
+    kit_questions,
+    layers,
+    located,
+    problem_at,
+    tool_own_questions,
+    tool_problem,
+)
+from survivalkit.authoring.rules.catalog import SK103, SK104, SK105, SK106, SK107, SK111, SK112
+from survivalkit.errors import Msg, Problem
+from survivalkit.kit.loader import KitLayer
+from survivalkit.kit.model import Glossary, KitInfo, Term, Text, Tool, has_lang, walk_texts
+from survivalkit.kit.texts import fold
+from survivalkit.kit.yamlread import KeyPath, Located
+
+MAX_LABEL_WORDS = 20
+REVIEW_MONTHS = 12
+FACT_WARNING_DAYS = 60
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_URL = re.compile(r"https?://\S+|`[^`]*`")
+_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def text_owners(ctx: Context) -> Iterator[tuple[Located | None, str, BaseModel, bool]]:
+    """Tools, kit.yaml layers and glossary layers: (located, origin, model, is_glossary)."""
+    for tool in ctx.tools():
+        yield located(ctx, tool), tool.origin, tool, False
+    for loc, info in layers(ctx, "kit.yaml", KitLayer):
+        yield loc, loc.path, info, False
+    for loc, glossary in layers(ctx, "glossary.yaml", Glossary):
+        yield loc, loc.path, glossary, True
+
+
+def _french(text: Text) -> str:
+    return text if isinstance(text, str) else text.fr
+
+
+def _languages(text: Text) -> Iterator[tuple[str, str]]:
+    if isinstance(text, str):
+        yield "fr", text
+    else:
+        yield "fr", text.fr
+        if text.en:
+            yield "en", text.en
+
+
+# --- SK103, SK106, SK107: texts ------------------------------------------------------------
+
+
+@check
+def check_english(ctx: Context) -> Iterator[Problem]:
+    """Every user-facing text has its English translation."""
+    for loc, origin, model, _ in text_owners(ctx):
+        for key_path, text in walk_texts(model):
+            if not has_lang(text, "en"):
+                yield problem_at(loc, origin, key_path, SK103, Msg("lint.no_english"))
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    """A glossary term ready to be searched for in folded text (plurals included)."""
+
+    term: Term
+    pattern: re.Pattern[str]
+    official: list[str]
+
+
+def term_pattern(term: Term) -> TermPattern:
+    """How to find ``term`` (and its variants), and its official French forms."""
+    forms = [re.escape(fold(f)).replace("\\ ", "s?\\ ") + "s?" for f in [term.term, *term.variants]]
+    official = [fold(f).strip() for f in re.split(r"[,;/]| ou ", term.official or "")]
+    return TermPattern(term, re.compile(rf"(?<![a-z0-9])(?:{'|'.join(forms)})(?![a-z0-9])"),
+                       [f for f in official if f])
+
+
+def buzzwords_in(text: str, terms: Iterable[TermPattern]) -> Iterator[Term]:
+    """Terms with an official French form used in ``text`` without it.
+
+    Template code, URLs and quotations (« ... », names of programmes) are not prose; a word
+    inside a longer glossary term (``startup d'État``) belongs to that term.
+    """
+    folded = fold(_QUOTED.sub(" ", _URL.sub(" ", _JINJA.sub(" ", text))))
+    spans = [(m.start(), m.end(), t) for t in terms for m in t.pattern.finditer(folded)]
+    seen: set[str] = set()
+    for start, end, found in spans:
+        if not found.official or found.term.term in seen:
+            continue
+        if any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
+            continue
+        if not any(form in folded for form in found.official):
+            seen.add(found.term.term)
+            yield found.term
+
+
+@check
+def check_buzzwords(ctx: Context) -> Iterator[Problem]:
+    """French texts that use an English buzzword without its official French equivalent."""
+    if not any(term.official for term in ctx.kit.glossary.terms):
+        return
+    buzzwords = [term_pattern(term) for term in ctx.kit.glossary.terms]
+    for loc, origin, model, is_glossary in text_owners(ctx):
+        if is_glossary:
+            continue
+        for key_path, text in walk_texts(model):
+            if key_path[0] == "sources":
+                continue  # the title of someone else's text is quoted as it is
+            where = key_path if isinstance(text, str) else (*key_path, "fr")
+            for term in buzzwords_in(_french(text), buzzwords):
+                yield problem_at(loc, origin, where, SK106,
+                               Msg("lint.buzzword", term=term.term, official=term.official))
+
+
+def _labels(model: BaseModel) -> Iterator[tuple[KeyPath, Text]]:
+    questions = (
+        tool_own_questions(model) if isinstance(model, Tool)
+        else kit_questions(model) if isinstance(model, KitInfo) else iter(())
+    )
+    for key_path, q in questions:
+        yield (*key_path, "label"), q.label
+        for j, choice in enumerate(q.choices or []):
+            yield (*key_path, "choices", j, "label"), choice.label
+
+
+@check
+def check_label_length(ctx: Context) -> Iterator[Problem]:
+    """Question and choice labels stay short."""
+    for loc, origin, model, _ in text_owners(ctx):
+        for key_path, text in _labels(model):
+            for lang, value in _languages(text):
+                words = sum(1 for w in value.split() if _WORD.search(w))
+                if words > MAX_LABEL_WORDS:
+                    path = key_path if isinstance(text, str) else (*key_path, lang)
+                    yield problem_at(loc, origin, path, SK107,
+                                   Msg("lint.long_label", words=words, max=MAX_LABEL_WORDS))
+
+
+def _strings(data: object, key_path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(data, str):
+        yield key_path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*key_path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*key_path, i))
+
+
+@check
+def check_placeholders(ctx: Context) -> Iterator[Problem]:
+    """Texts of a tool file still marked as to be written."""
+    from survivalkit.authoring.scaffold import PLACEHOLDER_EN, PLACEHOLDER_FR
+
+    for tool in ctx.tools():
+        loc = located(ctx, tool)
+        for key_path, text in _strings(loc.data if loc else None):
+            if PLACEHOLDER_FR in text or PLACEHOLDER_EN in text:
+                yield tool_problem(ctx, tool, key_path, SK111, Msg("lint.placeholder"))
+
+
+# --- SK104, SK105: freshness and sources ---------------------------------------------------
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    from survivalkit.engine.expressions import add_months
+
+    return add_months(day, -months)
+
+
+@check
+def check_freshness(ctx: Context) -> Iterator[Problem]:
+    """A tool whose content was last reviewed more than 12 months ago."""
+    limit = _months_before(ctx.today, REVIEW_MONTHS)
+    for tool in ctx.tools():
+        if tool.reviewed < limit:
+            yield tool_problem(ctx, tool, ("reviewed",), SK104,
+                               Msg("lint.stale", date=tool.reviewed.isoformat(),
+                                   months=REVIEW_MONTHS))
+
+
+@check
+def check_fact_ends(ctx: Context) -> Iterator[Problem]:
+    """A fact whose last known value ends within 60 days (or has ended) with nothing after it."""
+    for loc, info in layers(ctx, "kit.yaml", KitLayer):
+        for name, fact in info.facts.items():
+            last = fact.values[-1]
+            if last.until is None or (last.until - ctx.today).days > FACT_WARNING_DAYS:
+                continue
+            index = len(fact.values) - 1
+            key = "lint.fact_ended" if last.until < ctx.today else "lint.fact_ends"
+            yield problem_at(loc, loc.path, ("facts", name, "values", index, "until"), SK112,
+                             Msg(key, name=name, date=last.until.isoformat()))
+
+
+@check
+def check_sources(ctx: Context) -> Iterator[Problem]:
+    """Each source says where to read it: a URL or a legal reference."""
+    for tool in ctx.tools():
+        for i, source in enumerate(tool.sources):
+            if not source.url and not (source.reference or "").strip():
+                yield tool_problem(ctx, tool, ("sources", i), SK105,
+                                   Msg("lint.source_bare"))

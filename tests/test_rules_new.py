@@ -1,0 +1,115 @@
+"""The rules that catch what used to slip through: order, filters, stray ids, dropped answers,
+typed thresholds, `today` in documents, and sentence case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from survivalkit.authoring.lint import LOWERCASE_FILTER
+from survivalkit.authoring.rules.content import typed_amounts
+from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB
+from test_lint import TOOL, found
+
+PRECISION = (
+    "  - id: precision\n    label: {fr: Précisez, en: Specify}\n    required: false\n"
+    "    when: \"nature == 'travaux'\"\n"
+)
+
+
+def test_a_condition_on_a_question_asked_later_is_an_error(tmp_path: Path) -> None:
+    tool = TOOL.replace(
+        "  - id: nature\n", "  - id: detail\n    label: {fr: Détail, en: Detail}\n"
+        "    required: false\n    when: \"montant > 1000\"\n  - id: nature\n"
+    ).replace("Nature : {{ nature }}", "Nature : {{ nature }} {{ detail or '' }}")
+    [message] = found(tmp_path, "SK011", tool)
+    assert message.startswith("questions[1].when: question `detail` when: uses `montant`, a question asked later")
+
+
+def test_a_computed_default_on_itself_or_later_is_an_error(tmp_path: Path) -> None:
+    tool = TOOL.replace("    type: amount\n", "    type: amount\n    default_expr: \"montant * 2\"\n")
+    [message] = found(tmp_path, "SK011", tool)
+    assert "uses `montant`, the question itself" in message
+
+
+def test_a_condition_on_an_earlier_question_is_fine(tmp_path: Path) -> None:
+    tool = TOOL.replace("documents:", PRECISION + "documents:", 1).replace(
+        "Nature : {{ nature }}", "Nature : {{ nature }} {{ precision or '' }}")
+    assert found(tmp_path, "SK011", tool) == []
+
+
+def test_an_unknown_filter_in_a_branch_no_example_takes_is_found(tmp_path: Path) -> None:
+    tool = TOOL.replace(
+        "Montant : {{ montant | euros }}",
+        "Montant : {% if montant > 1e9 %}{{ montant | euro }}{% else %}{{ montant | euros }}{% endif %}",
+    )
+    [message] = found(tmp_path, "SK012", tool)
+    assert message == ("documents[0].template.fr: document `note` template: unknown filter `euro`; "
+                       "did you mean `euros`?")
+
+
+def test_an_unknown_test_is_found_and_known_ones_pass(tmp_path: Path) -> None:
+    tool = TOOL.replace("Nature : {{ nature }}",
+                        "Nature : {% if nature is definedd %}{{ nature }}{% endif %}")
+    [message] = found(tmp_path, "SK012", tool)
+    assert "unknown test `is definedd`" in message
+    fine = TOOL.replace("Nature : {{ nature }}", "{% if nature is defined %}{{ nature | upper }}{% endif %}")
+    assert found(tmp_path / "ok", "SK012", fine) == []
+
+
+def test_a_stray_id_that_differs_from_the_file_name_is_an_error(tmp_path: Path) -> None:
+    [message] = found(tmp_path, "SK013", "id: outil-tset\n" + TOOL)
+    assert message.startswith("id: `id: outil-tset` is ignored")
+    assert "outil-test.yaml" in message
+    assert found(tmp_path / "same", "SK013", "id: outil-test\n" + TOOL) == []
+
+
+def test_an_example_answer_its_when_drops_is_reported(tmp_path: Path) -> None:
+    tool = TOOL.replace("documents:", PRECISION + "documents:", 1).replace(
+        "Nature : {{ nature }}", "Nature : {{ nature }} {{ precision or '' }}"
+    ).replace("montant: 12000}", "montant: 12000, precision: trois étages}")
+    assert found(tmp_path, "SK113", tool) == [
+        "examples[0].answers.precision: example `simple`: the answer `precision` is never used, "
+        "because its question's `when` is false with the other answers"
+    ]
+
+
+def test_a_threshold_typed_into_a_template_names_the_fact(tmp_path: Path) -> None:
+    tool = TOOL.replace("Seuil : {{ fact('seuil') }}", "Seuil : 60 000 € HT")
+    [message] = found(tmp_path, "SK114", tool)
+    assert message.startswith("documents[0].template.fr: \"60 000 €\" is typed in")
+    assert "{{ fact('seuil') }}" in message
+    # an amount no fact holds is the author's business
+    other = TOOL.replace("Seuil : {{ fact('seuil') }}", "Seuil : 12 345 €")
+    assert found(tmp_path / "other", "SK114", other) == []
+
+
+def test_amounts_are_read_in_every_usual_form() -> None:
+    text = "de 60 000 € HT, 60.000 euros, €60,000, 40000 EUR ou 60k€ ; {{ 60000 }} n'est pas du texte"
+    assert [value for value, _, _ in typed_amounts(text)] == [60000, 60000, 60000, 40000, 60000]
+
+
+def test_today_in_a_document_is_a_warning(tmp_path: Path) -> None:
+    tool = TOOL.replace("Nature : {{ nature }}", "Nature : {{ nature }}, le {{ today | date_long }}")
+    [message] = found(tmp_path, "SK115", tool)
+    assert "`today` is the current date; the document's date is `doc_date`" in message
+    fine = TOOL.replace("Nature : {{ nature }}", "Le {{ doc_date | date_long }}")
+    assert found(tmp_path / "ok", "SK115", fine) == []
+
+
+def test_a_free_text_answer_mid_sentence_needs_the_lower_casing_filter(tmp_path: Path) -> None:
+    tool = TOOL.replace("Nature : {{ nature }}", "Nous achetons **{{ objet }}** bientôt.")
+    [message] = found(tmp_path, "SK116", tool)
+    assert f"write {{{{ objet | {LOWERCASE_FILTER} }}}}" in message
+    # at the start of a line, after a colon, or with a filter: nothing to say
+    fine = TOOL.replace("Nature : {{ nature }}", f"{{{{ objet }}}} arrive.\n        Objet : {{{{ objet }}}}"
+                        f"\n        Nous achetons {{{{ objet | {LOWERCASE_FILTER} }}}}.")
+    assert found(tmp_path / "ok", "SK116", fine) == []
+
+
+def test_every_rule_says_what_it_finds_and_the_fix_in_both_languages() -> None:
+    from survivalkit.authoring.lint import RULES
+
+    for rule in RULES.values():
+        for part in ("summary", "fix"):
+            entry = MESSAGES_CONTRIB[f"rule.{rule.id}.{part}"]
+            assert entry["fr"] and entry["en"] and entry["fr"] != entry["en"], (rule.id, part)
