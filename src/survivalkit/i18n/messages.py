@@ -6,7 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # answers
     "answer.amount": {
         "fr": "Montant non reconnu. Écrivez par exemple 12000, 12 000 €, 12k ou 12 000,50.",
-        "en": "Amount not recognised. Write for example 12000, 12 000 €, 12k or 12 000,50.",
+        "en": "Amount not recognised. Write for example 12000, €12,000, 12k or 12,000.50.",
     },
     "answer.number": {
         "fr": "Nombre non reconnu. Écrivez par exemple 3 ou 2,5.",
@@ -21,12 +21,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Answer yes or no (y/n).",
     },
     "answer.date": {
-        "fr": "Date non reconnue. Écrivez par exemple 26/11/2026, 2026-11-26 ou aujourd'hui.",
-        "en": "Date not recognised. Write for example 26/11/2026, 2026-11-26 or today.",
+        "fr": "Date non reconnue. Écrivez-la jour/mois/année, par exemple 26/11/2026, 26 novembre 2026 ou aujourd'hui.",
+        "en": "Date not recognised. Write it day/month/year, for example 26/11/2026, 26 November 2026 or today.",
     },
     "answer.date_invalid": {
-        "fr": "Cette date n'existe pas dans le calendrier.",
-        "en": "This date does not exist in the calendar.",
+        "fr": "Cette date n'existe pas dans le calendrier (les dates s'écrivent jour/mois/année).",
+        "en": "This date does not exist in the calendar (dates are written day/month/year).",
     },
     "answer.choice": {
         "fr": "Choix non reconnu. Tapez un numéro de 1 à {n}, ou l'une des valeurs : {values}.",
@@ -399,3 +399,7 @@ MESSAGES.update({
 from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
 
 MESSAGES.update(MESSAGES_ENGINE)
+
+from survivalkit.i18n.messages_answers import MESSAGES_ANSWERS  # noqa: E402
+
+MESSAGES.update(MESSAGES_ANSWERS)
