@@ -116,7 +116,7 @@ def _match_choice(question: Question, item: str, lang: str) -> str | None:
     if not folded:
         return None
     for choice in choices:
-        names = (choice.value, tr(choice.label, lang), tr(choice.label, "fr"))
+        names = (choice.value, tr(choice.label, lang), tr(choice.label, "fr"), tr(choice.label, "en"))
         if any(" ".join(fold(name).split()) == folded for name in names):
             return choice.value
     return None
