@@ -106,11 +106,11 @@ def _unknown_choice(question: Question, item: str, lang: str) -> AnswerError:
 
 def _match_choice(question: Question, item: str, lang: str) -> str | None:
     """The value of the choice ``item`` names: its number, its label (either language) or value."""
-    item = item.strip().rstrip(".)").strip()
+    item = item.strip()
     choices = question.choices or []
-    # ASCII digits only: "²".isdigit() is true but int("²") fails.
-    if _CHOICE_NUMBER.fullmatch(item):
-        number = int(item)
+    # ASCII digits only: "²".isdigit() is true but int("²") fails. "2." and "2)" are 2.
+    if _CHOICE_NUMBER.fullmatch(item.removesuffix(".").removesuffix(")")):
+        number = int(item.removesuffix(".").removesuffix(")"))
         return choices[number - 1].value if 1 <= number <= len(choices) else None
     folded = " ".join(fold(item).split())
     if not folded:
