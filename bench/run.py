@@ -502,6 +502,9 @@ RATIO_PAIRS = {
     "validate / list, 100 generated tools": ("validate, 100 tools", "list, 100 tools"),
     "validate without cache / list, 100 generated tools":
         ("validate, 100 tools, no cache", "list, 100 tools"),
+    "900 KB hostile e-mail answer refused / memo-achat-public render":
+        ("survivalkit run memo-achat-public, 900 KB e-mail answer (refused)",
+         "survivalkit run memo-achat-public (md,html)"),
 }
 
 
@@ -641,6 +644,9 @@ def main(argv: list[str] | None = None) -> int:
     # 2. one tool to Markdown and HTML, from an answers file
     memo_answers, memo_date = example_answers(sk_python, "memo-achat-public", env)
     write_answers(work / "memo-answers.yaml", memo_answers, "memo-achat-public", memo_date)
+    # An e-mail answer shaped to make a backtracking check take minutes: refused at once.
+    hostile = {**memo_answers, "courriel": "a@" + "b." * 450_000 + " "}
+    write_answers(work / "hostile-answers.yaml", hostile, "memo-achat-public", memo_date)
     layer = work / "five-question-layer"
     (layer / "tools").mkdir(parents=True)
     (layer / "tools" / "note-cinq-questions.yaml").write_text(five_question_tool(), "utf-8")
@@ -652,6 +658,9 @@ def main(argv: list[str] | None = None) -> int:
         ("survivalkit run memo-achat-public (md,html)",
          [sk, "run", "memo-achat-public", "--answers", str(work / "memo-answers.yaml"),
           "--format", "md,html", "-o", str(work / "out-memo"), "--force"], (0,)),
+        ("survivalkit run memo-achat-public, 900 KB e-mail answer (refused)",
+         [sk, "run", "memo-achat-public", "--answers", str(work / "hostile-answers.yaml"),
+          "--format", "md,html", "-o", str(work / "out-hostile"), "--force"], (1, 2)),
         ("survivalkit run 5-question tool (md,html)",
          [sk, "run", "note-cinq-questions", "--kit", str(layer),
           "--answers", str(work / "five-answers.yaml"),
@@ -742,8 +751,12 @@ def main(argv: list[str] | None = None) -> int:
                ratios[4][1], 0.7, "x"),
         Target("one tool to Markdown and HTML ≤ 0.7× cookiecutter's render (5-question tool)",
                ratios[5][1], 0.7, "x"),
+        Target("a 900 KB hostile e-mail answer is refused in ≤ 1.5× one tool's render",
+               dict(ratios).get("900 KB hostile e-mail answer refused / memo-achat-public render"),
+               1.5, "x"),
         Target("`list` on 1,000 generated tools < 1 s", list_1000, 1.0, "s"),
-        Target("`validate` ≤ 3× `list` on 100 generated tools (same run)", ratios[7][1], 3.0, "x"),
+        Target("`validate` ≤ 3× `list` on 100 generated tools (same run)",
+               dict(ratios).get("validate / list, 100 generated tools"), 3.0, "x"),
         Target("`validate` grows linearly (marginal cost per tool, last step / first step ≤ 1.3)",
                validate_linear, 1.3, "x", linear_detail),
         Target("PDF booklet of the bundled kit < 3 s", m("sheets --format pdf"), 3.0, "s"),

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import build_tree, run_cli
-from survivalkit.engine.answers import MAX_TEXT, cast_answer, check_answer, display_answer, to_plain
+from survivalkit.engine.answers import MAX_LONGTEXT, cast_answer, check_answer, display_answer, to_plain
 from survivalkit.engine.interview import Interview, QuitRequested, RecapRow, Step, prefill, run_interview
 from survivalkit.errors import AnswerError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
@@ -162,10 +162,12 @@ def test_control_characters_are_removed(
     assert "\x1b" not in json.dumps(saved, ensure_ascii=False)
 
 
-def test_100_kb_of_text(tmp_path: Path, echo_kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_longest_text_allowed_and_one_too_long(
+    tmp_path: Path, echo_kit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     chunk = "Texte <b>long</b> {{ x }} مرحبا 🚀 "
-    big = (chunk * (MAX_TEXT // len(chunk) + 1))[: MAX_TEXT - 1] + "."
-    assert len(big) == MAX_TEXT
+    big = (chunk * (MAX_LONGTEXT // len(chunk) + 1))[: MAX_LONGTEXT - 1] + "."
+    assert len(big) == MAX_LONGTEXT
     out = tmp_path / "out"
     answers = _answers(tmp_path, titre="Cent mille", texte=big)
     code, err = _run_echo(echo_kit, out, capsys, "--answers", str(answers))
@@ -176,7 +178,7 @@ def test_100_kb_of_text(tmp_path: Path, echo_kit: Path, capsys: pytest.CaptureFi
     too_big = tmp_path / "trop"
     answers = _answers(tmp_path, titre="Trop", texte="x" * 102_400)
     code, err = _run_echo(echo_kit, too_big, capsys, "--answers", str(answers))
-    assert code == 2 and f"texte: Text too long: {MAX_TEXT} characters at most" in err
+    assert code == 2 and "texte: Answer too long: 10,000 characters at most (you wrote 102,400)" in err
     assert not too_big.exists()
 
 

@@ -1,34 +1,63 @@
-"""Turning what people type (or what an answers file holds) into typed, validated answers."""
+"""Turning what people type (or what an answers file holds) into typed, validated answers.
+
+Every source (terminal, answers file, ``--set``, autosave, kit defaults) goes through
+``cast_answer`` then ``check_answer``. Sizes are checked before anything else, and every check
+runs in linear time, so an answer of any size is refused at once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from survivalkit.engine.amounts import AmbiguousAnswer, parse_amount, parse_integer, parse_number
+from survivalkit.engine.dates import check_date_range, parse_date
 from survivalkit.engine.expressions import evaluate
 from survivalkit.errors import AnswerError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Question, QuestionType, now, tr
+from survivalkit.kit.model import Question, QuestionType, tr
+from survivalkit.kit.texts import fold
 from survivalkit.output.typography import format_date_long, format_number
+
+__all__ = [
+    "AmbiguousAnswer", "cast_answer", "check_answer", "display_answer", "is_empty", "max_length",
+    "parse_amount", "parse_bool", "parse_choice", "parse_date", "parse_integer", "parse_multichoice",
+    "parse_number", "to_plain",
+]  # fmt: skip
 
 TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "vrai", "true", "1"})
 FALSE_WORDS = frozenset({"non", "n", "no", "faux", "false", "0"})
-TODAY_WORDS = frozenset({"aujourd'hui", "aujourd’hui", "aujourdhui", "today"})
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-_SPACES = re.compile(r"[\s\u00a0\u202f'’_]")
-MAX_TEXT = 100_000
 
+# Longest answers, in characters, checked before any other work. A question's own `max_length`
+# can only lower them. Beyond a few pages, a text is a document to attach, not an answer.
+MAX_LONGTEXT = 10_000
+MAX_LINE = 1_000
+MAX_EMAIL = 254  # the longest address mail servers carry (RFC 5321)
+MAX_URL = 2_000
+MAX_PICKS = 1_000  # characters of a several-choices answer (labels may be typed in full)
+MAX_SHORT = 100  # amounts, numbers, dates, yes/no, one choice
+MAX_TEXT = MAX_LONGTEXT  # kept for callers that knew the old single limit
+_LIMITS = {
+    QuestionType.LONGTEXT: MAX_LONGTEXT, QuestionType.TEXT: MAX_LINE, QuestionType.EMAIL: MAX_EMAIL,
+    QuestionType.URL: MAX_URL, QuestionType.MULTICHOICE: MAX_PICKS,
+}  # fmt: skip
 
 # C0 and C1 control characters except tab and newline, and lone surrogates (what a terminal in
 # a non-UTF-8 locale hands over for bytes it cannot decode): none can be printed or saved.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _CHOICE_NUMBER = re.compile(r"[0-9]{1,6}")
-MAX_DIGITS = 15
+_CHOICE_RANGE = re.compile(r"([0-9]{1,6})\s*[-–]\s*([0-9]{1,6})")
+# Between picks: commas, semicolons, slashes, "et", "and", "&", "+", or spaces alone.
+_PICK_SEPARATORS = re.compile(r"\s*(?:[,;/&+]|\bet\b|\band\b)\s*|\s+")
+
+
+def max_length(question: Question) -> int:
+    """The most characters an answer to ``question`` may have."""
+    return _LIMITS.get(question.type, MAX_SHORT)
 
 
 def clean_text(raw: str) -> str:
@@ -36,79 +65,23 @@ def clean_text(raw: str) -> str:
     return _UNPRINTABLE.sub("", _NEWLINES.sub("\n", raw)).strip()
 
 
-def parse_amount(raw: object, lang: str = "fr") -> float:
-    """``12000``, ``12 000 €``, ``12k``, ``12 000,50``, ``1,5 M€`` → a number of euros."""
-    if isinstance(raw, bool):
-        raise AnswerError(t("answer.amount", lang))
-    if isinstance(raw, int | float):
-        value = _as_float(raw, lang, "answer.amount")
-    else:
-        text = str(raw).strip().lower()
-        text = re.sub(r"(€|eur(os?)?|\bht\b|\bttc\b)", "", text).strip()
-        factor = 1.0
-        if text.endswith(("k", "k€")):
-            factor, text = 1_000.0, text.rstrip("k€").strip()
-        elif text.endswith("m"):
-            factor, text = 1_000_000.0, text[:-1].strip()
-        value = _parse_decimal(text, lang, "answer.amount") * factor
-    if not math.isfinite(value):
-        raise AnswerError(t("answer.amount", lang))
-    return round(value, 2)
-
-
-def _as_float(raw: int | float, lang: str, message: str) -> float:
-    try:
-        return float(raw)
-    except OverflowError:  # an integer with hundreds of digits
-        raise AnswerError(t(message, lang)) from None
-
-
-def _parse_decimal(text: str, lang: str, message: str) -> float:
-    text = _SPACES.sub("", text)
-    if not text:
-        raise AnswerError(t(message, lang))
-    if "," in text and "." in text:
-        # 12.000,50 (French grouping with dots) or 12,000.50 (English grouping)
-        french = text.rfind(",") > text.rfind(".")
-        text = text.replace(".", "").replace(",", ".") if french else text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
-        raise AnswerError(t(message, lang))
-    return float(text)
-
-
-def parse_number(raw: object, lang: str = "fr") -> float:
-    """A decimal number, with a decimal comma or point."""
-    if isinstance(raw, bool):
-        raise AnswerError(t("answer.number", lang))
-    if isinstance(raw, int | float):
-        value = _as_float(raw, lang, "answer.number")
-    else:
-        value = _parse_decimal(str(raw).strip(), lang, "answer.number")
-    if not math.isfinite(value):
-        raise AnswerError(t("answer.number", lang))
-    return value
-
-
-def parse_integer(raw: object, lang: str = "fr") -> int:
-    """A whole number; ``1 200`` is accepted."""
-    if isinstance(raw, bool):
-        raise AnswerError(t("answer.integer", lang))
-    if isinstance(raw, int | float) and not (isinstance(raw, float) and not raw.is_integer()):
-        if abs(raw) >= 10**MAX_DIGITS:
-            raise AnswerError(t("answer.integer", lang))
-        return int(raw)
-    text = _SPACES.sub("", str(raw).strip())
-    if not re.fullmatch(r"[+-]?\d{1,15}", text):
-        raise AnswerError(t("answer.integer", lang))
-    return int(text)
+def is_email(text: str) -> bool:
+    """``name@domain.tld`` with no space, one ``@`` and no empty domain label; linear time."""
+    if len(text) > MAX_EMAIL or any(c.isspace() for c in text):
+        return False
+    local, at, domain = text.partition("@")
+    if not at or not local or "@" in domain:
+        return False
+    labels = domain.split(".")
+    return len(labels) >= 2 and all(labels)
 
 
 def parse_bool(raw: object, lang: str = "fr") -> bool:
     """oui/non, o/n, yes/no, y/n."""
     if isinstance(raw, bool):
         return raw
+    if isinstance(raw, list | dict | tuple):
+        raise AnswerError(t("answer.bool", lang))
     word = str(raw).strip().lower()
     if word in TRUE_WORDS:
         return True
@@ -117,67 +90,118 @@ def parse_bool(raw: object, lang: str = "fr") -> bool:
     raise AnswerError(t("answer.bool", lang))
 
 
-def parse_date(raw: object, lang: str = "fr", today: dt.date | None = None) -> dt.date:
-    """``26/11/2026``, ``26-11-2026``, ``2026-11-26``, ``aujourd'hui`` / ``today``."""
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    text = str(raw).strip().lower()
-    if text in TODAY_WORDS:
-        return today or now()
-    try:
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-        if match:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-        if match:
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        raise AnswerError(t("answer.date_invalid", lang)) from None
-    raise AnswerError(t("answer.date", lang))
+def _choice_names(question: Question, lang: str) -> str:
+    """``1. Oui ; 2. Un peu ; 3. Non``: the choices as the user reads them (never internal values)."""
+    labels = [f"{n}. {tr(c.label, lang)}" for n, c in enumerate(question.choices or [], start=1)]
+    if len(labels) > 12:
+        labels = [*labels[:12], "…"]
+    return (" ; " if lang == "fr" else "; ").join(labels)
 
 
-def _choice_values(question: Question) -> list[str]:
-    return [c.value for c in question.choices or []]
+def _unknown_choice(question: Question, item: str, lang: str) -> AnswerError:
+    shown = item if len(item) <= 40 else item[:40] + "…"
+    return AnswerError(t("answers.choice_unknown", lang, item=shown, n=len(question.choices or []),
+                         choices=_choice_names(question, lang)))
+
+
+def _match_choice(question: Question, item: str, lang: str) -> str | None:
+    """The value of the choice ``item`` names: its number, its label (either language) or value."""
+    item = item.strip()
+    choices = question.choices or []
+    # ASCII digits only: "²".isdigit() is true but int("²") fails. "2." and "2)" are 2.
+    if _CHOICE_NUMBER.fullmatch(item.removesuffix(".").removesuffix(")")):
+        number = int(item.removesuffix(".").removesuffix(")"))
+        return choices[number - 1].value if 1 <= number <= len(choices) else None
+    folded = " ".join(fold(item).split())
+    if not folded:
+        return None
+    for choice in choices:
+        names = (choice.value, tr(choice.label, lang), tr(choice.label, "fr"), tr(choice.label, "en"))
+        if any(" ".join(fold(name).split()) == folded for name in names):
+            return choice.value
+    return None
 
 
 def _one_choice(question: Question, item: str, lang: str) -> str:
-    item = item.strip()
-    values = _choice_values(question)
-    # ASCII digits only: "²".isdigit() is true but int("²") fails.
-    if _CHOICE_NUMBER.fullmatch(item) and 1 <= int(item) <= len(values):
-        return values[int(item) - 1]
-    lowered = item.lower()
-    for choice in question.choices or []:
-        names = (choice.value, tr(choice.label, lang).lower(), tr(choice.label, "fr").lower())
-        if lowered in names:
-            return choice.value
-    raise AnswerError(t("answer.choice", lang, n=len(values), values=", ".join(values)))
+    value = _match_choice(question, item, lang)
+    if value is None:
+        raise _unknown_choice(question, item.strip(), lang)
+    return value
 
 
 def parse_choice(question: Question, raw: object, lang: str = "fr") -> str:
-    """A choice by its number (1-based), its value or its label."""
+    """A choice by its number (1-based), its label (any case, accents optional) or its value."""
     if isinstance(raw, bool):
         raw = "oui" if raw else "non"
+    if isinstance(raw, list | dict | tuple):
+        raise _unknown_choice(question, str(raw), lang)
     return _one_choice(question, str(raw), lang)
 
 
+def _numbers(question: Question, text: str, lang: str) -> list[str] | None:
+    """``1 et 4``, ``1 and 4``, ``1;4``, ``1, 4``, ``1 4``, ``1-3``; None when not only numbers."""
+    items = [i for i in _PICK_SEPARATORS.split(_CHOICE_RANGE.sub(r"\1-\2", text.lower())) if i]
+    count = len(question.choices or [])
+    picked: list[int] = []
+    for item in items:
+        span = _CHOICE_RANGE.fullmatch(item)
+        if span:
+            low, high = sorted((int(span[1]), int(span[2])))
+            if not 1 <= low <= high <= count:
+                raise _unknown_choice(question, item, lang)
+            picked.extend(range(low, high + 1))
+        elif _CHOICE_NUMBER.fullmatch(item.rstrip(".)")):
+            if not 1 <= int(item.rstrip(".)")) <= count:
+                raise _unknown_choice(question, item, lang)
+            picked.append(int(item.rstrip(".)")))
+        else:
+            return None
+    return [question.choices[n - 1].value for n in picked] if question.choices else []
+
+
 def parse_multichoice(question: Question, raw: object, lang: str = "fr") -> list[str]:
-    """Several choices: ``1,3``, ``1 3`` or values; kept in the order of the choices."""
+    """Several choices by numbers, ranges or labels; kept in the order of the choices."""
     if isinstance(raw, list | tuple):
-        items = [str(i) for i in raw]
+        if len(raw) > MAX_PICKS:
+            raise AnswerError(t("answers.too_long", lang, max=format_number(MAX_PICKS, lang),
+                                got=format_number(len(raw), lang)))
+        picked = {_one_choice(question, str(item), lang) for item in raw}
     else:
         text = str(raw).strip()
-        items = [i for i in re.split(r"[,;]\s*|\s+", text) if i] if text else []
-        if not all(_CHOICE_NUMBER.fullmatch(i) for i in items) and "," in text:
-            items = [i for i in re.split(r"[,;]", text) if i.strip()]
-    picked = {_one_choice(question, item, lang) for item in items}
-    return [v for v in _choice_values(question) if v in picked]
+        whole = _match_choice(question, text, lang) if text else None
+        found = [whole] if whole else _numbers(question, text, lang) if text else []
+        if found is None:
+            # Labels typed in full: a label may itself hold a comma or "et", so try the
+            # coarsest split first.
+            for pattern in (r";", r"[;,]", r"\s*(?:[;,/&+]|\bet\b|\band\b)\s*"):
+                items = [i for i in re.split(pattern, text) if i.strip()]
+                matched = [_match_choice(question, i, lang) for i in items]
+                if all(matched):
+                    found = [m for m in matched if m]
+                    break
+            else:
+                bad = next(i for i, m in zip(items, matched, strict=True) if m is None)
+                raise _unknown_choice(question, bad.strip(), lang)
+        picked = set(found)
+    return [c.value for c in question.choices or [] if c.value in picked]
 
 
-def cast_answer(question: Question, raw: Any, lang: str = "fr") -> Any:
-    """Parse ``raw`` (typed text, or a value from an answers file) into the question's type."""
+def _too_long(question: Question, raw: object, lang: str) -> None:
+    """Refuse an answer longer than its question allows, before any other work."""
+    if not isinstance(raw, str):
+        return
+    limit = max_length(question)
+    if len(raw) > limit and len(raw.strip()) > limit:
+        raise AnswerError(t("answers.too_long", lang, max=format_number(limit, lang),
+                            got=format_number(len(raw.strip()), lang)))
+
+
+def cast_answer(question: Question, raw: Any, lang: str = "fr", today: dt.date | None = None) -> Any:
+    """Parse ``raw`` (typed text, or a value from an answers file) into the question's type.
+
+    ``today`` is the interview's date, for ``aujourd'hui`` / ``today``.
+    """
+    _too_long(question, raw, lang)
     kind = question.type
     if kind == QuestionType.AMOUNT:
         return parse_amount(raw, lang)
@@ -188,17 +212,17 @@ def cast_answer(question: Question, raw: Any, lang: str = "fr") -> Any:
     if kind == QuestionType.BOOL:
         return parse_bool(raw, lang)
     if kind == QuestionType.DATE:
-        return parse_date(raw, lang)
+        return parse_date(raw, lang, today)
     if kind == QuestionType.CHOICE:
         return parse_choice(question, raw, lang)
     if kind == QuestionType.MULTICHOICE:
         return parse_multichoice(question, raw, lang)
-    if isinstance(raw, list | dict):
+    if isinstance(raw, list | dict | tuple):
         raise AnswerError(t("answer.text", lang))
     text = clean_text(str(raw))
     if kind != QuestionType.LONGTEXT:
         text = " ".join(text.split())
-    if kind == QuestionType.EMAIL and not EMAIL_RE.match(text):
+    if kind == QuestionType.EMAIL and not is_email(text):
         raise AnswerError(t("answer.email", lang))
     if kind == QuestionType.URL and not URL_RE.match(text):
         raise AnswerError(t("answer.url", lang))
@@ -220,9 +244,10 @@ def check_answer(
             raise AnswerError(t("answer.min", lang, min=format_number(question.min, lang)))
         if question.max is not None and value > question.max:
             raise AnswerError(t("answer.max", lang, max=format_number(question.max, lang)))
+    if isinstance(value, dt.date) and question.date_range is not None:
+        check_date_range(value, question.date_range, context, lang)
     if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            raise AnswerError(t("answer.too_long", lang, max=MAX_TEXT))
+        _too_long(question, value, lang)
         if question.min_length is not None and len(value) < question.min_length:
             raise AnswerError(t("answer.min_length", lang, n=question.min_length))
         if question.max_length is not None and len(value) > question.max_length:

@@ -6,6 +6,7 @@ tests, through an ``Asker``.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -155,13 +156,22 @@ class Interview:
                 return q
         return None
 
+    def today(self) -> dt.date | None:
+        """The interview's date (what ``aujourd'hui`` means), when one was given."""
+        day = self.base.get("today", self.base.get("doc_date"))
+        return day if isinstance(day, dt.date) else None
+
+    def cast(self, question: Question, raw: Any) -> Any:
+        """``raw`` read as ``question``'s type, in the interview's language and date."""
+        return cast_answer(question, raw, self.lang, self.today())
+
     def default_for(self, question: Question) -> Any:
         """What Enter accepts: the earlier answer, else the kit's default or computed default."""
         if question.id in self.answers and not is_empty(self.answers[question.id]):
             return self.answers[question.id]
         if question.default is not None:
             try:
-                return cast_answer(question, question.default, self.lang)
+                return self.cast(question, question.default)
             except AnswerError:
                 return None
         if question.default_expr:
@@ -172,7 +182,7 @@ class Interview:
             if value is None:
                 return None
             try:
-                return cast_answer(question, value, self.lang)
+                return self.cast(question, value)
             except AnswerError:
                 return None
         return None
@@ -229,7 +239,7 @@ class Interview:
             if question.required:
                 raise AnswerError(t("answer.required", self.lang))
             return None
-        value = cast_answer(question, raw, self.lang)
+        value = self.cast(question, raw)
         if is_empty(value):
             if question.required:
                 raise AnswerError(t("answer.required", self.lang))
@@ -325,7 +335,7 @@ class Interview:
         if raw is None:
             return
         try:
-            self.answers[question.id] = cast_answer(question, raw, self.lang)
+            self.answers[question.id] = self.cast(question, raw)
         except AnswerError:
             pass
 

@@ -6,7 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # answers
     "answer.amount": {
         "fr": "Montant non reconnu. Écrivez par exemple 12000, 12 000 €, 12k ou 12 000,50.",
-        "en": "Amount not recognised. Write for example 12000, 12 000 €, 12k or 12 000,50.",
+        "en": "Amount not recognised. Write for example 12000, €12,000, 12k or 12,000.50.",
     },
     "answer.number": {
         "fr": "Nombre non reconnu. Écrivez par exemple 3 ou 2,5.",
@@ -21,16 +21,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Answer yes or no (y/n).",
     },
     "answer.date": {
-        "fr": "Date non reconnue. Écrivez par exemple 26/11/2026, 2026-11-26 ou aujourd'hui.",
-        "en": "Date not recognised. Write for example 26/11/2026, 2026-11-26 or today.",
+        "fr": "Date non reconnue. Écrivez-la jour/mois/année, par exemple 26/11/2026, 26 novembre 2026 ou aujourd'hui.",
+        "en": "Date not recognised. Write it day/month/year, for example 26/11/2026, 26 November 2026 or today.",
     },
     "answer.date_invalid": {
-        "fr": "Cette date n'existe pas dans le calendrier.",
-        "en": "This date does not exist in the calendar.",
-    },
-    "answer.choice": {
-        "fr": "Choix non reconnu. Tapez un numéro de 1 à {n}, ou l'une des valeurs : {values}.",
-        "en": "Choice not recognised. Type a number from 1 to {n}, or one of: {values}.",
+        "fr": "Cette date n'existe pas dans le calendrier (les dates s'écrivent jour/mois/année).",
+        "en": "This date does not exist in the calendar (dates are written day/month/year).",
     },
     "answer.text": {
         "fr": "Un texte est attendu ici.",
@@ -57,10 +53,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answer.max_length": {
         "fr": "{n} caractères au plus (vous en avez écrit {got}).",
         "en": "{n} characters at most (you wrote {got}).",
-    },
-    "answer.too_long": {
-        "fr": "Texte trop long : {max} caractères au plus.",
-        "en": "Text too long: {max} characters at most.",
     },
     "answer.pattern": {
         "fr": "La réponse n'a pas la forme attendue.",
@@ -97,15 +89,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "no": {"fr": "non", "en": "no"},
     "progress": {"fr": "Question {index} sur {total}", "en": "Question {index} of {total}"},
-    "hint.amount": {"fr": "montant en euros, par exemple 12 000 ou 12k", "en": "amount in euros, for example 12 000 or 12k"},
+    "hint.amount": {"fr": "montant en euros, par exemple 12 000 ou 12k", "en": "amount in euros, for example 12,000 or 12k"},
     "hint.number": {"fr": "nombre, par exemple 2,5", "en": "number, for example 2.5"},
     "hint.integer": {"fr": "nombre entier", "en": "whole number"},
     "hint.bool": {"fr": "oui ou non", "en": "yes or no"},
-    "hint.date": {"fr": "date, par exemple 26/11/2026 ou aujourd'hui", "en": "date, for example 26/11/2026 or today"},
+    "hint.date": {"fr": "date (jour/mois/année), par exemple 26/11/2026 ou aujourd'hui", "en": "date (day/month/year), for example 26/11/2026 or today"},
     "hint.email": {"fr": "adresse électronique", "en": "email address"},
     "hint.url": {"fr": "adresse web commençant par https://", "en": "web address starting with https://"},
     "hint.longtext": {"fr": "plusieurs lignes possibles ; une ligne vide pour finir", "en": "several lines allowed; an empty line to finish"},
-    "hint.multichoice": {"fr": "un ou plusieurs numéros séparés par des virgules, par exemple 1,3", "en": "one or more numbers separated by commas, for example 1,3"},
+    "hint.multichoice": {"fr": "un ou plusieurs numéros, par exemple 1,3 ou 1 et 3", "en": "one or more numbers, for example 1,3 or 1 and 3"},
     "hint.choice": {"fr": "tapez le numéro", "en": "type the number"},
     "hint.optional": {"fr": "facultatif : Entrée pour passer", "en": "optional: Enter to skip"},
     "hint.example": {"fr": "exemple : {example}", "en": "example: {example}"},
@@ -403,3 +395,6 @@ MESSAGES.update(MESSAGES_ENGINE)
 from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB  # noqa: E402
 
 MESSAGES.update(MESSAGES_CONTRIB)
+from survivalkit.i18n.messages_answers import MESSAGES_ANSWERS  # noqa: E402
+
+MESSAGES.update(MESSAGES_ANSWERS)

@@ -56,6 +56,10 @@ class QuestionType(StrEnum):
     URL = "url"
 
 
+DateRange = Literal["future", "past", "today_or_future", "today_or_past"]
+"""Where a date answer must fall, counted from the document date."""
+
+
 class Choice(_Frozen):
     """One possible answer of a choice or multichoice question."""
 
@@ -103,6 +107,8 @@ class Question(_Frozen):
     """Fewest characters for texts, or fewest picks for a multichoice."""
     max_length: int | None = Field(default=None, ge=1)
     """Most characters for texts, or most picks for a multichoice."""
+    date_range: DateRange | None = None
+    """For a date: ``future``, ``past``, ``today_or_future`` or ``today_or_past``, from the document date."""
     pattern: str | None = None
     """A regular expression a text answer must match entirely."""
     pattern_message: Text | None = None
@@ -137,6 +143,8 @@ class Question(_Frozen):
                 if choice.value in seen:
                     raise ValueError(f"choice value {choice.value!r} appears twice")
                 seen.add(choice.value)
+        if self.date_range is not None and self.type != QuestionType.DATE:
+            raise ValueError(f"`date_range` only goes with type date, not {self.type.value}")
         if self.default is not None and self.default_expr is not None:
             raise ValueError("give either `default` or `default_expr`, not both")
         return self

@@ -36,6 +36,15 @@ def format_date_long(day: object, lang: str = "fr") -> str:
     return f"{number} {months[day.month - 1]} {day.year}"
 
 
+def format_date_short(day: object, lang: str = "fr") -> str:
+    """``26/11/2026`` in both languages: day/month/year, the order the tool reads back."""
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    if not isinstance(day, dt.date):
+        return str(day)
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
 def format_number(value: object, lang: str = "fr") -> str:
     """Group thousands (narrow no-break space in French, comma in English), decimal comma in French."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -71,10 +80,11 @@ def format_amount(value: object, unit: str = "EUR", lang: str = "fr") -> str:
     return f"€{number}" + (f" {rest}" if rest else "")
 
 
-_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;!?])")
+# Each pattern starts at the first space of a run (never inside it): linear on any text.
+_BEFORE_HIGH = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*([;!?])")
 _BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
 _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
-_CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
+_CLOSE_GUILLEMET = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 _URL = re.compile(r"(?:https?://|www\.)\S+|`[^`]*`")
 
 

@@ -1,0 +1,214 @@
+"""Reading amounts and numbers as people write them in French and English, and saying when unsure.
+
+Spaces (ordinary, no-break, narrow no-break), apostrophes and underscores always group thousands.
+With both ``.`` and ``,`` the last one is the decimal separator (``1.234,56``, ``1,234.56``).
+With a single ``.`` or ``,`` followed by exactly three digits the reading depends on habits: the
+language's thousands separator groups (``45.000`` in French, ``45,000`` in English), while its
+decimal separator could mean either (``45,000`` in French: 45 or 45 000) and is asked again.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from survivalkit.errors import AnswerError
+from survivalkit.i18n import t
+from survivalkit.output.typography import format_amount, format_number
+
+MAX_INPUT = 100  # characters: nobody writes an amount longer than this
+MAX_DIGITS = 15  # whole digits a float still holds exactly
+_GROUPING = frozenset(" \t\u00a0\u202f\u2009\u2007'’_")
+_CURRENCY = re.compile(
+    r"€|(?<![a-z])(?:eur|euros?|hors taxes?|toutes taxes comprises|excl\.? vat|incl\.? vat"
+    r"|excluding vat|including vat|ht|h\.t\.?|ttc|t\.t\.c\.?)(?![a-z])"
+)
+_SUFFIXES = (  # longest first
+    ("millions", 1_000_000.0), ("million", 1_000_000.0), ("mio", 1_000_000.0),
+    ("k", 1_000.0), ("m", 1_000_000.0),
+)  # fmt: skip
+
+
+class AmbiguousAnswer(AnswerError):
+    """An answer that reads as two different values; the message names both."""
+
+    def __init__(self, message: str, readings: tuple[float, float]) -> None:
+        super().__init__(message)
+        self.readings = readings
+
+
+def _tokens(text: str) -> list[str] | None:
+    """Digit runs and separators (``.``, ``,`` or one ``" "`` for any grouping run); None if other."""
+    out: list[str] = []
+    digits: list[str] = []
+    for char in text:
+        if "0" <= char <= "9":
+            digits.append(char)
+            continue
+        if digits:
+            out.append("".join(digits))
+            digits = []
+        if char in ".,":
+            out.append(char)
+        elif char in _GROUPING:
+            if out and out[-1] == " ":
+                continue
+            out.append(" ")
+        else:
+            return None
+    if digits:
+        out.append("".join(digits))
+    return out
+
+
+def _grouped(groups: list[str]) -> bool:
+    """``12000`` alone, or ``12 000 000``: a first group of one to three digits, then groups of three."""
+    return len(groups) == 1 or (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
+
+
+def readings(text: str, lang: str) -> list[float] | None:
+    """The values ``text`` can mean (one, or two when ambiguous); None when it is no number."""
+    text = text.strip()
+    sign = ""
+    if text[:1] in ("+", "-"):
+        sign, text = text[0], text[1:].strip()
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    if tokens[0] in ".,":  # ".5"
+        tokens.insert(0, "0")
+    groups = tokens[0::2]
+    seps = tokens[1::2]
+    if len(groups) != len(seps) + 1 or not all(g.isdigit() for g in groups):
+        return None
+    if sum(len(g) for g in groups) > MAX_DIGITS + 6:
+        return None
+    marks = [s for s in seps if s != " "]
+    kinds = set(marks)
+
+    def number(whole: list[str], frac: str = "") -> float:
+        return float(sign + "".join(whole) + ("." + frac if frac else ""))
+
+    if not marks or (len(marks) >= 2 and len(kinds) == 1):
+        return [number(groups)] if _grouped(groups) else None  # only thousands separators
+    if seps[-1] == " ":
+        return None  # "1,5 000": a decimal part cannot be grouped
+    if len(kinds) == 2 and marks.count(seps[-1]) != 1:
+        return None  # "1,234,56.7": the decimal separator comes once, last
+    whole, frac = groups[:-1], groups[-1]
+    if not _grouped(whole):
+        return None
+    decimal = number(whole, frac)
+    if len(kinds) == 2 or " " in seps:
+        return [decimal]  # 1.234,56 / 12 000,50: the last mark can only be the decimal one
+    left = whole[0]
+    if len(frac) != 3 or len(left) > 3 or left.startswith("0"):
+        return [decimal]  # 2,5 / 12000,50 / 0,125: no thousands grouping reads like that
+    thousands = number([*whole, frac])
+    if seps[-1] == ("." if lang == "fr" else ","):
+        return [thousands]  # 45.000 in French, 45,000 in English
+    return [decimal, thousands]
+
+
+def _plain(value: float, lang: str) -> str:
+    """``value`` without grouping, with the language's decimal separator."""
+    if value.is_integer():
+        return str(int(value))
+    text = f"{value:.6f}".rstrip("0")
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _typed(value: float, lang: str) -> str:
+    """How to write ``value`` so that it reads only one way (no grouping, never three decimals)."""
+    text = _plain(value, lang)
+    return text + "0" if len(re.split("[.,]", text + ".")[1]) == 3 else text
+
+
+def _split_suffix(text: str) -> tuple[str, float]:
+    for word, factor in _SUFFIXES:
+        if text.endswith(word):
+            head = text[: -len(word)].rstrip()
+            if head and (head[-1].isdigit() or head[-1] in _GROUPING):
+                return head, factor
+    return text, 1.0
+
+
+def _from_value(raw: object, lang: str, message: str) -> float | None:
+    """A number an answers file already holds as one, or None when ``raw`` is text."""
+    if isinstance(raw, bool | list | dict | tuple):
+        raise AnswerError(t(message, lang))
+    if isinstance(raw, int | float):
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer with hundreds of digits
+            raise AnswerError(t(message, lang)) from None
+        if not math.isfinite(value):
+            raise AnswerError(t(message, lang))
+        return value
+    return None
+
+
+def _text(raw: object, lang: str, message: str) -> str:
+    text = str(raw).strip()
+    if not text or len(text) > MAX_INPUT:
+        raise AnswerError(t(message, lang))
+    return text.lower()
+
+
+def parse_amount(raw: object, lang: str = "fr") -> float:
+    """``12000``, ``12 000 €``, ``€45,000``, ``12k``, ``12 000,50``, ``1,5 M€`` → euros, to the cent."""
+    value = _from_value(raw, lang, "answer.amount")
+    if value is None:
+        text = _CURRENCY.sub(" ", _text(raw, lang, "answer.amount")).strip()
+        text, factor = _split_suffix(text)
+        found = readings(text, lang)
+        if not found:
+            raise AnswerError(t("answer.amount", lang))
+        values = [round(v * factor, 2) for v in found]
+        if len(values) == 2 and values[0] != values[1]:
+            small, large = values
+            raise AmbiguousAnswer(
+                t("answers.amount_ambiguous", lang,
+                  first=format_amount(small, "EUR", lang), second=format_amount(large, "EUR", lang),
+                  first_typed=_typed(small, lang), second_typed=_typed(large, lang)),
+                (small, large),
+            )
+        value = values[0]
+    if not math.isfinite(value) or abs(value) >= 10**MAX_DIGITS:
+        raise AnswerError(t("answer.amount", lang))
+    return round(value, 2)
+
+
+def parse_number(raw: object, lang: str = "fr") -> float:
+    """A decimal number, with a decimal comma or point; ``2,5``, ``1 200,75``."""
+    value = _from_value(raw, lang, "answer.number")
+    if value is None:
+        found = readings(_text(raw, lang, "answer.number"), lang)
+        if not found:
+            raise AnswerError(t("answer.number", lang))
+        if len(found) == 2:
+            small, large = found
+            raise AmbiguousAnswer(
+                t("answers.number_ambiguous", lang,
+                  first=_plain(small, lang), second=format_number(large, lang),
+                  first_typed=_typed(small, lang), second_typed=_typed(large, lang)),
+                (small, large),
+            )
+        value = found[0]
+    if not math.isfinite(value) or abs(value) >= 10**MAX_DIGITS:
+        raise AnswerError(t("answer.number", lang))
+    return value
+
+
+def parse_integer(raw: object, lang: str = "fr") -> int:
+    """A whole number; ``1 200``, ``1.200`` in French and ``1,200`` in English are 1200."""
+    value = _from_value(raw, lang, "answer.integer")
+    if value is None:
+        found = readings(_text(raw, lang, "answer.integer"), lang) or []
+        whole = [v for v in found if v.is_integer()]
+        if len(whole) != 1:
+            raise AnswerError(t("answer.integer", lang))
+        value = whole[0]
+    if not value.is_integer() or abs(value) >= 10**MAX_DIGITS:
+        raise AnswerError(t("answer.integer", lang))
+    return int(value)
