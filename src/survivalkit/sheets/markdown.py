@@ -117,7 +117,8 @@ def form_markdown(f: FormView) -> str:
     ]
     if f.identity:
         lines += [f"## {message('sheets.form.identity', lang)}", ""]
-        lines += ["- " + labelled(str(label), DOTS[:40], lang) for _, label in f.identity]
+        lines += [f"{number}. " + labelled(str(label), DOTS[:40], lang)
+                  for number, _, label in f.identity]
         lines.append("")
     lines += [f"## {message('sheets.form.questions', lang)}", ""]
     optional = message("hint.optional_short", lang)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Question, QuestionType, Text, Tool, tool_questions
 from survivalkit.output.typography import format_date_long
-from survivalkit.sheets.paper import answer_bounds, answer_unit, condition_text, text_lines
+from survivalkit.sheets.paper import answer_unit, condition_text, paper_help, text_lines
 from survivalkit.sheets.selection import by_stage
 from survivalkit.sheets.text import Txt, message
 
@@ -72,6 +72,9 @@ class SheetView:
     documents: list[Txt]
     next_steps: list[Txt]
     questions: list[QuestionLine]
+    """The tool's own questions, numbered as the terminal numbers them (after the profile)."""
+    profile_count: int
+    """How many profile questions ``run`` counts before the tool's own."""
     sources: list[SourceView]
     reviewed: dt.date
     run_command: str
@@ -92,9 +95,10 @@ def sheet_view(kit: Kit, tool: Tool, lang: str) -> SheetView:
     def each(items: Sequence[Text]) -> list[Txt]:
         return [Txt.of(item, lang) for item in items]
 
+    numbers = {q.id: index for index, q in enumerate(asked_questions(kit, tool), start=1)}
     questions = [
-        QuestionLine(q.id, number, Txt.of(q.label, lang), q.required, q.when is not None)
-        for number, q in enumerate(tool_questions(kit, tool), start=1)
+        QuestionLine(q.id, numbers[q.id], Txt.of(q.label, lang), q.required, q.when is not None)
+        for q in tool_questions(kit, tool)
     ]
     sources = [
         SourceView(Txt.of(s.title, lang), Txt.of(s.reference, lang) if s.reference else None,
@@ -114,6 +118,7 @@ def sheet_view(kit: Kit, tool: Tool, lang: str) -> SheetView:
         documents=each([d.title for d in tool.documents]),
         next_steps=each(sheet.next_steps),
         questions=questions,
+        profile_count=len(kit.info.profile),
         sources=sources,
         reviewed=tool.reviewed,
         run_command=run_command(tool),
@@ -235,9 +240,7 @@ class FormField:
     lines: int
     """How many lines to write on, for text answers."""
     unit: str
-    """What goes after a number's box: ``euros`` for an amount."""
-    bounds: str
-    """The allowed range of a number, when it has one."""
+    """What goes after a number's box: ``euros`` for an amount, the range of a count."""
 
 
 @dataclass(frozen=True)
@@ -248,14 +251,26 @@ class FormView:
     lang: str
     title: Txt
     run_command: str
-    identity: list[tuple[str, Txt]]
+    identity: list[tuple[int, str, Txt]]
+    """The profile questions: number, id and label."""
     fields: list[FormField]
 
 
+def asked_questions(kit: Kit, tool: Tool) -> list[Question]:
+    """Every question ``survivalkit run`` asks for ``tool``, in order (as ``tool_interview``).
+
+    The profile comes first: the terminal counts it even when it is saved and skipped, so the
+    form numbers the tool's own questions after it, as the screen does.
+    """
+    return list(kit.info.profile) + tool_questions(kit, tool)
+
+
 def form_view(kit: Kit, tool: Tool, lang: str) -> FormView:
-    """The paper form of ``tool`` in ``lang``."""
-    questions = tool_questions(kit, tool)
-    numbers = {q.id: index for index, q in enumerate(questions, start=1)}
+    """The paper form of ``tool`` in ``lang``, numbered as the terminal numbers the questions."""
+    asked = asked_questions(kit, tool)
+    numbers = {q.id: index for index, q in enumerate(asked, start=1)}
+    by_id = {q.id: q for q in asked}
+    profile_ids = {q.id for q in kit.info.profile}
     fields = [
         FormField(
             id=q.id,
@@ -263,24 +278,32 @@ def form_view(kit: Kit, tool: Tool, lang: str) -> FormView:
             number=numbers[q.id],
             label=Txt.of(q.label, lang),
             required=q.required,
-            condition=condition_text(q, numbers, lang),
-            help=Txt.of(q.help, lang) if q.help else None,
+            condition=condition_text(q, numbers, by_id, lang),
+            help=_paper_help(q, lang),
             example=Txt.of(q.example, lang) if q.example else None,
             boxes=_boxes(q, lang),
             lines=text_lines(q),
             unit=answer_unit(q, lang),
-            bounds=answer_bounds(q, lang),
         )
-        for q in questions
+        for q in asked
+        if q.id not in profile_ids
     ]
     return FormView(
         id=tool.id,
         lang=lang,
         title=Txt.of(tool.title, lang),
         run_command=run_command(tool),
-        identity=[(q.id, Txt.of(q.label, lang)) for q in kit.info.profile],
+        identity=[(numbers[q.id], q.id, Txt.of(q.label, lang)) for q in kit.info.profile],
         fields=fields,
     )
+
+
+def _paper_help(question: Question, lang: str) -> Txt | None:
+    if not question.help:
+        return None
+    shown = Txt.of(question.help, lang)
+    words = paper_help(shown.raw)
+    return replace(shown, raw=words) if words else None
 
 
 def _boxes(question: Question, lang: str) -> list[ChoiceBox]:

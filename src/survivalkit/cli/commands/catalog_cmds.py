@@ -162,6 +162,8 @@ def show_tool(env: Env, tool: Any) -> None:
     d.title(t("sheet.documents", lang))
     d.bullets([doc.raw for doc in s.documents])
     d.title(t("sheet.questions", lang))
+    if s.profile_count:
+        d.say(t("sheets.form.profile_first", lang, n=s.profile_count), "dim")
     for q in s.questions:
         suffix = f" ({t('hint.optional_short', lang)})" if not q.required else ""
         cond = f" ({t('sheet.conditional', lang)})" if q.conditional else ""
