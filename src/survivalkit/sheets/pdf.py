@@ -22,6 +22,8 @@ MAX_RENDERS = 4
 PAGE_TOP_PX = 1.5 / 2.54 * 96
 PAGE_BOTTOM_PX = (29.7 - 1.7) / 2.54 * 96
 """Where the page's content area starts and ends (CSS pixels), matching ``pages.page_css``."""
+KEY_DAY = dt.date(2000, 1, 1)
+"""The date the remembered sheet sizes are filed under, whatever the printing date."""
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,16 @@ def _weasyprint_html() -> Any:
     return HTML
 
 
-def fit_and_print(build: Callable[[dict[str, float]], str], tool_ids: Sequence[str]) -> PdfResult:
+def fit_and_print(
+    build: Callable[[dict[str, float]], str], tool_ids: Sequence[str], *, key_page: str | None = None
+) -> PdfResult:
     """Print to PDF, shrinking the type of each sheet that spills over its page.
 
     ``build`` makes the page from type sizes by tool id. After each layout, every sheet whose
     end lands on a later page than its start gets a smaller size, estimated from how far it
     overflowed (height grows about as the square of the type size), never below
-    ``MIN_SHEET_PT``.
+    ``MIN_SHEET_PT``. The sizes found are remembered under ``key_page`` (default: the page at
+    full size), so the next print of the same sheets usually takes a single layout.
     """
     import hashlib
 
@@ -61,7 +66,7 @@ def fit_and_print(build: Callable[[dict[str, float]], str], tool_ids: Sequence[s
     weasy_html = _weasyprint_html()
     # The sizes that fitted last time this very page was printed save a whole layout pass;
     # the loop below still checks them.
-    key = hashlib.sha256(build({}).encode("utf-8")).hexdigest()
+    key = hashlib.sha256((key_page or build({})).encode("utf-8")).hexdigest()
     fit: dict[str, float] = load_fit(key)
     for attempt in range(MAX_RENDERS):
         document = weasy_html(string=build(fit), url_fetcher=refuse_fetch).render()
@@ -107,4 +112,7 @@ def build_pdf(
         return build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, fit=fit)
 
     ids = [] if layout is Layout.FORMS else [tool.id for tool in tools]
-    return fit_and_print(build, ids)
+    # The printing date only shows on the booklet's cover: it must not make each new day's
+    # first print lay the sheets out again.
+    key_page = build_html(kit, tools, layout=layout, lang=lang, day=KEY_DAY, stage=stage)
+    return fit_and_print(build, ids, key_page=key_page)
