@@ -8,7 +8,7 @@ import re
 import pytest
 
 from survivalkit.engine.interview import Interview
-from survivalkit.engine.runner import tool_interview
+from survivalkit.engine.tool_run import tool_interview
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 from survivalkit.kit.model import Kit, Question, QuestionType
 from survivalkit.sheets.build import Layout, build_markdown
@@ -31,7 +31,7 @@ def screen_numbers(interview: Interview) -> dict[str, int]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_form_numbers_questions_as_the_terminal_does(kit: Kit, lang: str) -> None:
     for tool in kit.tools.values():
-        interview = tool_interview(kit, tool, lang=lang, day=DAY, profile={})
+        interview = tool_interview(kit, tool, lang=lang, day=DAY)
         # Make every condition hold, as a paper form shows every question.
         interview.questions = [q.model_copy(update={"when": None}) for q in interview.questions]
         interview.__post_init__()

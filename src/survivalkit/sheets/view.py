@@ -257,7 +257,7 @@ class FormView:
 
 
 def asked_questions(kit: Kit, tool: Tool) -> list[Question]:
-    """Every question ``survivalkit run`` asks for ``tool``, in order (as ``tool_interview``).
+    """Every question ``survivalkit run`` asks for ``tool``, in order (as ``engine.tool_run.tool_interview``).
 
     The profile comes first: the terminal counts it even when it is saved and skipped, so the
     form numbers the tool's own questions after it, as the screen does.
