@@ -30,3 +30,10 @@ def test_wheel_installs_and_lists_the_bundled_kit(tmp_path: Path) -> None:
     check = subprocess.run([str(env_dir / "bin" / "survivalkit"), "validate"],
                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr
+    # The sheets' templates and style sheets travel as package data.
+    sheet = subprocess.run([str(env_dir / "bin" / "survivalkit"), "sheets", "memo-achat-public",
+                            "--format", "html", "-o", "fiche.html", "--lang", "fr"],
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert sheet.returncode == 0, sheet.stdout + sheet.stderr
+    page = (tmp_path / "fiche.html").read_text("utf-8")
+    assert 'class="sheet-title"' in page and ".sheet .chips" in page

@@ -389,6 +389,7 @@ MESSAGES.update({
     },
 })
 from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
+from survivalkit.i18n.messages_sheets import MESSAGES_SHEETS  # noqa: E402
 
 MESSAGES.update(MESSAGES_ENGINE)
 
@@ -398,3 +399,4 @@ MESSAGES.update(MESSAGES_CONTRIB)
 from survivalkit.i18n.messages_answers import MESSAGES_ANSWERS  # noqa: E402
 
 MESSAGES.update(MESSAGES_ANSWERS)
+MESSAGES.update(MESSAGES_SHEETS)

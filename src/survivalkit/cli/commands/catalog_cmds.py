@@ -133,22 +133,22 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
 
 def show_tool(env: Env, tool: Any) -> None:
-    """A tool's sheet in the terminal."""
-    from survivalkit.kit.model import tool_questions, tr
+    """A tool's sheet in the terminal, from the same view as the printed sheet."""
+    from survivalkit.output.typography import format_date_long
+    from survivalkit.sheets.view import sheet_view
 
     lang = env.lang
     d = env.display
-    kit = env.kit
-    stages = {s.id: tr(s.title, lang) for s in kit.info.stages}
-    d.title(tr(tool.title, lang))
-    d.say(tr(tool.summary, lang))
-    d.say(t("col.stages", lang) + ": " + ", ".join(stages.get(s, s) for s in tool.stages), "dim")
+    s = sheet_view(env.kit, tool, lang)
+    d.title(s.title.raw)
+    d.say(s.summary.raw)
+    d.say(t("col.stages", lang) + ": " + ", ".join(x.raw for x in s.stages), "dim")
     sections = [
-        ("sheet.when", [tool.sheet.when_to_use]),
-        ("sheet.steps", tool.sheet.steps),
-        ("sheet.tips", tool.sheet.tips),
-        ("sheet.pitfalls", tool.sheet.pitfalls),
-        ("sheet.next", tool.sheet.next_steps),
+        ("sheet.when", [s.when_to_use]),
+        ("sheet.steps", s.steps),
+        ("sheet.tips", s.tips),
+        ("sheet.pitfalls", s.pitfalls),
+        ("sheet.next", s.next_steps),
     ]
     for key, items in sections:
         if not items:
@@ -156,27 +156,27 @@ def show_tool(env: Env, tool: Any) -> None:
         d.title(t(key, lang))
         if key == "sheet.steps":
             for number, item in enumerate(items, start=1):
-                d.say(f"{number}. {tr(item, lang)}")
+                d.say(f"{number}. {item.raw}")
         else:
-            d.bullets([tr(item, lang) for item in items])
+            d.bullets([item.raw for item in items])
     d.title(t("sheet.documents", lang))
-    d.bullets([tr(doc.title, lang) for doc in tool.documents])
+    d.bullets([doc.raw for doc in s.documents])
     d.title(t("sheet.questions", lang))
-    for number, q in enumerate(tool_questions(kit, tool), start=1):
+    if s.profile_count:
+        d.say(t("sheets.form.profile_first", lang, n=s.profile_count), "dim")
+    for q in s.questions:
         suffix = f" ({t('hint.optional_short', lang)})" if not q.required else ""
-        cond = f" ({t('sheet.conditional', lang)})" if q.when else ""
-        d.say(f"{number}. {tr(q.label, lang)}{suffix}{cond}")
+        cond = f" ({t('sheet.conditional', lang)})" if q.conditional else ""
+        d.say(f"{q.number}. {q.label.raw}{suffix}{cond}")
     d.title(t("sheet.sources", lang))
-    for src in tool.sources:
-        parts = [tr(src.title, lang)]
+    for src in s.sources:
+        parts = [src.title.raw]
         if src.reference:
-            parts.append(src.reference)
+            parts.append(src.reference.raw)
         if src.url:
             parts.append(src.url)
         d.say("- " + " — ".join(parts))
-    from survivalkit.output.typography import format_date_long
-
-    d.say(t("sheet.reviewed", lang, date=format_date_long(tool.reviewed, lang)), "dim")
+    d.say(t("sheet.reviewed", lang, date=format_date_long(s.reviewed, lang)), "dim")
 
 
 def profile_command(env: Env, action: str) -> None:

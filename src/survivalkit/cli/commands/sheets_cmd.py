@@ -54,7 +54,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 def choose_format(fmt: str | None, out: Path | None, lang: str) -> str:
     """``--format``, else the output file's extension, else PDF; refuses a mismatch."""
     from survivalkit.errors import UsageError
-    from survivalkit.sheets.build import SHEET_FORMATS
+    from survivalkit.sheets.selection import SHEET_FORMATS
 
     ext = out.suffix.lower().lstrip(".") if out is not None else ""
     ext = {"htm": "html", "markdown": "md"}.get(ext, ext)

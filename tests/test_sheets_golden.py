@@ -1,0 +1,73 @@
+"""Printed sheets pinned byte for byte: a sheet, the booklet and paper forms, HTML and Markdown.
+
+The kit they are built from is a frozen copy under ``tests/golden_sheets/kit`` so that edits to the
+bundled kit's content do not move them; only a change in how sheets are laid out does. After an
+intended change, regenerate with ``SURVIVALKIT_UPDATE_GOLDEN=1 pytest tests/test_sheets_golden.py``
+and review ``git diff tests/golden_sheets``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+from survivalkit.kit.loader import load_kit
+from survivalkit.kit.model import Kit
+from survivalkit.sheets.build import Layout, booklet_order, build
+
+HERE = Path(__file__).resolve().parent / "golden_sheets"
+DAY = dt.date(2026, 11, 26)
+UPDATE = os.environ.get("SURVIVALKIT_UPDATE_GOLDEN") == "1"
+
+CASES = [
+    ("sheet-memo-achat-public", Layout.SHEETS, ["memo-achat-public"]),
+    ("booklet", Layout.BOOKLET, []),
+    ("form-memo-achat-public", Layout.FORMS, ["memo-achat-public"]),
+    ("form-checklist-perenniser", Layout.FORMS, ["checklist-perenniser"]),
+]
+
+
+@pytest.fixture(scope="module")
+def kit() -> Kit:
+    return load_kit([HERE / "kit"]).kit
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("name", "layout", "tool_ids"), CASES, ids=[c[0] for c in CASES])
+def test_sheets_match_golden_files(
+    kit: Kit, name: str, layout: Layout, tool_ids: list[str], lang: str, fmt: str
+) -> None:
+    tools = [kit.tools[i] for i in tool_ids] or booklet_order(kit, list(kit.tools.values()))
+    got = build(kit, tools, layout=layout, fmt=fmt, lang=lang, day=DAY).data.decode("utf-8")
+    path = HERE / f"{name}.{lang}.{fmt}"
+    if UPDATE:
+        path.write_text(got, encoding="utf-8")
+    assert path.is_file(), f"no golden file {path.name}: run with SURVIVALKIT_UPDATE_GOLDEN=1"
+    want = path.read_text(encoding="utf-8")
+    if got != want:
+        diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "golden", "now", lineterm="")
+        pytest.fail(f"{path.name} differs:\n" + "\n".join(list(diff)[:80]))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_show_matches_golden_file(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("survivalkit.kit.loader.bundled_kit_dir", lambda: HERE / "kit")
+    monkeypatch.setenv("COLUMNS", "100")
+    code, got, err = run_cli(["show", "memo-achat-public", "--plain", "--lang", lang], capsys)
+    assert code == 0, err
+    path = HERE / f"show-memo-achat-public.{lang}.txt"
+    if UPDATE:
+        path.write_text(got, encoding="utf-8")
+    assert path.is_file(), f"no golden file {path.name}: run with SURVIVALKIT_UPDATE_GOLDEN=1"
+    want = path.read_text(encoding="utf-8")
+    if got != want:
+        diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "golden", "now", lineterm="")
+        pytest.fail(f"{path.name} differs:\n" + "\n".join(list(diff)[:80]))
