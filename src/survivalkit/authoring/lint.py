@@ -303,8 +303,9 @@ def tool_sources(tool: Tool) -> Iterator[Source]:
     for i, doc in enumerate(tool.documents):
         yield Source(("documents", i, "filename"), doc.filename, False,
                      f"document `{doc.id}` filename")
-        for key_path, text in _text_sources(doc.template, ("documents", i, "template")):
-            yield Source(key_path, text, False, f"document `{doc.id}` template")
+        for sub_path, template in doc.templates():  # the body, then a letter's parts
+            for key_path, text in _text_sources(template, ("documents", i, *sub_path)):
+                yield Source(key_path, text, False, f"document `{doc.id}` {'.'.join(map(str, sub_path))}")
 
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str:

@@ -397,5 +397,7 @@ MESSAGES.update({
     },
 })
 from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
+from survivalkit.i18n.messages_office import MESSAGES_OFFICE  # noqa: E402
 
 MESSAGES.update(MESSAGES_ENGINE)
+MESSAGES.update(MESSAGES_OFFICE)
