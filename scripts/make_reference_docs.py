@@ -84,6 +84,11 @@ def _field(paragraph: object, instruction: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "18")  # 9 pt, like the words around it
+    props.append(size)
+    run.append(props)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -146,6 +151,9 @@ def odt_styles(xml: str) -> str:
     heading = (r'(<style:style style:name="Heading"[^>]*>\s*'
                r'<style:paragraph-properties[^>]*/>\s*<style:text-properties)')
     xml = re.sub(heading, rf'\1 fo:color="#{NAVY}"', xml)
+    # Upright headings, as in the PDF (pandoc's second level is italic).
+    xml = re.sub(r'<style:style style:name="Heading_20_\d".*?</style:style>',
+                 lambda m: m.group(0).replace('="italic"', '="normal"'), xml, flags=re.DOTALL)
     page = {
         "fo:page-width": "21cm", "fo:page-height": "29.7cm", "fo:margin-top": "2cm",
         "fo:margin-bottom": "1cm", "fo:margin-left": "2.5cm", "fo:margin-right": "2.5cm",
