@@ -183,9 +183,9 @@ class Decision(_Frozen):
     """The block that ends a document asking for a decision: accord, refus, conditions, signature."""
 
     by: Text | None = None
-    """Who decides, as a template (``{{ responsable_nom }}, {{ responsable_fonction }}``); without it, a line to fill in."""
+    """Who decides, as a template (``{{ responsable_nom }}``); without it, a line to fill in."""
     points: list[Text] = []
-    """What is to be decided, one template each (one that renders empty is left out); none: one decision on the whole document."""
+    """The points to decide, one template each (an empty one is left out); none: one decision."""
 
 
 class Letter(_Frozen):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.i18n import t
-from survivalkit.kit.model import Decision, Document, Letter, Text, tr
+from survivalkit.kit.model import Decision, Document, Letter, Text
 from survivalkit.output.typography import format_date_long, french_spacing
 
 SENDER_IDS = ("nom", "fonction", "service", "organisation", "courriel")
@@ -200,7 +200,8 @@ def letter_html(parts: LetterParts, to_html: Callable[[str], str]) -> str:
         subject = subject.strip().removeprefix("<p>").removesuffix("</p>")
         out.append(f'<h1 class="letter-subject">{subject}</h1>')
         if parts.references:
-            out.append(f'<div class="letter-refs">{to_html(label("letter.references", lang) + " " + parts.references)}</div>')
+            refs = to_html(f"{label('letter.references', lang)} {parts.references}")
+            out.append(f'<div class="letter-refs">{refs}</div>')
     head, last = split_last_block(parts.body)
     out.append(to_html(head))
     end = [to_html(last)]

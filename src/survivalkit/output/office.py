@@ -109,8 +109,9 @@ def _keep_odt(xml: str) -> str:
                 copy = copy.replace(">", f">{keep}", 1)
         copy = copy.replace(f'style:name="{name}"', 'style:name="SKKeep"', 1)
     xml = xml[:before] + xml[before:].replace(f'text:style-name="{name}"', 'text:style-name="SKKeep"', 1)
-    if "<office:automatic-styles />" in xml:
-        xml = xml.replace("<office:automatic-styles />", f"<office:automatic-styles>{copy}</office:automatic-styles>", 1)
+    empty = "<office:automatic-styles />"
+    if empty in xml:
+        xml = xml.replace(empty, f"<office:automatic-styles>{copy}</office:automatic-styles>", 1)
     else:
         xml = xml.replace("</office:automatic-styles>", copy + "</office:automatic-styles>", 1)
     return xml
