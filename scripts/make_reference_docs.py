@@ -40,7 +40,7 @@ SIGN_ROOM_CM = 3.2  # room to sign: at least 3 cm
 STYLES: dict[str, tuple[float, float, float, bool, bool]] = {
     "LetterSender": (0, 0, 0.6, False, False),
     "LetterRecipient": (INDENT_CM, 0.3, 0.8, False, False),
-    "LetterDate": (INDENT_CM, 0, 0.8, False, False),
+    "LetterDate": (0, 0, 0.8, False, False),  # right-aligned: a long town name stays on one line
     "LetterSubject": (0, 0, 0.2, True, False),
     "LetterReference": (0, 0, 0.2, False, False),
     "LetterKeep": (0, 0.1, 0.1, False, True),
@@ -49,6 +49,7 @@ STYLES: dict[str, tuple[float, float, float, bool, bool]] = {
     "PartySignature": (0, 0.6, 0, False, True),
     "DecisionLine": (0, 0.15, 0.15, False, True),
 }
+RIGHT = {"LetterDate"}
 SPACE_STYLE = "SignatureSpace"  # an empty paragraph at least SIGN_ROOM_CM tall
 
 
@@ -122,6 +123,8 @@ def docx_reference(archive: bytes) -> bytes:
         fmt.space_before, fmt.space_after = Cm(before), Cm(after)
         fmt.keep_with_next = keep
         fmt.keep_together = True
+        if name in RIGHT:
+            fmt.alignment = 2  # right
         style.font.bold = bold
     space = doc.styles.add_style(SPACE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     space.base_style = base
@@ -140,6 +143,8 @@ def _odt_style(name: str, indent: float, before: float, after: float, bold: bool
              'fo:keep-together="always" style:contextual-spacing="false"')
     if keep:
         props += ' fo:keep-with-next="always"'
+    if name in RIGHT:
+        props += ' fo:text-align="end"'
     text = '<style:text-properties fo:font-weight="bold" />' if bold else ""
     return (f'<style:style style:name="{name}" style:family="paragraph" '
             f'style:parent-style-name="Text_20_body" style:class="text">'

@@ -171,7 +171,8 @@ def letter_markdown(parts: LetterParts) -> str:
 LETTER_CSS = """
 .letter-from, .letter-to, .letter-date, .letter-subject, .letter-refs { margin: 0 0 .8rem; }
 .letter-from p, .letter-to p, .signature p { margin: 0; }
-.letter-to, .letter-date, .letter .signature { margin-left: 50%; }
+.letter-to, .letter .signature { margin-left: 50%; }
+.letter-date { text-align: right; }
 .letter-to { margin-top: .6rem; margin-bottom: 1.4rem; }
 h1.letter-subject { font-size: 1rem; color: inherit; line-height: 1.45; }
 .letter-end, .decision { break-inside: avoid; page-break-inside: avoid; }
