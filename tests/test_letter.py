@@ -13,8 +13,8 @@ import pytest
 from tests.helpers import MINI_KIT, build_tree, run_cli
 from tests.test_render import KIT, answers_for
 
-from survivalkit.engine.runner import files_for, render_outputs
 from survivalkit.kit.loader import load_kit
+from survivalkit.output.bundle import files_for, render_outputs
 from survivalkit.output.casing import mid_sentence
 
 DAY = dt.date(2026, 11, 26)

@@ -12,8 +12,8 @@ import pytest
 from tests.helpers import MINI_KIT, build_tree
 from tests.test_letter import DAY, example_files
 
-from survivalkit.engine.runner import files_for, render_outputs
 from survivalkit.kit.loader import load_kit
+from survivalkit.output.bundle import files_for, render_outputs
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # CI sets SURVIVALKIT_REQUIRE_OFFICE=1 after installing LibreOffice: there, a missing one fails.
