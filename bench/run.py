@@ -135,6 +135,46 @@ def install_hello(venv: Path, work: Path, *, fresh: bool) -> None:
         run([venv_bin(venv, "python"), "-m", "pip", "install", "-q", "--no-deps", src])
 
 
+TYPER_PYPROJECT = HELLO_PYPROJECT.replace("bench-hello", "bench-typer").replace(
+    '"click>=8"', '"typer>=0.29"').replace('hello = "bench_hello:main"', 'typer-app = "bench_typer:main"').replace(
+    '"bench_hello"', '"bench_typer"')
+
+TYPER_APP = '''\
+"""A bare two-command typer application: the floor survivalkit's start-up is measured against."""
+
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    typer.echo(f"Hello, {name}!")
+
+
+@app.command()
+def bye(name: str = "world") -> None:
+    """Say goodbye."""
+    typer.echo(f"Goodbye, {name}!")
+
+
+def main() -> None:
+    app()
+'''
+
+
+def install_typer_app(venv: Path, work: Path, *, fresh: bool) -> None:
+    """The bare typer app, installed as a console script like survivalkit (same typer version)."""
+    src = work / "bench-typer"
+    (src / "bench_typer").mkdir(parents=True, exist_ok=True)
+    (src / "pyproject.toml").write_text(TYPER_PYPROJECT)
+    (src / "bench_typer" / "__init__.py").write_text(TYPER_APP)
+    make_venv(venv, ["typer"], fresh=fresh)
+    if not venv_bin(venv, "typer-app").exists() or fresh:
+        run([venv_bin(venv, "python"), "-m", "pip", "install", "-q", "--no-deps", src])
+
+
 def first_line(cmd: Sequence[str | Path], env: dict[str, str]) -> str:
     """The first line a command prints (for versions)."""
     proc = run(cmd, env=env, check=False)
@@ -499,6 +539,9 @@ RATIO_PAIRS = {
     "5-question tool render / copier render":
         ("survivalkit run 5-question tool (md,html)",
          "copier copy --defaults --data (5 questions, 2 files)"),
+    "survivalkit list / bare typer app": ("survivalkit list (bundled kit)", "bare typer app (two commands)"),
+    "memo-achat-public render / bare typer app":
+        ("survivalkit run memo-achat-public (md,html)", "bare typer app (two commands)"),
     "validate / list, 100 generated tools": ("validate, 100 tools", "list, 100 tools"),
     "validate without cache / list, 100 generated tools":
         ("validate, 100 tools, no cache", "list, 100 tools"),
@@ -602,6 +645,9 @@ def main(argv: list[str] | None = None) -> int:
     cp_venv = make_venv(cache / "copier", ["copier"], fresh=args.fresh)
     hello_venv = cache / "click-hello"
     install_hello(hello_venv, cache, fresh=args.fresh)
+    typer_venv = cache / "typer-app"
+    install_typer_app(typer_venv, cache, fresh=args.fresh)
+    typer_app = str(venv_bin(typer_venv, "typer-app"))
 
     sk = str(venv_bin(sk_venv, "survivalkit"))
     cookiecutter = str(venv_bin(cc_venv, "cookiecutter"))
@@ -639,6 +685,7 @@ def main(argv: list[str] | None = None) -> int:
         ("cookiecutter --version", [cookiecutter, "--version"], (0,)),
         ("copier --version", [copier, "--version"], (0,)),
         ("click hello app", [hello], (0,)),
+        ("bare typer app (two commands)", [typer_app, "hello"], (0,)),
     ])
 
     # 2. one tool to Markdown and HTML, from an answers file
@@ -754,6 +801,10 @@ def main(argv: list[str] | None = None) -> int:
         Target("a 900 KB hostile e-mail answer is refused in ≤ 1.5× one tool's render",
                dict(ratios).get("900 KB hostile e-mail answer refused / memo-achat-public render"),
                1.5, "x"),
+        Target("`list` ≤ 1.25× a bare two-command typer app (issue 14 floor)",
+               dict(ratios).get("survivalkit list / bare typer app"), 1.25, "x"),
+        Target("one tool rendered to md+html ≤ 1.5× a bare two-command typer app (issue 14 floor)",
+               dict(ratios).get("memo-achat-public render / bare typer app"), 1.5, "x"),
         Target("`list` on 1,000 generated tools < 1 s", list_1000, 1.0, "s"),
         Target("`validate` ≤ 3× `list` on 100 generated tools (same run)",
                dict(ratios).get("validate / list, 100 generated tools"), 3.0, "x"),

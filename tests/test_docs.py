@@ -19,7 +19,7 @@ DOCS = REPO / "docs"
 YAML_MODELS: list[type[BaseModel]] = [
     model.KitInfo, model.Stage, model.Question, model.Choice, model.Rule, model.Fact,
     model.FactValue, model.Tool, model.Relevance, model.Source, model.Sheet, model.Document,
-    model.Example, model.Glossary, model.Term, model.Localized,
+    model.Example, model.Glossary, model.Term, model.Localized, model.Letter, model.Decision,
 ]
 
 

@@ -207,7 +207,7 @@ class TerminalAsker:
         d.title(t("recap.title", self.lang))
         d.table(
             ["#", t("recap.question", self.lang), t("recap.answer", self.lang)],
-            [[str(r.number), r.label, _short(r.answer)] for r in rows],
+            [[str(r.number), r.label, _short(r.answer, plain=d.plain)] for r in rows],
         )
         if error:
             d.error(error)
@@ -217,6 +217,8 @@ class TerminalAsker:
             raise KeyboardInterrupt from None
 
 
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
+def _short(text: str, limit: int = 160, plain: bool = False) -> str:
+    # A multi-line answer keeps its lines (one record per line in plain mode: " / " between them).
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    text = (" / " if plain else "\n").join(lines)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.kit.texts import slugify
+from survivalkit.output.casing import mid_sentence
 from survivalkit.output.typography import format_amount, format_date_long, format_number
 
 GLOBAL_NAMES = frozenset(
@@ -194,6 +195,7 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     env.filters["euros"] = lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang)
     env.filters["number"] = lambda v, lang="fr": format_number(v, lang)
     env.filters["bullets"] = _bullets
+    env.filters["milieu"] = mid_sentence
     # Only harmless helpers: no lipsum (placeholder text) and no cycler.
     safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()

@@ -388,15 +388,12 @@ MESSAGES.update({
         "en": "Enter keeps the recommended tools. Otherwise type their numbers separated by commas, for example 1,3.",
     },
 })
+# Each part of the program keeps its own messages; they are one catalogue here.
+from survivalkit.i18n.messages_answers import MESSAGES_ANSWERS  # noqa: E402
+from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB  # noqa: E402
 from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
+from survivalkit.i18n.messages_office import MESSAGES_OFFICE  # noqa: E402
 from survivalkit.i18n.messages_sheets import MESSAGES_SHEETS  # noqa: E402
 
-MESSAGES.update(MESSAGES_ENGINE)
-
-from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB  # noqa: E402
-
-MESSAGES.update(MESSAGES_CONTRIB)
-from survivalkit.i18n.messages_answers import MESSAGES_ANSWERS  # noqa: E402
-
-MESSAGES.update(MESSAGES_ANSWERS)
-MESSAGES.update(MESSAGES_SHEETS)
+for _part in (MESSAGES_ANSWERS, MESSAGES_CONTRIB, MESSAGES_ENGINE, MESSAGES_OFFICE, MESSAGES_SHEETS):
+    MESSAGES.update(_part)

@@ -25,12 +25,16 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
+_NEUTRAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[\W\d_]", re.DOTALL)
+
+
 def has_lang(text: Any, lang: str) -> bool:
     """Whether ``text`` exists in ``lang`` without falling back."""
     if text is None:
         return True
     if isinstance(text, str):
-        return lang == SOURCE_LANGUAGE
+        # A text made only of template expressions ("{{ nom }}, {{ fonction }}") needs no translation.
+        return lang == SOURCE_LANGUAGE or not _NEUTRAL.sub("", text)
     return bool(getattr(text, lang, None))
 
 

@@ -10,7 +10,13 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
-from survivalkit.output.formats import html_page, html_to_pdf, markdown_to_html_body, markdown_to_office
+from survivalkit.output.formats import (
+    document_html,
+    document_office,
+    html_page,
+    html_to_pdf,
+    markdown_to_html_body,
+)
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
 from survivalkit.output.typography import format_date_long, french_spacing
 from survivalkit.output.writer import safe_filename
@@ -71,16 +77,10 @@ def files_for(
                     files[name] = doc.markdown.encode("utf-8")
                 elif fmt in ("html", "pdf"):
                     if page is None:
-                        page = html_page(
-                            markdown_to_html_body(doc.markdown),
-                            title=doc.title,
-                            lang=lang,
-                            author=doc.author,
-                            day=doc.date,
-                        )
+                        page = document_html(doc)
                     files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page)
                 else:
-                    files[name] = markdown_to_office(doc.markdown, fmt, title=doc.title, lang=lang)
+                    files[name] = document_office(doc, fmt)
                 names.append(name)
             entries.append((output.tool, doc, names))
     index = index_markdown(entries, lang=lang, day=day, kit=kit)

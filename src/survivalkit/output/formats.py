@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit.errors import MissingExtraError, OutputError, UsageError
+from survivalkit.output.letter import LETTER_CSS, letter_html
+from survivalkit.output.office import keep_body_with_signature, letter_pandoc
+from survivalkit.output.render import RenderedDocument
 from survivalkit.output.typography import format_date_long
 
 FORMATS = ("md", "html", "pdf", "odt", "docx")
@@ -127,6 +130,23 @@ def _pandoc() -> Any:
     return pypandoc
 
 
+def document_html(doc: RenderedDocument) -> str:
+    """A rendered document as a standalone HTML page (a letter is laid out part by part)."""
+    if doc.letter is None:
+        body = markdown_to_html_body(doc.markdown)
+        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date)
+    body = letter_html(doc.letter, markdown_to_html_body)
+    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS)
+
+
+def document_office(doc: RenderedDocument, fmt: str) -> bytes:
+    """A rendered document as ODT or DOCX (a letter's parts in the reference styles)."""
+    if doc.letter is None:
+        return markdown_to_office(doc.markdown, fmt, title=doc.title, lang=doc.lang)
+    data = markdown_to_office(letter_pandoc(doc.letter), fmt, title=doc.title, lang=doc.lang)
+    return keep_body_with_signature(data, fmt)
+
+
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:
     """Markdown to ODT or DOCX with pandoc, styled by the shipped reference document."""
     pypandoc = _pandoc()
@@ -142,7 +162,7 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
             pypandoc.convert_text(
                 markdown,
                 fmt,
-                format="markdown+hard_line_breaks-raw_html-raw_attribute-raw_tex",
+                format="markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex",
                 outputfile=str(out),
                 extra_args=args,
             )

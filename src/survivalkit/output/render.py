@@ -15,7 +15,8 @@ from jinja2.exceptions import SecurityError
 
 from survivalkit.engine.expressions import FactLookupError, base_context, environment
 from survivalkit.errors import TemplateError
-from survivalkit.kit.model import Document, Kit, Tool, tool_questions, tr
+from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
+from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.output.typography import french_spacing
 
 Locator = Callable[[tuple[str | int, ...], int], tuple[int, int]]
@@ -33,6 +34,8 @@ class RenderedDocument:
     lang: str
     author: str
     date: dt.date
+    letter: LetterParts | None = None
+    """The parts of a letter, note or agreement (``layout``), which each format lays out."""
 
 
 def known_ids(kit: Kit, tool: Tool) -> list[str]:
@@ -159,6 +162,21 @@ def render_document(
     markdown = tidy_markdown(markdown + expired_facts_notice(kit, used, day, lang))
     if lang == "fr":
         markdown = french_spacing(markdown)
+    letter = None
+    if document.layout != "document":
+        # In the letter's parts an unanswered question prints nothing (its line is left out).
+        blank = {key: "" if value is None else value for key, value in ctx.items()}
+
+        def render_part(text: Text, key_path: tuple[str | int, ...]) -> str:
+            path = ("documents", index, *key_path)
+            if not isinstance(text, str):
+                path = (*path, "en" if lang == "en" and text.en else "fr")
+            part = ".".join(str(k) for k in key_path)
+            return render_text(tr(text, lang), blank, tool=tool, key_path=path,
+                               what=f"{what} {part}", known=known, locate=locate)
+
+        letter = render_letter(document, markdown, ctx, lang=lang, day=day, render=render_part)
+        markdown = tidy_markdown(letter_markdown(letter))
     author = str(answers.get("nom") or "")
     return RenderedDocument(
         tool_id=tool.id,
@@ -169,6 +187,7 @@ def render_document(
         lang=lang,
         author=author,
         date=day,
+        letter=letter,
     )
 
 

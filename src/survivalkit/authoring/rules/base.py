@@ -17,7 +17,7 @@ from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, KitInfo, Localized, Question, Tool, now, tool_questions
 from survivalkit.kit.yamlread import KeyPath, Located, format_key_path
 
-LOWERCASE_FILTER = "phrase"
+LOWERCASE_FILTER = "milieu"
 """The documents' filter that puts a typed answer in lower case inside a sentence (rule SK116)."""
 
 
@@ -201,8 +201,10 @@ def document_sources(tool: Tool) -> Iterator[Source]:
     for i, doc in enumerate(tool.documents):
         yield Source(("documents", i, "filename"), doc.filename, False,
                      Msg("lint.what.document", id=doc.id, key="filename"))
-        for key_path, text in text_sources(doc.template, ("documents", i, "template")):
-            yield Source(key_path, text, False, Msg("lint.what.document", id=doc.id, key="template"))
+        for sub_path, template in doc.templates():  # the body, then a letter's parts
+            for key_path, text in text_sources(template, ("documents", i, *sub_path)):
+                key = ".".join(map(str, sub_path))
+                yield Source(key_path, text, False, Msg("lint.what.document", id=doc.id, key=key))
 
 
 def relevance_source(index: int, when: str) -> Source:

@@ -1,0 +1,27 @@
+"""Texts of the letter layout printed in documents (subject, place and date, decision block)."""
+
+from __future__ import annotations
+
+MESSAGES_OFFICE: dict[str, dict[str, str]] = {
+    "letter.place_date": {"fr": "À {place}, le {date}", "en": "{place}, {date}"},
+    "letter.date": {"fr": "Le {date}", "en": "{date}"},
+    "letter.subject": {"fr": "Objet :", "en": "Subject:"},
+    "letter.references": {"fr": "Réf. :", "en": "Ref.:"},
+    "letter.attention": {"fr": "Note à l'attention de", "en": "Note for the attention of"},
+    "letter.made_at_place": {
+        "fr": "Fait à {place}, le {dots}, en {copies} exemplaires.",
+        "en": "Made in {place}, on {dots}, in {copies} copies.",
+    },
+    "letter.made_at": {
+        "fr": "Fait le {dots}, en {copies} exemplaires.",
+        "en": "Made on {dots}, in {copies} copies.",
+    },
+    "letter.decision": {"fr": "Décision", "en": "Decision"},
+    "letter.yes": {"fr": "Accord", "en": "Approved"},
+    "letter.no": {"fr": "Refus", "en": "Refused"},
+    "letter.conditions": {"fr": "Accord sous conditions", "en": "Approved with conditions"},
+    "letter.remarks": {"fr": "Conditions ou observations :", "en": "Conditions or remarks:"},
+    "letter.decision_date": {"fr": "Date :", "en": "Date:"},
+    "letter.decision_name": {"fr": "Nom et fonction :", "en": "Name and job title:"},
+    "letter.signature": {"fr": "Signature :", "en": "Signature:"},
+}

@@ -1,0 +1,223 @@
+"""French administrative layout of letters, notes and agreements: their parts, in Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from survivalkit.i18n import t
+from survivalkit.kit.model import Decision, Document, Letter, Text
+from survivalkit.output.typography import format_date_long, french_spacing
+
+SENDER_IDS = ("nom", "fonction", "service", "organisation", "courriel")
+SIGNATORY_IDS = ("nom", "fonction")
+BOX = "\u2610"  # ☐, a box to tick by hand
+GAP = "\u2003"  # an em space between the boxes
+DOTS = "\u2026" * 12
+COPIES = {
+    "fr": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+    "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+}
+
+Render = Callable[[Text, tuple[str | int, ...]], str]
+"""Renders one template of the document (with its key path, for error messages)."""
+
+
+@dataclass(frozen=True)
+class DecisionParts:
+    """The decision block, rendered: who decides, and the points to decide."""
+
+    by: str
+    points: list[str]
+
+
+@dataclass(frozen=True)
+class LetterParts:
+    """A letter, note or agreement, rendered part by part (each formats lays them out)."""
+
+    layout: str
+    lang: str
+    body: str
+    sender: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    place_date: str = ""
+    subject: str = ""
+    references: str = ""
+    closing: str = ""
+    made_at: str = ""
+    signatories: list[list[str]] = field(default_factory=list)
+    decision: DecisionParts | None = None
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """A document label from the catalogue, with French spacing in French."""
+    text = t(key, lang, **values)
+    return french_spacing(text) if lang == "fr" else text
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _from_profile(ctx: Mapping[str, Any], ids: tuple[str, ...]) -> list[str]:
+    return [str(ctx[key]).strip() for key in ids if ctx.get(key) not in (None, "")]
+
+
+def render_letter(
+    document: Document, body: str, ctx: Mapping[str, Any], *, lang: str, day: dt.date, render: Render
+) -> LetterParts:
+    """Render the letter parts of ``document`` (its ``letter`` block) around ``body``."""
+    letter = document.letter or Letter()
+
+    def part(key: str) -> str:
+        value = getattr(letter, key)
+        text = render(value, ("letter", key)).strip() if value is not None else ""
+        return french_spacing(text) if lang == "fr" else text
+
+    def lines(text: str) -> list[str]:
+        return _lines(french_spacing(text) if lang == "fr" else text)
+
+    sender = lines(part("sender")) if letter.sender is not None else _from_profile(ctx, SENDER_IDS)
+    place = part("place") if letter.place is not None else str(ctx.get("ville") or "").strip()
+    signatories = [
+        lines(render(s, ("letter", "signatories", i))) for i, s in enumerate(letter.signatories)
+    ] or [_from_profile(ctx, SIGNATORY_IDS)]
+    date = format_date_long(day, lang)
+    if document.layout == "agreement":
+        copies = COPIES.get(lang, COPIES["fr"])[letter.copies - 1]
+        key = "letter.made_at_place" if place else "letter.made_at"
+        made_at, place_date = label(key, lang, place=place, copies=copies, dots=DOTS), ""
+    else:
+        made_at = ""
+        key = "letter.place_date" if place else "letter.date"
+        place_date = label(key, lang, place=place, date=date)
+    decision = None
+    if letter.decision:
+        spec = letter.decision if isinstance(letter.decision, Decision) else Decision()
+        by = render(spec.by, ("letter", "decision", "by")).strip() if spec.by is not None else ""
+        points = [
+            render(p, ("letter", "decision", "points", i)).strip() for i, p in enumerate(spec.points)
+        ]
+        decision = DecisionParts(by=" ".join(_lines(by)), points=[" ".join(_lines(p)) for p in points if p])
+        if lang == "fr":
+            decision = DecisionParts(
+                by=french_spacing(decision.by), points=[french_spacing(p) for p in decision.points]
+            )
+    return LetterParts(
+        layout=document.layout,
+        lang=lang,
+        body=body,
+        sender=sender,
+        recipient=lines(part("recipient")),
+        place_date=place_date,
+        subject=" ".join(_lines(part("subject"))),
+        references=" ".join(_lines(part("references"))),
+        closing=part("closing"),
+        made_at=made_at,
+        signatories=[s for s in signatories if s],
+        decision=decision,
+    )
+
+
+def split_last_block(markdown: str) -> tuple[str, str]:
+    """The body without its last block, and that last block (kept with the signature)."""
+    text = markdown.rstrip("\n")
+    head, sep, last = text.rpartition("\n\n")
+    return (head + "\n", last + "\n") if sep else ("", text + "\n")
+
+
+def decision_lines(decision: DecisionParts, lang: str) -> list[tuple[str, str]]:
+    """The decision block as (kind, Markdown) pairs: ``point``, ``boxes``, ``field``."""
+    boxes = GAP.join(f"{BOX}\u00a0{label(k, lang)}" for k in ("letter.yes", "letter.no", "letter.conditions"))
+    out: list[tuple[str, str]] = []
+    for point in decision.points:
+        out += [("point", f"**{point}**"), ("boxes", boxes)]
+    if not decision.points:
+        out.append(("boxes", boxes))
+    out.append(("field", f"{label('letter.remarks', lang)} {DOTS}{DOTS}"))
+    out.append(("field", f"{label('letter.decision_date', lang)} {DOTS}"))
+    out.append(("field", f"{label('letter.decision_name', lang)} {decision.by or DOTS}"))
+    out.append(("field", label("letter.signature", lang)))
+    return out
+
+
+def letter_markdown(parts: LetterParts) -> str:
+    """The letter as plain Markdown: the ``.md`` file and the golden files."""
+    lang = parts.lang
+    blocks: list[str] = []
+    if parts.layout != "agreement":
+        blocks.append("\n".join(parts.sender))
+        if parts.layout == "note":
+            blocks.append(f"**{label('letter.attention', lang)}** {', '.join(parts.recipient)}")
+        else:
+            blocks.append("\n".join(parts.recipient))
+        blocks.append(parts.place_date)
+        blocks.append(f"**{label('letter.subject', lang)}** {parts.subject}")
+        if parts.references:
+            blocks.append(f"**{label('letter.references', lang)}** {parts.references}")
+    blocks.append(parts.body.strip())
+    for extra in (parts.closing, parts.made_at):
+        if extra:
+            blocks.append(extra)
+    blocks += ["\n".join(lines) for lines in parts.signatories]
+    if parts.decision is not None:
+        blocks.append(f"## {label('letter.decision', lang)}")
+        blocks += [text for _, text in decision_lines(parts.decision, lang)]
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+LETTER_CSS = """
+.letter-from, .letter-to, .letter-date, .letter-subject, .letter-refs { margin: 0 0 .8rem; }
+.letter-from p, .letter-to p, .signature p { margin: 0; }
+.letter-to, .letter .signature { margin-left: 50%; }
+.letter-date { text-align: right; }
+.letter-to { margin-top: .6rem; margin-bottom: 1.4rem; }
+h1.letter-subject { font-size: 1rem; color: inherit; line-height: 1.45; }
+.letter-end, .decision { break-inside: avoid; page-break-inside: avoid; }
+.signature { padding-bottom: 3.2cm; margin-top: 1rem; break-inside: avoid; }
+.agreement .signatures { display: flex; gap: 2rem; }
+.agreement .signature { flex: 1; margin-left: 0; }
+.decision h2 { break-after: avoid; }
+.decision p { margin: .3rem 0; }
+.letter .decision .signature { margin-left: 0; padding-bottom: 3cm; }
+"""
+
+
+def letter_html(parts: LetterParts, to_html: Callable[[str], str]) -> str:
+    """The letter as an HTML fragment; ``to_html`` turns a Markdown snippet into HTML."""
+    lang = parts.lang
+    out = [f'<div class="letter {parts.layout}">']
+    if parts.layout != "agreement":
+        out.append(f'<div class="letter-from">{to_html(chr(10).join(parts.sender))}</div>')
+        if parts.layout == "note":
+            attention = f"**{label('letter.attention', lang)}** {', '.join(parts.recipient)}"
+            out.append(f'<div class="letter-to-note">{to_html(attention)}</div>')
+        else:
+            out.append(f'<div class="letter-to">{to_html(chr(10).join(parts.recipient))}</div>')
+        out.append(f'<div class="letter-date">{to_html(parts.place_date)}</div>')
+        subject = to_html(f"{label('letter.subject', lang)} {parts.subject}")
+        subject = subject.strip().removeprefix("<p>").removesuffix("</p>")
+        out.append(f'<h1 class="letter-subject">{subject}</h1>')
+        if parts.references:
+            refs = to_html(f"{label('letter.references', lang)} {parts.references}")
+            out.append(f'<div class="letter-refs">{refs}</div>')
+    head, last = split_last_block(parts.body)
+    out.append(to_html(head))
+    end = [to_html(last)]
+    for extra in (parts.closing, parts.made_at):
+        if extra:
+            end.append(to_html(extra))
+    signatures = "".join(
+        f'<div class="signature">{to_html(chr(10).join(lines))}</div>' for lines in parts.signatories
+    )
+    end.append(f'<div class="signatures">{signatures}</div>')
+    out.append(f'<div class="letter-end">{"".join(end)}</div>')
+    if parts.decision is not None:
+        block = [f"<h2>{label('letter.decision', lang)}</h2>"]
+        block += [to_html(text) for _, text in decision_lines(parts.decision, lang)]
+        block.append('<div class="signature"></div>')
+        out.append(f'<section class="decision">{"".join(block)}</section>')
+    out.append("</div>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,117 @@
+"""ODT and DOCX specifics: a letter's parts as pandoc paragraph styles, and the keep-with-next fix."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from survivalkit.output.letter import LetterParts, decision_lines, label
+
+NBSP = "\u00a0"
+CHAIN_START = ("LetterClosing", "LetterSignature", "PartySignature")
+"""Paragraph styles that start the block kept with the body's last paragraph (see the references)."""
+
+
+def _div(style: str, text: str) -> str:
+    return f'::: {{custom-style="{style}"}}\n{text.strip()}\n:::\n'
+
+
+def letter_pandoc(parts: LetterParts) -> str:
+    """The letter as pandoc Markdown, each part in the reference documents' paragraph style."""
+    lang = parts.lang
+    out: list[str] = []
+    if parts.layout != "agreement":
+        out.append(_div("LetterSender", "\n".join(parts.sender)))
+        if parts.layout == "note":
+            attention = f"**{label('letter.attention', lang)}** {', '.join(parts.recipient)}"
+            out.append(_div("LetterSubject", attention))
+        else:
+            out.append(_div("LetterRecipient", "\n".join(parts.recipient)))
+        out.append(_div("LetterDate", parts.place_date))
+        out.append(_div("LetterSubject", f"{label('letter.subject', lang)} {parts.subject}"))
+        if parts.references:
+            out.append(_div("LetterReference", f"{label('letter.references', lang)} {parts.references}"))
+    out.append(parts.body.strip() + "\n")
+    for extra in (parts.closing, parts.made_at):
+        if extra:
+            out.append(_div("LetterClosing", extra))
+    style = "PartySignature" if parts.layout == "agreement" else "LetterSignature"
+    for lines in parts.signatories:
+        out.append(_div(style, "\n".join(lines)))
+        out.append(_div("SignatureSpace", NBSP))
+    if parts.decision is not None:
+        out.append(f"## {label('letter.decision', lang)}\n")
+        out += [_div("DecisionLine", text) for _, text in decision_lines(parts.decision, lang)]
+        out.append(_div("SignatureSpace", NBSP))
+    return "\n".join(out)
+
+
+def keep_body_with_signature(data: bytes, fmt: str) -> bytes:
+    """Set keep-with-next on the paragraph before the signature block (whatever its style)."""
+    member = "content.xml" if fmt == "odt" else "word/document.xml"
+    edit = _keep_odt if fmt == "odt" else _keep_docx
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == member:
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            compress = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(item, content, compress_type=compress)
+    return out.getvalue()
+
+
+def _chain_start(xml: str, pattern: str) -> int:
+    starts = [m.start() for m in re.finditer(pattern, xml)]
+    return min(starts) if starts else -1
+
+
+def _keep_docx(xml: str) -> str:
+    names = "|".join(CHAIN_START)
+    start = _chain_start(xml, rf'<w:p>(?:<w:pPr>)?<w:pStyle w:val="(?:{names})"')
+    before = xml.rfind("<w:p>", 0, start) if start > 0 else -1
+    if before < 0 or "</w:tbl>" in xml[before:start]:
+        return xml  # no signature, or a table before it: nothing to keep
+    head = xml[before:start]
+    if head.startswith("<w:p><w:pPr>"):
+        styled = re.match(r"<w:p><w:pPr>(<w:pStyle [^>]*/>)?", head)
+        assert styled is not None
+        cut = before + styled.end()
+        return xml[:cut] + "<w:keepNext />" + xml[cut:]
+    return xml[: before + 5] + "<w:pPr><w:keepNext /></w:pPr>" + xml[before + 5 :]
+
+
+def _keep_odt(xml: str) -> str:
+    names = "|".join(CHAIN_START)
+    start = _chain_start(xml, rf'<text:p text:style-name="(?:{names})"')
+    before = max(xml.rfind("<text:p ", 0, start), xml.rfind("<text:h ", 0, start)) if start > 0 else -1
+    found = re.match(r'<text:[ph] text:style-name="([^"]+)"', xml[before:]) if before >= 0 else None
+    if found is None or "</table:table>" in xml[before:start]:
+        return xml
+    name = found.group(1)
+    keep = '<style:paragraph-properties fo:keep-with-next="always" />'
+    auto = re.search(rf'<style:style style:name="{re.escape(name)}"[^>]*?(/?)>', xml)
+    if auto is None:  # a common style of the reference document: derive from it
+        copy = (f'<style:style style:name="SKKeep" style:family="paragraph" '
+                f'style:parent-style-name="{name}">{keep}</style:style>')
+    else:  # an automatic style (a list item's): a copy of it that also keeps with the next
+        if auto.group(1) == "/":
+            copy = auto.group(0)[:-2].rstrip() + f">{keep}</style:style>"
+        else:
+            end = xml.index("</style:style>", auto.end()) + len("</style:style>")
+            copy = xml[auto.start() : end]
+            if "<style:paragraph-properties" in copy:
+                copy = copy.replace("<style:paragraph-properties",
+                                    '<style:paragraph-properties fo:keep-with-next="always"', 1)
+            else:
+                copy = copy.replace(">", f">{keep}", 1)
+        copy = copy.replace(f'style:name="{name}"', 'style:name="SKKeep"', 1)
+    xml = xml[:before] + xml[before:].replace(f'text:style-name="{name}"', 'text:style-name="SKKeep"', 1)
+    empty = "<office:automatic-styles />"
+    if empty in xml:
+        xml = xml.replace(empty, f"<office:automatic-styles>{copy}</office:automatic-styles>", 1)
+    else:
+        xml = xml.replace("</office:automatic-styles>", copy + "</office:automatic-styles>", 1)
+    return xml

@@ -1,0 +1,205 @@
+"""Letters, notes and agreements: the declared layout, in every format; answers inside sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.helpers import MINI_KIT, build_tree, run_cli
+from tests.test_render import KIT, answers_for
+
+from survivalkit.kit.loader import load_kit
+from survivalkit.output.bundle import files_for, render_outputs
+from survivalkit.output.casing import mid_sentence
+
+DAY = dt.date(2026, 11, 26)
+
+
+def example_files(tool_id: str, example: str, formats: list[str], lang: str = "fr") -> dict[str, bytes]:
+    tool = KIT.tools[tool_id]
+    values = next(e for e in tool.examples if e.name == example).answers
+    outputs = render_outputs(KIT, [(tool, answers_for(tool, values, DAY, lang))], day=DAY, lang=lang)
+    return files_for(outputs, formats, lang=lang, day=DAY, kit=KIT)
+
+
+def one(files: dict[str, bytes], prefix: str, ext: str) -> bytes:
+    [name] = [n for n in files if n.startswith(prefix) and n.endswith(f".{ext}")]
+    return files[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Une prestation de conception", "une prestation de conception"),
+        ("A service", "a service"),
+        ("À Paris", "à Paris"),
+        ("L'Ardèche", "l'Ardèche"),
+        ("« Une chose »", "« une chose »"),
+        ("DSI", "DSI"),
+        ("URSSAF et la CAF", "URSSAF et la CAF"),
+        ("Nadia Ferrand", "Nadia Ferrand"),
+        ("Mme Roux, directrice", "Mme Roux, directrice"),
+        ("M. Dupont", "M. Dupont"),
+        ("I need a room", "I need a room"),
+        ("LibreOffice", "LibreOffice"),
+        ("A4 paper", "A4 paper"),
+        ("État", "État"),
+        ("Une demi-journée\nFin mars : bilan", "une demi-journée\nFin mars : bilan"),
+        ("", ""),
+    ],
+)
+def test_milieu_lowers_the_first_letter_of_an_ordinary_answer_only(text: str, expected: str) -> None:
+    assert mid_sentence(text) == expected
+
+
+def test_milieu_leaves_numbers_dates_and_nothing_alone() -> None:
+    assert mid_sentence(12) == 12 and mid_sentence(None) is None and mid_sentence(DAY) == DAY
+
+
+def test_the_memo_says_what_to_buy_in_lower_case() -> None:
+    tool = KIT.tools["memo-achat-public"]
+    values = {**tool.examples[0].answers, "objet": "Une prestation de conception avec des usagers"}
+    [out] = render_outputs(KIT, [(tool, answers_for(tool, values, DAY))], day=DAY, lang="fr")
+    assert "nous avons besoin d'acheter **une prestation de conception" in out.documents[0].markdown
+
+
+def test_a_letter_reads_in_the_french_administrative_order() -> None:
+    md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "demande", "md")
+    text = md.decode("utf-8")
+    order = ["Nadia Ferrand\nInstructrice", "Éric Vidal\nChef du service des aides",
+             "À Privas, le 26 novembre 2026", "**Objet\u00a0:** Demande de temps pour le projet",
+             "## Ce que je vous demande", "Je vous remercie de l'attention",
+             "Nadia Ferrand\nInstructrice des demandes d'aide sociale\n\n## Décision",
+             "☐\u00a0Accord", "Nom et fonction\u00a0: Éric Vidal, chef du service des aides", "Signature\u00a0:"]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions, [p for p, i in zip(order, positions, strict=True) if i == -1]
+    assert positions == sorted(positions)
+
+
+def test_an_agreement_ends_with_the_place_the_copies_and_one_block_per_party() -> None:
+    md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "accord", "md")
+    text = md.decode("utf-8")
+    assert text.startswith("# Accord de temps dédié")
+    assert "Fait à Privas, le " in text and "en deux exemplaires." in text
+    assert text.index("Pour l'agent") < text.index("Pour le service") and "Signatures" not in text
+
+
+def test_the_html_keeps_the_last_paragraph_and_the_signature_together() -> None:
+    files = example_files("decharge-temps-innovation", "un-jour-sans-programme", ["html"])
+    html = one(files, "demande", "html").decode("utf-8")
+    assert re.search(r'<h1 class="letter-subject">Objet\u00a0: Demande de temps', html)
+    end = html.split('<div class="letter-end">', 1)[1]
+    assert end.index("Un point d'étape et un bilan") < end.index("Je vous remercie") < end.index('class="signature"')
+    assert ".letter-end, .decision { break-inside: avoid" in html and "padding-bottom: 3.2cm" in html
+
+
+def test_office_files_keep_the_paragraph_before_the_signature_with_it() -> None:
+    files = example_files("decharge-temps-innovation", "un-jour-sans-programme", ["odt", "docx"])
+    docx = zipfile.ZipFile(io.BytesIO(one(files, "demande", "docx"))).read("word/document.xml").decode()
+    before = docx[: docx.index('<w:p><w:pPr><w:pStyle w:val="LetterClosing"')]
+    assert "<w:keepNext />" in before[before.rindex("<w:p>") :]  # the body's last list item
+    odt = zipfile.ZipFile(io.BytesIO(one(files, "accord", "odt"))).read("content.xml").decode()
+    # The agreement's body ends on a list item: a copy of its style keeps it with "Fait à".
+    assert re.search(r'<style:style style:name="SKKeep"[^>]*>.*?fo:keep-with-next="always"', odt, re.S)
+    assert odt.index('text:style-name="SKKeep"') < odt.index('text:style-name="LetterClosing"')
+
+
+def test_reference_documents_are_a4_with_french_margins_and_page_numbers() -> None:
+    from survivalkit.output import formats
+
+    data = Path(formats.__file__).parent.parent / "data"
+    docx = zipfile.ZipFile(data / "reference.docx")
+    body = docx.read("word/document.xml").decode()
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in body
+    assert 'w:left="1417" w:right="1417" w:top="1134" w:bottom="1134"' in body
+    footer = "".join(docx.read(n).decode() for n in docx.namelist() if "footer" in n and n.endswith(".xml"))
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    styles = zipfile.ZipFile(data / "reference.odt").read("styles.xml").decode()
+    assert 'fo:page-width="21cm"' in styles and 'fo:page-height="29.7cm"' in styles
+    assert "<text:page-number" in styles and "<text:page-count" in styles
+
+
+LETTER_TOOL = """\
+schema_version: 1
+title: Outil lettre
+summary: Un outil de test.
+stages: [idee]
+reviewed: 2026-11-20
+sources: [{title: Un texte, reference: art. 1}]
+sheet: {when_to_use: Toujours., steps: [Faire.]}
+questions:
+  - id: objet
+    label: Quoi ?
+documents:
+  - id: lettre
+    title: Lettre
+    filename: lettre
+    layout: {layout}
+{letter}    template: |
+      Corps.
+"""
+
+
+def _kit(tmp_path: Path, layout: str, letter: str) -> Path:
+    tool = LETTER_TOOL.replace("{layout}", layout).replace("{letter}", letter)
+    return build_tree(tmp_path, {"kit.yaml": MINI_KIT, "tools/outil-lettre.yaml": tool})
+
+
+@pytest.mark.parametrize(
+    ("layout", "letter", "message"),
+    [
+        ("letter", "", "`layout: letter` needs a `letter:` block"),
+        ("note", "    letter: {recipient: x}\n", "`layout: note` needs `letter.subject`"),
+        ("agreement", "    letter: {signatories: [a]}\n", "`layout: agreement` needs `letter.signatories`"),
+        ("document", "    letter: {subject: x}\n", "`letter` goes with `layout: letter`"),
+    ],
+)
+def test_a_letter_missing_its_parts_is_refused_with_the_key_to_add(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: str, letter: str, message: str
+) -> None:
+    code, out, err = run_cli(["validate", str(_kit(tmp_path, layout, letter))], capsys)
+    assert code != 0 and message in out + err
+
+
+def test_an_unknown_name_in_a_letter_part_is_placed_on_its_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letter = '    letter: {recipient: "{{ responsable }}", subject: "{{ objett }}"}\n'
+    code, out, _ = run_cli(["validate", str(_kit(tmp_path, "letter", letter))], capsys)
+    assert code != 0
+    assert "documents[0].letter.subject" in out and "did you mean `objet`?" in out
+
+
+def test_a_letter_without_profile_town_is_dated_without_a_place(tmp_path: Path) -> None:
+    letter = '    letter: {recipient: "Mme Roux", subject: "{{ objet }}", decision: true}\n'
+    kit = load_kit([_kit(tmp_path, "letter", letter)]).kit
+    tool = kit.tools["outil-lettre"]
+    answers: dict[str, Any] = {"nom": "Claire Martin", "objet": "Un test"}
+    [out] = render_outputs(kit, [(tool, answers)], day=DAY, lang="en")
+    text = out.documents[0].markdown
+    assert text.startswith("Claire Martin\n\nMme Roux\n\n26 November 2026\n\n**Subject:** Un test\n")
+    assert "☐\u00a0Approved\u2003☐\u00a0Refused" in text and "Name and job title: ……" in text
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_the_recap_keeps_the_lines_of_a_multi_line_answer(plain: bool) -> None:
+    from rich.console import Console
+
+    from survivalkit.cli.terminal import Display, TerminalAsker
+    from survivalkit.engine.interview import RecapRow
+
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    asker = TerminalAsker(Display("fr", plain, console), reader=lambda prompt: "")
+    answer = "Fin janvier : douze entretiens\nFin mars : un formulaire testé"
+    asker.recap([RecapRow(1, "jalons", "Qu'allez-vous livrer ?", answer, "")], None)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    if plain:
+        assert "Fin janvier\u00a0: douze entretiens / Fin mars\u00a0: un formulaire testé" in shown
+    else:
+        lines = [line for line in shown.splitlines() if "Fin " in line]
+        assert len(lines) == 2 and "Fin mars" not in lines[0]
