@@ -56,6 +56,7 @@ class Journey:
         self.saved_tools: dict[str, Any] = {}
         self.file: JourneyAnswers | None = None
         self.autosave: Autosave | None = None
+        self.revisit: set[str] = set()
 
     # --- sources -------------------------------------------------------------------------
     def use_answers_file(self, data: JourneyAnswers) -> None:
@@ -204,6 +205,7 @@ class Journey:
                 previous = self.picked[index]
                 if previous in self.done:
                     self.done.remove(previous)
+                self.revisit.add(previous)  # its recap is shown again, even if a file answered it all
                 continue
             self.done.append(tool_id)
             self.save()
@@ -254,7 +256,7 @@ class Journey:
         if frontend is None or not self.interactive:
             require_complete(run.interview, [], where=run.tool.id)
             return
-        if self.file is not None and run.interview.is_complete():
+        if self.file is not None and run.interview.is_complete() and run.tool.id not in self.revisit:
             return
         run.autosave = None  # the journey saves the whole state
         frontend.tool_intro(run.tool)
