@@ -22,28 +22,29 @@ from survivalkit.errors import (
 )
 from survivalkit.i18n import resolve_lang, t
 
-# The interface language is known before the commands are built, so that help is translated.
-LANG = resolve_lang(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--lang=")), None)
-                    or (sys.argv[sys.argv.index("--lang") + 1]
-                        if "--lang" in sys.argv[:-1] else None))
+LANG = resolve_lang()
+"""The interface language: from the environment here; ``main(argv)`` sets it from ``--lang``
+before it builds the commands, so that help and messages are in that language."""
 
-app = typer.Typer(
-    name="survivalkit",
-    help=t("cli.help", LANG),
-    add_completion=False,
-    no_args_is_help=False,
-    invoke_without_command=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
-KitOpt = Annotated[
-    list[Path] | None,
-    typer.Option("--kit", help=t("opt.kit", LANG), metavar="DIR"),
-]
+def _options(lang: str) -> tuple[Any, Any, Any]:
+    """The options every command shares, with their help in ``lang``."""
+    kit = Annotated[list[Path] | None, typer.Option("--kit", help=t("opt.kit", lang), metavar="DIR")]
+    lang_opt = Annotated[str | None, typer.Option("--lang", help=t("opt.lang", lang), metavar="fr|en")]
+    plain = Annotated[bool, typer.Option("--plain", help=t("opt.plain", lang))]
+    return kit, lang_opt, plain
+
+
+KitOpt = Annotated[list[Path] | None, typer.Option("--kit", help=t("opt.kit", LANG), metavar="DIR")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=t("opt.lang", LANG), metavar="fr|en")]
 PlainOpt = Annotated[bool, typer.Option("--plain", help=t("opt.plain", LANG))]
+
+
+def _set_lang(lang: str) -> None:
+    """Make ``lang`` the interface language of the commands built next."""
+    global LANG
+    LANG = lang
+    globals().update(zip(("KitOpt", "LangOpt", "PlainOpt"), _options(lang), strict=True))
 
 
 class Env:
@@ -161,7 +162,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_callback(
     ctx: typer.Context,
     version: Annotated[
@@ -189,25 +189,52 @@ def main_callback(
                     use_profile=use_profile)
 
 
-def _register() -> None:
-    from survivalkit.cli.commands import catalog_cmds, run_cmd, validate_cmd
-
-    catalog_cmds.register(app, Env)
-    run_cmd.register(app, Env)
-    validate_cmd.register(app, Env)
-    from survivalkit.cli.commands import sheets_cmd
-
-    sheets_cmd.register(app, Env)
-    from survivalkit.cli.commands import golden_cmd, new_cmd
-
-    new_cmd.register(app, Env)
-    golden_cmd.register(app, Env)
-    from survivalkit.cli.commands import preview_cmd
-
-    preview_cmd.register(app, Env)
+def lang_from_args(args: list[str]) -> str | None:
+    """The ``--lang`` given on the command line, if any (read before the commands are built)."""
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+    return None
 
 
-_register()
+def _restore_lang(lang: str) -> None:
+    """After an in-process run (tests, the API), the default language is as before."""
+    _set_lang(lang)
+
+
+def build_app(lang: str) -> typer.Typer:
+    """The typer application, with every help text in ``lang``."""
+    from survivalkit.cli.commands import (
+        catalog_cmds,
+        golden_cmd,
+        new_cmd,
+        preview_cmd,
+        run_cmd,
+        sheets_cmd,
+        validate_cmd,
+    )
+
+    _set_lang(lang)
+    app = typer.Typer(
+        name="survivalkit",
+        help=t("cli.help", lang),
+        add_completion=False,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(main_callback)
+    for module in (catalog_cmds, run_cmd, validate_cmd, sheets_cmd, new_cmd, golden_cmd, preview_cmd):
+        # Help texts are read from each module's names when typer builds the commands.
+        for name, value in (("LANG", lang), *zip(("KitOpt", "LangOpt", "PlainOpt"), _options(lang), strict=True)):
+            if hasattr(module, name):
+                setattr(module, name, value)
+        module.register(app, Env)
+    return app
 
 
 def _crash_report(exc: BaseException) -> Path | None:
@@ -254,34 +281,37 @@ def main(argv: list[str] | None = None) -> None:
 
     from survivalkit.cli.terminal import Display, wants_plain
 
-    display = Display(LANG, wants_plain(False, sys.stderr))
     args = list(sys.argv[1:] if argv is None else argv)
+    given = lang_from_args(args)
+    lang = resolve_lang(given) if given else LANG
+    previous = LANG
+    display = Display(lang, wants_plain(False, sys.stderr))
     try:
-        command = typer.main.get_command(app)
-        if LANG == "fr" and any(a in ("--help", "-h") for a in args):
+        command = typer.main.get_command(build_app(lang))
+        if lang == "fr" and any(a in ("--help", "-h") for a in args):
             result = _french_help(command, args)
         else:
             result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
         code = int(result) if isinstance(result, int) else 0
         if code == ExitCode.INTERRUPTED:  # typer returns 130 for a Ctrl-C outside our prompts
-            display.error(t("interrupted", LANG))
+            display.error(t("interrupted", lang))
     except Exit as exc:
         code = exc.exit_code
         if code == ExitCode.INTERRUPTED:  # typer turns a Ctrl-C outside our prompts into Exit(130)
-            display.error(t("interrupted", LANG))
+            display.error(t("interrupted", lang))
     except Abort:
-        display.error(t("interrupted", LANG))
+        display.error(t("interrupted", lang))
         code = ExitCode.INTERRUPTED
     except TyperException as exc:
         from survivalkit.cli.parser_text import translate_error
 
-        display.error(f"{t('usage.error', LANG)} {translate_error(exc.format_message(), LANG)}")
-        display.error(t("usage.help", LANG))
+        display.error(f"{t('usage.error', lang)} {translate_error(exc.format_message(), lang)}")
+        display.error(t("usage.help", lang))
         code = ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
     except KitError as exc:
         for problem in exc.problems:  # as is: editors read `file:line:col:`
-            display.err.print(problem.format(LANG), markup=False, highlight=False, soft_wrap=True)
-        display.error(t("kit.invalid", LANG, n=len(exc.problems)))
+            display.err.print(problem.format(lang), markup=False, highlight=False, soft_wrap=True)
+        display.error(t("kit.invalid", lang, n=len(exc.problems)))
         code = exc.exit_code
     except (MissingAnswersError, UsageError) as exc:
         display.error(str(exc))
@@ -290,7 +320,7 @@ def main(argv: list[str] | None = None) -> None:
         display.error(str(exc))
         code = exc.exit_code
     except KeyboardInterrupt:
-        display.error(t("interrupted", LANG))
+        display.error(t("interrupted", lang))
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
         code = ExitCode.OK
@@ -298,7 +328,9 @@ def main(argv: list[str] | None = None) -> None:
         report = _crash_report(exc)
         where = str(report) if report else "-"
         first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-        display.error(t("crash", LANG, error=f"{type(exc).__name__}: {first_line}", report=where))
+        display.error(t("crash", lang, error=f"{type(exc).__name__}: {first_line}", report=where))
         code = ExitCode.UNEXPECTED
+    finally:
+        _restore_lang(previous)
     sys.stdout.flush()
     sys.exit(code)

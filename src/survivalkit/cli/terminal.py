@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from survivalkit.i18n import t
+from survivalkit.i18n.words import COMMANDS
 from survivalkit.kit.texts import tr
 from survivalkit.output.typography import french_spacing
 
@@ -187,8 +188,7 @@ class TerminalAsker:
                 break
             if not line.strip():
                 break
-            if not lines and line.strip().lower() in ("?", "<", "aide", "help", "retour", "back",
-                                                      "passer", "skip", "quitter", "quit"):
+            if not lines and line.strip().lower() in COMMANDS:
                 return line
             lines.append(line)
         return "\n".join(lines)

@@ -27,8 +27,8 @@ __all__ = [
     "parse_number", "to_plain",
 ]  # fmt: skip
 
-TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "vrai", "true", "1"})
-FALSE_WORDS = frozenset({"non", "n", "no", "faux", "false", "0"})
+from survivalkit.i18n.words import FALSE_WORDS, TRUE_WORDS
+
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 # Longest answers, in characters, checked before any other work. A question's own `max_length`

@@ -17,14 +17,8 @@ from survivalkit.engine.answers import cast_answer, check_answer, display_answer
 from survivalkit.engine.expressions import ExpressionError, evaluate, evaluate_condition
 from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
+from survivalkit.i18n.words import COMMANDS, CONFIRM_WORDS
 from survivalkit.kit.model import Question, Term, tr
-
-COMMANDS = {
-    "?": "help", "aide": "help", "help": "help",
-    "<": "back", "retour": "back", "back": "back",
-    "passer": "skip", "skip": "skip",
-    "quitter": "quit", "quit": "quit",
-}  # fmt: skip
 
 
 class Command(Enum):
@@ -427,7 +421,7 @@ def run_interview(
             reply = asker.recap(rows, recap_error).strip()
             recap_error = None
             command = command_of(reply)
-            if reply == "" or reply.lower() in ("ok", "o", "oui", "y", "yes"):
+            if reply.lower() in CONFIRM_WORDS:
                 break
             if command is Command.BACK:
                 if interview.back() is None and allow_leave:

@@ -6,6 +6,7 @@ import locale
 import os
 
 from survivalkit.i18n.messages import MESSAGES
+from survivalkit.i18n.words import SOURCE_LANGUAGE
 
 LANGS = ("fr", "en")
 ENV_LANG = "SURVIVALKIT_LANG"
@@ -38,5 +39,5 @@ def t(key: str, lang: str, /, **values: object) -> str:
     entry = MESSAGES.get(key)
     if entry is None:
         return key
-    text = entry.get(lang) or entry["fr"]
+    text = entry.get(lang) or entry[SOURCE_LANGUAGE]
     return text.format(**values) if values else text

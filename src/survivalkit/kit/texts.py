@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
-SOURCE_LANGUAGE = "fr"
+from survivalkit.i18n.words import SOURCE_LANGUAGE
 
 
 def tr(text: Any, lang: str) -> str:
