@@ -212,6 +212,7 @@ def build_app(lang: str) -> typer.Typer:
         new_cmd,
         preview_cmd,
         run_cmd,
+        sessions_cmd,
         sheets_cmd,
         validate_cmd,
     )
@@ -228,7 +229,8 @@ def build_app(lang: str) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(main_callback)
-    for module in (catalog_cmds, run_cmd, validate_cmd, sheets_cmd, new_cmd, golden_cmd, preview_cmd):
+    for module in (catalog_cmds, run_cmd, validate_cmd, sheets_cmd, new_cmd, golden_cmd, preview_cmd,
+                   sessions_cmd):
         # Help texts are read from each module's names when typer builds the commands.
         for name, value in (("LANG", lang), *zip(("KitOpt", "LangOpt", "PlainOpt"), _options(lang), strict=True)):
             if hasattr(module, name):

@@ -147,11 +147,14 @@ class TerminalAsker:
             self._section = step.section
             d.title(step.section)
         d.console.print()
-        progress = t("progress", self.lang, index=step.index, total=step.total)
         label = d.fr(step.label)
-        if d.plain:
+        if step.total <= 1:  # a single question (which tools, which formats…) needs no count
+            d.console.print(escape(label) if d.plain else f"[bold]{escape(label)}[/]")
+        elif d.plain:
+            progress = t("progress", self.lang, index=step.index, total=step.total)
             d.console.print(escape(f"{progress} — {label}"))
         else:
+            progress = t("progress", self.lang, index=step.index, total=step.total)
             d.console.print(f"[dim]{escape(progress)}[/]  [bold]{escape(label)}[/]")
         if q.choices:
             for number, choice in enumerate(q.choices, start=1):

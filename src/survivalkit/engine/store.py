@@ -157,7 +157,7 @@ class Store:
         try:
             os.utime(info.path, (now, now))
             data = json.loads(info.path.read_text(encoding="utf-8"))
-            data["saved_at"] = dt.datetime.now().isoformat(timespec="seconds")
+            data["saved_at"] = dt.datetime.now().isoformat(timespec="microseconds")
             _write(info.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
         except (OSError, ValueError) as exc:
             raise SessionError(f"cannot restore {info.path}: {exc}") from None
@@ -226,7 +226,7 @@ class Session:
 
     def save(self, payload: dict[str, Any]) -> None:
         """Write the state atomically; raises ``SessionError`` when it could not be saved."""
-        data = {"saved_at": dt.datetime.now().isoformat(timespec="seconds"), **payload}
+        data = {"saved_at": dt.datetime.now().isoformat(timespec="microseconds"), **payload}
         blob = json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
         if len(blob) > MAX_SESSION_BYTES:
             raise SessionError(f"the session is too large to save ({len(blob) // 1000} kB)")

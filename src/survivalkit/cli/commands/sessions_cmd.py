@@ -1,0 +1,59 @@
+"""``survivalkit sessions``: the unfinished work kept on this computer, and bringing a backup back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from survivalkit.cli.app import LANG, LangOpt, PlainOpt
+from survivalkit.i18n import t
+
+if TYPE_CHECKING:
+    from survivalkit.cli.app import Env
+
+
+def register(app: typer.Typer, env_class: type[Env]) -> None:
+    """Add the command to ``app``."""
+    @app.command("sessions", help=t("cmd.sessions", LANG))
+    def sessions(
+        restore: Annotated[
+            str | None, typer.Option("--restore", help=t("opt.sessions_restore", LANG), metavar="ID")
+        ] = None,
+        lang: LangOpt = None,
+        plain: PlainOpt = False,
+    ) -> None:
+        from survivalkit.engine.store import Store
+
+        env = env_class(None, lang, plain)
+        store = Store()
+        if restore is not None:
+            info = store.restore(restore)
+            env.display.say(t("sessions.restored", env.lang, id=info.id, what=info.label,
+                              cmd=_resume_command(env, info.key)))
+            return
+        found = store.sessions()
+        if not found:
+            env.display.say(t("sessions.none", env.lang))
+            return
+        env.display.title(t("sessions.title", env.lang))
+        latest_of: dict[str, str] = {}
+        for info in found:  # newest first
+            latest_of.setdefault(info.key, info.id)
+        rows = []
+        for info in found:
+            state = t("sessions.in_use", env.lang) if info.in_use else (
+                t("sessions.latest", env.lang) if latest_of[info.key] == info.id else t("sessions.backup", env.lang))
+            rows.append([info.id, info.label, info.saved_at.replace("T", " ")[:16], str(info.answers), state])
+        env.display.table(
+            [t("sessions.col.id", env.lang), t("sessions.col.what", env.lang), t("sessions.col.saved", env.lang),
+             t("sessions.col.answers", env.lang), t("sessions.col.state", env.lang)],
+            rows,
+        )
+        env.display.say(t("sessions.hint", env.lang))
+
+
+def _resume_command(env: Env, key: str) -> str:
+    if key.startswith("tool-"):
+        return env.command("run", key.removeprefix("tool-"), "--resume")
+    return env.command("--resume")
