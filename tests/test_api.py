@@ -133,3 +133,39 @@ def test_back_from_a_tools_first_question_returns_to_the_previous_tool() -> None
     assert [r.question_id for r in script.recaps[1]] == [r.question_id for r in script.recaps[0]]
     assert "objet" in [r.question_id for r in script.recaps[1]]
     assert events[0] == events[1]
+
+
+def test_the_journey_asks_once_what_the_situation_or_an_earlier_tool_already_said() -> None:
+    kit = survivalkit.load_kit()
+    fablab = {q.id for q in kit.tools["pass-fab-lab"].questions}
+    journey = {"situation": {"etape": "experimentation", "besoins": ["acheter", "lieu"], "structure": "collectivite"},
+               "tools": ["memo-achat-public", "pass-fab-lab"]}
+    replies: dict[str, list[str]] = {k: [str(v)] for k, v in MEMO.items() if k != "acheteur"}
+    # The fab lab's own questions: answered from its first example, except the amount.
+    example = kit.tools["pass-fab-lab"].examples[0].answers
+    fablab_questions = {q.id: q for q in kit.tools["pass-fab-lab"].questions}
+
+    def typed(qid: str, value: Any) -> str:  # what a person types: choice numbers, oui/non, text
+        q = fablab_questions[qid]
+        if q.choices:
+            values = [c.value for c in q.choices]
+            picked = value if isinstance(value, list) else [value]
+            return " ".join(str(values.index(v) + 1) for v in picked)
+        if isinstance(value, bool):
+            return "oui" if value else "non"
+        return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
+
+    replies.update({k: [typed(k, v)] for k, v in example.items() if k in fablab and k != "montant"})
+    replies["paiement"] = ["2"]  # "my administration pays": the amount of the memo is that purchase
+    replies.update({"usagers": ["les habitants du quartier"], "responsable_nom": ["Mme Roux"],
+                    "responsable_fonction": ["Directrice"]})
+    script = Script(replies)
+    result = survivalkit.run_journey(journey, asker=script, day=DAY, formats=["md"])
+    assert "acheteur" not in script.asked, "the situation already said who buys"
+    assert result.answers["memo-achat-public"]["acheteur"] == "autre"
+    assert script.asked.count("montant") == 1, "the amount is asked once, in the memo"
+    assert result.answers["pass-fab-lab"]["montant"] == result.answers["memo-achat-public"]["montant"]
+    # The count of a tool's questions does not change while answering.
+    own = fablab - set(MEMO)
+    totals = {s.total for s in script.steps if s.question.id in own}
+    assert len(totals) == 1

@@ -20,7 +20,7 @@ from survivalkit.output.typography import format_amount, format_date_long, forma
 GLOBAL_NAMES = frozenset(
     {
         "today", "doc_date", "lang", "fact", "facts", "add_days", "add_months", "plural", "value",
-        "range", "dict", "namespace", "joiner", "loop",
+        "range", "dict", "namespace", "joiner", "loop", "situation", "earlier",
     }
 )
 

@@ -101,6 +101,8 @@ class Interview:
     """Why a restored answer is asked again (question id → reason)."""
     locked: set[str] = field(default_factory=set)
     """Answers given by an earlier step (another tool of a journey): ``back`` stops before them."""
+    given_names: dict[str, Any] | None = None
+    """In a journey, ``situation`` and ``earlier`` for the questions' ``given_by`` (None elsewhere)."""
 
     def __post_init__(self) -> None:
         self._by_id = {q.id: q for q in self.questions}
@@ -183,8 +185,9 @@ class Interview:
 
     def step(self, question: Question, error: str | None = None) -> Step:
         """The view of ``question`` for an asker."""
-        applicable = self.applicable()
-        ids = [q.id for q in applicable]
+        # Numbered among all the interview's questions, as on the paper form: the count stays the
+        # same from the first question to the last, whatever the answers make apply.
+        ids = [q.id for q in self.questions]
         index = ids.index(question.id) + 1 if question.id in ids else len(ids)
         default = self.default_for(question)
         shown = "" if default is None else display_answer(question, default, self.lang)
@@ -195,7 +198,7 @@ class Interview:
         return Step(
             question=question,
             index=index,
-            total=len(applicable),
+            total=len(ids),
             section=self.sections.get(question.id, ""),
             default=default,
             default_text=shown,
@@ -295,6 +298,33 @@ class Interview:
             self.stale.pop(qid, None)
         self.confirmed = given + [c for c in self.confirmed if c not in set(given)]
         self.locked |= set(given)
+
+    def fill_given(self) -> list[str]:
+        """Answer the questions whose ``given_by`` gives a fitting value; return their ids.
+
+        A value that does not fit the question is not used: the question is then asked as usual.
+        """
+        if self.given_names is None:
+            return []
+        from jinja2 import Undefined
+
+        given: dict[str, Any] = {}
+        for question in self.questions:
+            if question.given_by is None or question.id in self.confirmed or question.id in self.answers:
+                continue
+            try:
+                value = evaluate(question.given_by, {**self.context(), **given, **self.given_names})
+            except Exception:  # a declaration that cannot be evaluated here simply gives nothing
+                continue
+            if value is None or value == "" or value == [] or isinstance(value, Undefined):
+                continue
+            try:
+                given[question.id] = self.accept(question, value)
+            except (AnswerError, TypeError, ValueError):
+                continue
+        if given:
+            self.preset(given)
+        return list(given)
 
     def restore(self, data: Mapping[str, Any]) -> None:
         """Reload a snapshot through the same validation as typed answers.
@@ -413,6 +443,7 @@ def run_interview(
     error: str | None = None
     recap_error: str | None = None
     while True:
+        interview.fill_given()
         question = interview.next_question()
         if question is None:
             if not recap:

@@ -235,11 +235,23 @@ class Journey:
 
         missing = apply_sources(run.interview, sources, interactive=self.interactive,
                                 profile_ids=[q.id for q in self.kit.info.profile])
-        # What an earlier tool of this journey confirmed is given, and not asked again.
+        # What an earlier tool of this journey confirmed is given, and not asked again; so is what
+        # the situation or an earlier tool already says, where the kit declares it (`given_by`).
         run.interview.preset(self._common_before(tool_id))
+        run.interview.given_names = {"situation": self.situation.final_answers(), "earlier": self._earlier(tool_id)}
+        run.interview.fill_given()
         if not self.interactive:
             require_complete(run.interview, missing, where=tool_id)
         return run
+
+    def _earlier(self, tool_id: str) -> dict[str, Any]:
+        """Every answer of the tools before ``tool_id`` in this journey (later tools win)."""
+        values: dict[str, Any] = {}
+        assert self.picked is not None
+        for earlier in self.picked[: self.picked.index(tool_id)]:
+            if earlier in self.runs:
+                values.update({k: v for k, v in self.runs[earlier].answers().items() if v is not None})
+        return values
 
     def _common_before(self, tool_id: str) -> dict[str, Any]:
         common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}

@@ -97,6 +97,11 @@ class Question(_Frozen):
     """A fixed default answer, written as the user would type it."""
     default_expr: str | None = None
     """A sandboxed expression computing the default from earlier answers, profile and facts."""
+    given_by: str | None = None
+    """In the journey, a sandboxed expression that answers the question from what the agent already
+    said: ``situation.structure`` (the situation questions) or ``earlier.montant`` (an answer given
+    to an earlier tool). When it gives a value that fits, the question is not asked; the recap shows
+    it and it can be changed there. Outside the journey the question is asked as usual."""
     when: str | None = None
     """A sandboxed expression: the question is asked only when it is true."""
     min: float | None = None

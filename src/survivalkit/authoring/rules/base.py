@@ -181,6 +181,9 @@ def question_sources(q: Question, key_path: KeyPath) -> Iterator[Source]:
     if q.default_expr:
         yield Source((*key_path, "default_expr"), q.default_expr, True,
                      Msg("lint.what.question", id=q.id, key="default_expr"))
+    if q.given_by:
+        yield Source((*key_path, "given_by"), q.given_by, True,
+                     Msg("lint.what.question", id=q.id, key="given_by"))
     for j, r in enumerate(q.rules):
         yield Source((*key_path, "rules", j, "check"), r.check, True,
                      Msg("lint.what.question", id=q.id, key="rules"))
