@@ -143,8 +143,11 @@ def test_short_journey_with_resume(tmp_path: Path) -> None:
     resumed.expect_exact("Quels outils")
     resumed.expect_exact("> ")
     resumed.sendline("1")  # the first recommended tool: the memo
-    answer(resumed, PROFILE + MEMO)
+    # The situation said "the State": the journey does not ask again who buys.
+    answer(resumed, PROFILE + [step for step in MEMO if step[0] != "Qui achète"])
     resumed.expect_exact("pour revenir")
+    assert "— Qui achète" not in resumed.before  # never asked as a question…
+    assert "Qui achète\u202f? | L'État" in resumed.before  # …but answered, and shown in the recap
     resumed.sendline("")
     resumed.expect_exact("Fichiers écrits")
     resumed.expect(pexpect.EOF)
@@ -177,3 +180,27 @@ def test_ctrl_c_at_the_overwrite_question_says_how_to_resume(tmp_path: Path) -> 
     again.expect(pexpect.EOF)
     again.close()
     assert again.exitstatus == 130
+
+
+def test_at_40_columns_nothing_is_cut_and_no_line_starts_with_a_lone_sign(tmp_path: Path) -> None:
+    child = spawn_cli(["--lang", "fr", "--out", str(tmp_path / "o"), "--format", "md"], data=tmp_path / "home",
+                      cwd=tmp_path, width=40)
+    seen = []
+    for reply in ("2", "1 et 3", "1"):
+        child.expect_exact("> ")
+        seen.append(child.before)
+        child.sendline(reply)
+    child.expect_exact("Quels outils")
+    child.expect_exact("> ")
+    seen.append(child.before)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    screen = "".join(seen).replace("\r", "")
+    lines = [line for line in screen.split("\n") if line.strip()]
+    assert lines and max(len(line) for line in lines) <= 40, max(lines, key=len)
+    assert not [line for line in lines if line.lstrip()[:1] in ("?", ":", ";", "!", "»")]
+    # Titles are wrapped, not cut; words are never split; the recommendations are a list, not a table.
+    assert "…" not in screen
+    assert "l'innovateur public" in screen
+    assert "Demande de temps pour innover" in screen.replace("\n", " ") or "Demande de temps" in screen
+    assert "┃" not in screen and "│" not in screen

@@ -38,14 +38,17 @@ class TerminalFrontend(TerminalAsker):
     def recommendations(self, recommendations: Sequence[Recommendation]) -> None:
         """Each recommended tool with its reasons, as a list that fits any width."""
         d = self.display
-        d.title(t("journey.recommended", self.lang))
+        title = t("journey.recommended", self.lang)
+        d.title(title)
+        self._section = title  # the choice that follows belongs to this section: not repeated
         if not recommendations:
             d.say(t("journey.none_recommended", self.lang))
             return
         for number, rec in enumerate(recommendations, start=1):
-            d.say(f"{number}. {tr(rec.tool.title, self.lang)}", "bold")
+            lead = f"{number}. "
+            d.say(tr(rec.tool.title, self.lang), "bold", indent=" " * len(lead), first=lead)
             for reason in rec.reasons:
-                d.say(f"   – {reason}")
+                d.say(reason, indent=" " * (len(lead) + 2), first=" " * len(lead) + "– ")
 
 
 def fallback_notice(display: Display, tool: Tool) -> None:

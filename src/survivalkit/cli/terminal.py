@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -60,7 +62,11 @@ def make_console(plain: bool, stderr: bool = False) -> Console:
 
 
 class Display:
-    """Everything the commands show: text in the user's language, plain or with colour."""
+    """Everything the commands show: text in the user's language, plain or with colour.
+
+    Text is wrapped here, on ordinary spaces only, to the terminal's width: a word is never cut,
+    and a no-break space (« ? », « : », 12 000 €) never starts a line with a lone sign.
+    """
 
     def __init__(self, lang: str, plain: bool, console: Console | None = None) -> None:
         self.lang = lang
@@ -68,52 +74,79 @@ class Display:
         self.console = console or make_console(plain)
         self.err = make_console(plain, stderr=True)
 
+    @property
+    def width(self) -> int:
+        """The width to wrap to: the terminal's; no wrapping when the output is a file or a pipe."""
+        if not self.plain:
+            return max(20, self.console.width)
+        if sys.stdout.isatty():
+            return max(20, shutil.get_terminal_size((100, 24)).columns)
+        return 100_000
+
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for tables: they are shown as lists."""
+        return self.width < 72 and (not self.plain or sys.stdout.isatty())
+
+    def wrap(self, text: str, indent: str = "", first: str = "") -> list[str]:
+        """``text`` in lines that fit, its own line breaks kept; later lines indented by ``indent``."""
+        lines: list[str] = []
+        for n, paragraph in enumerate(text.splitlines() or [""]):
+            lead = first if n == 0 else indent
+            lines += textwrap.wrap(paragraph, width=self.width - 1, initial_indent=lead, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False) or [lead.rstrip()]
+        return lines
+
     def fr(self, text: str) -> str:
         """French typography on French text."""
         return french_spacing(text) if self.lang == "fr" else text
 
-    def say(self, text: str, style: str = "") -> None:
-        """One paragraph, escaped from Rich markup."""
-        text = self.fr(text)
-        if self.plain or not style:
-            self.console.print(escape(text))
-        else:
-            self.console.print(f"[{style}]{escape(text)}[/]")
+    def _print(self, console: Console, lines: Sequence[str], style: str = "") -> None:
+        for line in lines:
+            if self.plain or not style:
+                console.print(escape(line), soft_wrap=True)
+            else:
+                console.print(f"[{style}]{escape(line)}[/]", soft_wrap=True)
+
+    def say(self, text: str, style: str = "", indent: str = "", first: str | None = None) -> None:
+        """One paragraph, escaped from Rich markup and wrapped (``first`` starts its first line)."""
+        self._print(self.console, self.wrap(self.fr(text), indent=indent, first=indent if first is None else first),
+                    style)
 
     def title(self, text: str) -> None:
-        """A section title."""
+        """A section title (wrapped, never cut, when it is longer than the line)."""
         text = self.fr(text)
-        if self.plain:
-            self.console.print()
-            self.console.print(escape(text))
-            self.console.print("=" * min(len(text), 80))
+        self.console.print()
+        if self.plain or len(text) + 4 > self.width:
+            lines = self.wrap(text)
+            self._print(self.console, lines, "bold")
+            self.console.print(("=" if self.plain else "─") * min(max(len(x) for x in lines), self.width - 1),
+                               soft_wrap=True)
         else:
-            self.console.print()
             self.console.rule(f"[bold]{escape(text)}[/]", align="left")
 
     def bullets(self, items: Sequence[str]) -> None:
         """A list of short items."""
         for item in items:
-            self.console.print(escape(f"- {self.fr(item)}"))
+            self._print(self.console, self.wrap(self.fr(item), indent="  ", first="- "))
 
     def error(self, text: str) -> None:
         """An error, on standard error."""
-        text = self.fr(text)
-        if self.plain:
-            self.err.print(escape(text))
-        else:
-            self.err.print(f"[bold red]{escape(text)}[/]")
+        self._print(self.err, self.wrap(self.fr(text)), "bold red")
 
     def notice(self, text: str) -> None:
         """A side remark, on standard error so that piped output stays clean."""
-        self.err.print(escape(self.fr(text)) if self.plain else f"[yellow]{escape(self.fr(text))}[/]")
+        self._print(self.err, self.wrap(self.fr(text)), "yellow")
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        """A table; in plain mode one record per line, fields separated by " | "."""
-        if self.plain:
-            self.console.print(escape(" | ".join(headers)))
+        """A table; in plain mode one record per line (" | "); as a list when the line is narrow."""
+        if self.plain and not (self.narrow and sys.stdout.isatty()):
+            self.console.print(escape(" | ".join(headers)), soft_wrap=True)
             for row in rows:
-                self.console.print(escape(" | ".join(self.fr(c) for c in row)))
+                self.console.print(escape(" | ".join(self.fr(c) for c in row)), soft_wrap=True)
+            return
+        if self.narrow:
+            self._records(headers, rows)
             return
         table = Table(show_lines=False, header_style="bold")
         for header in headers:
@@ -121,6 +154,17 @@ class Display:
         for row in rows:
             table.add_row(*(escape(self.fr(c)) for c in row))
         self.console.print(table)
+
+    def _records(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        """Each row as a short block: its first two cells as a heading, then the others."""
+        for row in rows:
+            cells = [self.fr(c) for c in row]
+            head = f"{cells[0]}. {cells[1]}" if len(cells) > 1 and cells[0].isdigit() else " — ".join(cells[:2])
+            self.console.print()
+            self._print(self.console, self.wrap(head, indent="   "), "bold")
+            for cell in cells[2:]:
+                if cell.strip():
+                    self._print(self.console, self.wrap(cell, indent="   ", first="   "))
 
 
 class TerminalAsker:
@@ -147,18 +191,16 @@ class TerminalAsker:
             self._section = step.section
             d.title(step.section)
         d.console.print()
-        label = d.fr(step.label)
+        label = step.label
         if step.total <= 1:  # a single question (which tools, which formats…) needs no count
-            d.console.print(escape(label) if d.plain else f"[bold]{escape(label)}[/]")
-        elif d.plain:
-            progress = t("progress", self.lang, index=step.index, total=step.total)
-            d.console.print(escape(f"{progress} — {label}"))
+            d.say(label, "bold")
         else:
             progress = t("progress", self.lang, index=step.index, total=step.total)
-            d.console.print(f"[dim]{escape(progress)}[/]  [bold]{escape(label)}[/]")
+            d.say(f"{progress} — {label}", "bold")
         if q.choices:
             for number, choice in enumerate(q.choices, start=1):
-                d.console.print(escape(f"  {number}. {d.fr(tr(choice.label, self.lang))}"))
+                lead = f"  {number}. "
+                d.say(tr(choice.label, self.lang), indent=" " * len(lead), first=lead)
         hints = []
         if q.type in TYPE_HINTS:
             hints.append(t(TYPE_HINTS[q.type], self.lang))
@@ -167,8 +209,7 @@ class TerminalAsker:
         if q.example is not None:
             hints.append(t("hint.example", self.lang, example=tr(q.example, self.lang)))
         hints.append(t("hint.commands_plain" if d.plain else "hint.commands", self.lang))
-        line = d.fr(" · ".join(hints) if not d.plain else "; ".join(hints))
-        d.console.print(escape(line) if d.plain else f"[dim]{escape(line)}[/]")
+        d.say(" · ".join(hints) if not d.plain else "; ".join(hints), "dim")
         if step.error:
             d.error(step.error)
         default = f" [{step.default_text}]" if step.default_text else ""

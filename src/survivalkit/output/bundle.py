@@ -10,6 +10,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.output.casing import mid_sentence
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -103,7 +104,7 @@ def index_markdown(
     """The folder's index: each document, its files, and the next steps of each tool."""
     lines = [f"# {t('index.title', lang)}", ""]
     lines.append(
-        t("index.intro", lang, kit=tr(kit.info.title, lang), date=format_date_long(day, lang))
+        t("index.intro", lang, kit=str(mid_sentence(tr(kit.info.title, lang))), date=format_date_long(day, lang))
     )
     lines.append("")
     seen_tools: list[Tool] = []
