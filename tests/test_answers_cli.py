@@ -24,7 +24,12 @@ def _memo(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, *sets: 
     for item in sets:
         args += ["--set", item]
     code, _, err = run_cli(args, capsys)
-    return code, err, out
+    return code, _spaces(err), out
+
+
+def _spaces(text: str) -> str:
+    """Messages on screen use French typography (no-break spaces): compare them as plain spaces."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 def _memo_text(out: Path) -> str:
@@ -54,7 +59,7 @@ def test_an_ambiguous_amount_is_an_error_naming_both_readings(
     for sets, answers in (((), {"montant": typed}), ((f"montant={typed}",), {"montant": 1})):
         code, err, out = _memo(tmp_path, capsys, lang, *sets, **answers)
         assert code != 0
-        assert message in err.replace("\n", " ")
+        assert _spaces(message) in err.replace("\n", " ")
         assert not out.exists()
 
 
@@ -108,3 +113,21 @@ def test_the_terminal_asks_again_showing_both_readings(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     memo = _memo_text(out)
     assert "45\u202f000" in memo and "45\u00a0€" not in memo
+
+
+def test_an_unquoted_french_amount_in_an_answers_file_is_read_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """YAML would read `montant: 45.000` as the number 45.0; the file's text is what the agent typed."""
+    path = tmp_path / "reponses.yaml"
+    text = yaml.safe_dump({k: v for k, v in MEMO.items() if k != "montant"}, allow_unicode=True)
+    path.write_text(text + "montant: 45.000\n", "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(path), "--out", str(out), "--lang", "fr",
+                            "--date", "2026-11-26", "--format", "md"], capsys)
+    assert code == 0, err
+    assert "45\u202f000\u00a0€ HT" in _memo_text(out) or "45\u202f000 € HT" in _memo_text(out)
+    # In English the same text could mean 45 or 45,000: it is asked, never taken as the smaller.
+    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(path), "--out", str(tmp_path / "en"),
+                            "--lang", "en", "--date", "2026-11-26", "--format", "md"], capsys)
+    assert code != 0 and "€45 or €45,000" in err

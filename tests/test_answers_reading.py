@@ -27,7 +27,8 @@ from survivalkit.engine.answers import (
     parse_multichoice,
     parse_number,
 )
-from survivalkit.engine.interview import Interview, prefill
+from survivalkit.engine.interview import Interview
+from survivalkit.engine.sources import prefill
 from survivalkit.errors import AnswerError
 from survivalkit.kit.model import Question
 from survivalkit.output.typography import (

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from helpers import MINI_KIT, ScriptedAsker, build_tree
-from survivalkit.engine.interview import Interview, prefill, run_interview
+from survivalkit.engine.interview import Interview, run_interview
+from survivalkit.engine.sources import prefill
 from survivalkit.engine.tool_run import new_interview
 from survivalkit.kit.loader import load_kit
 from survivalkit.kit.model import Question
@@ -124,10 +127,8 @@ def test_help_shows_glossary_terms(tmp_path: Path) -> None:
 def test_snapshot_and_restore_resume_at_the_same_question(tmp_path: Path) -> None:
     iv = interview(tmp_path)
     run_partial = ScriptedAsker(["atelier", "70000", "oui"])
-    try:
-        run_interview(iv, run_partial)
-    except AssertionError:
-        pass  # the script ran out: the user stopped here
+    with pytest.raises(AssertionError, match="no scripted reply left for preuve"):
+        run_interview(iv, run_partial)  # the user stopped at the fourth question
     saved = iv.snapshot()
     fresh = interview(tmp_path)
     fresh.restore(saved)

@@ -26,8 +26,7 @@ def with_tool(tmp_path: Path, text: str) -> list[str]:
 
 def test_bundled_kit_loads_without_problems() -> None:
     loaded = load_kit([bundled_kit_dir()], strict=False)
-    assert loaded.problems == []
-    assert lint(loaded) == [] or all(p.severity != "error" for p in lint(loaded))
+    assert loaded.problems == []  # lint is tested once, in test_lint.py
     assert {"memo-achat-public"} <= set(loaded.kit.tools)
 
 

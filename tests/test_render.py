@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from survivalkit.engine.interview import prefill
+from survivalkit.engine.sources import prefill
 from survivalkit.engine.tool_run import tool_interview
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 from survivalkit.output.bundle import files_for, render_outputs

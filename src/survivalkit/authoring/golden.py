@@ -43,7 +43,7 @@ def example_day(example: Example) -> dt.date:
 
 def example_answers(kit: Kit, tool: Tool, example: Example, lang: str = "en") -> ExampleAnswers:
     """Validate an example's answers as ``survivalkit run --answers FILE --defaults`` would."""
-    from survivalkit.engine.interview import prefill
+    from survivalkit.engine.sources import prefill
     from survivalkit.engine.tool_run import tool_interview
 
     day = example_day(example)

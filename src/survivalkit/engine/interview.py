@@ -7,84 +7,23 @@ tests, through an ``Asker``.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Any, Protocol
+from typing import Any
 
 from survivalkit.engine.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
+from survivalkit.engine.asker import Asker as Asker
+from survivalkit.engine.asker import Command as Command
+from survivalkit.engine.asker import LeaveBackwards as LeaveBackwards
+from survivalkit.engine.asker import QuitRequested as QuitRequested
+from survivalkit.engine.asker import RecapRow as RecapRow
+from survivalkit.engine.asker import Step as Step
+from survivalkit.engine.asker import command_of as command_of
 from survivalkit.engine.expressions import ExpressionError, evaluate, evaluate_condition
 from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
-from survivalkit.i18n.words import COMMANDS, CONFIRM_WORDS
+from survivalkit.i18n.words import CONFIRM_WORDS
 from survivalkit.kit.model import Question, Term, tr
-
-
-class Command(Enum):
-    """What a reply can ask instead of answering."""
-
-    HELP = "help"
-    BACK = "back"
-    SKIP = "skip"
-    QUIT = "quit"
-
-
-def command_of(reply: str) -> Command | None:
-    """The navigation command a reply stands for, if it is one."""
-    word = reply.strip().lower()
-    return Command(COMMANDS[word]) if word in COMMANDS else None
-
-
-class QuitRequested(Exception):
-    """The user asked to stop; what was answered is kept."""
-
-
-class LeaveBackwards(Exception):
-    """``<`` on the first question: the caller goes back to what came before (a journey step)."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """Everything an asker needs to show one question."""
-
-    question: Question
-    index: int
-    total: int
-    section: str
-    default: Any
-    default_text: str
-    error: str | None
-    lang: str
-
-    @property
-    def label(self) -> str:
-        """The question in the user's language."""
-        return tr(self.question.label, self.lang)
-
-
-@dataclass(frozen=True)
-class RecapRow:
-    """One line of the recap."""
-
-    number: int
-    question_id: str
-    label: str
-    answer: str
-    section: str
-
-
-class Asker(Protocol):
-    """Where answers come from: the terminal, a script in tests."""
-
-    def ask(self, step: Step) -> str:
-        """Show the question and return what the user typed (a command or an answer)."""
-
-    def show_help(self, step: Step, help_text: str, terms: Sequence[Term]) -> None:
-        """Show the question's help and the glossary terms it uses."""
-
-    def recap(self, rows: Sequence[RecapRow], error: str | None) -> str:
-        """Show all answers; return ``""`` to confirm, a number to edit, or ``<`` to go back."""
 
 
 @dataclass
@@ -362,68 +301,6 @@ class Interview:
             self.answers[question.id] = self.cast(question, raw)
         except AnswerError:
             pass
-
-
-def prefill(
-    interview: Interview,
-    values: Mapping[str, Any],
-    source: str | Mapping[str, str],
-    *,
-    use_defaults: bool = False,
-    interactive: bool = False,
-) -> tuple[list[str], list[str]]:
-    """Apply answers from a file or options through the same validation as typed answers.
-
-    Returns ``(errors, missing)``: one message per bad value (naming the source and key), and
-    the ids of required questions still unanswered. Questions it cannot answer stay pending.
-    """
-    lang = interview.lang
-    errors: list[str] = []
-    known = {q.id for q in interview.questions}
-
-    def source_of(key: str) -> str:
-        return source if isinstance(source, str) else source.get(key, "--answers")
-
-    for key in values:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), sorted(known), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close and lang == "en" else ""
-            if close and lang == "fr":
-                hint = f" (vouliez-vous dire `{close[0]}` ?)"
-            errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=key, hint=hint))
-    for key in values:
-        # A value given explicitly wins over a saved one (e.g. the saved profile).
-        if key in known:
-            interview.reopen(str(key))
-    missing: list[str] = []
-    parked: list[str] = []
-    while True:
-        q = interview.next_question()
-        if q is None:
-            break
-        if q.id in values:
-            try:
-                interview.submit(q, values[q.id])
-                continue
-            except AnswerError as exc:
-                errors.append(t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc))
-        elif use_defaults and interview.default_for(q) is not None:
-            interview.submit(q, interview.default_for(q))
-            continue
-        elif not q.required and not interactive:
-            interview.skip(q)
-            continue
-        elif q.required:
-            missing.append(q.id)
-        # Park it to keep walking: later questions may not depend on it.
-        parked.append(q.id)
-        interview.confirmed.append(q.id)
-        interview.answers.setdefault(q.id, None)
-    for qid in parked:
-        interview.confirmed.remove(qid)
-        if interview.answers.get(qid) is None:
-            interview.answers.pop(qid, None)
-    return errors, missing
 
 
 def run_interview(

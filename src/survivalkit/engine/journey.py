@@ -133,7 +133,7 @@ class Journey:
 
     def _situation(self, frontend: Frontend | None) -> None:
         if self.file is not None and self.file.situation is not None:
-            from survivalkit.engine.interview import prefill
+            from survivalkit.engine.sources import prefill
 
             errors, missing = prefill(self.situation, self.file.situation, self.file.source,
                                       interactive=self.interactive)

@@ -96,7 +96,29 @@ def read_mapping(path: Path, lang: str) -> dict[str, Any]:
         raise UsageError("\n".join(p.format() for p in problems))
     if not isinstance(located.data, dict):
         raise UsageError(t("answers.not_mapping", lang, file=path))
-    return dict(located.data)
+    data = dict(located.data)
+    # A number is given to the answers as written: `montant: 45.000` is 45 000 € for a French
+    # reader, not the 45.0 YAML makes of it. The one answer pipeline reads the text as typed.
+    for key_path, written in located.numbers.items():
+        _put_written(data, key_path, written)
+    return data
+
+
+def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written: str) -> None:
+    """Replace the number at ``key_path`` with its text, where it is an answer (not ``journey: 1``)."""
+    if len(key_path) < 1 or key_path[0] in ("journey", "date"):
+        return
+    node: Any = data
+    for part in key_path[:-1]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return
+    last = key_path[-1]
+    if isinstance(node, dict) and last in node and isinstance(node[last], int | float):
+        node[last] = written
 
 
 def read_tool_answers(path: Path, lang: str) -> ToolAnswers:

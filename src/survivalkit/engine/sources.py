@@ -16,13 +16,14 @@ Every value, whatever its source, goes through the interview's one validation pa
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from survivalkit.engine.interview import Interview, prefill
-from survivalkit.errors import MissingAnswersError, UsageError
+from survivalkit.engine.interview import Interview
+from survivalkit.errors import AnswerError, MissingAnswersError, UsageError
 from survivalkit.i18n import t
 
 
@@ -118,3 +119,65 @@ def parse_set_options(items: Sequence[str]) -> dict[str, str]:
             raise UsageError(f"--set {item!r}: write it as key=value")
         values[key.strip()] = value
     return values
+
+
+def prefill(
+    interview: Interview,
+    values: Mapping[str, Any],
+    source: str | Mapping[str, str],
+    *,
+    use_defaults: bool = False,
+    interactive: bool = False,
+) -> tuple[list[str], list[str]]:
+    """Apply answers from a file or options through the same validation as typed answers.
+
+    Returns ``(errors, missing)``: one message per bad value (naming the source and key), and
+    the ids of required questions still unanswered. Questions it cannot answer stay pending.
+    """
+    lang = interview.lang
+    errors: list[str] = []
+    known = {q.id for q in interview.questions}
+
+    def source_of(key: str) -> str:
+        return source if isinstance(source, str) else source.get(key, "--answers")
+
+    for key in values:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close and lang == "en" else ""
+            if close and lang == "fr":
+                hint = f" (vouliez-vous dire `{close[0]}` ?)"
+            errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=key, hint=hint))
+    for key in values:
+        # A value given explicitly wins over a saved one (e.g. the saved profile).
+        if key in known:
+            interview.reopen(str(key))
+    missing: list[str] = []
+    parked: list[str] = []
+    while True:
+        q = interview.next_question()
+        if q is None:
+            break
+        if q.id in values:
+            try:
+                interview.submit(q, values[q.id])
+                continue
+            except AnswerError as exc:
+                errors.append(t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc))
+        elif use_defaults and interview.default_for(q) is not None:
+            interview.submit(q, interview.default_for(q))
+            continue
+        elif not q.required and not interactive:
+            interview.skip(q)
+            continue
+        elif q.required:
+            missing.append(q.id)
+        # Park it to keep walking: later questions may not depend on it.
+        parked.append(q.id)
+        interview.confirmed.append(q.id)
+        interview.answers.setdefault(q.id, None)
+    for qid in parked:
+        interview.confirmed.remove(qid)
+        if interview.answers.get(qid) is None:
+            interview.answers.pop(qid, None)
+    return errors, missing

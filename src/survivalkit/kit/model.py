@@ -10,34 +10,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from survivalkit.kit.base import ID_PATTERN as ID_PATTERN
+from survivalkit.kit.base import SOURCE_LANGUAGE as SOURCE_LANGUAGE
+from survivalkit.kit.base import TOOL_ID_PATTERN as TOOL_ID_PATTERN
+from survivalkit.kit.base import Localized as Localized
+from survivalkit.kit.base import Text as Text
+from survivalkit.kit.base import _Frozen
+from survivalkit.kit.documents import LETTER_PARTS as LETTER_PARTS
+from survivalkit.kit.documents import Decision as Decision
+from survivalkit.kit.documents import Document as Document
+from survivalkit.kit.documents import Letter as Letter
 from survivalkit.kit.texts import has_lang as has_lang  # re-exported for the rest of the code
 from survivalkit.kit.texts import tr as tr
-
-SOURCE_LANGUAGE = "fr"
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        populate_by_name=True,
-    )
-
-
-class Localized(_Frozen):
-    """A text in several languages; French is the source and must be there."""
-
-    fr: str = Field(min_length=1)
-    """The French text (source language)."""
-    en: str | None = Field(default=None, min_length=1)
-    """The English text; when missing, French is shown and `validate` warns."""
-
-
-Text = str | Localized
-"""A user-facing text: a plain string (French) or a mapping ``{fr: ..., en: ...}``."""
 
 
 class QuestionType(StrEnum):
@@ -190,95 +174,6 @@ class Sheet(_Frozen):
     """Mistakes to avoid."""
     next_steps: list[Text] = []
     """What to do once the documents are written."""
-
-
-class Decision(_Frozen):
-    """The block that ends a document asking for a decision: accord, refus, conditions, signature."""
-
-    by: Text | None = None
-    """Who decides, as a template (``{{ responsable_nom }}``); without it, a line to fill in."""
-    points: list[Text] = []
-    """The points to decide, one template each (an empty one is left out); none: one decision."""
-
-
-class Letter(_Frozen):
-    """The parts of a letter, a note or an agreement; each is a template over the answers."""
-
-    sender: Text | None = None
-    """The sender block, one line each (default: the profile's name, job title, service, organisation, e-mail)."""
-    recipient: Text | None = None
-    """The recipient block, one line each: name, job title, service, address. Needed by a letter and a note."""
-    place: Text | None = None
-    """Where it is written, for « À Privas, le 26 novembre 2026 » (default: the profile's ``ville``)."""
-    subject: Text | None = None
-    """The subject, printed after « Objet : ». Needed by a letter and a note."""
-    references: Text | None = None
-    """Optional references, printed after « Réf. : » (a file number, an earlier letter)."""
-    closing: Text | None = None
-    """The last paragraph before the signature (a courtesy formula); always on the signature's page."""
-    signatories: list[Text] = []
-    """Who signs, one block of lines each (default: the sender's name and job title); each gets room to sign."""
-    copies: int = Field(default=2, ge=1, le=10)
-    """For an agreement: the number of signed copies (« Fait en deux exemplaires »)."""
-    decision: Decision | bool = False
-    """``true``, or who decides and what: ends the document with a decision block to fill in and sign."""
-
-
-Layout = Literal["document", "letter", "note", "agreement"]
-"""How a document is laid out: plain, a letter, an internal note, an agreement between parties."""
-
-LETTER_PARTS = ("sender", "recipient", "place", "subject", "references", "closing")
-
-
-class Document(_Frozen):
-    """A document the tool writes from the answers."""
-
-    id: str = Field(pattern=ID_PATTERN)
-    """Identifier of the document within the tool."""
-    title: Text
-    """The document's title, shown in indexes."""
-    filename: str = Field(min_length=1)
-    """A template for the file name, without extension (made ASCII-safe)."""
-    template: Text
-    """The Markdown template (Jinja syntax, sandboxed); with a ``layout``, the body of the letter."""
-    layout: Layout = "document"
-    """``document``, or ``letter``, ``note``, ``agreement``: the French administrative layout."""
-    letter: Letter | None = None
-    """The parts of a letter, note or agreement (sender, recipient, subject, signatories, decision)."""
-
-    @model_validator(mode="after")
-    def _letter_fits_layout(self) -> Document:
-        if self.layout == "document":
-            if self.letter is not None:
-                raise ValueError("`letter` goes with `layout: letter`, `note` or `agreement`")
-            return self
-        if self.letter is None:
-            raise ValueError(f"`layout: {self.layout}` needs a `letter:` block")
-        if self.layout in ("letter", "note"):
-            missing = [key for key in ("recipient", "subject") if getattr(self.letter, key) is None]
-            if missing:
-                raise ValueError(f"`layout: {self.layout}` needs `letter.{missing[0]}`")
-        elif len(self.letter.signatories) < 2:
-            raise ValueError("`layout: agreement` needs `letter.signatories`, one per party (two at least)")
-        return self
-
-    def templates(self) -> Iterator[tuple[tuple[str | int, ...], Text]]:
-        """Every template of the document with its key path: the body, then the letter's parts."""
-        yield ("template",), self.template
-        letter = self.letter
-        if letter is None:
-            return
-        for key in LETTER_PARTS:
-            value = getattr(letter, key)
-            if value is not None:
-                yield ("letter", key), value
-        for i, signatory in enumerate(letter.signatories):
-            yield ("letter", "signatories", i), signatory
-        if isinstance(letter.decision, Decision):
-            if letter.decision.by is not None:
-                yield ("letter", "decision", "by"), letter.decision.by
-            for i, point in enumerate(letter.decision.points):
-                yield ("letter", "decision", "points", i), point
 
 
 class Example(_Frozen):

@@ -42,6 +42,8 @@ class Located:
     keys: dict[KeyPath, Mark] = field(default_factory=dict)
     values: dict[KeyPath, Mark] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    numbers: dict[KeyPath, str] = field(default_factory=dict)
+    """Each number as written (``45.000``): an answers file's amount is read as the person typed it."""
 
     def mark(self, key_path: KeyPath, prefer_key: bool = False) -> Mark:
         """The best known position for ``key_path``: itself, or its nearest known parent."""
@@ -147,6 +149,8 @@ class _Builder:
             value = self.constructor.construct_object(node)
         except (ValueError, OverflowError) as exc:
             raise _Stop(node, _value_message(node, exc)) from None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.located.numbers[path] = str(node.value)
         if isinstance(value, str):
             _checked_text(node, value)
         return value

@@ -1,0 +1,31 @@
+"""The building blocks of the kit's model: frozen models, localized texts, identifier patterns."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SOURCE_LANGUAGE = "fr"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+    )
+
+
+class Localized(_Frozen):
+    """A text in several languages; French is the source and must be there."""
+
+    fr: str = Field(min_length=1)
+    """The French text (source language)."""
+    en: str | None = Field(default=None, min_length=1)
+    """The English text; when missing, French is shown and `validate` warns."""
+
+
+Text = str | Localized
+"""A user-facing text: a plain string (French) or a mapping ``{fr: ..., en: ...}``."""
