@@ -169,3 +169,14 @@ def test_the_journey_asks_once_what_the_situation_or_an_earlier_tool_already_sai
     own = fablab - set(MEMO)
     totals = {s.total for s in script.steps if s.question.id in own}
     assert len(totals) == 1
+
+
+def test_an_answers_file_journey_takes_what_the_situation_gives() -> None:
+    """Without a terminal too, `given_by` answers before anything is reported missing."""
+    profile_ids = ("nom", "fonction", "organisation", "courriel")
+    journey = {"situation": {"etape": "experimentation", "besoins": ["acheter"], "structure": "collectivite"},
+               "tools": ["memo-achat-public"], "profile": {k: MEMO[k] for k in profile_ids},
+               "answers": {"memo-achat-public": {k: v for k, v in MEMO.items()
+                                                 if k not in profile_ids and k != "acheteur"}}}
+    result = survivalkit.run_journey(journey, day=DAY, formats=["md"])
+    assert result.answers["memo-achat-public"]["acheteur"] == "autre"

@@ -204,3 +204,36 @@ def test_at_40_columns_nothing_is_cut_and_no_line_starts_with_a_lone_sign(tmp_pa
     assert "l'innovateur public" in screen
     assert "Demande de temps pour innover" in screen.replace("\n", " ") or "Demande de temps" in screen
     assert "┃" not in screen and "│" not in screen
+
+
+def test_the_journey_ends_by_asking_the_formats_pdf_and_word_by_default(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import yaml
+
+    import survivalkit
+    from test_api import MEMO
+
+    profile_ids = ("nom", "fonction", "organisation", "courriel")
+    journey = {"situation": {"etape": "experimentation", "besoins": ["acheter"], "structure": "etat"},
+               "tools": ["memo-achat-public"], "profile": {k: MEMO[k] for k in profile_ids},
+               "answers": {"memo-achat-public": {k: v for k, v in MEMO.items() if k not in profile_ids}}}
+    replay = yaml.safe_load(survivalkit.run_journey(journey, day=dt.date(2026, 11, 30), formats=["md"])
+                            .files["answers.yaml"])
+    replay.pop("formats")
+    answers = tmp_path / "journey.yaml"
+    answers.write_text(yaml.safe_dump(replay, allow_unicode=True), "utf-8")
+    out = tmp_path / "out"
+    child = spawn(["--lang", "fr", "--answers", str(answers), "--out", str(out)], tmp_path / "home", tmp_path)
+    while True:  # Enter on the optional questions the file leaves out, then on the recap
+        index = child.expect_exact(["Sous quelles formes", "> ", "pour revenir"])
+        if index == 0:
+            break
+        child.sendline("")
+    child.expect_exact("[1,2] > ")  # PDF and Word unless told otherwise
+    child.sendline("")
+    child.expect_exact("Ouvrez d'abord", timeout=60)
+    child.expect(pexpect.EOF, timeout=30)
+    written = sorted(p.suffix for p in out.glob("memo-achat-*"))
+    assert written == [".docx", ".pdf"]
+    assert (out / "index.html").is_file()

@@ -100,9 +100,12 @@ def _restore_over(interview: Interview, snapshot: Mapping[str, Any]) -> None:
 def require_complete(interview: Interview, missing: Sequence[str], *, where: str = "") -> None:
     """Without a terminal, every required answer must have come from a source."""
     lang = interview.lang
-    pending = list(missing)
+    interview.fill_given()  # what the situation or an earlier tool says counts as given
+    done = set(interview.confirmed)
+    applicable = {q.id for q in interview.applicable()}
+    pending = [m for m in missing if m not in done and m in applicable]
     if not pending and interview.next_question() is not None:
-        pending = [q.id for q in interview.applicable() if q.id not in interview.confirmed]
+        pending = [q.id for q in interview.applicable() if q.id not in done]
     if pending:
         prefix = f"{where}: " if where else ""
         raise MissingAnswersError(
