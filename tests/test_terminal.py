@@ -237,3 +237,21 @@ def test_the_journey_ends_by_asking_the_formats_pdf_and_word_by_default(tmp_path
     written = sorted(p.suffix for p in out.glob("memo-achat-*"))
     assert written == [".docx", ".pdf"]
     assert (out / "index.html").is_file()
+
+
+def test_back_from_the_first_tools_first_question_returns_to_the_choice_of_tools(tmp_path: Path) -> None:
+    child = spawn(["--lang", "fr", "--out", str(tmp_path / "o"), "--format", "md"], tmp_path / "home", tmp_path)
+    for reply in ("2", "1", "1"):  # the situation: testing, buying, the State
+        child.expect_exact("> ")
+        child.sendline(reply)
+    child.expect_exact("Quels outils")
+    child.expect_exact("> ")
+    child.sendline("")  # the recommended tools
+    child.expect_exact("Vos prénom et nom")
+    child.expect_exact("> ")
+    child.sendline("<")
+    child.expect_exact("Quels outils")  # back to the choice, not "this is the first question"
+    child.expect_exact("> ")
+    assert "première question" not in child.before
+    child.sendintr()
+    child.expect(pexpect.EOF)
