@@ -110,12 +110,11 @@ def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written:
         return
     node: Any = data
     for part in key_path[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
+        found = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node))
+        if not found:
             return
+        node = node[part]
     last = key_path[-1]
     if isinstance(node, dict) and last in node and isinstance(node[last], int | float):
         node[last] = written
