@@ -269,11 +269,11 @@ def report_written(env: Env, written: list[Path], *, out_files: dict[str, bytes]
 def _first_to_open(written: list[Path]) -> Path | None:
     """The index page when there is one, else the first PDF, else the first document."""
     by_name = {p.name: p for p in written}
-    for name in ("index.html", "index.md"):
-        if name in by_name and len(written) > 3:
-            return by_name[name]
+    documents = [p for p in written if p.stem not in ("index", "answers")]
+    if "index.html" in by_name and len({p.stem for p in documents}) > 1:
+        return by_name["index.html"]  # several documents: the page that links them all
     for suffix in (".pdf", ".docx", ".odt", ".html", ".md"):
-        for path in written:
-            if path.suffix == suffix and path.stem not in ("index", "answers"):
+        for path in documents:
+            if path.suffix == suffix:
                 return path
     return None
