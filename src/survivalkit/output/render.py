@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from survivalkit.engine.budget import BudgetExceeded, evaluation
 from survivalkit.engine.expressions import FactLookupError, base_context, environment
 from survivalkit.errors import TemplateError
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
@@ -62,6 +63,19 @@ def _compiled(source: str) -> Template:
     return environment().from_string(source)
 
 
+def _render_within_budget(template: Template, context: Mapping[str, Any]) -> str:
+    """The rendered text, stopped as soon as it is longer than one document may be."""
+    with evaluation() as account:
+        parts: list[str] = []
+        size = 0
+        for part in template.generate(dict(context)):
+            size += len(part)
+            if size > account.limits.output:
+                raise BudgetExceeded("output", account.limits.output)
+            parts.append(part)
+        return "".join(parts)
+
+
 def _template_lineno() -> int:
     tb = sys.exc_info()[2]
     lineno = 0
@@ -88,10 +102,15 @@ def render_text(
     what: str,
     known: list[str],
     locate: Locator | None = None,
+    lang: str = "en",
 ) -> str:
-    """Render one template string; any failure becomes a ``TemplateError`` naming its place."""
+    """Render one template string within the budget; any failure becomes a ``TemplateError``
+    naming its place (a budget overrun is explained in ``lang``)."""
     try:
-        return _compiled(source).render(dict(context))
+        return _render_within_budget(_compiled(source), context)
+    except BudgetExceeded as exc:
+        where = _where(tool, key_path, _template_lineno(), locate)
+        raise TemplateError(f"{where}: {what}: {exc.message(lang)}") from None
     except TemplateSyntaxError as exc:
         where = _where(tool, key_path, exc.lineno, locate)
         raise TemplateError(f"{where}: {what}: template syntax error: {exc.message}") from None
@@ -149,6 +168,7 @@ def render_document(
         what=what,
         known=known,
         locate=locate,
+        lang=lang,
     )
     filename = render_text(
         document.filename,
@@ -158,6 +178,7 @@ def render_document(
         what=f"{what} filename",
         known=known,
         locate=locate,
+        lang=lang,
     )
     markdown = tidy_markdown(markdown + expired_facts_notice(kit, used, day, lang))
     if lang == "fr":

@@ -1,0 +1,63 @@
+"""Messages of the guards against hostile kits and inputs: budgets, writes, escaping."""
+
+from __future__ import annotations
+
+MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
+    "budget.exceeded": {
+        "fr": "le code du kit dépasse son budget : {what}",
+        "en": "the kit's code goes over its budget: {what}",
+    },
+    "budget.seconds": {
+        "fr": "plus de {n} secondes de calcul (la limite)",
+        "en": "more than {n} seconds of work (the limit)",
+    },
+    "budget.steps": {
+        "fr": "plus de {n} opérations (la limite ; une boucle sans fin ?)",
+        "en": "more than {n} operations (the limit; an endless loop?)",
+    },
+    "budget.value": {
+        "fr": "un texte ou une liste de plus de {n} caractères ou éléments (la limite)",
+        "en": "a text or list of more than {n} characters or items (the limit)",
+    },
+    "budget.total": {
+        "fr": "plus de {n} caractères ou éléments produits en tout (la limite)",
+        "en": "more than {n} characters or items produced in all (the limit)",
+    },
+    "budget.output": {
+        "fr": "un document de plus de {n} caractères (la limite)",
+        "en": "a document of more than {n} characters (the limit)",
+    },
+    "budget.depth": {
+        "fr": "plus de {n} appels imbriqués (la limite ; une macro qui s'appelle elle-même ?)",
+        "en": "more than {n} nested calls (the limit; a macro that calls itself?)",
+    },
+    "budget.digits": {
+        "fr": "un nombre de plus de {n} chiffres (la limite)",
+        "en": "a number of more than {n} digits (the limit)",
+    },
+    "problems.more": {
+        "fr": "… et {n} autre(s) problème(s) non affiché(s).",
+        "en": "… and {n} more problem(s) not shown.",
+    },
+    "interrupted.not_saved": {
+        "fr": "Interrompu. Vos réponses n'ont pas pu être enregistrées ({error}) : il faudra les saisir à nouveau.",
+        "en": "Interrupted. Your answers could not be saved ({error}): you will have to enter them again.",
+    },
+    "session.too_big": {
+        "fr": "la session ferait {size} octets, plus que la limite de {limit} ; une réponse est bien trop longue",
+        "en": "the session would be {size} bytes, more than the limit of {limit}; an answer is far too long",
+    },
+    "session.file_too_big": {
+        "fr": "le fichier de session fait plus de {limit} octets, la limite",
+        "en": "the session file is over {limit} bytes, the limit",
+    },
+    "rule.SK014.summary": {
+        "fr": "Code du kit qui dépasse son budget (temps, taille, imbrication)",
+        "en": "Kit code over its budget (time, size, nesting)",
+    },
+    "rule.SK014.fix": {
+        "fr": "Simplifiez la condition ou le modèle : pas de boucle sans fin ni de récursion, pas de texte, de liste ou de nombre démesuré (docs/kit-format.md donne les limites).",
+        "en": "Simplify the condition or template: no endless loop or recursion, no huge text, list or number (docs/kit-format.md lists the limits).",
+    },
+    "lint.budget": {"fr": "{what} : {message}", "en": "{what}: {message}"},
+}
