@@ -39,10 +39,15 @@ HYPOTHESIS = settings(deadline=None, database=None, derandomize=True,
                                              HealthCheck.function_scoped_fixture])
 
 
+# Small budgets for kit code, so that each hostile template stops in a fraction of a second.
+LIMITS = "seconds=1,steps=50000,value=100000,total=2000000,output=200000"
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
     monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_KIT_LIMITS", LIMITS)
 
 
 # --- building the inputs that cannot be files of the repository --------------------------------
@@ -219,7 +224,8 @@ def validated(tmp_path_factory: pytest.TempPathFactory) -> str:
         if case["as"] in ("tool", "template"):
             _materialise(case, layer / "tools")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
-    env.update(HOME=str(root), SURVIVALKIT_HOME=str(root / "data"), NO_COLOR="1", TERM="dumb")
+    env.update(HOME=str(root), SURVIVALKIT_HOME=str(root / "data"), NO_COLOR="1", TERM="dumb",
+               SURVIVALKIT_KIT_LIMITS=LIMITS)
     result = subprocess.run(
         [sys.executable, "-m", "survivalkit", "validate", str(layer), "--lang", "en"],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=root, timeout=120,
