@@ -24,9 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import run_cli
+from survivalkit.cli.terminal import visible
 from survivalkit.errors import KitError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, parse_model
 from survivalkit.kit.model import Tool
+from survivalkit.kit.texts import UNSAFE_CHARS
 from survivalkit.kit.yamlread import MAX_BYTES, parse_yaml
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -177,6 +179,7 @@ def test_hostile_input(
     output = stdout + stderr
 
     assert "Traceback" not in output
+    assert not UNSAFE_CHARS.search(output), f"a raw control character reached the terminal: {output!r}"
     assert not (isolated_home / "survivalkit-data" / "crash-reports").exists(), output
     assert _traces() == traces, "something was written in /tmp"
     after = _tree(tmp_path)
@@ -186,6 +189,8 @@ def test_hostile_input(
     if case.get("exit") == 0:
         assert code == 0, output
         assert sorted(p.name for p in out.iterdir()) == sorted(case["written"])
+        for written in out.iterdir():
+            assert not UNSAFE_CHARS.search(written.read_text("utf-8")), f"{written.name} holds one"
         return
     assert code in (1, 2), f"exit code {code}: {output}"
     for text in _expects(case):
@@ -246,7 +251,7 @@ def _validate_keep(case: dict[str, Any]) -> bool:
 def test_validate_reports_the_problem(case: dict[str, Any], validated: str) -> None:
     if case.get("make") == "symlink-passwd" and not Path("/etc/passwd").is_file():
         pytest.skip("no /etc/passwd here")
-    name = _name_of(case)
+    name = visible(_name_of(case))  # as the terminal shows it
     errors = [line for line in validated.splitlines()
               if f"{name}:" in line and ": warning: " not in line]
     wanted = case["validate"] if case["as"] == "template" else _expects(case)[0]

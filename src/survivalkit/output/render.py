@@ -18,6 +18,7 @@ from survivalkit.engine.expressions import FactLookupError, base_context, enviro
 from survivalkit.errors import TemplateError
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
+from survivalkit.kit.texts import strip_unsafe
 from survivalkit.output.typography import french_spacing
 
 Locator = Callable[[tuple[str | int, ...], int], tuple[int, int]]
@@ -180,7 +181,9 @@ def render_document(
         locate=locate,
         lang=lang,
     )
-    markdown = tidy_markdown(markdown + expired_facts_notice(kit, used, day, lang))
+    # A template can write any character (Jinja decodes "\x1b" in its strings): none that would
+    # drive a terminal or reorder text reaches a document.
+    markdown = tidy_markdown(strip_unsafe(markdown) + expired_facts_notice(kit, used, day, lang))
     if lang == "fr":
         markdown = french_spacing(markdown)
     letter = None
@@ -193,17 +196,18 @@ def render_document(
             if not isinstance(text, str):
                 path = (*path, "en" if lang == "en" and text.en else "fr")
             part = ".".join(str(k) for k in key_path)
-            return render_text(tr(text, lang), blank, tool=tool, key_path=path,
-                               what=f"{what} {part}", known=known, locate=locate)
+            return strip_unsafe(render_text(tr(text, lang), blank, tool=tool, key_path=path,
+                                            what=f"{what} {part}", known=known, locate=locate,
+                                            lang=lang))
 
         letter = render_letter(document, markdown, ctx, lang=lang, day=day, render=render_part)
         markdown = tidy_markdown(letter_markdown(letter))
-    author = str(answers.get("nom") or "")
+    author = strip_unsafe(str(answers.get("nom") or ""))
     return RenderedDocument(
         tool_id=tool.id,
         document_id=document.id,
-        title=tr(document.title, lang),
-        filename=filename.strip(),
+        title=strip_unsafe(tr(document.title, lang)),
+        filename=strip_unsafe(filename).strip(),
         markdown=markdown,
         lang=lang,
         author=author,
