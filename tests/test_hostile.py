@@ -361,7 +361,8 @@ class _Disk:
         self.real_fdopen = os.fdopen
 
     def mkstemp(self, *args: Any, **kwargs: Any) -> tuple[int, str]:
-        if Path(kwargs.get("dir", "")) != self.out:
+        where = Path(kwargs.get("dir", ""))
+        if self.out not in (where, where.parent):  # the folder, or its hidden staging folder
             return self.real_mkstemp(*args, **kwargs)
         if self.refuse:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
