@@ -565,3 +565,42 @@ def test_loading_a_hostile_layer_raises_only_kit_errors(tmp_path: Path, text: st
 def test_hostile_inputs_in_the_index_cover_every_kind() -> None:
     kinds = {case["as"] for case in CASES}
     assert kinds == {"tool", "kit", "template", "answers", "cli"}
+
+
+def test_ctrl_c_on_a_full_disk_says_the_answers_could_not_be_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replies = iter(["Chargée de mission"])
+
+    def answer(*args: object) -> str:
+        try:
+            return next(replies)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
+    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("builtins.input", answer)
+    args = ["run", "memo-achat-public", "--out", str(tmp_path / "out"), "--date", DATE,
+            "--lang", "en", "--set", "nom=Claire Martin"]
+    code, _, err = run_cli(args, capsys)
+    assert code == 130
+    assert "Your answers could not be saved" in err and "No space left on device" in err
+    assert "Your answers are saved" not in err
+
+
+def test_a_session_too_big_to_replay_is_refused_when_saved_and_when_read(isolated_home: Path) -> None:
+    from survivalkit.engine import store
+    from survivalkit.errors import SessionError
+
+    with pytest.raises(SessionError, match="over the limit of 1000000"):
+        store.save_session("tool-x", {"interview": {"answers": {"objet": "x" * 10_000_000}}})
+    path = store.session_path("tool-x")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"interview": {"answers": {"objet": "' + "x" * 2_000_000 + '"}}}', "utf-8")
+    with pytest.raises(SessionError, match="could not be read; it was kept aside"):
+        store.load_session("tool-x")
+    assert not path.exists()

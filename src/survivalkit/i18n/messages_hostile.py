@@ -39,18 +39,6 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "fr": "… et {n} autre(s) problème(s) non affiché(s).",
         "en": "… and {n} more problem(s) not shown.",
     },
-    "interrupted.not_saved": {
-        "fr": "Interrompu. Vos réponses n'ont pas pu être enregistrées ({error}) : il faudra les saisir à nouveau.",
-        "en": "Interrupted. Your answers could not be saved ({error}): you will have to enter them again.",
-    },
-    "session.too_big": {
-        "fr": "la session ferait {size} octets, plus que la limite de {limit} ; une réponse est bien trop longue",
-        "en": "the session would be {size} bytes, more than the limit of {limit}; an answer is far too long",
-    },
-    "session.file_too_big": {
-        "fr": "le fichier de session fait plus de {limit} octets, la limite",
-        "en": "the session file is over {limit} bytes, the limit",
-    },
     "rule.SK014.summary": {
         "fr": "Code du kit qui dépasse son budget (temps, taille, imbrication)",
         "en": "Kit code over its budget (time, size, nesting)",
