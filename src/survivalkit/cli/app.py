@@ -253,11 +253,18 @@ def _crash_report(exc: BaseException) -> Path | None:
     for folder in (data_dir() / "crash-reports", Path.cwd()):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"survivalkit-crash-{stamp}.txt"
-            path.write_text(text, encoding="utf-8")
-            return path
         except OSError:
             continue
+        for n in range(100):  # two crashes in the same second get two reports, never one
+            path = folder / f"survivalkit-crash-{stamp}{f'-{n}' if n else ''}.txt"
+            try:
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+                return path
+            except FileExistsError:
+                continue
+            except OSError:
+                break
     return None
 
 
