@@ -7,7 +7,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -21,6 +21,8 @@ from survivalkit.output.typography import french_spacing
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from survivalkit.engine.interview import RecapRow, Step
     from survivalkit.kit.model import Term
+
+T = TypeVar("T")
 
 TYPE_HINTS = {  # question type → hint message (QuestionType values are these strings)
     "amount": "hint.amount",
@@ -42,6 +44,15 @@ def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
     if flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return True
     return not stream.isatty()
+
+
+MAX_SHOWN = 200
+"""Problems listed at most; the rest are counted (a hostile kit can have a hundred thousand)."""
+
+
+def capped(items: Sequence[T], limit: int = MAX_SHOWN) -> tuple[Sequence[T], int]:
+    """The first ``limit`` items and how many were left out."""
+    return items[:limit], max(0, len(items) - limit)
 
 
 def visible(text: str) -> str:
@@ -162,6 +173,14 @@ class Display:
     def error(self, text: str) -> None:
         """An error, on standard error."""
         self._print(self.err, self.wrap(self.fr(text)), "bold red")
+
+    def errors(self, lines: Sequence[str]) -> None:
+        """Several errors, at most ``MAX_SHOWN`` of them, then how many more there are."""
+        shown, rest = capped(lines)
+        for line in shown:
+            self.error(line)
+        if rest:
+            self.error(t("problems.more", self.lang, n=rest))
 
     def notice(self, text: str) -> None:
         """A side remark, on standard error so that piped output stays clean."""
