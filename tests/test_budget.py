@@ -73,8 +73,9 @@ def test_the_message_is_in_the_users_language() -> None:
 
 
 def test_a_computed_default_or_a_rule_over_budget_names_its_question(tmp_path: Path) -> None:
-    from helpers import MINI_TOOL, mini_kit
     from survivalkit.engine.runner import tool_interview
+
+    from helpers import MINI_TOOL, mini_kit
 
     tool_text = MINI_TOOL.replace(
         "documents:",

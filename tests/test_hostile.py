@@ -588,19 +588,20 @@ def test_ctrl_c_on_a_full_disk_says_the_answers_could_not_be_saved(
             "--lang", "en", "--set", "nom=Claire Martin"]
     code, _, err = run_cli(args, capsys)
     assert code == 130
-    assert "Your answers could not be saved" in err and "No space left on device" in err
+    assert "your answers could not be saved" in err and "No space left on device" in err
     assert "Your answers are saved" not in err
 
 
 def test_a_session_too_big_to_replay_is_refused_when_saved_and_when_read(isolated_home: Path) -> None:
-    from survivalkit.engine import store
+    from survivalkit.engine.store import MAX_SESSION_BYTES, Store
     from survivalkit.errors import SessionError
 
-    with pytest.raises(SessionError, match="over the limit of 1000000"):
-        store.save_session("tool-x", {"interview": {"answers": {"objet": "x" * 10_000_000}}})
-    path = store.session_path("tool-x")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('{"interview": {"answers": {"objet": "' + "x" * 2_000_000 + '"}}}', "utf-8")
+    session = Store().open("tool-x")
+    with pytest.raises(SessionError, match="too large to save"):
+        session.save({"state": {"interview": {"answers": {"objet": "x" * 10_000_000}}}})
+    session.path.parent.mkdir(parents=True, exist_ok=True)
+    session.path.write_text('{"state": {"interview": {"answers": {"objet": "'
+                            + "x" * MAX_SESSION_BYTES + '"}}}}', "utf-8")
     with pytest.raises(SessionError, match="could not be read; it was kept aside"):
-        store.load_session("tool-x")
-    assert not path.exists()
+        session.load()
+    assert not session.path.exists()

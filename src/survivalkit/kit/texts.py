@@ -22,14 +22,15 @@ def strip_unsafe(text: str) -> str:
 
 
 def tr(text: Any, lang: str) -> str:
-    """The text in ``lang``, falling back to French."""
+    """The text in ``lang``, falling back to French; never with a character of ``UNSAFE_CHARS``
+    (a bidi override in a title would show it reordered, on screen and in documents)."""
     if text is None:
         return ""
     if isinstance(text, str):
-        return text
+        return strip_unsafe(text)
     if lang == "en" and getattr(text, "en", None):
-        return str(text.en)
-    return str(text.fr)
+        return strip_unsafe(str(text.en))
+    return strip_unsafe(str(text.fr))
 
 
 def fold(text: str) -> str:

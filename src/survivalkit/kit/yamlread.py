@@ -103,12 +103,9 @@ _DATA_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 _DATA_ONLY = "only plain data is accepted (texts, numbers, dates, lists, mappings)"
-# C0 and C1 control characters (tab and line breaks excepted), lone surrogates and bidirectional
-# embeddings, overrides and isolates: a double-quoted escape such as "\e[2J" would otherwise carry
-# terminal escape codes into the interface, and a bidi override would show text reordered.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
-)
+# C0 and C1 control characters (tab and line breaks excepted) and lone surrogates: a double-
+# quoted escape such as "\e[2J" would otherwise carry terminal escape codes into the interface.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 
 
 class _Builder:
