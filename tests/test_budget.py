@@ -73,9 +73,8 @@ def test_the_message_is_in_the_users_language() -> None:
 
 
 def test_a_computed_default_or_a_rule_over_budget_names_its_question(tmp_path: Path) -> None:
-    from survivalkit.engine.runner import tool_interview
-
     from helpers import MINI_TOOL, mini_kit
+    from survivalkit.engine.tool_run import tool_interview
 
     tool_text = MINI_TOOL.replace(
         "documents:",
@@ -85,7 +84,7 @@ def test_a_computed_default_or_a_rule_over_budget_names_its_question(tmp_path: P
     )
     kit = load_kit([mini_kit(tmp_path, tool_text)]).kit
     tool = kit.tools["outil-test"]
-    interview = tool_interview(kit, tool, lang="en", day=dt.date(2026, 1, 1), profile={})
+    interview = tool_interview(kit, tool, lang="en", day=dt.date(2026, 1, 1))
     question = next(q for q in interview.questions if q.id == "piege")
     with pytest.raises(TemplateError, match="question `piege`: `default_expr`: the kit's code goes over"):
         interview.default_for(question)

@@ -485,7 +485,7 @@ def test_condition_over_its_budget_is_an_error_and_validate_does_not_wait(
 ) -> None:
     monkeypatch.setenv("SURVIVALKIT_KIT_LIMITS", "seconds=1,steps=20000,value=10000")
     when = "(range(10000) | map('string') | join(',') * 100) | length > 0"
-    assert found(tmp_path, "SK011", with_when(when)) == [
+    assert found(tmp_path, "SK014", with_when(when)) == [
         "questions[3].when: question `precision` when: the kit's code goes over its budget: "
         "a text or list of more than 10000 characters or items (the limit)"
     ]
