@@ -69,7 +69,7 @@ def test_a_template_over_its_budget_names_file_document_line_and_limit(source: s
 def test_the_message_is_in_the_users_language() -> None:
     with pytest.raises(BudgetExceeded) as exc:
         evaluate("'x' * 10**9", {})
-    assert exc.value.message("fr").startswith("le code du kit dépasse son budget : un texte ou une liste")
+    assert exc.value.explain("fr").startswith("le code du kit dépasse son budget : un texte ou une liste")
 
 
 def test_a_computed_default_or_a_rule_over_budget_names_its_question(tmp_path: Path) -> None:

@@ -266,7 +266,7 @@ def check_answer(
             ok = bool(evaluate(rule.check, local))
         except BudgetExceeded as exc:  # a kit error, not a wrong answer: say so
             raise TemplateError(f"question `{question.id}`: rule `{rule.check}`: "
-                                f"{exc.message(lang)}") from None
+                                f"{exc.explain(lang)}") from None
         except Exception:  # a rule that cannot be evaluated on this value fails closed
             ok = False
         if not ok:

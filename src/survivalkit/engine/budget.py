@@ -74,7 +74,7 @@ class BudgetExceeded(Exception):
         self.limit = limit
         super().__init__(budget_message(kind, limit, "en"))
 
-    def message(self, lang: str) -> str:
+    def explain(self, lang: str) -> str:
         """The reason in the user's language."""
         return budget_message(self.kind, self.limit, lang)
 

@@ -223,9 +223,9 @@ class ExpressionError(Exception):
         super().__init__(message)
         self.cause = cause
 
-    def message(self, lang: str) -> str:
+    def explain(self, lang: str) -> str:
         """The reason in ``lang`` when it is a budget, else as raised."""
-        return self.cause.message(lang) if isinstance(self.cause, BudgetExceeded) else str(self)
+        return self.cause.explain(lang) if isinstance(self.cause, BudgetExceeded) else str(self)
 
 
 def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:

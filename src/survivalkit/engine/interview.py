@@ -80,7 +80,7 @@ class Interview:
         except ExpressionError as exc:
             raise TemplateError(
                 f"question `{question.id}`: its condition `when: {question.when}` "
-                f"cannot be evaluated: {exc.message(self.lang)}"
+                f"cannot be evaluated: {exc.explain(self.lang)}"
             ) from None
 
     def next_question(self) -> Question | None:
@@ -114,7 +114,7 @@ class Interview:
                 value = evaluate(question.default_expr, self.context())
             except BudgetExceeded as exc:  # a kit error, not a missing default: say so
                 raise TemplateError(f"question `{question.id}`: `default_expr`: "
-                                    f"{exc.message(self.lang)}") from None
+                                    f"{exc.explain(self.lang)}") from None
             except Exception:  # a default that cannot be computed simply is not offered
                 return None
             if value is None:

@@ -39,13 +39,5 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "fr": "… et {n} autre(s) problème(s) non affiché(s).",
         "en": "… and {n} more problem(s) not shown.",
     },
-    "rule.SK014.summary": {
-        "fr": "Code du kit qui dépasse son budget (temps, taille, imbrication)",
-        "en": "Kit code over its budget (time, size, nesting)",
-    },
-    "rule.SK014.fix": {
-        "fr": "Simplifiez la condition ou le modèle : pas de boucle sans fin ni de récursion, pas de texte, de liste ou de nombre démesuré (docs/kit-format.md donne les limites).",
-        "en": "Simplify the condition or template: no endless loop or recursion, no huge text, list or number (docs/kit-format.md lists the limits).",
-    },
     "lint.budget": {"fr": "{what} : {message}", "en": "{what}: {message}"},
 }

@@ -17,8 +17,8 @@ from survivalkit.engine.budget import BudgetExceeded, evaluation
 from survivalkit.engine.expressions import FactLookupError, base_context, environment
 from survivalkit.errors import TemplateError
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
-from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.kit.texts import strip_unsafe
+from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.output.typography import french_spacing
 
 Locator = Callable[[tuple[str | int, ...], int], tuple[int, int]]
@@ -111,7 +111,7 @@ def render_text(
         return _render_within_budget(_compiled(source), context)
     except BudgetExceeded as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
-        raise TemplateError(f"{where}: {what}: {exc.message(lang)}") from None
+        raise TemplateError(f"{where}: {what}: {exc.explain(lang)}") from None
     except TemplateSyntaxError as exc:
         where = _where(tool, key_path, exc.lineno, locate)
         raise TemplateError(f"{where}: {what}: template syntax error: {exc.message}") from None

@@ -72,7 +72,7 @@ def check_conditions(ctx: Context) -> Iterator[Problem]:
         try:
             hopeless = is_when and not flagged and never_true(source.text, questions)
         except BudgetExceeded as exc:
-            reason = Msg.both(exc.message("en"), exc.message("fr"))
+            reason = Msg.both(exc.explain("en"), exc.explain("fr"))
             yield problem_at(loc, origin, source.key_path, SK014,
                              Msg("lint.budget", what=source.what, message=reason))
             continue
