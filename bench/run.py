@@ -573,6 +573,16 @@ class Target:
         return f"{number:.2f}×" if self.unit == "x" else f"{number:.2f} s"
 
 
+def glossary_layer(root: Path, count: int) -> Path:
+    """A kit layer holding only a glossary of ``count`` terms, each with an official form."""
+    layer = root / f"glossary-{count}"
+    layer.mkdir(parents=True, exist_ok=True)
+    lines = ["schema_version: 1", "terms:"]
+    lines += [f"- {{term: t{i}, definition: {{fr: d, en: d}}, official: m{i}}}" for i in range(count)]
+    (layer / "glossary.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    return layer
+
+
 def machine_info(versions: dict[str, str]) -> list[str]:
     """What the numbers were measured on."""
     cpu = platform.processor() or platform.machine()
@@ -737,6 +747,12 @@ def main(argv: list[str] | None = None) -> int:
                                                 "--kit", str(kit)], (0, 1)),
         ])
 
+    # 3b. glossary scale: finding terms in the kit's texts costs one look-up per word
+    bench.group("glossary scale", [
+        (f"validate, glossary of {n} terms", [sk, "validate", "--kit", str(glossary_layer(work, n))],
+         (0, 1)) for n in (1000, 15000)
+    ])
+
     # 4. the booklet
     probe = run([sk, "sheets", "--help"], env=env, check=False)
     if probe.returncode != 0:
@@ -811,6 +827,9 @@ def main(argv: list[str] | None = None) -> int:
         Target("`validate` grows linearly (marginal cost per tool, last step / first step ≤ 1.3)",
                validate_linear, 1.3, "x", linear_detail),
         Target("PDF booklet of the bundled kit < 3 s", m("sheets --format pdf"), 3.0, "s"),
+        Target("`validate` with a 15× larger glossary ≤ 3× the time (15,000 / 1,000 terms)",
+               ratio("validate, glossary of 15000 terms", "validate, glossary of 1000 terms"),
+               3.0, "x"),
     ]
     say("\n== targets")
     for target in targets:

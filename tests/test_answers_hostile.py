@@ -25,6 +25,7 @@ from survivalkit.engine.sources import prefill
 from survivalkit.errors import AnswerError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 from survivalkit.kit.model import Question, QuestionType, Term, tool_questions
+from survivalkit.kit.texts import strip_unsafe
 
 DATE = "2026-11-26"
 HYPOTHESIS = settings(deadline=None, database=None, derandomize=True,
@@ -115,8 +116,8 @@ def test_hostile_answers_are_literal_in_markdown_and_escaped_in_html_and_pdf(
 
     markdown = _read(out, "md")
     assert f"# {TITLE}\n" in markdown
-    for line in LINES:
-        assert line in markdown
+    for line in LINES:  # bidi controls never reach a document (issue 16): the rest is literal
+        assert strip_unsafe(line) in markdown
     assert "49" not in markdown and "root:" not in markdown
 
     page = _read(out, "html")

@@ -117,3 +117,22 @@ def test_expected_errors_never_write_a_report(
     code, _, err = run_cli(["run", "outil-qui-n-existe-pas", "--lang", "en"], capsys)
     assert code == 1 and "Unknown tool" in err
     assert _reports(isolated_home) == []
+
+
+def test_two_crashes_in_the_same_second_keep_both_reports(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+    import types
+
+    frozen = dt.datetime(2026, 11, 26, 10, 0, 0)
+    clock = types.SimpleNamespace(datetime=types.SimpleNamespace(now=lambda: frozen))
+    monkeypatch.setattr("survivalkit.cli.app.dt", clock)
+    for message in ("premier", "second"):
+        _break_loading(monkeypatch, RuntimeError(message))
+        assert run_cli(["list"], capsys)[0] == 3
+    reports = _reports(isolated_home)
+    assert len(reports) == 2
+    assert {"premier", "second"} == {
+        "premier" if "RuntimeError: premier" in r.read_text("utf-8") else "second" for r in reports
+    }

@@ -24,9 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import run_cli
+from survivalkit.cli.terminal import visible
 from survivalkit.errors import KitError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, parse_model
 from survivalkit.kit.model import Tool
+from survivalkit.kit.texts import UNSAFE_CHARS
 from survivalkit.kit.yamlread import MAX_BYTES, parse_yaml
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -39,10 +41,15 @@ HYPOTHESIS = settings(deadline=None, database=None, derandomize=True,
                                              HealthCheck.function_scoped_fixture])
 
 
+# Small budgets for kit code, so that each hostile template stops in a fraction of a second.
+LIMITS = "seconds=1,steps=50000,value=100000,total=2000000,output=200000"
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
     monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_KIT_LIMITS", LIMITS)
 
 
 # --- building the inputs that cannot be files of the repository --------------------------------
@@ -172,6 +179,7 @@ def test_hostile_input(
     output = stdout + stderr
 
     assert "Traceback" not in output
+    assert not UNSAFE_CHARS.search(output), f"a raw control character reached the terminal: {output!r}"
     assert not (isolated_home / "survivalkit-data" / "crash-reports").exists(), output
     assert _traces() == traces, "something was written in /tmp"
     after = _tree(tmp_path)
@@ -181,6 +189,8 @@ def test_hostile_input(
     if case.get("exit") == 0:
         assert code == 0, output
         assert sorted(p.name for p in out.iterdir()) == sorted(case["written"])
+        for written in out.iterdir():
+            assert not UNSAFE_CHARS.search(written.read_text("utf-8")), f"{written.name} holds one"
         return
     assert code in (1, 2), f"exit code {code}: {output}"
     for text in _expects(case):
@@ -219,7 +229,8 @@ def validated(tmp_path_factory: pytest.TempPathFactory) -> str:
         if case["as"] in ("tool", "template"):
             _materialise(case, layer / "tools")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
-    env.update(HOME=str(root), SURVIVALKIT_HOME=str(root / "data"), NO_COLOR="1", TERM="dumb")
+    env.update(HOME=str(root), SURVIVALKIT_HOME=str(root / "data"), NO_COLOR="1", TERM="dumb",
+               SURVIVALKIT_KIT_LIMITS=LIMITS)
     result = subprocess.run(
         [sys.executable, "-m", "survivalkit", "validate", str(layer), "--lang", "en"],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=root, timeout=120,
@@ -240,7 +251,7 @@ def _validate_keep(case: dict[str, Any]) -> bool:
 def test_validate_reports_the_problem(case: dict[str, Any], validated: str) -> None:
     if case.get("make") == "symlink-passwd" and not Path("/etc/passwd").is_file():
         pytest.skip("no /etc/passwd here")
-    name = _name_of(case)
+    name = visible(_name_of(case))  # as the terminal shows it
     errors = [line for line in validated.splitlines()
               if f"{name}:" in line and ": warning: " not in line]
     wanted = case["validate"] if case["as"] == "template" else _expects(case)[0]
@@ -350,7 +361,8 @@ class _Disk:
         self.real_fdopen = os.fdopen
 
     def mkstemp(self, *args: Any, **kwargs: Any) -> tuple[int, str]:
-        if Path(kwargs.get("dir", "")) != self.out:
+        where = Path(kwargs.get("dir", ""))
+        if self.out not in (where, where.parent):  # the folder, or its hidden staging folder
             return self.real_mkstemp(*args, **kwargs)
         if self.refuse:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
@@ -553,3 +565,43 @@ def test_loading_a_hostile_layer_raises_only_kit_errors(tmp_path: Path, text: st
 def test_hostile_inputs_in_the_index_cover_every_kind() -> None:
     kinds = {case["as"] for case in CASES}
     assert kinds == {"tool", "kit", "template", "answers", "cli"}
+
+
+def test_ctrl_c_on_a_full_disk_says_the_answers_could_not_be_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replies = iter(["Chargée de mission"])
+
+    def answer(*args: object) -> str:
+        try:
+            return next(replies)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
+    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("builtins.input", answer)
+    args = ["run", "memo-achat-public", "--out", str(tmp_path / "out"), "--date", DATE,
+            "--lang", "en", "--set", "nom=Claire Martin"]
+    code, _, err = run_cli(args, capsys)
+    assert code == 130
+    assert "your answers could not be saved" in err and "No space left on device" in err
+    assert "Your answers are saved" not in err
+
+
+def test_a_session_too_big_to_replay_is_refused_when_saved_and_when_read(isolated_home: Path) -> None:
+    from survivalkit.engine.store import MAX_SESSION_BYTES, Store
+    from survivalkit.errors import SessionError
+
+    session = Store().open("tool-x")
+    with pytest.raises(SessionError, match="too large to save"):
+        session.save({"state": {"interview": {"answers": {"objet": "x" * 10_000_000}}}})
+    session.path.parent.mkdir(parents=True, exist_ok=True)
+    session.path.write_text('{"state": {"interview": {"answers": {"objet": "'
+                            + "x" * MAX_SESSION_BYTES + '"}}}}', "utf-8")
+    with pytest.raises(SessionError, match="could not be read; it was kept aside"):
+        session.load()
+    assert not session.path.exists()

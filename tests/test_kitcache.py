@@ -59,3 +59,35 @@ def test_template_errors_keep_their_line_with_a_cached_kit(tmp_path: Path) -> No
     with pytest.raises(TemplateError, match=r"outil-test\.yaml:27:7: document `note`"):
         render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1),
                        lang="fr", locate_for={tool.id: locator_for(tool, loaded.sources)})
+
+
+def test_an_edit_that_keeps_size_and_time_is_read_again(tmp_path: Path) -> None:
+    root = mini_kit(tmp_path)
+    tool = root / "tools" / "outil-test.yaml"
+    stat = tool.stat()
+    assert load_kit([root], cache=KitCache.open()).kit.tools["outil-test"].title == "Outil test"
+    tool.write_text(MINI_TOOL.replace("Outil test", "Outil tost"), "utf-8")  # same size
+    os.utime(tool, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same modification time
+    assert tool.stat().st_size == stat.st_size
+    assert load_kit([root], cache=KitCache.open()).kit.tools["outil-test"].title == "Outil tost"
+
+
+def test_the_cache_is_pruned_by_age_and_by_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import survivalkit.kit.cache as cache_module
+
+    root = mini_kit(tmp_path)
+    old = KitCache(cache_file(), today=dt.date(2026, 1, 1))
+    load_kit([root], cache=old)
+    assert len(old.entries) >= 2
+    later = KitCache(cache_file(), today=dt.date(2026, 3, 1))  # two months without use
+    later.save()
+    assert json.loads(cache_file().read_text("utf-8"))["files"] == {}
+
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 2)
+    many = KitCache(cache_file(), today=dt.date(2026, 3, 1))
+    for i in range(5):
+        many.entries[f"k{i}"] = {"used": f"2026-02-2{i}", "data": {}}
+    many.save()
+    assert sorted(json.loads(cache_file().read_text("utf-8"))["files"]) == ["k3", "k4"]

@@ -457,3 +457,35 @@ def test_a_fact_ending_within_60_days_is_reported(tmp_path: Path) -> None:
     assert len(ending) == 4 and all("ends on 2027-12-31" in line for line in ending)
     assert any("seuil_europeen_travaux" in line for line in ending)
     assert [p for p in lint(loaded, today=dt.date(2027, 10, 1)) if p.rule == "SK112"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["{{ ('{0.__class__}' | attr('format'))(nom) }}",
+     "{{ ['{0.__class__}'] | map(attribute='format') | list }}",
+     "{{ nom | attr('format_map') }}"],
+)
+def test_format_taken_by_name_is_reported(tmp_path: Path, line: str) -> None:
+    tool = TOOL.replace("        Nature : {{ nature }}\n", f"        Nature : {{{{ nature }}}}\n        {line}\n")
+    messages = [p.message for p in problems(tmp_path, tool) if p.rule == "SK010"]
+    assert messages == ["document `note` template: `format` taken by name (`attr`, "
+                        "`map(attribute=…)`, `['format']`): a format string can reach hidden names; "
+                        "write `'…'.format(…)`"]
+
+
+def test_hidden_attribute_through_map_is_reported(tmp_path: Path) -> None:
+    line = "{{ [nom] | map(attribute='__class__.__mro__') | list }}"
+    tool = TOOL.replace("        Nature : {{ nature }}\n", f"        Nature : {{{{ nature }}}}\n        {line}\n")
+    messages = [p.message for p in problems(tmp_path, tool) if p.rule == "SK010"]
+    assert messages == ["document `note` template: `__class__`: names starting with `_` are out of reach"]
+
+
+def test_condition_over_its_budget_is_an_error_and_validate_does_not_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVIVALKIT_KIT_LIMITS", "seconds=1,steps=20000,value=10000")
+    when = "(range(10000) | map('string') | join(',') * 100) | length > 0"
+    assert found(tmp_path, "SK014", with_when(when)) == [
+        "questions[3].when: question `precision` when: the kit's code goes over its budget: "
+        "a text or list of more than 10000 characters or items (the limit)"
+    ]

@@ -164,7 +164,7 @@ def test_a_template_cannot_build_huge_values(tmp_path: Path, expression: str) ->
     broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ " + expression + " }}")
     loaded = load_kit([mini_kit(tmp_path, broken)])
     tool = loaded.kit.tools["outil-test"]
-    with pytest.raises(TemplateError, match="refused by the sandbox"):
+    with pytest.raises(TemplateError, match="le code du kit dépasse son budget"):
         render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1), lang="fr")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
+from survivalkit.engine.budget import BudgetExceeded
 from survivalkit.engine.expressions import References, analyse, environment, evaluate
 from survivalkit.kit.model import Question, QuestionType
 
@@ -87,17 +88,41 @@ _LOADING = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: 
             nodes.Extends: "extends"}
 
 
+_FORMATS = frozenset({"format", "format_map"})
+_ATTRIBUTE_FILTERS = frozenset({"map", "selectattr", "rejectattr", "sort", "groupby", "sum",
+                                "unique", "min", "max"})
+
+
+def _attribute_names(node: nodes.Node) -> list[str]:
+    """Attribute names a node takes by name: ``attr('x')``, ``map(attribute='a.b')``, ``['x']``."""
+    names: list[str] = []
+    if (isinstance(node, nodes.Filter) and node.name == "attr" and node.args
+            and isinstance(node.args[0], nodes.Const)):
+        names.append(str(node.args[0].value))
+    if isinstance(node, nodes.Filter) and node.name in _ATTRIBUTE_FILTERS:
+        for kwarg in node.kwargs:
+            if kwarg.key == "attribute" and isinstance(kwarg.value, nodes.Const):
+                names += str(kwarg.value.value).split(".")
+    if (isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const)
+            and isinstance(node.arg.value, str)):
+        names.append(node.arg.value)
+    return names
+
+
+def _format_by_name(node: nodes.Node) -> bool:
+    """Whether a node takes a text's ``format`` method as a value, where no check can follow it
+    (``x['format']`` is left alone: on a mapping it is an ordinary key)."""
+    return not isinstance(node, nodes.Getitem) and any(
+        name in _FORMATS for name in _attribute_names(node))
+
+
 def _hidden_name(node: nodes.Node) -> str | None:
     """The ``_name`` a node reaches for, if it reaches for one."""
     if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
         return node.attr
-    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
-        key = node.arg.value
-        return key if isinstance(key, str) and key.startswith("_") else None
-    if isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
-        arg = node.args[0]
-        if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
-            return str(arg.value)
+    for name in _attribute_names(node):
+        if name.startswith("_"):
+            return name
     if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
             and node.node.attr == "format" and isinstance(node.node.node, nodes.Const)):
         # '{0.__class__}'.format(x) reaches the attribute through the format string.
@@ -122,6 +147,10 @@ def unsafe_constructs(source: str, *, expression: bool) -> list[tuple[str, int]]
         for kind, word in _LOADING.items():
             if isinstance(node, kind):
                 found.append((f"`{word}`: a template cannot load other files", node.lineno))
+        if _format_by_name(node):
+            found.append(("`format` taken by name (`attr`, `map(attribute=…)`, `['format']`): "
+                          "a format string can reach hidden names; write `'…'.format(…)`",
+                          node.lineno))
     for lineno, names in hidden.items():
         ordered = sorted(set(names), key=lambda n: (text.find(n), n))
         listed = ", ".join(f"`{n}`" for n in ordered)
@@ -157,6 +186,7 @@ def never_true(source: str, questions: Mapping[str, Question]) -> bool:
     """Whether a condition over choice and yes/no questions is false for every possible answer.
 
     Conditions that use other names (amounts, texts, dates, facts) are not judged: False.
+    A condition over its budget raises ``BudgetExceeded``.
     """
     try:
         names = list(references(source, expression=True).names)
@@ -181,6 +211,8 @@ def never_true(source: str, questions: Mapping[str, Question]) -> bool:
         try:
             if evaluate(source, dict(zip(names, combination, strict=True))):
                 return False
+        except BudgetExceeded:  # reported by the caller: trying more combinations would only wait
+            raise
         except Exception:  # a combination the condition cannot handle simply does not count
             continue
         judged += 1

@@ -253,11 +253,18 @@ def _crash_report(exc: BaseException) -> Path | None:
     for folder in (data_dir() / "crash-reports", Path.cwd()):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"survivalkit-crash-{stamp}.txt"
-            path.write_text(text, encoding="utf-8")
-            return path
         except OSError:
             continue
+        for n in range(100):  # two crashes in the same second get two reports, never one
+            path = folder / f"survivalkit-crash-{stamp}{f'-{n}' if n else ''}.txt"
+            try:
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+                return path
+            except FileExistsError:
+                continue
+            except OSError:
+                break
     return None
 
 
@@ -281,7 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
     from typer.exceptions import Abort, Exit, TyperException
 
-    from survivalkit.cli.terminal import Display, wants_plain
+    from survivalkit.cli.terminal import Display, capped, wants_plain
 
     args = list(sys.argv[1:] if argv is None else argv)
     given = lang_from_args(args)
@@ -311,15 +318,18 @@ def main(argv: list[str] | None = None) -> None:
         display.error(t("usage.help", lang))
         code = ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
     except KitError as exc:
-        for problem in exc.problems:  # as is: editors read `file:line:col:`
+        shown, rest = capped(exc.problems)
+        for problem in shown:  # as is: editors read `file:line:col:`
             display.err.print(problem.format(lang), markup=False, highlight=False, soft_wrap=True)
+        if rest:
+            display.error(t("problems.more", lang, n=rest))
         display.error(t("kit.invalid", lang, n=len(exc.problems)))
         code = exc.exit_code
     except (MissingAnswersError, UsageError) as exc:
-        display.error(str(exc))
+        display.errors(str(exc).splitlines() or [""])
         code = exc.exit_code
     except SurvivalkitError as exc:
-        display.error(str(exc))
+        display.errors(str(exc).splitlines() or [""])
         code = exc.exit_code
     except KeyboardInterrupt:
         display.error(t("interrupted", lang))

@@ -7,7 +7,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -15,12 +15,14 @@ from rich.table import Table
 
 from survivalkit.i18n import t
 from survivalkit.i18n.words import COMMANDS
-from survivalkit.kit.texts import tr
+from survivalkit.kit.texts import UNSAFE_CHARS, tr
 from survivalkit.output.typography import french_spacing
 
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from survivalkit.engine.interview import RecapRow, Step
     from survivalkit.kit.model import Term
+
+T = TypeVar("T")
 
 TYPE_HINTS = {  # question type → hint message (QuestionType values are these strings)
     "amount": "hint.amount",
@@ -44,10 +46,48 @@ def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
     return not stream.isatty()
 
 
+MAX_SHOWN = 200
+"""Problems listed at most; the rest are counted (a hostile kit can have a hundred thousand)."""
+
+
+def capped(items: Sequence[T], limit: int = MAX_SHOWN) -> tuple[Sequence[T], int]:
+    """The first ``limit`` items and how many were left out."""
+    return items[:limit], max(0, len(items) - limit)
+
+
+def visible(text: str) -> str:
+    """``text`` with every control, escape and bidi character shown as ``\\u001b``: whatever a
+    kit, an answer or an argument holds, it cannot drive the terminal or reorder what is shown."""
+    return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeConsole(Console):
+    """A Rich console whose every text goes through ``visible`` first: the one path to the screen."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        """Print, with texts made visible."""
+        super().print(*(visible(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+    def rule(self, title: Any = "", **kwargs: Any) -> None:
+        """A rule, its title made visible."""
+        super().rule(visible(title) if isinstance(title, str) else title, **kwargs)
+
+    def input(self, prompt: Any = "", **kwargs: Any) -> str:
+        """Read a line after a prompt made visible."""
+        return super().input(visible(prompt) if isinstance(prompt, str) else prompt, **kwargs)
+
+    def print_json(self, json: str | None = None, **kwargs: Any) -> None:
+        """JSON as it is, indented, with unsafe characters written as JSON escapes."""
+        import json as json_module
+
+        text = json_module.dumps(json_module.loads(json or "null"), indent=2, ensure_ascii=False)
+        self.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 def make_console(plain: bool, stderr: bool = False) -> Console:
-    """A console that never writes escape codes in plain mode."""
+    """A console that never writes escape codes in plain mode, and never passes any on."""
     if plain:
-        return Console(
+        return SafeConsole(
             stderr=stderr,
             no_color=True,
             color_system=None,
@@ -58,7 +98,7 @@ def make_console(plain: bool, stderr: bool = False) -> Console:
             width=100,
             soft_wrap=True,
         )
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    return SafeConsole(stderr=stderr, highlight=False, emoji=False)
 
 
 class Display:
@@ -134,6 +174,14 @@ class Display:
         """An error, on standard error."""
         self._print(self.err, self.wrap(self.fr(text)), "bold red")
 
+    def errors(self, lines: Sequence[str]) -> None:
+        """Several errors, at most ``MAX_SHOWN`` of them, then how many more there are."""
+        shown, rest = capped(lines)
+        for line in shown:
+            self.error(line)
+        if rest:
+            self.error(t("problems.more", self.lang, n=rest))
+
     def notice(self, text: str) -> None:
         """A side remark, on standard error so that piped output stays clean."""
         self._print(self.err, self.wrap(self.fr(text)), "yellow")
@@ -150,9 +198,9 @@ class Display:
             return
         table = Table(show_lines=False, header_style="bold")
         for header in headers:
-            table.add_column(escape(header), overflow="fold")
+            table.add_column(escape(visible(header)), overflow="fold")
         for row in rows:
-            table.add_row(*(escape(self.fr(c)) for c in row))
+            table.add_row(*(escape(visible(self.fr(c))) for c in row))
         self.console.print(table)
 
     def _records(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 from survivalkit.engine.amounts import AmbiguousAnswer, parse_amount, parse_integer, parse_number
 from survivalkit.engine.dates import check_date_range, parse_date
-from survivalkit.engine.expressions import evaluate
-from survivalkit.errors import AnswerError
+from survivalkit.engine.expressions import BudgetExceeded, evaluate
+from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question, QuestionType, tr
 from survivalkit.kit.texts import fold
@@ -264,6 +264,9 @@ def check_answer(
         local = {**context, question.id: value, "value": value}
         try:
             ok = bool(evaluate(rule.check, local))
+        except BudgetExceeded as exc:  # a kit error, not a wrong answer: say so
+            raise TemplateError(f"question `{question.id}`: rule `{rule.check}`: "
+                                f"{exc.explain(lang)}") from None
         except Exception:  # a rule that cannot be evaluated on this value fails closed
             ok = False
         if not ok:

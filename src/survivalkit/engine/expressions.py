@@ -9,9 +9,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
-from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from survivalkit.engine.budget import BudgetExceeded, evaluation
+from survivalkit.engine.sandbox import KitSandbox, trusted
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.kit.texts import slugify
 from survivalkit.output.casing import mid_sentence
@@ -156,33 +157,9 @@ def _bullets(items: object) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-MAX_PRODUCT = 1_000_000  # characters or list items one `*` may build
-MAX_POWER = 10**12
-
-
-class _KitSandbox(SandboxedEnvironment):
-    """The sandbox, plus limits on `*` and `**`: a template cannot build a gigabyte string."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > MAX_PRODUCT:
-                    raise SecurityError(f"`*` would build more than {MAX_PRODUCT} items")
-        if operator == "**" and isinstance(left, int | float) and isinstance(right, int | float):
-            if abs(right) > 64 and abs(left) > 1:
-                raise SecurityError(f"`**` with an exponent of {right} is refused")
-            result = super().call_binop(context, operator, left, right)
-            if isinstance(result, int) and abs(result) > MAX_POWER:
-                raise SecurityError("`**` result too large")
-            return result
-        return super().call_binop(context, operator, left, right)
-
-
 def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     """A sandboxed, strict environment with the kit's filters (no file system access)."""
-    env = _KitSandbox(
+    env = KitSandbox(
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -190,16 +167,18 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
         lstrip_blocks=True,
         loader=None,
     )
-    env.filters["slug"] = slugify
-    env.filters["date_long"] = lambda d, lang="fr": format_date_long(d, lang)
-    env.filters["euros"] = lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang)
-    env.filters["number"] = lambda v, lang="fr": format_number(v, lang)
+    env.filters["slug"] = trusted(slugify)
+    env.filters["date_long"] = trusted(lambda d, lang="fr": format_date_long(d, lang))
+    env.filters["euros"] = trusted(lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang))
+    env.filters["number"] = trusted(lambda v, lang="fr": format_number(v, lang))
     env.filters["bullets"] = _bullets
     env.filters["milieu"] = mid_sentence
     # Only harmless helpers: no lipsum (placeholder text) and no cycler.
     safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()
-    env.globals.update(safe, add_days=add_days, add_months=add_months, plural=plural)
+    env.globals.update(safe, add_days=trusted(add_days), add_months=trusted(add_months),
+                       plural=trusted(plural))
+    env.check_functions()
     return env
 
 
@@ -232,12 +211,21 @@ def compile_expression(source: str) -> Callable[..., Any]:
 
 
 def evaluate(source: str, context: Mapping[str, Any]) -> Any:
-    """Evaluate an expression in ``context``."""
-    return compile_expression(source)(**context)
+    """Evaluate an expression in ``context``, within the budget; may raise ``BudgetExceeded``."""
+    with evaluation():
+        return compile_expression(source)(**context)
 
 
 class ExpressionError(Exception):
     """A condition or computed value that cannot be evaluated (sandbox refusal, division by zero…)."""
+
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+    def explain(self, lang: str) -> str:
+        """The reason in ``lang`` when it is a budget, else as raised."""
+        return self.cause.explain(lang) if isinstance(self.cause, BudgetExceeded) else str(self)
 
 
 def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
@@ -250,6 +238,8 @@ def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
         return bool(evaluate(source, context))
     except TypeError:
         return False
+    except BudgetExceeded as exc:
+        raise ExpressionError(str(exc), exc) from None
     except Exception as exc:
         raise ExpressionError(f"{type(exc).__name__}: {exc}") from None
 
@@ -287,6 +277,7 @@ def analyse(source: str, *, expression: bool = False) -> References:
 
 __all__ = [
     "GLOBAL_NAMES",
+    "BudgetExceeded",
     "FactAt",
     "TemplateSyntaxError",
     "analyse",

@@ -19,7 +19,7 @@ from survivalkit.engine.asker import QuitRequested as QuitRequested
 from survivalkit.engine.asker import RecapRow as RecapRow
 from survivalkit.engine.asker import Step as Step
 from survivalkit.engine.asker import command_of as command_of
-from survivalkit.engine.expressions import ExpressionError, evaluate, evaluate_condition
+from survivalkit.engine.expressions import BudgetExceeded, ExpressionError, evaluate, evaluate_condition
 from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
@@ -80,7 +80,7 @@ class Interview:
         except ExpressionError as exc:
             raise TemplateError(
                 f"question `{question.id}`: its condition `when: {question.when}` "
-                f"cannot be evaluated: {exc}"
+                f"cannot be evaluated: {exc.explain(self.lang)}"
             ) from None
 
     def next_question(self) -> Question | None:
@@ -112,6 +112,9 @@ class Interview:
         if question.default_expr:
             try:
                 value = evaluate(question.default_expr, self.context())
+            except BudgetExceeded as exc:  # a kit error, not a missing default: say so
+                raise TemplateError(f"question `{question.id}`: `default_expr`: "
+                                    f"{exc.explain(self.lang)}") from None
             except Exception:  # a default that cannot be computed simply is not offered
                 return None
             if value is None:

@@ -51,7 +51,7 @@ def recommend(
                 holds = evaluate_condition(rule.when, ctx)
             except ExpressionError as exc:
                 raise TemplateError(
-                    f"{tool.origin}: relevance `when: {rule.when}` cannot be evaluated: {exc}"
+                    f"{tool.origin}: relevance `when: {rule.when}` cannot be evaluated: {exc.explain(lang)}"
                 ) from None
             if holds:
                 score += rule.weight

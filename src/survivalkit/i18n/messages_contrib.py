@@ -450,6 +450,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Supprimez la ligne `id:` : l'identifiant d'un outil est le nom de son fichier (renommez le fichier pour le changer).",
         "en": "Delete the `id:` line: a tool's id is its file name (rename the file to change it).",
     },
+    "rule.SK014.summary": {
+        "fr": "Code du kit qui dépasse son budget (temps, taille, imbrication)",
+        "en": "Kit code over its budget (time, size, nesting)",
+    },
+    "rule.SK014.fix": {
+        "fr": "Simplifiez la condition ou le modèle : pas de boucle sans fin ni de récursion, pas de texte, de liste ou de nombre démesuré (docs/kit-format.md donne les limites).",
+        "en": "Simplify the condition or template: no endless loop or recursion, no huge text, list or number (docs/kit-format.md lists the limits).",
+    },
     "rule.SK101.summary": {
         "fr": 'Question jamais utilisée par un modèle ou une condition',
         "en": 'Question never used by any template or condition',

@@ -1,20 +1,27 @@
 """A cache of parsed kit files, so that commands that only read the kit start fast.
 
-Each file is cached as the JSON of its validated model, keyed by its path, size, modification
-time, the survivalkit version and the model's own source: any change means a fresh read.
+Each file is cached as the JSON of its validated model, keyed by a hash of its bytes (blake2b),
+under a stamp made of the survivalkit version and the model's own source: an edit, even one that
+keeps the size and modification time, means a fresh read. Entries unused for ``MAX_AGE_DAYS``
+days are dropped, and the cache keeps at most ``MAX_ENTRIES`` entries (the most recently used).
 Only files without problems are cached; ``validate`` never uses the cache.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 from survivalkit import __version__
+from survivalkit.kit.yamlread import MAX_BYTES
 
 ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
+MAX_AGE_DAYS = 30
+MAX_ENTRIES = 500
 
 
 def cache_file() -> Path:
@@ -36,18 +43,33 @@ def _model_stamp() -> str:
         return "0"
 
 
-class KitCache:
-    """Validated kit files by path; read once, written back only when something changed."""
+def content_key(file: Path) -> str | None:
+    """The hash of ``file``'s bytes (None when it cannot be read or is too big to be a kit file)."""
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_BYTES:  # refused by the reader anyway
+        return None
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
-    def __init__(self, path: Path) -> None:
+
+class KitCache:
+    """Validated kit files by the hash of their bytes; read once, written back only when changed."""
+
+    def __init__(self, path: Path, today: dt.date | None = None) -> None:
         self.path = path
         self.stamp = f"{__version__}:{_model_stamp()}"
+        self.today = (today or dt.date.today()).isoformat()
         self.entries: dict[str, Any] = {}
         self.dirty = False
         try:
             data = json.loads(path.read_text("utf-8"))
             if isinstance(data, dict) and data.get("stamp") == self.stamp:
-                self.entries = dict(data.get("files") or {})
+                files = data.get("files")
+                self.entries = {k: v for k, v in (files if isinstance(files, dict) else {}).items()
+                                if isinstance(v, dict) and "data" in v}
         except (OSError, ValueError):
             pass  # no cache, or a broken one: it is simply rebuilt
 
@@ -58,33 +80,38 @@ class KitCache:
             return None
         return cls(cache_file())
 
-    @staticmethod
-    def _key(file: Path) -> tuple[str, list[int]] | None:
-        try:
-            st = file.stat()
-        except OSError:
-            return None
-        return str(file.resolve()), [st.st_size, st.st_mtime_ns]
-
     def get(self, file: Path) -> Any:
-        """The cached model data of ``file`` if it has not changed since, else None."""
-        key = self._key(file)
-        if key is None:
+        """The cached model data of a file with exactly these bytes, else None."""
+        key = content_key(file)
+        entry = self.entries.get(key) if key is not None else None
+        if entry is None:
             return None
-        entry = self.entries.get(key[0])
-        if isinstance(entry, dict) and entry.get("stat") == key[1]:
-            return entry.get("data")
-        return None
+        if entry.get("used") != self.today:
+            entry["used"] = self.today
+            self.dirty = True  # at most one write a day for the dates of use
+        return entry.get("data")
 
     def put(self, file: Path, data: Any) -> None:
         """Remember the validated model data of ``file``."""
-        key = self._key(file)
+        key = content_key(file)
         if key is not None:
-            self.entries[key[0]] = {"stat": key[1], "data": data}
+            self.entries[key] = {"used": self.today, "data": data}
+            self.dirty = True
+
+    def prune(self) -> None:
+        """Drop entries unused for ``MAX_AGE_DAYS`` days, then the oldest beyond ``MAX_ENTRIES``."""
+        oldest = (dt.date.fromisoformat(self.today) - dt.timedelta(days=MAX_AGE_DAYS)).isoformat()
+        kept = {k: v for k, v in self.entries.items() if str(v.get("used", "")) >= oldest}
+        if len(kept) > MAX_ENTRIES:
+            recent = sorted(kept.items(), key=lambda item: str(item[1].get("used", "")))
+            kept = dict(recent[-MAX_ENTRIES:])
+        if len(kept) != len(self.entries):
+            self.entries = kept
             self.dirty = True
 
     def save(self) -> None:
         """Write the cache back if it changed; a cache that cannot be written is not an error."""
+        self.prune()
         if not self.dirty:
             return
         from survivalkit.output.writer import write_atomic

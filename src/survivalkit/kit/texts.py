@@ -8,16 +8,29 @@ from typing import Any
 
 from survivalkit.i18n.words import SOURCE_LANGUAGE
 
+UNSAFE_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Characters a terminal or a reader would not show as written: C0 and C1 controls (escape
+sequences start with one; tab and newline excepted), bidirectional controls (which reorder what
+is shown), lone surrogates."""
+
+
+def strip_unsafe(text: str) -> str:
+    """``text`` without the characters of ``UNSAFE_CHARS`` (for documents)."""
+    return UNSAFE_CHARS.sub("", text)
+
 
 def tr(text: Any, lang: str) -> str:
-    """The text in ``lang``, falling back to French."""
+    """The text in ``lang``, falling back to French; never with a character of ``UNSAFE_CHARS``
+    (a bidi override in a title would show it reordered, on screen and in documents)."""
     if text is None:
         return ""
     if isinstance(text, str):
-        return text
+        return strip_unsafe(text)
     if lang == "en" and getattr(text, "en", None):
-        return str(text.en)
-    return str(text.fr)
+        return strip_unsafe(str(text.en))
+    return strip_unsafe(str(text.fr))
 
 
 def fold(text: str) -> str:

@@ -13,9 +13,11 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from survivalkit.engine.budget import BudgetExceeded, evaluation
 from survivalkit.engine.expressions import FactLookupError, base_context, environment
 from survivalkit.errors import TemplateError
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
+from survivalkit.kit.texts import strip_unsafe
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.output.typography import french_spacing
 
@@ -62,6 +64,19 @@ def _compiled(source: str) -> Template:
     return environment().from_string(source)
 
 
+def _render_within_budget(template: Template, context: Mapping[str, Any]) -> str:
+    """The rendered text, stopped as soon as it is longer than one document may be."""
+    with evaluation() as account:
+        parts: list[str] = []
+        size = 0
+        for part in template.generate(dict(context)):
+            size += len(part)
+            if size > account.limits.output:
+                raise BudgetExceeded("output", account.limits.output)
+            parts.append(part)
+        return "".join(parts)
+
+
 def _template_lineno() -> int:
     tb = sys.exc_info()[2]
     lineno = 0
@@ -88,10 +103,15 @@ def render_text(
     what: str,
     known: list[str],
     locate: Locator | None = None,
+    lang: str = "en",
 ) -> str:
-    """Render one template string; any failure becomes a ``TemplateError`` naming its place."""
+    """Render one template string within the budget; any failure becomes a ``TemplateError``
+    naming its place (a budget overrun is explained in ``lang``)."""
     try:
-        return _compiled(source).render(dict(context))
+        return _render_within_budget(_compiled(source), context)
+    except BudgetExceeded as exc:
+        where = _where(tool, key_path, _template_lineno(), locate)
+        raise TemplateError(f"{where}: {what}: {exc.explain(lang)}") from None
     except TemplateSyntaxError as exc:
         where = _where(tool, key_path, exc.lineno, locate)
         raise TemplateError(f"{where}: {what}: template syntax error: {exc.message}") from None
@@ -149,6 +169,7 @@ def render_document(
         what=what,
         known=known,
         locate=locate,
+        lang=lang,
     )
     filename = render_text(
         document.filename,
@@ -158,8 +179,11 @@ def render_document(
         what=f"{what} filename",
         known=known,
         locate=locate,
+        lang=lang,
     )
-    markdown = tidy_markdown(markdown + expired_facts_notice(kit, used, day, lang))
+    # A template can write any character (Jinja decodes "\x1b" in its strings): none that would
+    # drive a terminal or reorder text reaches a document.
+    markdown = tidy_markdown(strip_unsafe(markdown) + expired_facts_notice(kit, used, day, lang))
     if lang == "fr":
         markdown = french_spacing(markdown)
     letter = None
@@ -172,17 +196,18 @@ def render_document(
             if not isinstance(text, str):
                 path = (*path, "en" if lang == "en" and text.en else "fr")
             part = ".".join(str(k) for k in key_path)
-            return render_text(tr(text, lang), blank, tool=tool, key_path=path,
-                               what=f"{what} {part}", known=known, locate=locate)
+            return strip_unsafe(render_text(tr(text, lang), blank, tool=tool, key_path=path,
+                                            what=f"{what} {part}", known=known, locate=locate,
+                                            lang=lang))
 
         letter = render_letter(document, markdown, ctx, lang=lang, day=day, render=render_part)
         markdown = tidy_markdown(letter_markdown(letter))
-    author = str(answers.get("nom") or "")
+    author = strip_unsafe(str(answers.get("nom") or ""))
     return RenderedDocument(
         tool_id=tool.id,
         document_id=document.id,
-        title=tr(document.title, lang),
-        filename=filename.strip(),
+        title=strip_unsafe(tr(document.title, lang)),
+        filename=strip_unsafe(filename).strip(),
         markdown=markdown,
         lang=lang,
         author=author,

@@ -16,8 +16,9 @@ from survivalkit.authoring.rules.base import (
     relevance_source,
     tool_sources,
 )
-from survivalkit.authoring.rules.catalog import SK010, SK108
+from survivalkit.authoring.rules.catalog import SK010, SK014, SK108
 from survivalkit.authoring.template_analysis import LiteralTest, literal_tests, never_true, unsafe_constructs
+from survivalkit.engine.budget import BudgetExceeded
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Question, QuestionType, tool_questions
@@ -68,7 +69,14 @@ def check_conditions(ctx: Context) -> Iterator[Problem]:
                 yield problem_at(loc, origin, source.key_path, SK108,
                                  Msg("lint.in", what=source.what, message=message), test.lineno)
         is_when = source.key_path[-1] == "when"
-        if is_when and not flagged and never_true(source.text, questions):
+        try:
+            hopeless = is_when and not flagged and never_true(source.text, questions)
+        except BudgetExceeded as exc:
+            reason = Msg.both(exc.explain("en"), exc.explain("fr"))
+            yield problem_at(loc, origin, source.key_path, SK014,
+                             Msg("lint.budget", what=source.what, message=reason))
+            continue
+        if hopeless:
             yield problem_at(loc, origin, source.key_path, SK108,
                              Msg("lint.never_true", what=source.what, text=source.text))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -21,6 +21,7 @@ from survivalkit.authoring.rules.base import (
 )
 from survivalkit.authoring.rules.catalog import SK103, SK104, SK105, SK106, SK107, SK111, SK112
 from survivalkit.errors import Msg, Problem
+from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, KitInfo, Term, Text, Tool, has_lang, walk_texts
 from survivalkit.kit.texts import fold
@@ -71,39 +72,56 @@ def check_english(ctx: Context) -> Iterator[Problem]:
 
 
 @dataclass(frozen=True)
-class TermPattern:
-    """A glossary term ready to be searched for in folded text (plurals included)."""
+class Buzzwords:
+    """The glossary's terms indexed for search in folded text (plurals included), with the
+    official French forms of each."""
 
-    term: Term
-    pattern: re.Pattern[str]
-    official: list[str]
-
-
-def term_pattern(term: Term) -> TermPattern:
-    """How to find ``term`` (and its variants), and its official French forms."""
-    forms = [re.escape(fold(f)).replace("\\ ", "s?\\ ") + "s?" for f in [term.term, *term.variants]]
-    official = [fold(f).strip() for f in re.split(r"[,;/]| ou ", term.official or "")]
-    return TermPattern(term, re.compile(rf"(?<![a-z0-9])(?:{'|'.join(forms)})(?![a-z0-9])"),
-                       [f for f in official if f])
+    index: TermIndex
+    official: list[list[str]]
 
 
-def buzzwords_in(text: str, terms: Iterable[TermPattern]) -> Iterator[Term]:
+def term_pattern(terms: Sequence[Term]) -> Buzzwords:
+    """Index ``terms`` once; each text then costs one look-up per word, whatever their number."""
+    official = [[f for f in (fold(o).strip() for o in re.split(r"[,;/]| ou ", t.official or "")) if f]
+                for t in terms]
+    return Buzzwords(TermIndex(terms, plural=True), official)
+
+
+def _inside_longer(spans: list[tuple[int, int, int]]) -> set[int]:
+    """Positions in ``spans`` of the spans that a longer span contains (one sweep, not pairs)."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    inside: set[int] = set()
+    furthest = -1
+    i = 0
+    while i < len(order):
+        start, end = spans[order[i]][:2]
+        k = i
+        while k < len(order) and spans[order[k]][:2] == (start, end):  # the same words
+            k += 1
+        if furthest >= end:  # an earlier span starts no later and ends no sooner: it is longer
+            inside.update(order[i:k])
+        furthest = max(furthest, end)
+        i = k
+    return inside
+
+
+def buzzwords_in(text: str, words: Buzzwords) -> Iterator[Term]:
     """Terms with an official French form used in ``text`` without it.
 
     Template code, URLs and quotations (« ... », names of programmes) are not prose; a word
     inside a longer glossary term (``startup d'État``) belongs to that term.
     """
     folded = fold(_QUOTED.sub(" ", _URL.sub(" ", _JINJA.sub(" ", text))))
-    spans = [(m.start(), m.end(), t) for t in terms for m in t.pattern.finditer(folded)]
-    seen: set[str] = set()
-    for start, end, found in spans:
-        if not found.official or found.term.term in seen:
+    spans = sorted(words.index.spans(folded), key=lambda span: (span[2], span[0]))
+    inside = _inside_longer(spans)
+    seen: set[int] = set()
+    for i, (_, _, number) in enumerate(spans):
+        official = words.official[number]
+        if not official or number in seen or i in inside:
             continue
-        if any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
-            continue
-        if not any(form in folded for form in found.official):
-            seen.add(found.term.term)
-            yield found.term
+        if not any(form in folded for form in official):
+            seen.add(number)
+            yield words.index.terms[number]
 
 
 @check
@@ -111,7 +129,7 @@ def check_buzzwords(ctx: Context) -> Iterator[Problem]:
     """French texts that use an English buzzword without its official French equivalent."""
     if not any(term.official for term in ctx.kit.glossary.terms):
         return
-    buzzwords = [term_pattern(term) for term in ctx.kit.glossary.terms]
+    words = term_pattern(ctx.kit.glossary.terms)
     for loc, origin, model, is_glossary in text_owners(ctx):
         if is_glossary:
             continue
@@ -119,7 +137,7 @@ def check_buzzwords(ctx: Context) -> Iterator[Problem]:
             if key_path[0] == "sources":
                 continue  # the title of someone else's text is quoted as it is
             where = key_path if isinstance(text, str) else (*key_path, "fr")
-            for term in buzzwords_in(_french(text), buzzwords):
+            for term in buzzwords_in(_french(text), words):
                 yield problem_at(loc, origin, where, SK106,
                                Msg("lint.buzzword", term=term.term, official=term.official))
 

@@ -31,6 +31,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         plain: PlainOpt = False,
     ) -> None:
         from survivalkit.authoring.validate import validate_paths
+        from survivalkit.cli.terminal import MAX_SHOWN, capped
         from survivalkit.errors import UsageError
 
         env = env_class(kit, lang, plain)
@@ -49,7 +50,10 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
         report = validate_paths(list(paths or []), env.kit_dirs)
         problems = report.problems
-        for problem in problems:
+        # Past the cap, errors are listed before warnings: a warning flood hides no error.
+        shown, rest = capped(problems if len(problems) <= MAX_SHOWN else
+                             sorted(problems, key=lambda p: p.severity != "error"))
+        for problem in shown:
             rule = RULES.get(problem.rule)
             fix = rule.fix_in(env.lang) if rule else ""
             if output == "github":
@@ -69,6 +73,8 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                 if fix:
                     env.display.console.print(t("validate.fix", env.lang, fix=fix), markup=False,
                                               highlight=False, soft_wrap=True)
+        if rest:
+            env.display.notice(t("problems.more", env.lang, n=rest))
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
         summary = t("validate.summary", env.lang, tools=report.tools, errors=errors,
