@@ -51,7 +51,7 @@ def test_show_reads_like_a_sheet(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     for heading in ("Quand l'utiliser", "Étapes", "Pièges à éviter", "Sources", "Questions posées"):
         assert heading in out
-    assert "R2122-8" in out and "Contenu vérifié le" in out
+    assert "R2122-8" in out and "Sources à jour au" in out
 
 
 def test_unknown_tool_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:

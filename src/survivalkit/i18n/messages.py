@@ -195,7 +195,7 @@ MESSAGES.update({
     "schema.stale": {"fr": "Schémas périmés : {files}. Lancez survivalkit schema pour les régénérer.", "en": "Stale schemas: {files}. Run survivalkit schema to regenerate them."},
     "sheet.documents": {"fr": "Documents produits", "en": "Documents produced"},
     "sheet.questions": {"fr": "Questions posées", "en": "Questions asked"},
-    "sheet.reviewed": {"fr": "Contenu vérifié le {date}.", "en": "Content checked on {date}."},
+    "sheet.reviewed": {"fr": "Sources à jour au {date}.", "en": "Sources up to date as of {date}."},
     "sheet.sources": {"fr": "Sources", "en": "Sources"},
     "sheet.when": {"fr": "Quand l'utiliser", "en": "When to use it"},
     "sheet.steps": {"fr": "Étapes", "en": "Steps"},

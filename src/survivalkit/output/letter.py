@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,6 +122,15 @@ def render_letter(
     )
 
 
+def attention(parts: LetterParts) -> str:
+    """« Note à l'attention de … » in Markdown, with « de le » and « de les » contracted (du, des)."""
+    lead, who = label("letter.attention", parts.lang), ", ".join(parts.recipient)
+    article = re.match(r"(le|les)\s+", who, re.IGNORECASE)
+    if parts.lang == "fr" and lead.endswith(" de") and article:
+        lead, who = lead[:-2] + ("du" if article.group(1).lower() == "le" else "des"), who[article.end():]
+    return f"**{lead}** {who}"
+
+
 def split_last_block(markdown: str) -> tuple[str, str]:
     """The body without its last block, and that last block (kept with the signature)."""
     text = markdown.rstrip("\n")
@@ -150,7 +160,7 @@ def letter_markdown(parts: LetterParts) -> str:
     if parts.layout != "agreement":
         blocks.append("\n".join(parts.sender))
         if parts.layout == "note":
-            blocks.append(f"**{label('letter.attention', lang)}** {', '.join(parts.recipient)}")
+            blocks.append(attention(parts))
         else:
             blocks.append("\n".join(parts.recipient))
         blocks.append(parts.place_date)
@@ -192,8 +202,7 @@ def letter_html(parts: LetterParts, to_html: Callable[[str], str]) -> str:
     if parts.layout != "agreement":
         out.append(f'<div class="letter-from">{to_html(chr(10).join(parts.sender))}</div>')
         if parts.layout == "note":
-            attention = f"**{label('letter.attention', lang)}** {', '.join(parts.recipient)}"
-            out.append(f'<div class="letter-to-note">{to_html(attention)}</div>')
+            out.append(f'<div class="letter-to-note">{to_html(attention(parts))}</div>')
         else:
             out.append(f'<div class="letter-to">{to_html(chr(10).join(parts.recipient))}</div>')
         out.append(f'<div class="letter-date">{to_html(parts.place_date)}</div>')

@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-from survivalkit.output.letter import LetterParts, decision_lines, label
+from survivalkit.output.letter import LetterParts, attention, decision_lines, label
 
 NBSP = "\u00a0"
 CHAIN_START = ("LetterClosing", "LetterSignature", "PartySignature")
@@ -24,8 +24,7 @@ def letter_pandoc(parts: LetterParts) -> str:
     if parts.layout != "agreement":
         out.append(_div("LetterSender", "\n".join(parts.sender)))
         if parts.layout == "note":
-            attention = f"**{label('letter.attention', lang)}** {', '.join(parts.recipient)}"
-            out.append(_div("LetterSubject", attention))
+            out.append(_div("LetterSubject", attention(parts)))
         else:
             out.append(_div("LetterRecipient", "\n".join(parts.recipient)))
         out.append(_div("LetterDate", parts.place_date))

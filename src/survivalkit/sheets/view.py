@@ -82,7 +82,7 @@ class SheetView:
 
     @property
     def reviewed_text(self) -> str:
-        """``Contenu vérifié le 20 novembre 2026.``"""
+        """``Sources à jour au 20 novembre 2026.``"""
         return message("sheet.reviewed", self.lang,
                        date=format_date_long(self.reviewed, self.lang))
 
