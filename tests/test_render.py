@@ -88,7 +88,7 @@ def test_all_formats_carry_the_answers_with_accents() -> None:
     pdf = PdfReader(io.BytesIO(files[f"{name}.pdf"]))
     pdf_text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     assert "Direction départementale des territoires du Gard" in pdf_text
-    assert "Mémo" in pdf_text and "1 / " in pdf_text
+    assert "Procédure d'achat" in pdf_text and "1 / " in pdf_text
     docx = Document(io.BytesIO(files[f"{name}.docx"]))
     headings = [p.text for p in docx.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
     assert any("Le besoin" in h for h in headings)
