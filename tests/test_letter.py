@@ -109,6 +109,22 @@ def test_office_files_keep_the_paragraph_before_the_signature_with_it() -> None:
     assert odt.index('text:style-name="SKKeep"') < odt.index('text:style-name="LetterClosing"')
 
 
+def test_office_files_leave_room_to_sign_under_every_signature() -> None:
+    files = example_files("convention-experimentation", "subvention-association", ["odt", "docx"])
+    odt = zipfile.ZipFile(io.BytesIO(one(files, "convention", "odt"))).read("content.xml").decode()
+    docx = zipfile.ZipFile(io.BytesIO(one(files, "convention", "docx"))).read("word/document.xml").decode()
+    # One block per party, each followed by the paragraph that holds the room to sign.
+    assert re.findall(r'text:style-name="(PartySignature|SignatureSpace)"', odt) == ["PartySignature", "SignatureSpace"] * 2
+    assert re.findall(r'w:pStyle w:val="(PartySignature|SignatureSpace)"', docx) == ["PartySignature", "SignatureSpace"] * 2
+
+
+def test_a_note_to_a_department_reads_du_service() -> None:
+    md = one(example_files("memo-achat-public", "petit-achat", ["md"]), "memo", "md").decode("utf-8")
+    assert "**Note à l'attention du** service achats" in md and "de le" not in md
+    md = one(example_files("memo-achat-public", "petit-achat", ["md"], "en"), "memo", "md").decode("utf-8")
+    assert "**Note for the attention of** the procurement department" in md
+
+
 def test_reference_documents_are_a4_with_french_margins_and_page_numbers() -> None:
     from survivalkit.output import formats
 

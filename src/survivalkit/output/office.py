@@ -9,12 +9,15 @@ import zipfile
 from survivalkit.output.letter import LetterParts, attention, decision_lines, label
 
 NBSP = "\u00a0"
+ASCII_SPACE = " \t\n"
 CHAIN_START = ("LetterClosing", "LetterSignature", "PartySignature")
 """Paragraph styles that start the block kept with the body's last paragraph (see the references)."""
 
 
 def _div(style: str, text: str) -> str:
-    return f'::: {{custom-style="{style}"}}\n{text.strip()}\n:::\n'
+    # str.strip() would also remove the no-break space that keeps a SignatureSpace paragraph alive
+    body = text.strip(ASCII_SPACE) or NBSP
+    return f'::: {{custom-style="{style}"}}\n{body}\n:::\n'
 
 
 def letter_pandoc(parts: LetterParts) -> str:
