@@ -118,7 +118,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> str:
     # Numbered as on the paper form, among all the tool's questions: increasing, never more than asked.
     assert len(asked) == len(QUESTIONS) and asked == sorted(set(asked))
     text = _document(home / "out")
-    assert "six ateliers de conception" in text and "Fonds d'innovation" in text
+    assert "six ateliers de conception" in text and "fonds d'innovation" in text
     return text
 
 
