@@ -47,7 +47,7 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "{file} is a journey's answers file: replay it with survivalkit --answers {file}.",
     },
     "answers.bad_part": {
-        "fr": "{file} : la partie « {part} » n'a pas la forme attendue (voir docs/kit-format.md, « Fichiers de réponses »).",
+        "fr": "{file} : la partie « {part} » n'a pas la forme attendue (voir docs/kit-format.md, « Answers files »).",
         "en": "{file}: the “{part}” part does not have the expected shape (see docs/kit-format.md, “Answers files”).",
     },
     "session.exists": {

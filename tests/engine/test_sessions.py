@@ -17,7 +17,7 @@ from survivalkit.engine.interview import Interview
 from survivalkit.engine.store import Store
 from survivalkit.kit.model import Question
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "hostile" / "answers" / "good.yaml"
 TOOL = "memo-achat-public"
 

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import run_cli
 
-GUIDE = Path(__file__).resolve().parents[1] / "docs" / "regional-kit.md"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "regional-kit.md"
 BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
 
 

@@ -16,7 +16,7 @@ from survivalkit.authoring.golden import expected_files, golden_diff, golden_on_
 from survivalkit.errors import SurvivalkitError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden"
 REGION = REPO / "examples" / "region-kit"
 REFRESH = "survivalkit golden --update"

@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.helpers import MINI_KIT, build_tree
-from tests.test_letter import DAY, example_files
+from test_letter import DAY, example_files
 
+from helpers import MINI_KIT, build_tree
 from survivalkit.kit.loader import load_kit
 from survivalkit.output.bundle import files_for, render_outputs
 

@@ -12,7 +12,7 @@ from helpers import run_cli
 from survivalkit.cli.terminal import Display, make_console, visible
 from survivalkit.kit.texts import UNSAFE_CHARS, strip_unsafe
 
-REGION = Path(__file__).resolve().parent.parent / "examples" / "region-kit"
+REGION = Path(__file__).resolve().parents[2] / "examples" / "region-kit"
 
 
 def test_visible_shows_controls_escapes_and_bidi_and_keeps_the_rest() -> None:

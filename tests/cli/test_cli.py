@@ -136,7 +136,7 @@ def test_validate_bundled_kit_is_clean(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_shipped_schema_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
-    repo_schema = Path(__file__).resolve().parents[1] / "schema"
+    repo_schema = Path(__file__).resolve().parents[2] / "schema"
     code, _, err = run_cli(["schema", "--check", "--out", str(repo_schema)], capsys)
     assert code == 0, err
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 
 TOOL = "memo-achat-public"
 DATE = "2026-11-26"
-HOSTILE = Path(__file__).parent / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "hostile"
 
 # The questions of memo-achat-public in the order they are asked (with `innovant: non`), as a
 # label fragment and the answer typed. A list is a multi-line answer (a longtext question).

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import build_tree, run_cli
 
-REGION = Path(__file__).resolve().parents[1] / "examples" / "region-kit"
+REGION = Path(__file__).resolve().parents[2] / "examples" / "region-kit"
 CLI = ["--plain", "--lang", "en"]
 
 SITUATION = """

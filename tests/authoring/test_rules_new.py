@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_lint import TOOL, found
+
 from survivalkit.authoring.lint import LOWERCASE_FILTER
 from survivalkit.authoring.rules.content import typed_amounts
 from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB
-from test_lint import TOOL, found
 
 PRECISION = (
     "  - id: precision\n    label: {fr: Précisez, en: Specify}\n    required: false\n"

@@ -11,7 +11,7 @@ from helpers import run_cli
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.i18n.messages import MESSAGES
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "survivalkit"
+SRC = Path(__file__).resolve().parents[2] / "src" / "survivalkit"
 
 
 def test_every_message_exists_in_both_languages() -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.helpers import MINI_KIT, build_tree, run_cli
-from tests.test_render import KIT, answers_for
+from test_render import KIT, answers_for
 
+from helpers import MINI_KIT, build_tree, run_cli
 from survivalkit.kit.loader import load_kit
 from survivalkit.output.bundle import files_for, render_outputs
 from survivalkit.output.casing import mid_sentence

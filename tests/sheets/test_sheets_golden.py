@@ -2,7 +2,7 @@
 
 The kit they are built from is a frozen copy under ``tests/golden_sheets/kit`` so that edits to the
 bundled kit's content do not move them; only a change in how sheets are laid out does. After an
-intended change, regenerate with ``SURVIVALKIT_UPDATE_GOLDEN=1 pytest tests/test_sheets_golden.py``
+intended change, regenerate with ``SURVIVALKIT_UPDATE_GOLDEN=1 pytest tests/sheets/test_sheets_golden.py``
 and review ``git diff tests/golden_sheets``.
 """
 
@@ -20,7 +20,7 @@ from survivalkit.kit.loader import load_kit
 from survivalkit.kit.model import Kit
 from survivalkit.sheets.build import Layout, booklet_order, build
 
-HERE = Path(__file__).resolve().parent / "golden_sheets"
+HERE = Path(__file__).resolve().parents[1] / "golden_sheets"
 DAY = dt.date(2026, 11, 26)
 UPDATE = os.environ.get("SURVIVALKIT_UPDATE_GOLDEN") == "1"
 
