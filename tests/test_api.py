@@ -180,3 +180,19 @@ def test_an_answers_file_journey_takes_what_the_situation_gives() -> None:
                                                  if k not in profile_ids and k != "acheteur"}}}
     result = survivalkit.run_journey(journey, day=DAY, formats=["md"])
     assert result.answers["memo-achat-public"]["acheteur"] == "autre"
+
+
+def test_in_the_journey_a_later_tool_offers_an_earlier_tools_start_date() -> None:
+    """`earlier.get('date_debut')` in a computed default: Enter accepts the date given before."""
+    from survivalkit import clock
+    from survivalkit.engine.tool_run import tool_interview
+
+    kit = survivalkit.load_kit()
+    tool = kit.tools["note-convaincre"]
+    with clock.frozen(DAY):
+        alone = tool_interview(kit, tool, lang="fr", day=DAY)
+        question = alone.question("date_debut")
+        assert alone.default_for(question) == dt.date(2027, 1, 14)  # 45 days from today
+        in_journey = tool_interview(kit, tool, lang="fr", day=DAY)
+        in_journey.base["earlier"] = {"date_debut": dt.date(2027, 3, 1)}
+        assert in_journey.default_for(question) == dt.date(2027, 3, 1)

@@ -201,6 +201,10 @@ def base_context(kit: Kit, day: dt.date, lang: str, used: set[str] | None = None
         "lang": lang,
         "fact": fact,
         "facts": _FactsView(facts, day, lang, used),
+        # In the journey: the situation answers and the answers of earlier tools (empty elsewhere),
+        # for `given_by` and computed defaults such as `earlier.get('date_debut')`.
+        "situation": {},
+        "earlier": {},
     }
 
 

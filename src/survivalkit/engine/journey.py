@@ -239,6 +239,7 @@ class Journey:
         # the situation or an earlier tool already says, where the kit declares it (`given_by`).
         run.interview.preset(self._common_before(tool_id))
         run.interview.given_names = {"situation": self.situation.final_answers(), "earlier": self._earlier(tool_id)}
+        run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too
         run.interview.fill_given()
         if not self.interactive:
             require_complete(run.interview, missing, where=tool_id)
