@@ -181,3 +181,26 @@ def test_a_rule_written_in_the_kit_gives_its_own_message() -> None:
     assert answers["fin"] == dt.date(2027, 4, 1)
     errors, _ = prefill(Interview([start, end], lang="en"), {"debut": "2027-03-01", "fin": "2027-01-01"}, "f.yaml")
     assert errors == ["f.yaml: fin: The end must come after the start."]
+
+
+def test_filling_answers_walks_the_questions_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10 000 answers from a file: each condition is evaluated once, not once per answer."""
+    from survivalkit.engine import interview as module
+    from survivalkit.engine.sources import prefill
+    from survivalkit.kit.model import Question
+
+    calls = {"n": 0}
+    real = module.evaluate_condition
+
+    def counting(source: str, ctx: object) -> bool:
+        calls["n"] += 1
+        return real(source, ctx)
+
+    monkeypatch.setattr(module, "evaluate_condition", counting)
+    n = 10_000
+    questions = [Question.model_validate({"id": f"q{i}", "type": "text", "label": "x",
+                                          **({"when": "q0 != 'non'"} if i else {})}) for i in range(n)]
+    iv = Interview(questions, lang="fr")
+    errors, missing = prefill(iv, {f"q{i}": "oui" for i in range(n)}, "answers.yaml")
+    assert errors == [] and missing == [] and len(iv.confirmed) == n
+    assert calls["n"] == n - 1

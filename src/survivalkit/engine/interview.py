@@ -59,7 +59,7 @@ class Interview:
         out = []
         done = set(self.confirmed)
         for q in self.questions:
-            if q.when is None or self._holds(q, ctx):
+            if q.when is None or self.holds(q, ctx):
                 out.append(q)
                 if q.id in done and q.id in self.answers:
                     ctx[q.id] = self.answers[q.id]
@@ -73,7 +73,8 @@ class Interview:
         """The questions whose conditions hold, given the answers so far, in order."""
         return self._walk()[0]
 
-    def _holds(self, question: Question, ctx: Mapping[str, Any]) -> bool:
+    def holds(self, question: Question, ctx: Mapping[str, Any]) -> bool:
+        """Whether ``question``'s condition holds for the names in ``ctx``."""
         assert question.when is not None
         try:
             return evaluate_condition(question.when, ctx)
@@ -100,8 +101,11 @@ class Interview:
         """``raw`` read as ``question``'s type, in the interview's language and date."""
         return cast_answer(question, raw, self.lang, self.today())
 
-    def default_for(self, question: Question) -> Any:
-        """What Enter accepts: the earlier answer, else the kit's default or computed default."""
+    def default_for(self, question: Question, ctx: Mapping[str, Any] | None = None) -> Any:
+        """What Enter accepts: the earlier answer, else the kit's default or computed default.
+
+        ``ctx`` is the names expressions see, when the caller already has them (one pass).
+        """
         if question.id in self.answers and not is_empty(self.answers[question.id]):
             return self.answers[question.id]
         if question.default is not None:
@@ -111,7 +115,7 @@ class Interview:
                 return None
         if question.default_expr:
             try:
-                value = evaluate(question.default_expr, self.context())
+                value = evaluate(question.default_expr, self.context() if ctx is None else ctx)
             except BudgetExceeded as exc:  # a kit error, not a missing default: say so
                 raise TemplateError(f"question `{question.id}`: `default_expr`: "
                                     f"{exc.explain(self.lang)}") from None
@@ -172,8 +176,11 @@ class Interview:
         return rows
 
     # --- moving ------------------------------------------------------------------------
-    def accept(self, question: Question, raw: Any) -> Any:
-        """Cast and check ``raw`` for ``question`` — the one validation path for every source."""
+    def accept(self, question: Question, raw: Any, ctx: Mapping[str, Any] | None = None) -> Any:
+        """Cast and check ``raw`` for ``question`` — the one validation path for every source.
+
+        ``ctx`` is the names rules see, when the caller already has them (one pass over answers).
+        """
         if is_empty(raw) or (isinstance(raw, str) and not raw.strip()):
             if question.required:
                 raise AnswerError(t("answer.required", self.lang))
@@ -183,7 +190,7 @@ class Interview:
             if question.required:
                 raise AnswerError(t("answer.required", self.lang))
             return None
-        check_answer(question, value, self.context(), self.lang)
+        check_answer(question, value, self.context() if ctx is None else ctx, self.lang)
         return value
 
     def submit(self, question: Question, raw: Any) -> Any:

@@ -151,36 +151,47 @@ def prefill(
             if close and lang == "fr":
                 hint = f" (vouliez-vous dire `{close[0]}` ?)"
             errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=key, hint=hint))
-    for key in values:
-        # A value given explicitly wins over a saved one (e.g. the saved profile).
-        if key in known:
-            interview.reopen(str(key))
+    # A value given explicitly wins over a saved one (e.g. the saved profile).
+    given = {str(key) for key in values if key in known}
+    interview.confirmed = [c for c in interview.confirmed if c not in given]
+    done = set(interview.confirmed)
+    # One pass in asking order, with the names expressions see built as it goes: linear in the
+    # number of questions (a condition only reads the questions before it; lint rule SK011).
+    ctx = dict(interview.base)
+    for q in interview.questions:
+        ctx.setdefault(q.id, None)
     missing: list[str] = []
-    parked: list[str] = []
-    while True:
-        q = interview.next_question()
-        if q is None:
-            break
+
+    def record(question_id: str, value: Any) -> None:
+        interview.answers[question_id] = value
+        interview.stale.pop(question_id, None)
+        interview.confirmed.append(question_id)
+        done.add(question_id)
+        ctx[question_id] = value
+
+    for q in interview.questions:
+        if q.when is not None and not interview.holds(q, ctx):
+            continue
+        if q.id in done:
+            if q.id in interview.answers:
+                ctx[q.id] = interview.answers[q.id]
+            continue
         if q.id in values:
             try:
-                interview.submit(q, values[q.id])
+                record(q.id, interview.accept(q, values[q.id], ctx))
                 continue
             except AnswerError as exc:
                 errors.append(t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc))
-        elif use_defaults and interview.default_for(q) is not None:
-            interview.submit(q, interview.default_for(q))
-            continue
+        elif use_defaults and (default := interview.default_for(q, ctx)) is not None:
+            try:
+                record(q.id, interview.accept(q, default, ctx))
+                continue
+            except AnswerError as exc:
+                errors.append(t("answer.bad_value", lang, source="--defaults", key=q.id, reason=exc))
         elif not q.required and not interactive:
-            interview.skip(q)
+            record(q.id, None)
             continue
         elif q.required:
             missing.append(q.id)
-        # Park it to keep walking: later questions may not depend on it.
-        parked.append(q.id)
-        interview.confirmed.append(q.id)
-        interview.answers.setdefault(q.id, None)
-    for qid in parked:
-        interview.confirmed.remove(qid)
-        if interview.answers.get(qid) is None:
-            interview.answers.pop(qid, None)
+        # Not answered: later questions are still walked (they may not depend on it).
     return errors, missing
