@@ -186,3 +186,24 @@ def test_saved_profile_is_used_and_an_answers_file_wins(tmp_path: Path, capsys: 
     assert code == 0, err
     text = next(out.glob("memo-*.md")).read_text("utf-8")
     assert "Claire Martin" in text and "Quelqu'un" not in text
+
+
+def test_the_journey_takes_date_like_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    import yaml
+
+    import survivalkit
+    from test_api import MEMO
+
+    profile_ids = ("nom", "fonction", "organisation", "courriel")
+    journey = {"situation": {"etape": "experimentation", "besoins": ["acheter"], "structure": "etat"},
+               "tools": ["memo-achat-public"], "profile": {k: MEMO[k] for k in profile_ids},
+               "answers": {"memo-achat-public": {k: v for k, v in MEMO.items() if k not in profile_ids}}}
+    replay = survivalkit.run_journey(journey, day=dt.date(2026, 11, 30), formats=["md"]).files["answers.yaml"]
+    answers = tmp_path / "journey.yaml"
+    answers.write_bytes(replay)
+    code, _, err = run_cli(["--answers", str(answers), "--date", "2026-12-15", "--format", "md", "--lang", "fr",
+                            "--out", str(tmp_path / "out")], capsys)
+    assert code == 0, err
+    assert yaml.safe_load((tmp_path / "out" / "answers.yaml").read_text("utf-8"))["date"] == "2026-12-15"

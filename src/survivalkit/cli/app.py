@@ -176,6 +176,7 @@ def main_callback(
             metavar=t("metavar.folder", LANG))] = None,
     formats: Annotated[str | None, typer.Option("--format", help=t("opt.format", LANG), metavar="FORMATS")] = None,
     use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", LANG))] = False,
+    date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG), metavar="DATE")] = None,
     resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
     force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
 ) -> None:
@@ -186,7 +187,7 @@ def main_callback(
 
     env = Env(kit, lang, plain)
     journey_command(env, answers=answers, out=out, formats=formats, resume=resume, force=force,
-                    use_profile=use_profile)
+                    use_profile=use_profile, date=date)
 
 
 def lang_from_args(args: list[str]) -> str | None:

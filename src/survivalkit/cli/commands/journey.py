@@ -21,10 +21,18 @@ def journey_command(
     resume: bool,
     force: bool,
     use_profile: bool = False,
+    date: str | None = None,
 ) -> None:
     """Run the whole journey, from a terminal or from an answers file."""
     from survivalkit import clock
-    from survivalkit.cli.commands.run_cmd import _profile, _session_settings, report_written, save_quietly, write_bundle
+    from survivalkit.cli.commands.run_cmd import (
+        _profile,
+        _session_settings,
+        parse_day,
+        report_written,
+        save_quietly,
+        write_bundle,
+    )
     from survivalkit.cli.frontend import TerminalFrontend
     from survivalkit.engine.interview import QuitRequested
     from survivalkit.engine.journey import SESSION_KEY, Journey
@@ -62,12 +70,15 @@ def journey_command(
     )
     profile = _profile(env, store) if (interactive and file is None) or use_profile else {}
     journey = Journey(
-        env.kit, lang=lang, day=clock.today(), interactive=interactive, settings=env.settings(),
+        env.kit, lang=lang, day=parse_day(date, lang) or clock.today(), interactive=interactive,
+        settings=env.settings(),
         profile=profile, formats=parse_formats(formats) if formats else None,
     )
     journey.autosave = opened.autosave
     if file is not None:
         journey.use_answers_file(file)
+        if date is not None:  # --date wins over the file's date
+            journey.day = parse_day(date, lang) or journey.day
     if opened.restored:
         journey.restore(opened.restored)
         env.display.notice(t("journey.resumed", lang))
