@@ -73,7 +73,7 @@ def run_tool(
     frontend = as_frontend(asker)
     sources = AnswerSources(answers_file=given.answers, answers_file_name="answers", use_defaults=use_defaults)
     missing = run.fill(sources, interactive=frontend is not None)
-    ask_tool(run, frontend, interactive=frontend is not None, missing=missing, on_interrupt=lambda: None)
+    ask_tool(run, frontend, interactive=frontend is not None, missing=missing)
     header = t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml")
     files = run.documents(list(formats), header=header)
     return RunResult(files, run.answers(), _write(files, out, force))

@@ -108,20 +108,6 @@ class Env:
             return " ".join(f'"{w}"' if " " in w else w for w in words)
         return " ".join(shlex.quote(w) for w in words)
 
-    def remembered_formats(self) -> list[str]:
-        """The formats chosen last time (kept in the profile), if any."""
-        from survivalkit.engine.store import Store
-        from survivalkit.errors import SessionError
-        from survivalkit.output.formats import FORMATS
-
-        try:
-            value = Store().load_profile().get("formats")
-        except SessionError:
-            return []
-        if not isinstance(value, list):
-            return []
-        return [f for f in FORMATS if f in value]
-
     @property
     def loaded(self) -> Any:
         """The loaded kit with its sources (for line numbers)."""

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Undefined
+
 from survivalkit.engine.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
 from survivalkit.engine.asker import Asker as Asker
 from survivalkit.engine.asker import Command as Command
@@ -255,8 +257,6 @@ class Interview:
         """
         if self.given_names is None:
             return []
-        from jinja2 import Undefined
-
         given: dict[str, Any] = {}
         for question in self.questions:
             if question.given_by is None or question.id in self.confirmed or question.id in self.answers:
@@ -286,8 +286,14 @@ class Interview:
         self.answers = {}
         self.confirmed = []
         self.stale = {}
-        order = [q for q in self.questions if q.id in answers]
-        for q in order:
+        # One pass in asking order, with the names rules see built as it goes (as ``_walk`` does),
+        # so that a long session is restored in linear time.
+        ctx = dict(self.base)
+        for q in self.questions:
+            ctx.setdefault(q.id, None)
+        for q in self.questions:
+            if q.id not in answers:
+                continue
             raw = answers[q.id]
             if q.id in confirmed:
                 if raw is None and not q.required:
@@ -295,8 +301,10 @@ class Interview:
                     self.confirmed.append(q.id)
                     continue
                 try:
-                    self.answers[q.id] = self.accept(q, raw)
+                    self.answers[q.id] = self.accept(q, raw, ctx)
                     self.confirmed.append(q.id)
+                    if q.when is None or self.holds(q, ctx):
+                        ctx[q.id] = self.answers[q.id]
                 except AnswerError as exc:
                     self.stale[q.id] = t("answer.stale", self.lang, reason=exc)
                     self._keep_unconfirmed(q, raw)

@@ -15,7 +15,7 @@ from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, LeaveBackwards, run_interview
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave
-from survivalkit.engine.sources import AnswerSources, require_complete
+from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
 from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers
 from survivalkit.engine.triage import recommend
 from survivalkit.errors import UsageError
@@ -133,8 +133,6 @@ class Journey:
 
     def _situation(self, frontend: Frontend | None) -> None:
         if self.file is not None and self.file.situation is not None:
-            from survivalkit.engine.sources import prefill
-
             errors, missing = prefill(self.situation, self.file.situation, self.file.source,
                                       interactive=self.interactive)
             if errors:
@@ -231,14 +229,15 @@ class Journey:
             answers_file=file_values,
             answers_file_name=self.file.source if self.file else "--answers",
         )
-        from survivalkit.engine.sources import apply_sources
-
         missing = apply_sources(run.interview, sources, interactive=self.interactive,
                                 profile_ids=[q.id for q in self.kit.info.profile])
         # What an earlier tool of this journey confirmed is given, and not asked again; so is what
         # the situation or an earlier tool already says, where the kit declares it (`given_by`).
-        run.interview.preset(self._common_before(tool_id))
-        run.interview.given_names = {"situation": self.situation.final_answers(), "earlier": self._earlier(tool_id)}
+        earlier = self._earlier(tool_id)
+        common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
+        run.interview.preset({k: v for k, v in earlier.items() if k in common_ids})
+        run.interview.given_names = {"situation": self.situation.final_answers(),
+                                     "earlier": {k: v for k, v in earlier.items() if v is not None}}
         run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too
         run.interview.fill_given()
         if not self.interactive:
@@ -246,23 +245,13 @@ class Journey:
         return run
 
     def _earlier(self, tool_id: str) -> dict[str, Any]:
-        """Every answer of the tools before ``tool_id`` in this journey (later tools win)."""
+        """Every answer of the tools before ``tool_id`` in this journey (later tools win; a
+        skipped optional answer is there as None)."""
         values: dict[str, Any] = {}
         assert self.picked is not None
         for earlier in self.picked[: self.picked.index(tool_id)]:
             if earlier in self.runs:
-                values.update({k: v for k, v in self.runs[earlier].answers().items() if v is not None})
-        return values
-
-    def _common_before(self, tool_id: str) -> dict[str, Any]:
-        common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
-        values: dict[str, Any] = {}
-        assert self.picked is not None
-        for earlier in self.picked[: self.picked.index(tool_id)]:
-            run = self.runs.get(earlier)
-            if run is None:
-                continue
-            values.update({k: v for k, v in run.answers().items() if k in common_ids})
+                values.update(self.runs[earlier].answers())
         return values
 
     def _ask_tool(self, run: ToolRun, frontend: Frontend | None) -> None:
@@ -271,14 +260,7 @@ class Journey:
             return
         if self.file is not None and run.interview.is_complete() and run.tool.id not in self.revisit:
             return
-        run.autosave = None  # the journey saves the whole state
-        frontend.tool_intro(run.tool)
-        run_interview(
-            run.interview, frontend,
-            glossary_lookup=lambda text: _terms(self.kit, text),
-            on_change=lambda _: self.save(),
-            allow_leave=True,
-        )
+        run.ask(frontend, allow_leave=True, on_change=lambda _: self.save())  # the journey saves it all
 
     def _formats(self, frontend: Frontend | None) -> None:
         if self.formats is not None:
@@ -353,8 +335,3 @@ class Journey:
             per_tool=per_tool, questions=questions,
         )
 
-
-def _terms(kit: Kit, text: str) -> list[Any]:
-    from survivalkit.kit.glossary import find_terms
-
-    return find_terms(kit.glossary, text)

@@ -100,10 +100,7 @@ def open_session(
             except SessionError as exc:
                 report(str(exc))
                 data = None
-            state = data.get("state") if data else None
-            if isinstance(state, dict):
-                return Opened(Autosave(session, report, lang), {**data, "state": state})  # type: ignore[dict-item]
-            return Opened(Autosave(session, report, lang), None)
+            return Opened(Autosave(session, report, lang), data)  # load() checked its shape
         return Opened(Autosave(store.open(key), report, lang), None)
     except SessionError as exc:
         report(t("save.failed", lang, error=exc))
@@ -128,7 +125,7 @@ def _decide(
     if latest is None or resume is False:
         return None
     if scripted or not interactive or frontend is None:
-        report(t("session.exists", lang, when=_when(latest.saved_at, lang), n=latest.answers,
+        report(t("session.exists", lang, when=latest.shown_at, n=latest.answers,
                  cmd=resume_command))
         return None
     if _ask_continue(frontend, latest, lang):
@@ -137,18 +134,9 @@ def _decide(
     return None
 
 
-def _when(saved_at: str, lang: str) -> str:
-    """``2026-11-30T14:02:11`` → ``30/11/2026 14:02`` (day first, in both languages)."""
-    date, _, time = saved_at.partition("T")
-    parts = date.split("-")
-    if len(parts) != 3:
-        return saved_at
-    return f"{parts[2]}/{parts[1]}/{parts[0]} {time[:5]}".strip()
-
-
 def _ask_continue(frontend: Frontend, latest: SessionInfo, lang: str) -> bool:
     """Continue (the default) or start again, asked like any other question."""
-    when = _when(latest.saved_at, lang)
+    when = latest.shown_at
     question = Question(
         id="reprendre",
         type=QuestionType.CHOICE,

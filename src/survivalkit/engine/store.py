@@ -51,11 +51,22 @@ class SessionInfo:
     saved_at: str
     answers: int
     in_use: bool
+    settings: dict[str, Any]
+    """What the run recorded to travel with the work (language, plain mode, kit folders)."""
 
     @property
     def label(self) -> str:
         """``tool-memo-achat-public`` → ``memo-achat-public``; ``journey`` stays."""
         return self.key.removeprefix("tool-")
+
+    @property
+    def shown_at(self) -> str:
+        """``2026-11-30T14:02:11.5`` → ``30/11/2026 14:02`` (day first, in both languages)."""
+        date, _, time_of_day = self.saved_at.partition("T")
+        parts = date.split("-")
+        if len(parts) != 3:
+            return self.saved_at
+        return f"{parts[2]}/{parts[1]}/{parts[0]} {time_of_day[:5]}".strip()
 
 
 class Store:
@@ -181,7 +192,6 @@ class Session:
         self.key = key
         self.path = path
         self.lock_path = path.with_suffix(".lock")
-        self.saved = False
 
     @property
     def id(self) -> str:
@@ -232,7 +242,6 @@ class Session:
             raise SessionError(f"the session is too large to save ({len(blob) // 1000} kB)")
         _ensure(self.path.parent)
         _write(self.path, blob)
-        self.saved = True
         try:
             os.utime(self.lock_path)
         except OSError:
@@ -284,12 +293,15 @@ def _check_snapshot(snapshot: Any, where: str) -> None:
 def _info(key: str, path: Path) -> SessionInfo:
     saved_at = ""
     count = 0
+    settings: dict[str, Any] = {}
     try:
         if path.stat().st_size <= MAX_SESSION_BYTES:
             data = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(data, dict):
                 saved_at = str(data.get("saved_at") or "")
                 count = _count_answers(data.get("state"))
+                if isinstance(data.get("settings"), dict):
+                    settings = data["settings"]
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         pass
     if not saved_at:
@@ -297,7 +309,7 @@ def _info(key: str, path: Path) -> SessionInfo:
             saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
         except OSError:
             saved_at = ""
-    return SessionInfo(key, path.stem, path, saved_at, count, _lock_alive(path.with_suffix(".lock")))
+    return SessionInfo(key, path.stem, path, saved_at, count, _lock_alive(path.with_suffix(".lock")), settings)
 
 
 def _count_answers(state: Any) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 from survivalkit.engine.answers import to_plain
 from survivalkit.engine.expressions import base_context
 from survivalkit.engine.frontend import Frontend
-from survivalkit.engine.interview import Interview, QuitRequested, run_interview
+from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.replay import Settings, tool_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, require_complete
@@ -93,7 +93,6 @@ class ToolRun:
         lang: str,
         day: dt.date,
         settings: Settings | None = None,
-        store: Store | None = None,
         locate: Locator | None = None,
     ) -> None:
         self.kit = kit
@@ -101,7 +100,6 @@ class ToolRun:
         self.lang = lang
         self.day = day
         self.settings = settings or Settings(lang=lang)
-        self.store = store
         self.locate = locate
         self.interview = tool_interview(kit, tool, lang=lang, day=day)
         self.scripted = False
@@ -125,18 +123,24 @@ class ToolRun:
         return {"kind": "tool", "tool": self.tool.id, "date": self.day.isoformat(),
                 "settings": self.settings.as_dict(), "state": {"interview": self.interview.snapshot()}}
 
-    def ask(self, frontend: Frontend, *, intro: bool = True, allow_leave: bool = False) -> None:
-        """Ask what is missing, then the recap; autosave after every answer.
+    def ask(
+        self,
+        frontend: Frontend,
+        *,
+        allow_leave: bool = False,
+        on_change: Callable[[Interview], None] | None = None,
+    ) -> None:
+        """Introduce the tool, ask what is missing, then the recap; save after every answer.
 
+        ``on_change`` replaces the run's own autosave (the journey saves its whole state).
         With ``allow_leave``, ``<`` on the first question raises ``LeaveBackwards``.
         """
-        if intro:
-            frontend.tool_intro(self.tool)
+        frontend.tool_intro(self.tool)
         run_interview(
             self.interview,
             frontend,
             glossary_lookup=lambda text: find_terms(self.kit.glossary, text),
-            on_change=self._saved,
+            on_change=on_change or self._saved,
             allow_leave=allow_leave,
         )
 
@@ -174,16 +178,11 @@ def ask_tool(
     *,
     interactive: bool,
     missing: Sequence[str],
-    on_interrupt: Callable[[], None],
 ) -> None:
-    """Ask what is missing at the terminal, or fail without one; Ctrl-C saves first."""
+    """Ask what is missing at the terminal, or fail without one naming every missing answer."""
     if not interactive or frontend is None:
         require_complete(run.interview, missing)
         return
     if run.scripted and run.interview.is_complete():
         return
-    try:
-        run.ask(frontend)
-    except (KeyboardInterrupt, QuitRequested):
-        on_interrupt()
-        raise
+    run.ask(frontend)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SOURCE_LANGUAGE = "fr"
+from survivalkit.i18n.words import SOURCE_LANGUAGE as SOURCE_LANGUAGE
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 

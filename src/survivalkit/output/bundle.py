@@ -22,8 +22,6 @@ from survivalkit.output.render import Locator, RenderedDocument, render_tool
 from survivalkit.output.typography import format_date_long, french_spacing
 from survivalkit.output.writer import safe_filename
 
-RESERVED_STEMS = frozenset({"index", "answers"})
-"""Names of the folder's own files, which no document may take."""
 ANSWERS_FILE = "answers.yaml"
 
 
@@ -65,10 +63,8 @@ def files_for(
     entries: list[tuple[Tool, RenderedDocument, list[str]]] = []
     for output in outputs:
         for doc in output.documents:
-            stem = safe_filename(doc.filename, "")
-            if stem.lower() in RESERVED_STEMS:  # the folder's own files keep their names
-                stem = f"{stem}-{doc.document_id}".replace("_", "-")
-            while any(name.startswith(stem + ".") for name in files) or stem.lower() in RESERVED_STEMS:
+            stem = safe_filename(doc.filename, "")  # never the index's or the answers file's name
+            while any(name.startswith(stem + ".") for name in files):
                 stem = f"{stem}-{doc.document_id}".replace("_", "-")
             names = []
             page: str | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from survivalkit.errors import Interrupted
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
@@ -25,15 +24,16 @@ def journey_command(
 ) -> None:
     """Run the whole journey, from a terminal or from an answers file."""
     from survivalkit import clock
-    from survivalkit.cli.commands.run_cmd import (
-        _profile,
-        _session_settings,
+    from survivalkit.cli.frontend import TerminalFrontend
+    from survivalkit.cli.work import (
+        adopt_recorded,
+        load_profile,
         parse_day,
         report_written,
         save_quietly,
+        stopped,
         write_bundle,
     )
-    from survivalkit.cli.frontend import TerminalFrontend
     from survivalkit.engine.interview import QuitRequested
     from survivalkit.engine.journey import SESSION_KEY, Journey
     from survivalkit.engine.replay import read_journey_answers
@@ -44,18 +44,13 @@ def journey_command(
 
     store = Store()
     file = read_journey_answers(answers, env.lang) if answers is not None else None
-    if file is not None:
-        env.adopt(file.settings)
-    elif resume or env.interactive():
-        peek = store.latest(SESSION_KEY)
-        if peek is not None:
-            env.adopt(_session_settings(peek.path))
+    adopt_recorded(env, store, SESSION_KEY, file=file.settings if file else None, resume=resume)
     lang = env.lang
     interactive = env.interactive()
     if file is None and not interactive:
         latest = store.latest(SESSION_KEY)
         if latest is not None:
-            env.display.notice(t("session.exists", lang, when=latest.saved_at.replace("T", " ")[:16],
+            env.display.notice(t("session.exists", lang, when=latest.shown_at,
                                  n=latest.answers, cmd=env.command("--resume")))
         import typer
 
@@ -68,17 +63,18 @@ def journey_command(
         scripted=file is not None, frontend=frontend, lang=lang, resume_command=resume_cmd,
         report=env.display.notice,
     )
-    profile = _profile(env, store) if (interactive and file is None) or use_profile else {}
+    day = parse_day(date, lang)
+    profile = load_profile(env, store) if (interactive and file is None) or use_profile else {}
     journey = Journey(
-        env.kit, lang=lang, day=parse_day(date, lang) or clock.today(), interactive=interactive,
+        env.kit, lang=lang, day=day or clock.today(), interactive=interactive,
         settings=env.settings(),
         profile=profile, formats=parse_formats(formats) if formats else None,
     )
     journey.autosave = opened.autosave
     if file is not None:
         journey.use_answers_file(file)
-        if date is not None:  # --date wins over the file's date
-            journey.day = parse_day(date, lang) or journey.day
+        if day is not None:  # --date wins over the file's date
+            journey.day = day
     if opened.restored:
         journey.restore(opened.restored)
         env.display.notice(t("journey.resumed", lang))
@@ -93,12 +89,9 @@ def journey_command(
         written = write_bundle(env, files, out=out, force=force, day=journey.day, interactive=interactive)
     except (KeyboardInterrupt, QuitRequested):
         journey.save()
-        saved = opened.autosave.ok
-        opened.autosave.release()
-        raise Interrupted(t("interrupted.resume" if saved else "interrupted.not_saved", lang,
-                            cmd=resume_cmd)) from None
+        raise stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, resume_command=resume_cmd) from None
     except BaseException:
         opened.autosave.release()
         raise
     opened.autosave.finish()
-    report_written(env, written, out_files=files)
+    report_written(env, written)

@@ -44,7 +44,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         for info in found:
             state = t("sessions.in_use", env.lang) if info.in_use else (
                 t("sessions.latest", env.lang) if latest_of[info.key] == info.id else t("sessions.backup", env.lang))
-            rows.append([info.id, info.label, info.saved_at.replace("T", " ")[:16], str(info.answers), state])
+            rows.append([info.id, info.label, info.shown_at, str(info.answers), state])
         env.display.table(
             [t("sessions.col.id", env.lang), t("sessions.col.what", env.lang), t("sessions.col.saved", env.lang),
              t("sessions.col.answers", env.lang), t("sessions.col.state", env.lang)],
