@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 HOSTILE = Path(__file__).parent / "hostile"
 GOOD = HOSTILE / "answers" / "good.yaml"
@@ -114,3 +115,73 @@ def test_a_terminal_that_is_not_utf8_gets_replacement_characters(
         assert "?" in shown  # what the encoding cannot show is replaced (é, no-break spaces)
     if command[0] == "run" and result.code == 0:
         assert (home / "out" / "index.md").is_file()
+
+
+# --- 2. YAML 1.1 words ---------------------------------------------------------------------------
+BASE_TOOL = (HOSTILE / "templates" / "hostile-base-ok.yaml").read_text("utf-8")
+
+
+PROFILE = "nom: Claire Martin\nfonction: Chargée de mission\norganisation: DDT du Gard\ncourriel: c.m@gard.gouv.fr\n"
+
+
+def layer_with(root: Path, name: str, text: str) -> Path:
+    """A kit layer holding one tool file ``name`` with ``text``."""
+    layer = root / "couche"
+    (layer / "tools").mkdir(parents=True, exist_ok=True)
+    (layer / "tools" / name).write_text(text, "utf-8")
+    return layer
+
+
+WORDS_TOOL = BASE_TOOL.replace("documents:", """questions:
+  - id: texte
+    label: Un texte
+  - id: texte_defaut
+    label: Un texte avec défaut
+    default: DEFAULT
+  - id: choix
+    type: choice
+    label: Un choix
+    choices: [{value: oui, label: Oui}, {value: non, label: Non}]
+  - id: bascule
+    type: bool
+    label: Oui ou non
+    default: yes
+  - id: jour
+    type: date
+    label: Un jour
+    required: false
+documents:""").replace("Bonjour.", "Texte [{{ texte }}] défaut [{{ texte_defaut }}] choix [{{ choix }}] "
+                       "bascule [{{ bascule }}] jour [{{ jour }}]")
+
+
+@pytest.mark.parametrize(("written", "default"), [
+    ("NO", "off"), ("Off", "no"), ("Null", "On"), ("yes", "NULL"), ("n", "Yes"), ("ON", "y"),
+])
+def test_yaml_11_words_answering_a_text_are_kept_as_typed(written: str, default: str, home: Path) -> None:
+    layer = layer_with(home, "outil-mots.yaml", WORDS_TOOL.replace("DEFAULT", default))
+    answers = home / "reponses.yaml"
+    answers.write_text(PROFILE + f"texte: {written}\nchoix: no\njour: null\nbascule: off\n", "utf-8")
+    out = home / "out"
+    result = sk(home, "run", "outil-mots", "--kit", str(layer), "--answers", str(answers), "--defaults",
+                "--format", "md", "--out", str(out), "--date", DATE, "--lang", "en")
+    clean(result, home)
+    assert result.code == 0, result.text
+    document = (out / "doc-claire-martin.md").read_text("utf-8")
+    assert f"Texte [{written}]" in document
+    assert f"défaut [{default}]" in document
+    assert "choix [non]" in document and "bascule [False]" in document and "jour []" in document
+    assert "None" not in document and "True" not in document
+    replay = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    assert replay["answers"]["texte"] == written  # quoted where YAML 1.1 would read a boolean
+
+
+@pytest.mark.parametrize("empty", ["~", "", "''"])
+def test_tilde_or_empty_is_no_answer(empty: str, home: Path) -> None:
+    layer = layer_with(home, "outil-mots.yaml", WORDS_TOOL.replace("DEFAULT", "off"))
+    answers = home / "reponses.yaml"
+    answers.write_text(PROFILE + f"texte: {empty}\nchoix: oui\n", "utf-8")
+    result = sk(home, "run", "outil-mots", "--kit", str(layer), "--answers", str(answers), "--defaults",
+                "--format", "md", "--out", str(home / "out"), "--date", DATE, "--lang", "fr")
+    clean(result, home)
+    assert result.code == 2, result.text
+    assert "texte\xa0: Une réponse est nécessaire" in result.err
