@@ -139,8 +139,9 @@ def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written:
             return
         node = node[part]
     last = key_path[-1]
-    if (isinstance(node, dict) and last in node and (node[last] is None or isinstance(node[last], int | float))) or (isinstance(node, list) and isinstance(last, int) and last < len(node)
-          and (node[last] is None or isinstance(node[last], int | float))):
+    here = (isinstance(node, dict) and last in node) or (
+        isinstance(node, list) and isinstance(last, int) and last < len(node))
+    if here and (node[last] is None or isinstance(node[last], int | float)):
         node[last] = written
 
 
