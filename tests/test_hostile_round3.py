@@ -7,9 +7,11 @@ for, and that there is no traceback and no crash report. docs/hardening.md descr
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,3 +187,98 @@ def test_tilde_or_empty_is_no_answer(empty: str, home: Path) -> None:
     clean(result, home)
     assert result.code == 2, result.text
     assert "texte\xa0: Une réponse est nécessaire" in result.err
+
+
+# --- 8. state files: session locks, profile, session dates -----------------------------------------
+SESSION = ('{"saved_at": "2026-12-01T10:10:10", "date": DATE, '
+           '"state": {"interview": {"answers": {"objet": "six ateliers"}, "confirmed": ["objet"]}}}')
+
+
+def _session(home: Path, date: str = '"2026-11-26"') -> Path:
+    folder = home / "data" / "sessions" / "tool-memo-achat-public"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "20261201-101010-abcd.json"
+    path.write_text(SESSION.replace("DATE", date), "utf-8")
+    return path
+
+
+@pytest.fixture
+def stranger() -> Iterator[int]:
+    """The PID of a living process that is not survivalkit."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()
+
+
+def _fifo(path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(path)
+
+
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+BOOT = BOOT_ID.read_text("ascii").strip() if BOOT_ID.is_file() else "-"
+LOCKS = {
+    "pid-of-a-stranger": lambda lock, pid: lock.write_text(str(pid), "ascii"),
+    # our own record with the stranger's PID: its start time gives it away (PID reuse)
+    "record-of-a-stranger": lambda lock, pid: lock.write_text(json.dumps(
+        {"program": "survivalkit", "pid": pid, "started": "1", "boot": BOOT, "token": "0"}), "ascii"),
+    "fifo": lambda lock, pid: _fifo(lock),
+    "link-to-dev-zero": lambda lock, pid: lock.symlink_to("/dev/zero"),
+    "link-loop": lambda lock, pid: lock.symlink_to(lock),
+    "folder": lambda lock, pid: lock.mkdir(),
+    "garbage": lambda lock, pid: lock.write_bytes(b"\xff\x00" * 5000),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes and special files")
+@pytest.mark.parametrize("kind", sorted(LOCKS))
+def test_a_lock_that_no_living_run_holds_does_not_block_the_session(kind: str, home: Path, stranger: int) -> None:
+    session = _session(home)
+    LOCKS[kind](session.with_suffix(".lock"), stranger)
+    listed = sk(home, "sessions", "--lang", "en", timeout=30)
+    clean(listed, home)
+    assert listed.code == 0 and "20261201-101010-abcd" in listed.out and "in use" not in listed.out
+    result = sk(home, "run", "memo-achat-public", "--resume", "--answers", str(GOOD), "--format", "md",
+                "--out", str(home / "out"), "--lang", "fr", timeout=30)
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert "Reprise" in result.err
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("profile", "field", "kind"), [
+    ("nom: [Claire, Martin]\n", "nom", ("une liste", "a list")),
+    ("fonction: {poste: chef}\n", "fonction", ("un tableau de clés", "a mapping of keys")),
+    ("nom: Claire Martin\ncourriel: [[1]]\n", "courriel", ("une liste", "a list")),
+])
+def test_a_profile_field_of_the_wrong_form_is_named(
+    profile: str, field: str, kind: tuple[str, str], lang: str, home: Path
+) -> None:
+    (home / "data").mkdir()
+    (home / "data" / "profile.yaml").write_text(profile, "utf-8")
+    for args in (["profile"], ["run", "memo-achat-public", "--use-profile", "--answers", str(GOOD),
+                               "--format", "md", "--out", str(home / "out"), "--date", DATE]):
+        result = sk(home, *args, "--lang", lang)
+        clean(result, home)
+        assert result.code == 0, result.text
+        assert f"`{field}`" in result.err and kind[0 if lang == "fr" else 1] in result.err
+        assert "['" not in result.text and "{'" not in result.text  # never a Python repr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("date", ['"9999-12-31"', '"0001-01-01"', "12", '["2026-11-26"]', '"2026-02-30"'])
+def test_an_implausible_session_date_never_dates_the_documents(date: str, lang: str, home: Path) -> None:
+    _session(home, date)
+    env = _env(home, SURVIVALKIT_TODAY="2026-11-26")
+    result = sk(home, "run", "memo-achat-public", "--resume", "--answers", str(GOOD), "--format", "md",
+                "--out", str(home / "out"), "--lang", lang, env=env)
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert ("n'est pas une date plausible" if lang == "fr" else "is not a plausible date") in result.err
+    assert "`date`" in result.err and "['" not in result.err
+    written = "".join(p.read_text("utf-8") for p in (home / "out").glob("*.md"))
+    assert "9999" not in written and "2026" in written

@@ -46,10 +46,13 @@ def adopt_recorded(env: Env, store: Store, key: str, *, file: Settings | None, r
 def load_profile(env: Env, store: Store) -> dict[str, Any]:
     """The saved profile; a damaged one is set aside and the user told."""
     try:
-        return store.load_profile()
+        values = store.load_profile()
     except SessionError as exc:
         env.display.notice(str(exc))
         return {}
+    for problem in store.profile_problems:
+        env.display.notice(problem.say(env.lang))
+    return values
 
 
 def save_quietly(env: Env, save: Callable[[], None]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -117,7 +117,7 @@ def run_tool(
         resume_command=resume_cmd, report=env.display.notice,
     )
     restored = opened.restored or {}
-    day = (parse_day(date, lang) or (file.date if file else None) or _iso(restored.get("date"))
+    day = (parse_day(date, lang) or (file.date if file else None) or _saved_day(env, restored)
            or clock.today())
     run = ToolRun(env.kit, tool, lang=lang, day=day, settings=env.settings(),
                   locate=locator_for(tool, env.loaded.sources))
@@ -151,11 +151,15 @@ def run_tool(
     report_written(env, written)
 
 
-def _iso(value: object) -> dt.date | None:
-    """The date a session recorded (``2026-11-30``), if it reads."""
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+def _saved_day(env: Env, restored: dict[str, Any]) -> dt.date | None:
+    """The date a session recorded (``2026-11-30``); one that is not a plausible date is said."""
+    from survivalkit import clock
+
+    value = restored.get("date")
+    day = clock.saved_day(value)
+    if value is not None and day is None:
+        import json
+
+        shown = value if isinstance(value, str) else json.dumps(value, default=str)
+        env.display.notice(t("session.bad_date", env.lang, value=shown[:40]))
+    return day
