@@ -141,6 +141,6 @@ def validate(*folders: Path | str, strict: bool = False) -> list[Problem]:
 def _write(files: dict[str, bytes], out: Path | str | None, force: bool) -> list[Path]:
     if out is None:
         return []
-    from survivalkit.output.writer import write_files
+    from survivalkit.files.writer import write_files
 
     return write_files(Path(out), files, force=force)

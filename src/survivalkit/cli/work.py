@@ -72,8 +72,8 @@ def write_bundle(
     """Write the whole folder at once; ask before replacing files (only at a terminal)."""
     from survivalkit.engine.answers import parse_bool
     from survivalkit.errors import AnswerError
+    from survivalkit.files.writer import write_files
     from survivalkit.output.bundle import default_out_dir
-    from survivalkit.output.writer import write_files
 
     def confirm(existing: list[Path]) -> bool:
         if not interactive:
