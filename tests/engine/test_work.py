@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import run_cli
 
 import survivalkit
+from helpers import run_cli
 from survivalkit.engine.store import Store
 from survivalkit.engine.work import choose_day, choose_formats
 
