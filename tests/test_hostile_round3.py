@@ -282,3 +282,55 @@ def test_an_implausible_session_date_never_dates_the_documents(date: str, lang: 
     assert "`date`" in result.err and "['" not in result.err
     written = "".join(p.read_text("utf-8") for p in (home / "out").glob("*.md"))
     assert "9999" not in written and "2026" in written
+
+
+# --- 7. size budgets ------------------------------------------------------------------------------
+LONG_TOOL = BASE_TOOL.replace(
+    "      Bonjour.",
+    "      {% for i in range(TURNS) %}Ligne {{ i }} d'un document très long, qui ne finit pas. {% endfor %}",
+)
+MANY_TOOL = BASE_TOOL.replace("documents:\n", "documents:\n" + "".join(
+    f"""  - id: doc{n}
+    title: Document {n}
+    filename: "doc{n}"
+    template: |
+      {{% for i in range(TURNS) %}}Ligne {{{{ i }}}} d'un document parmi d'autres.{{% endfor %}}
+""" for n in range(12)))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "odt", "md,pdf"])
+def test_a_document_too_long_to_print_is_refused_before_the_conversion(fmt: str, lang: str, home: Path) -> None:
+    layer = layer_with(home, "outil-long.yaml", LONG_TOOL.replace("TURNS", "6000"))
+    result = sk(home, "run", "outil-long", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+                "--format", fmt, "--out", str(home / "out"), "--date", DATE, "--lang", lang)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert "outil-long.yaml" in result.err and "`doc`" in result.err
+    assert ("trop long pour les formats" if lang == "fr" else "too long for") in result.err
+    assert not (home / "out").exists()
+
+
+def test_a_long_document_is_still_written_as_markdown_and_html(home: Path) -> None:
+    layer = layer_with(home, "outil-long.yaml", LONG_TOOL.replace("TURNS", "6000"))
+    result = sk(home, "run", "outil-long", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+                "--format", "md,html", "--out", str(home / "out"), "--date", DATE, "--lang", "en")
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert (home / "out" / "doc-claire-martin.md").stat().st_size > 300_000
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html", "md,html,docx"])
+def test_a_run_that_would_write_too_much_is_refused(fmt: str, lang: str, home: Path) -> None:
+    # The run limit lowered to 2 MB, as SURVIVALKIT_KIT_LIMITS allows, so the test stays small;
+    # the bounds themselves (300 000 characters, 100 MB) are read from the same place.
+    layer = layer_with(home, "outil-nombreux.yaml", MANY_TOOL.replace("TURNS", "5000"))
+    env = _env(home, SURVIVALKIT_KIT_LIMITS="written=2000000")
+    result = sk(home, "run", "outil-nombreux", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+                "--format", fmt, "--out", str(home / "out"), "--date", DATE, "--lang", lang, env=env)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert "outil-nombreux.yaml" in result.err
+    assert ("rien n'a été écrit" if lang == "fr" else "nothing was written") in result.err
+    assert not (home / "out").exists()

@@ -60,4 +60,16 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
     "kind.list": {"fr": "une liste", "en": "a list"},
     "kind.mapping": {"fr": "un tableau de clés", "en": "a mapping of keys"},
     "kind.other": {"fr": "une valeur d'un autre type", "en": "a value of another type"},
+    "output.too_long_to_print": {
+        "fr": "{where} : document `{doc}` : {n} caractères, trop long pour les formats {formats} "
+              "({max} au plus, une centaine de pages) ; raccourcissez le modèle ou choisissez md ou html.",
+        "en": "{where}: document `{doc}`: {n} characters, too long for {formats} "
+              "({max} at most, about a hundred pages); shorten the template or choose md or html.",
+    },
+    "output.too_much": {
+        "fr": "{where} : les documents de cet outil dépassent {limit} octets en tout (au moins {got}) ; "
+              "rien n'a été écrit. Le kit produit trop de documents ou des documents trop longs.",
+        "en": "{where}: this tool's documents go over {limit} bytes in all (at least {got}); nothing "
+              "was written. The kit makes too many documents, or documents too long.",
+    },
 }
