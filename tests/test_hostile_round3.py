@@ -334,3 +334,49 @@ def test_a_run_that_would_write_too_much_is_refused(fmt: str, lang: str, home: P
     assert "outil-nombreux.yaml" in result.err
     assert ("rien n'a été écrit" if lang == "fr" else "nothing was written") in result.err
     assert not (home / "out").exists()
+
+
+# --- 5. Windows reserved names ----------------------------------------------------------------------
+def _windows_tool(document: str, example: str) -> str:
+    return BASE_TOOL.replace("  - id: doc\n", f"  - id: {document}\n") + (
+        f"examples:\n  - name: {example}\n    answers: {{}}\n")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("document", "example", "bad"), [
+    ("con", "exemple", "con"), ("doc", "aux", "aux"), ("nul", "com1", "nul"), ("lpt9", "exemple", "lpt9"),
+    ("doc", "prn", "prn"), ("com3", "lpt1", "com3"),
+])
+def test_a_windows_device_name_in_a_kit_is_refused(
+    document: str, example: str, bad: str, lang: str, home: Path
+) -> None:
+    layer = layer_with(home, "outil-windows.yaml", _windows_tool(document, example))
+    result = sk(home, "validate", str(layer), "--lang", lang)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert f"`{bad}`" in result.out
+    assert ("que Windows réserve" if lang == "fr" else "Windows reserves") in result.out
+    golden = home / "golden"
+    update = sk(home, "golden", str(layer), "--update", "--golden-dir", str(golden), "--lang", lang)
+    clean(update, home)
+    assert update.code == 1, update.text
+    assert not golden.exists() or not any(golden.rglob(f"{bad}*"))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("tool_id", ["prn", "con", "aux", "nul", "com1", "lpt5"])
+def test_new_refuses_a_windows_device_name(tool_id: str, lang: str, home: Path) -> None:
+    result = sk(home, "new", tool_id, "--dir", str(home / "outils"), "--lang", lang)
+    clean(result, home)
+    assert result.code == 2, result.text
+    assert ("réserve" if lang == "fr" else "reserves") in result.err
+    assert not (home / "outils" / f"{tool_id}.yaml").exists()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_new_names_the_part_too_long_before_writing(lang: str, home: Path) -> None:
+    long_folder = home / ("dossier-" + "x" * 300)
+    result = sk(home, "new", "outil-neuf", "--dir", str(long_folder / "tools"), "--lang", lang)
+    clean(result, home)
+    assert result.code == 2, result.text
+    assert "dossier-xxxx" in result.err and ("trop long" if lang == "fr" else "too long") in result.err

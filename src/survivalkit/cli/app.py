@@ -296,6 +296,23 @@ def _output_gone() -> None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+def _shown_path(name: object) -> str:
+    """A path for a message: a very long one shows its start and its end."""
+    text = os.fsdecode(name) if isinstance(name, str | bytes) else str(name)
+    return text if len(text) <= 160 else f"{text[:80]}…{text[-60:]}"
+
+
+def fs_reason(exc: OSError, lang: str) -> str:
+    """Why the file system refused, in ``lang`` for the usual reasons."""
+    import errno
+
+    key = {errno.ENAMETOOLONG: "fs.too_long", errno.ELOOP: "fs.loop", errno.EACCES: "fs.denied",
+           errno.EPERM: "fs.denied", errno.ENOENT: "fs.missing", errno.ENOTDIR: "fs.not_dir",
+           errno.EISDIR: "fs.is_dir", errno.ENXIO: "fs.special", errno.ENOSPC: "fs.full",
+           errno.EROFS: "fs.read_only"}.get(exc.errno or 0)
+    return t(key, lang) if key else (exc.strerror or type(exc).__name__)
+
+
 def _stream_error(exc: OSError) -> bool:
     """Whether ``exc`` is a failure to write the standard output (full disk, closed terminal)."""
     import errno
@@ -359,7 +376,10 @@ def main(argv: list[str] | None = None) -> None:
         _output_gone()
         code = ExitCode.OK
     except OSError as exc:
-        if not _stream_error(exc):
+        if exc.filename is not None:  # a path the file system refuses: say which, never crash
+            display.error(t("fs.error", lang, path=_shown_path(exc.filename), reason=fs_reason(exc, lang)))
+            code = ExitCode.USER_ERROR
+        elif not _stream_error(exc):
             code = _crash(exc, display, lang)
         else:
             _output_gone()

@@ -72,4 +72,33 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "en": "{where}: this tool's documents go over {limit} bytes in all (at least {got}); nothing "
               "was written. The kit makes too many documents, or documents too long.",
     },
+    "schema.windows_name": {
+        "fr": "`{name}` devient un nom de fichier que Windows réserve (CON, PRN, AUX, NUL, COM1 à COM9, "
+              "LPT1 à LPT9, quelle que soit l'extension) : choisissez un autre nom",
+        "en": "`{name}` becomes a file name Windows reserves (CON, PRN, AUX, NUL, COM1 to COM9, "
+              "LPT1 to LPT9, whatever the extension): choose another name",
+    },
+    "new.windows_name": {
+        "fr": "« {id} » est un nom que Windows réserve à un périphérique (ou au dossier de sortie) : "
+              "le fichier {id}.yaml serait inutilisable sous Windows. Choisissez un autre identifiant.",
+        "en": "\"{id}\" is a name Windows reserves for a device (or the output folder's own): the file "
+              "{id}.yaml would be unusable on Windows. Choose another id.",
+    },
+    "path.too_long": {
+        "fr": "Nom trop long pour le système de fichiers : « {part} » (255 octets au plus par nom, "
+              "4 000 pour le chemin entier). Rien n'a été écrit.",
+        "en": "Name too long for the file system: \"{part}\" (255 bytes at most per name, 4,000 for "
+              "the whole path). Nothing was written.",
+    },
+    "fs.error": {"fr": "Impossible d'utiliser {path} : {reason}.", "en": "Cannot use {path}: {reason}."},
+    "fs.too_long": {"fr": "nom trop long pour le système de fichiers", "en": "name too long for the file system"},
+    "fs.loop": {"fr": "lien symbolique qui tourne en boucle", "en": "symbolic link that loops"},
+    "fs.denied": {"fr": "accès refusé", "en": "permission denied"},
+    "fs.missing": {"fr": "introuvable (ou lien symbolique vers rien)", "en": "not found (or a symbolic link to nothing)"},
+    "fs.not_dir": {"fr": "un élément du chemin n'est pas un dossier", "en": "a part of the path is not a folder"},
+    "fs.is_dir": {"fr": "c'est un dossier, pas un fichier", "en": "it is a folder, not a file"},
+    "fs.special": {"fr": "fichier spécial (tube, périphérique), pas un fichier ordinaire",
+                   "en": "special file (pipe, device), not a regular file"},
+    "fs.full": {"fr": "disque plein", "en": "no space left on the disk"},
+    "fs.read_only": {"fr": "système de fichiers en lecture seule", "en": "read-only file system"},
 }

@@ -10,6 +10,17 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
+def not_a_device(value: str) -> str:
+    """Refuse an id that becomes a file name (a document, an example, a golden file) when Windows
+    reserves it (``con``, ``nul``, ``com1``…): contributors and agents use Windows."""
+    from survivalkit.errors import Msg
+    from survivalkit.text.names import windows_device
+
+    if isinstance(value, str) and windows_device(value):
+        raise ValueError(Msg("schema.windows_name", name=value))
+    return value
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(
         extra="forbid",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from survivalkit.kit.base import ID_PATTERN, Text, _Frozen
+from survivalkit.kit.base import ID_PATTERN, Text, _Frozen, not_a_device
 
 
 class Decision(_Frozen):
@@ -51,8 +51,8 @@ LETTER_PARTS = ("sender", "recipient", "place", "subject", "references", "closin
 class Document(_Frozen):
     """A document the tool writes from the answers."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    """Identifier of the document within the tool."""
+    id: str = Field(pattern=ID_PATTERN, max_length=64)
+    """Identifier of the document within the tool (its golden files are named after it)."""
     title: Text
     """The document's title, shown in indexes."""
     filename: str = Field(min_length=1)
@@ -63,6 +63,8 @@ class Document(_Frozen):
     """``document``, or ``letter``, ``note``, ``agreement``: the French administrative layout."""
     letter: Letter | None = None
     """The parts of a letter, note or agreement (sender, recipient, subject, signatories, decision)."""
+
+    _id_is_a_file_name = field_validator("id")(not_a_device)
 
     @model_validator(mode="after")
     def _letter_fits_layout(self) -> Document:

@@ -15,7 +15,7 @@ from survivalkit.kit.base import SOURCE_LANGUAGE as SOURCE_LANGUAGE
 from survivalkit.kit.base import TOOL_ID_PATTERN as TOOL_ID_PATTERN
 from survivalkit.kit.base import Localized as Localized
 from survivalkit.kit.base import Text as Text
-from survivalkit.kit.base import _Frozen
+from survivalkit.kit.base import _Frozen, not_a_device
 from survivalkit.kit.documents import LETTER_PARTS as LETTER_PARTS
 from survivalkit.kit.documents import Decision as Decision
 from survivalkit.kit.documents import Document as Document
@@ -179,8 +179,10 @@ class Sheet(_Frozen):
 class Example(_Frozen):
     """A set of answers used by tests, `validate` and the golden files."""
 
-    name: str = Field(pattern=TOOL_ID_PATTERN)
-    """A short slug naming the example."""
+    name: str = Field(pattern=TOOL_ID_PATTERN, max_length=64)
+    """A short slug naming the example (a folder of golden files)."""
+
+    _name_is_a_file_name = field_validator("name")(not_a_device)
     description: Text | None = None
     """Which situation or branch it covers."""
     date: dt.date | None = None

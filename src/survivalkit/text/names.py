@@ -8,6 +8,29 @@ import unicodedata
 RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|index|answers)$", re.IGNORECASE)
 """Names a document cannot take: Windows devices, and the folder's own index and answers file."""
 MAX_NAME = 100
+WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])", re.IGNORECASE)
+"""Device names Windows reserves whatever the extension (``con``, ``NUL.md``, ``com1.tar.gz``)."""
+
+
+MAX_COMPONENT_BYTES = 255
+"""The longest name of one file or folder most file systems accept (in UTF-8 bytes)."""
+MAX_PATH_BYTES = 4000
+"""The longest whole path written (Linux allows 4096)."""
+
+
+def too_long_part(path: str) -> str | None:
+    """The part of ``path`` that no file system would take (a name over 255 bytes, or the whole
+    path when it is over ``MAX_PATH_BYTES``), or None when every part fits."""
+    for part in re.split(r"[/\\]", path):
+        if len(part.encode("utf-8", "surrogateescape")) > MAX_COMPONENT_BYTES:
+            return part
+    return path if len(path.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES else None
+
+
+def windows_device(name: str) -> bool:
+    """Whether ``name`` (a file name, or an id that becomes one) is a Windows device name: what is
+    before its first dot, trailing dots and spaces ignored as Windows does, in any case."""
+    return bool(WINDOWS_DEVICES.fullmatch(name.split(".", 1)[0].rstrip(" .")))
 
 
 def slugify(text: object, max_length: int = 60) -> str:

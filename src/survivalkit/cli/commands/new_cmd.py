@@ -31,6 +31,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
         env = env_class(kit, lang, plain)
         target = folder or tools_folder(env.kit_dirs, Path("."))
+        check_length(target / f"{tool_id}.yaml", env.lang)
         created = not target.is_dir()
         path = create_tool(env, tool_id, target)
         if created:
@@ -79,16 +80,30 @@ def tools_folder(kit_dirs: list[Path], cwd: Path) -> Path:
     return default_folder(cwd) or cwd / "kit" / "tools"
 
 
+def check_length(path: Path, lang: str) -> None:
+    """Refuse, before anything is written, a path with a name no file system takes."""
+    from survivalkit.errors import UsageError
+    from survivalkit.text.names import too_long_part
+
+    part = too_long_part(str(path))
+    if part is not None:
+        shown = part if len(part) <= 80 else f"{part[:40]}…{part[-20:]}"
+        raise UsageError(t("path.too_long", lang, part=shown))
+
+
 def create_tool(env: Env, tool_id: str, target: Path) -> Path:
     """Check the id, then write ``<folder>/<id>.yaml``; never overwrite anything."""
     from survivalkit.authoring.scaffold import MAX_ID_LENGTH, new_tool_text, schema_ref, valid_tool_id
     from survivalkit.errors import UsageError
-    from survivalkit.text.names import slugify
+    from survivalkit.text.names import slugify, windows_device
 
     lang = env.lang
     if not valid_tool_id(tool_id):
         raise UsageError(t("new.bad_id", lang, id=tool_id, max=MAX_ID_LENGTH,
                            suggestion=slugify(tool_id, MAX_ID_LENGTH)))
+    if windows_device(tool_id) or tool_id in ("index", "answers"):
+        raise UsageError(t("new.windows_name", lang, id=tool_id))
+    check_length(target / f"{tool_id}.yaml", lang)
     if tool_id in env.kit.tools:
         raise UsageError(t("new.exists", lang, id=tool_id, path=env.kit.tools[tool_id].origin))
     path = target / f"{tool_id}.yaml"
