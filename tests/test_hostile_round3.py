@@ -380,3 +380,148 @@ def test_new_names_the_part_too_long_before_writing(lang: str, home: Path) -> No
     clean(result, home)
     assert result.code == 2, result.text
     assert "dossier-xxxx" in result.err and ("trop long" if lang == "fr" else "too long") in result.err
+
+
+# --- 3. real file systems ---------------------------------------------------------------------------
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _special(kind: str, path: Path, home: Path) -> None:
+    """Make ``path`` a hostile file-system entry of ``kind``."""
+    if kind == "loop":
+        path.symlink_to(path)
+    elif kind == "dangling":
+        path.symlink_to(home / "nulle-part")
+    elif kind == "fifo":
+        _fifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "too-long":
+        raise AssertionError("built by the caller")
+
+
+OUT_CASES = {  # kind of --out: text the message holds (fr, en)
+    "loop": ("tourne en boucle", "loops"),
+    "dangling": ("lien symbolique vers rien", "symbolic link to nothing"),
+    "fifo": ("pas un dossier", "not a folder"),
+    "device": ("pas un dossier", "not a folder"),
+    "too-long": ("Nom trop long", "Name too long"),
+    "in-kit": ("dans le dossier de kit", "inside the kit folder"),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", sorted(OUT_CASES))
+def test_an_output_folder_the_file_system_refuses(kind: str, lang: str, home: Path) -> None:
+    extra: list[str] = []
+    if kind == "too-long":
+        out = home / ("sortie-" + "x" * 300)
+    elif kind == "in-kit":
+        layer = layer_with(home, "outil-ok.yaml", BASE_TOOL)
+        out, extra = layer / "tools", ["--kit", str(layer)]
+    else:
+        out = home / "sortie"
+        _special(kind, out, home)
+    result = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md", "--out", str(out),
+                "--date", DATE, "--lang", lang, *extra, timeout=30)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert OUT_CASES[kind][0 if lang == "fr" else 1] in result.err
+    assert ("sortie" in result.err) or kind == "in-kit"
+    if kind == "in-kit":
+        assert sorted(p.name for p in out.iterdir()) == ["outil-ok.yaml"]
+
+
+TOOLS_CASES = {  # an entry of tools/: text validate reports (fr, en)
+    "loop": ("tourne en boucle", "loops"),
+    "dangling": ("qui n'existe pas", "does not exist"),
+    "fifo": ("pas un fichier ordinaire", "not a regular file"),
+    "device": ("pas un fichier ordinaire", "not a regular file"),
+    "folder": ("un dossier porte le nom", "a folder is named like"),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", sorted(TOOLS_CASES))
+def test_validate_reports_what_it_could_not_read(kind: str, lang: str, home: Path) -> None:
+    layer = layer_with(home, "outil-ok.yaml", BASE_TOOL)
+    _special(kind, layer / "tools" / "outil-casse.yaml", home)
+    for args in (["validate", str(layer)], ["list", "--kit", str(layer)]):
+        result = sk(home, *args, "--lang", lang, timeout=30)
+        clean(result, home)
+        assert result.code == 1, result.text
+        assert "outil-casse.yaml:1:1: " in result.text
+        assert TOOLS_CASES[kind][0 if lang == "fr" else 1] in result.text
+
+
+@pytest.mark.skipif(ROOT or sys.platform == "win32", reason="root reads a folder without permission")
+def test_an_unreadable_tools_folder_is_reported(home: Path) -> None:
+    layer = layer_with(home, "outil-ok.yaml", BASE_TOOL)
+    (layer / "tools").chmod(0)
+    try:
+        result = sk(home, "validate", str(layer), "--lang", "fr")
+    finally:
+        (layer / "tools").chmod(0o755)
+    clean(result, home)
+    assert result.code == 1 and "ne peut pas être lu" in result.out
+
+
+ANSWERS_CASES = ["loop", "dangling", "fifo", "device", "folder", "too-long"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", ANSWERS_CASES)
+def test_an_answers_file_the_file_system_refuses(kind: str, lang: str, home: Path) -> None:
+    if kind == "too-long":
+        path = home / ("reponses-" + "x" * 300 + ".yaml")
+    else:
+        path = home / "reponses.yaml"
+        _special(kind, path, home)
+    result = sk(home, "run", "memo-achat-public", "--answers", str(path), "--format", "md",
+                "--out", str(home / "out"), "--lang", lang, timeout=30)
+    clean(result, home)
+    assert result.code in (1, 2), result.text
+    assert "reponses" in result.err
+    assert not (home / "out").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", ["loop", "dangling", "fifo", "device", "folder"])
+def test_a_profile_that_is_not_a_file_is_said_never_read(kind: str, lang: str, home: Path) -> None:
+    (home / "data").mkdir()
+    _special(kind, home / "data" / "profile.yaml", home)
+    for args in (["profile"], ["run", "memo-achat-public", "--use-profile", "--answers", str(GOOD), "--format", "md",
+                               "--out", str(home / "out"), "--date", DATE]):
+        result = sk(home, *args, "--lang", lang, timeout=30)
+        clean(result, home)
+        assert result.code == 0, result.text
+        assert ("n'est pas un fichier ordinaire" if lang == "fr" else "is not a regular file") in result.err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("kind", ["loop", "fifo", "device", "folder"])
+def test_a_kit_folder_the_file_system_refuses(kind: str, home: Path) -> None:
+    path = home / "kit-hostile"
+    _special(kind, path, home)
+    result = sk(home, "list", "--kit", str(path), "--lang", "en", timeout=30)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert "kit-hostile" in result.err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs")
+def test_a_session_file_that_is_a_fifo_never_hangs(home: Path) -> None:
+    folder = home / "data" / "sessions" / "tool-memo-achat-public"
+    folder.mkdir(parents=True)
+    _fifo(folder / "20261201-101010-abcd.json")
+    for args in (["sessions"], ["run", "memo-achat-public", "--resume", "--answers", str(GOOD), "--format", "md",
+                                "--out", str(home / "out"), "--date", DATE]):
+        result = sk(home, *args, "--lang", "en", timeout=30)
+        clean(result, home)
+        assert result.code == 0, result.text

@@ -31,6 +31,47 @@ def parse_day(text: str | None, lang: str) -> dt.date | None:
         raise UsageError(f"--date: {exc}") from None
 
 
+def check_out(env: Env, out: Path | None) -> None:
+    """Refuse, before any question, an output folder no file system takes (a name too long, a
+    link that loops) or one inside a kit folder, where documents would be read back as tools.
+    Without ``--out`` the documents go in the current folder, which is checked the same way."""
+    from survivalkit.errors import OutputError
+    from survivalkit.kit.loader import kit_roots
+    from survivalkit.text.names import too_long_part
+
+    folder = out if out is not None else Path.cwd()
+    part = too_long_part(str(folder)) if out is not None else None
+    if part is not None:
+        shown = part if len(part) <= 80 else f"{part[:40]}…{part[-20:]}"
+        raise OutputError(t("path.too_long", env.lang, part=shown))
+    if out is not None and (out.is_symlink() and not out.exists()):
+        import errno
+
+        try:
+            out.stat()
+            loops = False
+        except OSError as exc:
+            loops = exc.errno == errno.ELOOP
+        reason = t("fs.loop" if loops else "fs.dangling", env.lang)
+        raise OutputError(t("fs.error", env.lang, path=out, reason=reason))
+    if out is not None and out.exists() and not out.is_dir():
+        raise OutputError(t("fs.error", env.lang, path=out, reason=t("fs.not_a_folder", env.lang)))
+    try:
+        where = folder.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise OutputError(t("fs.error", env.lang, path=folder, reason=t("fs.loop", env.lang))) from None
+    if too_long_part(str(where / ("x" * 110))) is not None:  # room for a document's name
+        raise OutputError(t("path.too_long", env.lang, part=f"{str(where)[:40]}…{str(where)[-20:]}"))
+    for root in kit_roots(env.kit_dirs):
+        try:
+            kit = root.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if where == kit or kit in where.parents:
+            key = "out.in_kit" if out is not None else "out.cwd_in_kit"
+            raise OutputError(t(key, env.lang, out=folder, kit=root))
+
+
 def adopt_recorded(env: Env, store: Store, key: str, *, file: Settings | None, resume: bool) -> None:
     """Take the language, plain mode and kits recorded with the work (answers file or session)."""
     from survivalkit.engine.replay import Settings

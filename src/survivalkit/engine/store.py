@@ -87,7 +87,10 @@ class Store:
     def load_profile(self) -> dict[str, Any]:
         """The saved profile answers (empty when none is saved); a damaged file is set aside."""
         path = self.profile_path
+        self.profile_problems = []
         if not path.is_file():
+            if path.is_symlink() or path.exists():  # a pipe, a device, a folder, a link to nothing
+                self.profile_problems.append(Msg("profile.not_regular", path=str(path)))
             return {}
         try:
             raw = path.read_bytes()

@@ -101,4 +101,59 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
                    "en": "special file (pipe, device), not a regular file"},
     "fs.full": {"fr": "disque plein", "en": "no space left on the disk"},
     "fs.read_only": {"fr": "système de fichiers en lecture seule", "en": "read-only file system"},
+    "file.not_regular": {
+        "fr": "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier) : il n'est pas lu",
+        "en": "not a regular file (a pipe, a device or a folder): it is not read",
+    },
+    "file.unreadable": {"fr": "le fichier ne peut pas être lu : {reason}", "en": "cannot read the file: {reason}"},
+    "kit.unreadable_folder": {
+        "fr": "le dossier des outils ne peut pas être lu ({reason}) : aucun de ses outils n'est chargé",
+        "en": "the tools folder cannot be read ({reason}): none of its tools is loaded",
+    },
+    "kit.link_loop": {
+        "fr": "lien symbolique qui tourne en boucle : cet outil n'est pas chargé",
+        "en": "a symbolic link that loops: this tool is not loaded",
+    },
+    "kit.link_dangling": {
+        "fr": "lien symbolique vers un fichier qui n'existe pas : cet outil n'est pas chargé",
+        "en": "a symbolic link to a file that does not exist: this tool is not loaded",
+    },
+    "kit.unreadable_file": {
+        "fr": "ce fichier ne peut pas être lu ({reason}) : cet outil n'est pas chargé",
+        "en": "this file cannot be read ({reason}): this tool is not loaded",
+    },
+    "kit.entry_folder": {
+        "fr": "un dossier porte le nom d'un fichier d'outil : il n'est pas chargé",
+        "en": "a folder is named like a tool file: it is not loaded",
+    },
+    "kit.entry_special": {
+        "fr": "ce n'est pas un fichier ordinaire (tube, périphérique) : cet outil n'est pas chargé",
+        "en": "not a regular file (a pipe, a device): this tool is not loaded",
+    },
+    "out.in_kit": {
+        "fr": "Le dossier de sortie {out} est dans le dossier de kit {kit} : les documents y seraient "
+              "relus comme des outils. Choisissez un autre dossier avec --out.",
+        "en": "The output folder {out} is inside the kit folder {kit}: the documents would be read "
+              "back as tools. Choose another folder with --out.",
+    },
+    "out.cwd_in_kit": {
+        "fr": "Le dossier courant {out} est dans le dossier de kit {kit} : les documents ne peuvent pas "
+              "y être écrits. Donnez un autre dossier avec --out.",
+        "en": "The current folder {out} is inside the kit folder {kit}: the documents cannot be "
+              "written there. Give another folder with --out.",
+    },
+    "schema.output_name": {
+        "fr": "le nom de fichier `{file}` est celui d'un fichier que survivalkit écrit avec les documents "
+              "(un dossier de documents dans le kit ?) : choisissez un autre identifiant",
+        "en": "file name `{file}` is one survivalkit writes next to the documents (a documents folder "
+              "inside the kit?): choose another tool id",
+    },
+    "fs.dangling": {"fr": "lien symbolique vers rien", "en": "a symbolic link to nothing"},
+    "fs.not_a_folder": {"fr": "ce n'est pas un dossier", "en": "it is not a folder"},
+    "profile.not_regular": {
+        "fr": "Le profil enregistré {path} n'est pas un fichier ordinaire (tube, périphérique, dossier ou "
+              "lien vers rien) : il n'est pas lu. Supprimez-le pour en enregistrer un nouveau.",
+        "en": "The saved profile {path} is not a regular file (a pipe, a device, a folder or a link to "
+              "nothing): it is not read. Delete it to save a new one.",
+    },
 }

@@ -27,7 +27,7 @@ from survivalkit.kit.model import (
 )
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
-from survivalkit.text.names import RESERVED
+from survivalkit.text.names import RESERVED, windows_device
 
 ENV_KIT = "SURVIVALKIT_KIT"
 M = TypeVar("M", bound=BaseModel)
@@ -98,7 +98,7 @@ class LoadedKit:
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
         return str(path)
 
 
@@ -121,7 +121,8 @@ def read_tool(
             None,
             located,
             [
-                located.problem((), Msg("schema.reserved_name", file=path.name))
+                located.problem((), Msg("schema.reserved_name" if windows_device(tool_id) else "schema.output_name",
+                                        file=path.name))
             ],
         )
     if not re.fullmatch(TOOL_ID_PATTERN, tool_id) or len(tool_id) > 64:
@@ -183,11 +184,51 @@ def _merge_info(base: KitInfo, layer: KitInfo) -> KitInfo:
 
 
 def tool_files(root: Path) -> list[Path]:
-    """The tool files of a kit folder, sorted by name."""
+    """The tool files of a kit folder, sorted by name (``unreadable_entries`` says what is left out)."""
     folder = root / "tools"
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError:  # an unreadable folder: reported by unreadable_entries
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def unreadable_entries(root: Path) -> list[Problem]:
+    """What a kit folder holds but cannot be read as a tool file: an unreadable ``tools/`` folder,
+    a dangling or looping link, a pipe, a device or a folder named like a tool file. Never
+    skipped silently: ``validate`` and every command say which."""
+    import errno
+    import stat
+
+    folder = root / "tools"
+    try:
+        if not folder.is_dir():
+            return []
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        return [Problem(_display(folder), 1, 1, "", Msg("kit.unreadable_folder", reason=_reason(exc)))]
+    problems: list[Problem] = []
+    shown = _display(folder)
+    for path in entries:
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        name = str(Path(shown) / path.name)  # the entry itself, never where a link leads
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            key = "kit.link_loop" if exc.errno == errno.ELOOP else (
+                "kit.link_dangling" if path.is_symlink() else "kit.unreadable_file")
+            problems.append(Problem(name, 1, 1, "", Msg(key, reason=_reason(exc))))
+            continue
+        if not stat.S_ISREG(mode):
+            kind = "kit.entry_folder" if stat.S_ISDIR(mode) else "kit.entry_special"
+            problems.append(Problem(name, 1, 1, "", Msg(kind)))
+    return problems
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def _read_model(
@@ -263,6 +304,7 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
             terms = _read_model(glossary_file, Glossary, problems, sources, cache)
             if terms is not None:
                 glossary = Glossary(schema_version=1, terms=[*glossary.terms, *terms.terms])
+        problems += unreadable_entries(root)
         for path in tool_files(root):
             tool, located, found = read_tool(path, cache)
             problems += found

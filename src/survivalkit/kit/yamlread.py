@@ -257,14 +257,42 @@ def _mark(node: yaml.Node, style: str | None = None) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1, style)
 
 
+class NotRegular(OSError):
+    """A path that is a pipe, a device, a socket or a folder: never opened for reading."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of the regular file ``path``. A FIFO is opened without waiting for a
+    writer and refused, as are devices and folders: reading never hangs and never floods."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(f"{path} is not a regular file")
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            chunk = os.read(fd, min(1 << 20, limit - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, list[Problem]]:
     """Read one YAML file; return its located data, or the problems that stop reading it."""
     name = display or str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # never more: a huge file is not read whole
+        raw = read_regular(path, MAX_BYTES + 1)  # never more: a huge file is not read whole
+    except NotRegular:
+        return None, [Problem(name, 1, 1, "", Msg("file.not_regular"))]
     except OSError as exc:
-        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(name, 1, 1, "", Msg("file.unreadable", reason=exc.strerror or str(exc)))]
     if len(raw) > MAX_BYTES:
         return None, [Problem(name, 1, 1, "", f"file is over {MAX_BYTES} bytes, the limit")]
     return parse_yaml(raw, name)

@@ -24,7 +24,7 @@ def journey_command(
 ) -> None:
     """Run the whole journey, from a terminal or from an answers file (``engine.work.run_journey``)."""
     from survivalkit.cli.frontend import TerminalFrontend
-    from survivalkit.cli.work import adopt_recorded, confirm_overwrite, parse_day, report_written
+    from survivalkit.cli.work import adopt_recorded, check_out, confirm_overwrite, parse_day, report_written
     from survivalkit.engine.journey import SESSION_KEY
     from survivalkit.engine.replay import read_journey_answers
     from survivalkit.engine.store import Store
@@ -34,6 +34,7 @@ def journey_command(
     store = Store()
     file = read_journey_answers(answers, env.lang) if answers is not None else None
     adopt_recorded(env, store, SESSION_KEY, file=file.settings if file else None, resume=resume)
+    check_out(env, out)
     lang = env.lang
     interactive = env.interactive()
     if file is None and not interactive:

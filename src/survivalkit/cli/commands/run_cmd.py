@@ -70,7 +70,7 @@ def run_tool(
 ) -> None:
     """Map the options onto the engine's entry point (``engine.work.run_tool``), then say what was written."""
     from survivalkit.cli.frontend import TerminalFrontend
-    from survivalkit.cli.work import adopt_recorded, confirm_overwrite, parse_day, report_written
+    from survivalkit.cli.work import adopt_recorded, check_out, confirm_overwrite, parse_day, report_written
     from survivalkit.engine.replay import read_tool_answers
     from survivalkit.engine.sources import parse_set_options
     from survivalkit.engine.store import Store
@@ -82,6 +82,7 @@ def run_tool(
     store = Store()
     file = read_tool_answers(answers_file, env.lang) if answers_file is not None else None
     adopt_recorded(env, store, f"tool-{tool_id}", file=file.settings if file else None, resume=resume)
+    check_out(env, out)
     lang = env.lang
     tool = env.tool(tool_id)
     interactive = env.interactive()
