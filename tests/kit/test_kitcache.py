@@ -117,3 +117,10 @@ def test_the_cache_is_bounded_in_bytes(tmp_path: Path) -> None:
     size = sum(p.stat().st_size for p in (tmp_path / "store").rglob("*.json"))
     assert 0 < size <= 40_000
     assert store.get("cle-99") == {"texte": "x" * 1000, "i": 99}  # the newest are kept
+
+
+def test_the_cache_and_the_reader_agree_on_the_largest_kit_file() -> None:
+    from survivalkit.kit.cache import MAX_FILE_BYTES
+    from survivalkit.kit.yamlread import MAX_BYTES
+
+    assert MAX_FILE_BYTES == MAX_BYTES

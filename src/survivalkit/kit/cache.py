@@ -24,13 +24,11 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from survivalkit import __version__
-from survivalkit.kit.yamlread import MAX_BYTES
 
 ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -210,9 +208,13 @@ class EntryStore:
                 continue
 
 
+MAX_FILE_BYTES = 1_000_000
+"""A kit file's largest size (``survivalkit.kit.yamlread.MAX_BYTES``: a test keeps them equal)."""
+
+
 def file_hash(file: Path) -> str | None:
     """The hash of a kit file's bytes (None when it cannot be read or is too big for a kit file)."""
-    data = read_bounded(file, MAX_BYTES)
+    data = read_bounded(file, MAX_FILE_BYTES)
     return None if data is None else hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
@@ -292,7 +294,3 @@ def save_fit(key: str, fit: dict[str, float]) -> None:
         store.put(key, fit)
         store.close()
 
-
-def hashes_of(paths: Iterable[Path]) -> dict[Path, str | None]:
-    """The content hash of each path."""
-    return {path: file_hash(path) for path in paths}
