@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.kit.model import Kit, Tool
-from survivalkit.output.formats import html_to_pdf, refuse_fetch
+from survivalkit.output.formats import html_to_pdf, refuse_fetch, weasyprint_html
 from survivalkit.sheets.pages import build_html
 from survivalkit.sheets.selection import Layout
 
@@ -39,9 +38,7 @@ class PdfResult:
 def _weasyprint_html() -> Any:
     """WeasyPrint's ``HTML`` class; if it cannot load, ``html_to_pdf`` raises the helpful error."""
     try:
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        from weasyprint import HTML
+        HTML = weasyprint_html()
     except (ImportError, OSError):
         html_to_pdf("")  # raises MissingExtraError with the install hint
         raise
