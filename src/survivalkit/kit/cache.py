@@ -271,26 +271,3 @@ class KitCache:
 def fit_store() -> EntryStore | None:
     """Where the fitted type sizes of printed sheets are remembered."""
     return EntryStore.open("sheet-fit", FIT_BUDGET)
-
-
-def load_fit(key: str) -> dict[str, float]:
-    """Type sizes that made each sheet fit its page last time (checked: numbers only)."""
-    store = fit_store()
-    found = store.get(key) if store is not None else None
-    if not isinstance(found, dict):
-        return {}
-    fit: dict[str, float] = {}
-    for name, size in found.items():
-        if not isinstance(size, int | float) or isinstance(size, bool) or not 1 <= size <= 100:
-            return {}
-        fit[str(name)] = float(size)
-    return fit
-
-
-def save_fit(key: str, fit: dict[str, float]) -> None:
-    """Remember fitted sizes; failures are not errors."""
-    store = fit_store()
-    if store is not None:
-        store.put(key, fit)
-        store.close()
-
