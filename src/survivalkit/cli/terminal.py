@@ -11,8 +11,8 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from survivalkit.i18n import t
 from survivalkit.i18n.words import COMMANDS
-from survivalkit.kit.texts import UNSAFE_CHARS, tr
-from survivalkit.output.typography import french_spacing
+from survivalkit.text.localized import UNSAFE_CHARS, tr
+from survivalkit.text.typography import french_spacing
 
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from rich.console import Console
@@ -73,8 +73,7 @@ def _safe_console() -> type[Console]:
         from rich.console import Console
 
         class SafeConsole(Console):
-            """A Rich console whose every text goes through ``visible`` first: the one path to
-            the screen."""
+            """A Rich console whose every text goes through ``visible`` first: the one path to the screen."""
 
             def print(self, *objects: Any, **kwargs: Any) -> None:
                 """Print, with texts made visible."""
@@ -87,6 +86,11 @@ def _safe_console() -> type[Console]:
             def input(self, prompt: Any = "", **kwargs: Any) -> str:
                 """Read a line after a prompt made visible."""
                 return super().input(visible(prompt) if isinstance(prompt, str) else prompt, **kwargs)
+
+            def on_broken_pipe(self) -> None:
+                """The reader went away: let the entry point end quietly with 0 (Rich would exit 1)."""
+                self.quiet = True
+                raise BrokenPipeError
 
             def print_json(self, json: str | None = None, **kwargs: Any) -> None:
                 """JSON as it is, indented, with unsafe characters written as JSON escapes."""

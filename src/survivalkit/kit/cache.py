@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from survivalkit import __version__
+from survivalkit.version import __version__
 
 ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
