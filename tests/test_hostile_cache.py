@@ -14,7 +14,7 @@ from helpers import MINI_TOOL, mini_kit, run_cli
 from survivalkit.kit.cache import KitCache, cache_dir
 from survivalkit.kit.loader import load_kit
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = Path(__file__).resolve().parents[1] / "src"
 FACT_TOOL = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Seuil : {{ fact('seuil') | euros }}")
 
 
