@@ -525,3 +525,73 @@ def test_a_session_file_that_is_a_fifo_never_hangs(home: Path) -> None:
         result = sk(home, *args, "--lang", "en", timeout=30)
         clean(result, home)
         assert result.code == 0, result.text
+
+
+# --- 1. Unicode --------------------------------------------------------------------------------------
+UNICODE_TOOL = BASE_TOOL.replace("documents:", """questions:
+  - id: commune
+    type: choice
+    label: Votre commune
+    choices:
+      - {value: orleans, label: Orléans}
+      - {value: tours, label: Tours}
+  - id: lieu
+    label: Lieu
+documents:""").replace("Bonjour.", "{% if lieu == 'Orléans' %}LOIRET{% else %}AILLEURS{% endif %} {{ commune }}")
+NFD = "Orle\u0301ans"
+
+
+@pytest.mark.parametrize(("lieu", "commune", "expected"), [
+    (NFD, NFD, "LOIRET orleans"),  # decomposed, as some editors and macOS write it
+    ("Orléans", NFD.upper(), "LOIRET orleans"),
+    (NFD, "1", "LOIRET orleans"),
+    ("Orle\u0301ans\u00a0", "Tours", "LOIRET tours"),  # a trailing no-break space is trimmed
+])
+def test_a_decomposed_answer_takes_the_same_branch(lieu: str, commune: str, expected: str, home: Path) -> None:
+    layer = layer_with(home, "outil-unicode.yaml", UNICODE_TOOL)
+    answers = home / "reponses.yaml"
+    answers.write_text(PROFILE + f'lieu: "{lieu}"\ncommune: "{commune}"\n', "utf-8")
+    out = home / "out"
+    result = sk(home, "run", "outil-unicode", "--kit", str(layer), "--answers", str(answers), "--format", "md",
+                "--out", str(out), "--date", DATE, "--lang", "fr")
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert expected in (out / "doc-claire-martin.md").read_text("utf-8")
+    replay = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    assert replay["answers"]["lieu"] == "Orléans"  # stored composed (NFC)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("key", "shown"), [
+    ("objet\u200b", "objet\\u200b"),  # zero-width space
+    ("\u043ebjet", "\\u043ebjet"),  # Cyrillic « о »
+    ("obj\uff45t", "obj\\uff45t"),  # fullwidth « ｅ »
+    ("objet\u2060", "objet\\u2060"),  # word joiner
+    ("o\u0301bjet", "óbjet"),  # composed once normalised: a visible ó
+])
+def test_an_invisible_or_look_alike_key_is_shown_escaped(key: str, shown: str, lang: str, home: Path) -> None:
+    answers = home / "reponses.yaml"
+    answers.write_text(GOOD.read_text("utf-8").replace("objet: six ateliers", f'"{key}": six ateliers'), "utf-8")
+    result = sk(home, "run", "memo-achat-public", "--answers", str(answers), "--format", "md",
+                "--out", str(home / "out"), "--date", DATE, "--lang", lang)
+    clean(result, home)
+    assert result.code == 2, result.text
+    assert f"`{shown}`" in result.err, result.err
+    assert ("vouliez-vous dire `objet`" if lang == "fr" else "did you mean `objet`") in result.err
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("first", "second"), [
+    ("Orléans", "Orle\u0301ans"), ("Tours", "TOURS"), ("Tours", "\uff34ours"), ("Tours", "Tou\u200brs"),
+    ("Blois", "Blois\u00a0"),
+])
+def test_choice_labels_equal_once_normalised_are_a_lint_error(first: str, second: str, lang: str, home: Path) -> None:
+    tool = UNICODE_TOOL.replace("{value: orleans, label: Orléans}", f'{{value: orleans, label: "{first}"}}').replace(
+        "{value: tours, label: Tours}", f'{{value: tours, label: "{second}"}}')
+    layer = layer_with(home, "outil-unicode.yaml", tool)
+    result = sk(home, "validate", str(layer), "--lang", lang)
+    clean(result, home)
+    assert result.code == 1, result.text
+    line = next(x for x in result.out.splitlines() if "[SK015]" in x)
+    assert "outil-unicode.yaml:19:" in line and "questions[0].choices[1].label" in line
+    assert ("se lit comme celui du choix 1" if lang == "fr" else "reads like that of choice 1") in line

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,8 +66,10 @@ def max_length(question: Question) -> int:
 
 
 def clean_text(raw: str) -> str:
-    """Remove control characters (keeping newlines and tabs) and surrounding spaces."""
-    return _UNPRINTABLE.sub("", _NEWLINES.sub("\n", raw)).strip()
+    """Remove control characters (keeping newlines and tabs) and surrounding spaces; normalise
+    (NFC), so that « Orléans » typed decomposed compares equal to the kit's « Orléans »."""
+    text = _UNPRINTABLE.sub("", _NEWLINES.sub("\n", raw)).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def is_email(text: str) -> bool:

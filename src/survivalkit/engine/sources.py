@@ -17,6 +17,7 @@ Every value, whatever its source, goes through the interview's one validation pa
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ from typing import Any
 from survivalkit.engine.interview import Interview
 from survivalkit.errors import AnswerError, MissingAnswersError, UsageError
 from survivalkit.i18n import t
+from survivalkit.text.names import shown_name
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def parse_set_options(items: Sequence[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--set {item!r}: write it as key=value")
-        values[key.strip()] = value
+        values[unicodedata.normalize("NFC", key.strip())] = value
     return values
 
 
@@ -170,7 +172,9 @@ def prefill(
             hint = f" (did you mean `{close[0]}`?)" if close and lang == "en" else ""
             if close and lang == "fr":
                 hint = f" (vouliez-vous dire `{close[0]}` ?)"
-            errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=key, hint=hint))
+            # An invisible or look-alike character is written out: never « `objet` … `objet`? ».
+            errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=shown_name(str(key)),
+                            hint=hint))
     # A value given explicitly wins over a saved one (e.g. the saved profile).
     given = {str(key) for key in values if key in known}
     interview.confirmed = [c for c in interview.confirmed if c not in given]

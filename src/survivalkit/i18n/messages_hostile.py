@@ -156,4 +156,18 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "en": "The saved profile {path} is not a regular file (a pipe, a device, a folder or a link to "
               "nothing): it is not read. Delete it to save a new one.",
     },
+    "lint.same_choice_label": {
+        "fr": "le libellé « {label} » (choix {n}) se lit comme celui du choix {first} une fois normalisé "
+              "(accents décomposés, caractères invisibles, casse) : personne ne peut les distinguer",
+        "en": "the label “{label}” (choice {n}) reads like that of choice {first} once normalised "
+              "(decomposed accents, invisible characters, case): nobody can tell them apart",
+    },
+    "rule.SK015.summary": {
+        "fr": "Deux choix d'une question dont les libellés se lisent pareil une fois normalisés",
+        "en": "Two choices of one question whose labels read the same once normalised",
+    },
+    "rule.SK015.fix": {
+        "fr": "Donnez à chaque choix un libellé vraiment différent ; retirez les caractères invisibles et les lettres d'autres alphabets.",
+        "en": "Give each choice a truly different label; remove invisible characters and letters from other alphabets.",
+    },
 }

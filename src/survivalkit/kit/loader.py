@@ -30,7 +30,7 @@ from survivalkit.kit.model import (
 )
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
-from survivalkit.text.names import RESERVED, windows_device
+from survivalkit.text.names import RESERVED, shown_name, windows_device
 
 ENV_KIT = "SURVIVALKIT_KIT"
 M = TypeVar("M", bound=BaseModel)
@@ -115,9 +115,9 @@ def tool_name_problem(path: Path, display: str | None = None) -> Problem | None:
     where = display if display is not None else _display(path)
     if RESERVED.match(tool_id):
         key = "schema.reserved_name" if windows_device(tool_id) else "schema.output_name"
-        return Problem(where, 1, 1, "", Msg(key, file=path.name))
+        return Problem(where, 1, 1, "", Msg(key, file=shown_name(path.name)))
     if not re.fullmatch(TOOL_ID_PATTERN, tool_id) or len(tool_id) > 64:
-        return Problem(where, 1, 1, "", Msg("schema.bad_file_name", file=path.name))
+        return Problem(where, 1, 1, "", Msg("schema.bad_file_name", file=shown_name(path.name)))
     return None
 
 

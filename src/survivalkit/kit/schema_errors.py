@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.yamlread import KeyPath, Located
+from survivalkit.text.names import shown_name
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -87,9 +88,9 @@ def _problem_for(
         allowed = sorted(_field_names(parent)) if parent else []
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
-            return located.problem(path, Msg("schema.unknown_key_close", key=key, close=close[0]),
+            return located.problem(path, Msg("schema.unknown_key_close", key=shown_name(key), close=close[0]),
                                    prefer_key=True)
-        return located.problem(path, Msg("schema.unknown_key", key=key, allowed=", ".join(allowed)),
+        return located.problem(path, Msg("schema.unknown_key", key=shown_name(key), allowed=", ".join(allowed)),
                                prefer_key=True)
     if kind == "missing":
         return located.problem(path, Msg("schema.missing", key=str(loc[-1])))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -196,7 +197,7 @@ class _Builder:
         elif (value is None or isinstance(value, bool)) and not style and node.value not in ("", "~"):
             self.located.words[path] = str(node.value)
         if isinstance(value, str):
-            _checked_text(node, value)
+            value = _checked_text(node, value)
         return value
 
 
@@ -217,11 +218,13 @@ def _check_tag(node: yaml.Node) -> None:
 
 
 def _checked_text(node: yaml.Node, text: str) -> str:
+    """``text`` checked for control characters and normalised (NFC): a decomposed « é » (what
+    some editors and macOS file names produce) compares equal to the composed one everywhere."""
     found = _CONTROL.search(text)
     if found:
         code = f"U+{ord(found.group()):04X}"
         raise _Stop(node, f"the control character {code} is not allowed in a text; remove it")
-    return text
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _value_message(node: yaml.Node, exc: Exception) -> str:

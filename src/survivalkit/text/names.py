@@ -46,3 +46,27 @@ def safe_filename(stem: str, extension: str) -> str:
     if RESERVED.match(base):
         base = f"doc-{base}"
     return f"{base}.{extension}" if extension else base
+
+
+def shown_name(text: str) -> str:
+    """A key, an id or a file name as a message shows it: invisible characters (zero-width spaces,
+    joiners, no-break spaces, combining marks, controls) and look-alike letters (a Cyrillic « о »
+    in a Latin word, fullwidth or mathematical letters) are written as ``\\u200b``, so that
+    « `objet\\u200b` … did you mean `objet`? » says what differs."""
+    if text.isascii() and text.isprintable():
+        return text
+    latin = any(ch.isascii() and ch.isalpha() for ch in text)
+    out = []
+    for ch in text:
+        if ch.isascii() and ch.isprintable():
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        odd = category[0] in "CZ" or category in ("Mn", "Me") or unicodedata.normalize("NFKC", ch) != ch
+        if not odd and latin and category[0] == "L":
+            odd = not unicodedata.name(ch, "").startswith("LATIN")
+        if odd:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return "".join(out)

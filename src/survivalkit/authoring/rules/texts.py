@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -19,13 +20,14 @@ from survivalkit.authoring.rules.base import (
     tool_own_questions,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import SK103, SK104, SK105, SK106, SK107, SK111, SK112
+from survivalkit.authoring.rules.catalog import SK015, SK103, SK104, SK105, SK106, SK107, SK111, SK112
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
-from survivalkit.kit.model import Glossary, KitInfo, Term, Text, Tool, has_lang, walk_texts
+from survivalkit.kit.model import Glossary, KitInfo, Question, Term, Text, Tool, has_lang, walk_texts
 from survivalkit.kit.yamlread import KeyPath, Located
 from survivalkit.text.localized import fold
+from survivalkit.text.names import shown_name
 
 MAX_LABEL_WORDS = 20
 REVIEW_MONTHS = 12
@@ -164,6 +166,45 @@ def check_label_length(ctx: Context) -> Iterator[Problem]:
                     path = key_path if isinstance(text, str) else (*key_path, lang)
                     yield problem_at(loc, origin, path, SK107,
                                    Msg("lint.long_label", words=words, max=MAX_LABEL_WORDS))
+
+
+def same_label(text: str) -> str:
+    """A label as a reader tells it apart: compatibility forms folded (NFKC), case ignored,
+    invisible characters removed, spaces collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Cf", "Mn", "Me"))
+    return " ".join(visible.split())
+
+
+@check
+def check_choice_labels_differ(ctx: Context) -> Iterator[Problem]:
+    """Two choices of one question whose labels read the same once normalised (a decomposed
+    « é », a zero-width space, a fullwidth letter, another case): nobody can tell them apart."""
+    for loc, origin, model, _ in text_owners(ctx):
+        for key_path, question in _questions_of(model):
+            for lang in ("fr", "en"):
+                seen: dict[str, int] = {}
+                for j, choice in enumerate(question.choices or []):
+                    label = choice.label if isinstance(choice.label, str) else getattr(choice.label, lang, None)
+                    if not label or (lang == "en" and isinstance(choice.label, str)):
+                        continue
+                    key = same_label(label)
+                    if key in seen:
+                        where = (*key_path, "choices", j, "label")
+                        if not isinstance(choice.label, str):
+                            where = (*where, lang)
+                        yield problem_at(loc, origin, where, SK015,
+                                         Msg("lint.same_choice_label", label=shown_name(label),
+                                             first=seen[key] + 1, n=j + 1))
+                    else:
+                        seen[key] = j
+
+
+def _questions_of(model: BaseModel) -> Iterator[tuple[KeyPath, Question]]:
+    if isinstance(model, Tool):
+        yield from tool_own_questions(model)
+    elif isinstance(model, KitInfo):
+        yield from kit_questions(model)
 
 
 def _strings(data: object, key_path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
