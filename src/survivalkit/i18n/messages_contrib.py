@@ -458,6 +458,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Simplifiez la condition ou le modèle : pas de boucle sans fin ni de récursion, pas de texte, de liste ou de nombre démesuré (docs/kit-format.md donne les limites).",
         "en": "Simplify the condition or template: no endless loop or recursion, no huge text, list or number (docs/kit-format.md lists the limits).",
     },
+    "rule.SK015.summary": {
+        "fr": "Deux choix d'une question dont les libellés se lisent pareil une fois normalisés",
+        "en": "Two choices of one question whose labels read the same once normalised",
+    },
+    "rule.SK015.fix": {
+        "fr": "Donnez à chaque choix un libellé vraiment différent ; retirez les caractères invisibles et les lettres d'autres alphabets.",
+        "en": "Give each choice a truly different label; remove invisible characters and letters from other alphabets.",
+    },
     "rule.SK101.summary": {
         "fr": 'Question jamais utilisée par un modèle ou une condition',
         "en": 'Question never used by any template or condition',

@@ -162,12 +162,4 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "en": "the label “{label}” (choice {n}) reads like that of choice {first} once normalised "
               "(decomposed accents, invisible characters, case): nobody can tell them apart",
     },
-    "rule.SK015.summary": {
-        "fr": "Deux choix d'une question dont les libellés se lisent pareil une fois normalisés",
-        "en": "Two choices of one question whose labels read the same once normalised",
-    },
-    "rule.SK015.fix": {
-        "fr": "Donnez à chaque choix un libellé vraiment différent ; retirez les caractères invisibles et les lettres d'autres alphabets.",
-        "en": "Give each choice a truly different label; remove invisible characters and letters from other alphabets.",
-    },
 }
