@@ -63,6 +63,8 @@ def save_quietly(env: Env, save: Callable[[], None]) -> None:
 def stopped(autosave: Autosave, *, saved: bool, lang: str, resume_command: str) -> Interrupted:
     """Ctrl-C or "quitter": let the session go, and say how to resume, or that nothing was saved."""
     autosave.release()
+    if autosave.nothing:  # nothing answered yet: no session kept, nothing to resume
+        return Interrupted(t("interrupted.nothing", lang))
     return Interrupted(t("interrupted.resume" if saved else "interrupted.not_saved", lang, cmd=resume_command))
 
 

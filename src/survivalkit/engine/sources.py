@@ -69,7 +69,7 @@ def apply_sources(
         known = {k: v for k, v in sources.profile.items() if k in set(profile_ids)}
         if known:
             # Saved answers go through the same validation; a bad one is simply asked again.
-            interview.restore({"answers": known, "confirmed": list(known)})
+            interview.restore({"answers": known, "confirmed": list(known), "prefilled": list(known)})
     if sources.session is not None:
         _restore_over(interview, sources.session)
     given: dict[str, Any] = {}
@@ -94,7 +94,11 @@ def _restore_over(interview: Interview, snapshot: Mapping[str, Any]) -> None:
     before = interview.snapshot()
     answers = {**before["answers"], **dict(snapshot.get("answers") or {})}
     confirmed = list(dict.fromkeys([*before["confirmed"], *(snapshot.get("confirmed") or [])]))
-    interview.restore({"answers": answers, "confirmed": confirmed})
+    saved = snapshot.get("answers") or {}
+    # From the profile still, unless the session holds another value (typed in that work).
+    prefilled = [p for p in before.get("prefilled", []) if saved.get(p, before["answers"].get(p))
+                 == before["answers"].get(p)]
+    interview.restore({"answers": answers, "confirmed": confirmed, "prefilled": prefilled})
 
 
 def require_complete(interview: Interview, missing: Sequence[str], *, where: str = "") -> None:
@@ -109,7 +113,7 @@ def require_complete(interview: Interview, missing: Sequence[str], *, where: str
     if pending:
         prefix = f"{where}: " if where else ""
         raise MissingAnswersError(
-            prefix + t("answer.missing", lang, count=len(pending), keys=", ".join(pending))
+            prefix + t("answer.missing", lang, count=len(pending), keys=", ".join(pending)), tuple(pending)
         )
 
 
@@ -135,7 +139,8 @@ def prefill(
     """Apply answers from a file or options through the same validation as typed answers.
 
     Returns ``(errors, missing)``: one message per bad value (naming the source and key), and
-    the ids of required questions still unanswered. Questions it cannot answer stay pending.
+    the ids of required questions still unanswered. Questions it cannot answer stay pending; at a
+    terminal (``interactive``) a bad value is no error: its question is asked again, saying why.
     """
     lang = interview.lang
     errors: list[str] = []
@@ -165,6 +170,7 @@ def prefill(
     def record(question_id: str, value: Any) -> None:
         interview.answers[question_id] = value
         interview.stale.pop(question_id, None)
+        interview.prefilled.discard(question_id)
         interview.confirmed.append(question_id)
         done.add(question_id)
         ctx[question_id] = value
@@ -181,7 +187,12 @@ def prefill(
                 record(q.id, interview.accept(q, values[q.id], ctx))
                 continue
             except AnswerError as exc:
-                errors.append(t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc))
+                reason = t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc)
+                if interactive:  # at a terminal the agent answers it again: never a dead end
+                    interview.stale[q.id] = reason
+                    interview.answers.pop(q.id, None)
+                else:
+                    errors.append(reason)
         elif use_defaults and (default := interview.default_for(q, ctx)) is not None:
             try:
                 record(q.id, interview.accept(q, default, ctx))

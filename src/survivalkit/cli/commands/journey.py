@@ -69,6 +69,7 @@ def journey_command(
         env.kit, lang=lang, day=day or clock.today(), interactive=interactive,
         settings=env.settings(),
         profile=profile, formats=parse_formats(formats) if formats else None,
+        report=env.display.notice,
     )
     journey.autosave = opened.autosave
     if file is not None:
@@ -91,7 +92,10 @@ def journey_command(
         journey.save()
         raise stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, resume_command=resume_cmd) from None
     except BaseException:
-        opened.autosave.release()
+        if not interactive and opened.restored is None:
+            opened.autosave.discard()  # nobody typed anything: a failed scripted run leaves no session
+        else:
+            opened.autosave.release()
         raise
     opened.autosave.finish()
     report_written(env, written)

@@ -120,7 +120,7 @@ def run_tool(
     day = (parse_day(date, lang) or (file.date if file else None) or _iso(restored.get("date"))
            or clock.today())
     run = ToolRun(env.kit, tool, lang=lang, day=day, settings=env.settings(),
-                  locate=locator_for(tool, env.loaded.sources))
+                  locate=locator_for(tool, env.loaded.sources), report=env.display.notice)
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview")
     sources = AnswerSources(
@@ -145,7 +145,10 @@ def run_tool(
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise stopped(opened.autosave, saved=saved, lang=lang, resume_command=resume_cmd) from None
     except BaseException:
-        opened.autosave.release()
+        if not interactive and opened.restored is None:
+            opened.autosave.discard()  # nobody typed anything: a failed scripted run leaves no session
+        else:
+            opened.autosave.release()
         raise
     opened.autosave.finish()
     report_written(env, written)
