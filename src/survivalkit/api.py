@@ -1,6 +1,7 @@
 """The Python API: load a kit, run a tool or a journey with given answers, build sheets, validate.
 
-Everything here is what the command line itself calls; nothing prints. See ``docs/api.md``.
+A tool run and a journey go through the engine's entry points (``engine/work.py``), the same
+the command line calls, so both write the same documents; nothing prints. See ``docs/api.md``.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit import clock
+from survivalkit.engine import work as engine_work
 from survivalkit.engine.frontend import as_frontend
 from survivalkit.engine.interview import Asker, QuitRequested
-from survivalkit.engine.journey import Journey
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
-from survivalkit.engine.sources import AnswerSources
-from survivalkit.engine.tool_run import ToolRun, ask_tool
+from survivalkit.engine.work import Around, JourneyWork, ToolWork
 from survivalkit.errors import Interrupted, Problem, UnknownToolError, UsageError
 from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
@@ -88,10 +88,12 @@ def _checked_formats(formats: Sequence[str] | str | None) -> list[str] | None:
 
 
 def _day(day: dt.date | str | None, lang: str) -> dt.date | None:
-    if day is None or (isinstance(day, dt.date) and not isinstance(day, dt.datetime)):
-        return day
+    if day is None:
+        return None
     if isinstance(day, dt.datetime):
         return day.date()
+    if isinstance(day, dt.date):
+        return day
     from survivalkit.engine.answers import parse_date
     from survivalkit.errors import AnswerError
 
@@ -107,6 +109,11 @@ def _mapping(answers: Mapping[str, Any] | None, lang: str) -> dict[str, Any]:
     if not isinstance(answers, Mapping):
         raise UsageError(t("api.bad_answers", lang, got=type(answers).__name__))
     return dict(answers)
+
+
+def _around(asker: Asker | None, lang: str, notices: list[str]) -> Around:
+    """A program answers (a refused reply given again raises); notices are kept, not printed."""
+    return Around(frontend=as_frontend(asker, strict=True, lang=lang), report=notices.append)
 
 
 def run_tool(
@@ -127,29 +134,27 @@ def run_tool(
 
     ``kit`` is a loaded ``Kit`` or a kit folder (layered on the bundled kit). Without an asker,
     a missing required answer raises ``MissingAnswersError``; a bad value raises ``UsageError``
-    naming the question; an asker that gives the same refused answer twice raises
-    ``AnswerError``. Nothing is read from or saved to the user's profile or sessions.
+    naming the question; an asker that gives the same refused reply twice raises ``AnswerError``.
+    Nothing is read from or saved to the user's profile or sessions.
     """
     lang = _checked_lang(lang)
     chosen = _checked_formats(formats) or list(OFFICE_DEFAULT_FORMATS)
     the_kit = _kit(kit, lang)
     if tool_id not in the_kit.tools:
         raise UnknownToolError(t("tool.unknown", lang, id=tool_id))
-    given = tool_answers_from(_mapping(answers, lang), "answers", lang)
+    work = ToolWork(
+        the_kit, the_kit.tools[tool_id], lang, settings=_settings(the_kit, lang),
+        file=tool_answers_from(_mapping(answers, lang), "answers", lang), use_defaults=use_defaults,
+        day=_day(day, lang), formats=chosen,
+        header=t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
+        out=Path(out) if out is not None else None, force=force,
+    )
     notices: list[str] = []
-    run = ToolRun(the_kit, the_kit.tools[tool_id], lang=lang,
-                  day=_day(day, lang) or given.date or clock.today(),
-                  settings=_settings(the_kit, lang), report=notices.append)
-    frontend = as_frontend(asker, strict=True, lang=lang)
-    sources = AnswerSources(answers_file=given.answers, answers_file_name="answers", use_defaults=use_defaults)
     try:
-        missing = run.fill(sources, interactive=frontend is not None)
-        ask_tool(run, frontend, interactive=frontend is not None, missing=missing)
+        done = engine_work.run_tool(work, _around(asker, lang, notices))
     except QuitRequested:
         raise Interrupted(t("api.quit", lang)) from None
-    header = t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml")
-    files = run.documents(chosen, header=header)
-    return RunResult(files, run.answers(), _write(files, out, force), notices)
+    return RunResult(done.files, done.answers, done.written, notices)
 
 
 def run_journey(
@@ -169,20 +174,19 @@ def run_journey(
     lang = _checked_lang(lang)
     chosen = _checked_formats(formats)
     the_kit = _kit(kit, lang)
-    frontend = as_frontend(asker, strict=True, lang=lang)
+    work = JourneyWork(
+        the_kit, lang, settings=_settings(the_kit, lang),
+        file=journey_answers_from(_mapping(answers, lang), "answers", lang) if answers is not None else None,
+        day=_day(day, lang), formats=chosen,
+        header=t("answers.header", lang, cmd="survivalkit --answers answers.yaml"),
+        out=Path(out) if out is not None else None, force=force,
+    )
     notices: list[str] = []
-    journey = Journey(the_kit, lang=lang, day=_day(day, lang) or clock.today(), interactive=frontend is not None,
-                      settings=_settings(the_kit, lang), formats=chosen, report=notices.append)
-    if answers is not None:
-        journey.use_answers_file(journey_answers_from(_mapping(answers, lang), "answers", lang))
     try:
-        journey.run(frontend)
+        done = engine_work.run_journey(work, _around(asker, lang, notices))
     except QuitRequested:
         raise Interrupted(t("api.quit", lang)) from None
-    header = t("answers.header", lang, cmd="survivalkit --answers answers.yaml")
-    files = journey.documents(header=header)
-    return RunResult(files, {tid: dict(a) for tid, a in journey.results().items()}, _write(files, out, force),
-                     notices)
+    return RunResult(done.files, done.answers, done.written, notices)
 
 
 def build_sheets(
@@ -204,12 +208,11 @@ def build_sheets(
     if wanted not in {item.value for item in Layout}:
         raise UsageError(t("api.bad_layout", lang, got=layout, known=", ".join(item.value for item in Layout)))
     the_kit = _kit(kit, lang)
-    if isinstance(tool_ids, str):
-        tool_ids = [tool_ids]
-    unknown = [tid for tid in tool_ids or [] if tid not in the_kit.tools]
+    ids = [tool_ids] if isinstance(tool_ids, str) else list(tool_ids or [])
+    unknown = [tid for tid in ids if tid not in the_kit.tools]
     if unknown:
         raise UnknownToolError(t("tool.unknown", lang, id=", ".join(unknown)))
-    tools = select_tools(the_kit, [the_kit.tools[tid] for tid in tool_ids] if tool_ids else None, stage, lang)
+    tools = select_tools(the_kit, [the_kit.tools[tid] for tid in ids] if ids else None, stage, lang)
     result = build(the_kit, tools, layout=Layout(wanted), fmt=fmt, lang=lang,
                    day=_day(day, lang) or clock.today(), stage=stage)
     return result.data
@@ -224,11 +227,3 @@ def validate(*folders: Path | str, strict: bool = False) -> list[Problem]:
 
     report = validate_paths([Path(f) for f in folders], [])
     return [p for p in report.problems if strict or p.severity == "error"]
-
-
-def _write(files: dict[str, bytes], out: Path | str | None, force: bool) -> list[Path]:
-    if out is None:
-        return []
-    from survivalkit.output.writer import write_files
-
-    return write_files(Path(out), files, force=force)

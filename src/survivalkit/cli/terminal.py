@@ -15,8 +15,8 @@ from rich.table import Table
 
 from survivalkit.i18n import t
 from survivalkit.i18n.words import COMMANDS
-from survivalkit.kit.texts import UNSAFE_CHARS, tr
-from survivalkit.output.typography import french_spacing
+from survivalkit.text.localized import UNSAFE_CHARS, tr
+from survivalkit.text.typography import french_spacing
 
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from survivalkit.engine.interview import RecapRow, Step
@@ -75,6 +75,11 @@ class SafeConsole(Console):
     def input(self, prompt: Any = "", **kwargs: Any) -> str:
         """Read a line after a prompt made visible."""
         return super().input(visible(prompt) if isinstance(prompt, str) else prompt, **kwargs)
+
+    def on_broken_pipe(self) -> None:
+        """The reader went away: let the entry point end quietly with 0 (Rich would exit 1)."""
+        self.quiet = True
+        raise BrokenPipeError
 
     def print_json(self, json: str | None = None, **kwargs: Any) -> None:
         """JSON as it is, indented, with unsafe characters written as JSON escapes."""

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Joiner, Namespace
 from markupsafe import Markup
 
-from survivalkit.engine import budget as bud
+from survivalkit.sandbox import budget as bud
 
 _ALL_BINOPS = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
@@ -80,9 +80,12 @@ def budget_iter(iterable: Iterable[Any]) -> Iterator[Any]:
 
 
 def budget_finalize(value: Any) -> Any:
-    """Every ``{{ … }}`` output: not larger than one value may be."""
+    """Every ``{{ … }}`` output: not larger than one value may be; an unanswered question (None)
+    prints nothing, never « None »."""
     account = bud.current()
     account.tick()
+    if value is None:
+        return ""
     if not isinstance(value, str):
         account.before(bud.weight(value, account.limits.estimate))
     return value
