@@ -386,7 +386,7 @@ def main(argv: list[str] | None = None) -> None:
             code = _crash(exc, display, lang)
         else:
             _output_gone()
-            display.error(t("stream.unwritable", lang, reason=exc.strerror or str(exc)))
+            display.error(t("stream.unwritable", lang, reason=fs_reason(exc, lang)))
             code = ExitCode.USER_ERROR
     except Exception as exc:
         code = _crash(exc, display, lang)
@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> None:
         _output_gone()
     except OSError as exc:
         _output_gone()
-        display.error(t("stream.unwritable", lang, reason=exc.strerror or str(exc)))
+        display.error(t("stream.unwritable", lang, reason=fs_reason(exc, lang)))
         code = max(code, ExitCode.USER_ERROR)
     sys.exit(code)
 
