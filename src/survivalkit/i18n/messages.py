@@ -249,6 +249,22 @@ MESSAGES.update({
         "fr": "Livret avec couverture, sommaire et glossaire (par défaut dès qu'il y a plusieurs outils).",
         "en": "Booklet with cover, contents and glossary (default as soon as there are several tools).",
     },
+    "sheets.opt.check": {
+        "fr": "Vérifier que chaque fiche tient sur une page, en français et en anglais, sans rien écrire (il faut l'option PDF).",
+        "en": "Check that each sheet fits one page, in French and English, without writing anything (needs the PDF extra).",
+    },
+    "sheets.check.over": {
+        "fr": "{tool} ({sheet_lang}) « {title} » : la fiche dépasse la page de {cm} cm.",
+        "en": "{tool} ({sheet_lang}) \"{title}\": the sheet runs {cm} cm past its page.",
+    },
+    "sheets.check.failed": {
+        "fr": "{n} fiche(s) ne tiennent pas sur une page : raccourcissez leur texte dans le kit.",
+        "en": "{n} sheet(s) do not fit one page: shorten their text in the kit.",
+    },
+    "sheets.check.ok": {
+        "fr": "Les {n} fiches tiennent chacune sur une page, en français et en anglais.",
+        "en": "The {n} sheets each fit one page, in French and English.",
+    },
     "sheets.none": {"fr": "Aucun outil à imprimer.", "en": "No tool to print."},
     "sheets.bad_format": {
         "fr": "Format inconnu « {value} » ; formats possibles : {known}.",
@@ -273,8 +289,8 @@ MESSAGES.update({
         "en": "Written: {path} ({pages} pages)",
     },
     "sheets.overflow": {
-        "fr": "La fiche « {title} » dépasse une page même en petits caractères : raccourcissez son texte.",
-        "en": "The sheet \"{title}\" is longer than one page even in small type: shorten its text.",
+        "fr": "La fiche « {title} » dépasse une page : raccourcissez son texte (survivalkit sheets --check dit de combien).",
+        "en": "The sheet \"{title}\" is longer than one page: shorten its text (survivalkit sheets --check says by how much).",
     },
     "sheets.file.sheets": {"fr": "fiches-kit", "en": "kit-sheets"},
     "sheets.file.booklet": {"fr": "livret-kit", "en": "kit-booklet"},
@@ -298,6 +314,10 @@ MESSAGES.update({
         "fr": "Pour un formulaire papier à remplir en atelier : {form}.",
         "en": "For a paper form to fill in during a workshop: {form}.",
     },
+    "sheets.howto.form_paper": {
+        "fr": "Chaque outil a son formulaire à remplir au stylo, avec les mêmes questions dans le même ordre : il suffit ensuite pour préparer les documents.",
+        "en": "Each tool has its form to fill in with a pen, with the same questions in the same order: it is then all that is needed to prepare the documents.",
+    },
     "sheets.toc": {"fr": "Sommaire", "en": "Contents"},
     "sheets.glossary": {"fr": "Glossaire", "en": "Glossary"},
     "sheets.official": {"fr": "Terme officiel : {term}", "en": "Official French term: {term}"},
@@ -305,11 +325,19 @@ MESSAGES.update({
         "fr": "Pour préparer les documents : {run} ({n} questions). Formulaire papier : {form}.",
         "en": "To prepare the documents: {run} ({n} questions). Paper form: {form}.",
     },
+    "sheets.use_paper": {
+        "fr": "Pour préparer les documents : remplissez au stylo le formulaire de cet outil ({n} questions).",
+        "en": "To prepare the documents: fill in this tool's form with a pen ({n} questions).",
+    },
     "sheets.form.kind": {"fr": "Formulaire à remplir au stylo", "en": "Form to fill in with a pen"},
     "sheets.form.page_title": {"fr": "Formulaire : {tools}", "en": "Form: {tools}"},
     "sheets.form.intro": {
         "fr": "Répondez à la main, en quelques mots. Ensuite, reportez vos réponses dans {run} : l'outil rédige les documents.",
         "en": "Answer by hand, in a few words. Then type your answers into {run}: the tool writes the documents.",
+    },
+    "sheets.form.intro_paper": {
+        "fr": "Répondez au stylo, en quelques mots, ou cochez les cases. Vos réponses suffisent pour préparer les documents.",
+        "en": "Answer with a pen, in a few words, or tick the boxes. Your answers are all that is needed to prepare the documents.",
     },
     "sheets.form.identity": {"fr": "Vous", "en": "About you"},
     "sheets.form.questions": {"fr": "Questions", "en": "Questions"},

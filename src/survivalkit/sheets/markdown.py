@@ -27,6 +27,11 @@ def _list(items: Sequence[Txt], ordered: bool = False) -> list[str]:
             for index, item in enumerate(items, start=1)]
 
 
+def _link_text(text: str) -> str:
+    """``text`` inside a Markdown link's brackets: brackets and backslashes escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
 def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
     """One tool's sheet in Markdown."""
     lang = s.lang
@@ -62,12 +67,9 @@ def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
         "",
     ]
     for src in s.sources:
-        bits = [str(src.title)]
-        if src.reference:
-            bits.append(str(src.reference))
-        if src.url:
-            bits.append(f"<{src.url}>")
-        lines.append("- " + " — ".join(bits))
+        words = str(src.title)
+        title = f"[{_link_text(words)}]({src.url})" if src.url else words
+        lines.append("- " + title + (f" — {src.reference}" if src.reference else ""))
     lines += ["", f"*{s.reviewed_text}*", ""]
     return "\n".join(lines)
 

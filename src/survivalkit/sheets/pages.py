@@ -19,6 +19,10 @@ from survivalkit.sheets.text import Txt, message
 from survivalkit.sheets.view import booklet_view, form_view, sheet_view
 
 PACKAGE = resources.files("survivalkit.sheets")
+PAGE_MARGINS_CM = (1.3, 1.5, 1.4, 1.5)
+"""The A4 page's margins (top, right, bottom, left), in centimetres."""
+FOOTER_PT = 8
+"""The page footers' type size: the smallest printed (see ``pdf.MIN_PT``)."""
 
 
 def _load_template(name: str) -> str:
@@ -66,7 +70,7 @@ def _helpers(lang: str) -> dict[str, Any]:
             **{k: str(v) for k, v in html_values.items()}))
 
     def code(text: str) -> Markup:
-        return Markup(f"<code>{html.escape(text)}</code>")
+        return Markup(f'<code class="command">{html.escape(text)}</code>')
 
     return {"m": m, "mh": mh, "code": code, "lang": lang}
 
@@ -86,10 +90,11 @@ def page_css(kit: Kit, lang: str, layout: Layout, numbered: bool) -> str:
     """The ``@page`` rules: A4, the kit's name and version, page numbers, the running stage."""
     version = message("sheets.version", lang, version=kit.info.version)
     kit_line = f"{Txt.of(kit.info.title, lang).text} · {version}"
-    small = "font-size: 7.5pt; color: #3a3a3a;"
+    small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
     numbers = 'counter(page) " / " counter(pages)' if numbered else "none"
+    margins = " ".join(f"{size}cm" for size in PAGE_MARGINS_CM)
     out = (
-        "@page { size: A4; margin: 1.5cm 1.7cm 1.7cm 1.7cm;\n"
+        f"@page {{ size: A4; margin: {margins};\n"
         f"  @bottom-left {{ content: {_css_string(kit_line)}; {small} }}\n"
         f"  @bottom-right {{ content: {numbers}; {small} }}\n"
         "  @bottom-center { content: none; }\n"
@@ -113,30 +118,32 @@ def build_html(
     lang: str,
     day: dt.date,
     stage: str | None = None,
-    fit: dict[str, float] | None = None,
+    paper: bool = False,
+    extra_css: str = "",
 ) -> str:
     """The standalone HTML page for sheets, a booklet or forms (print CSS included).
 
-    ``fit`` gives the type size (points) of sheets shrunk to stay on one page, by tool id.
+    ``paper`` lays it out for printing (the PDF): what to do is said for a pen, never as a
+    command line. ``extra_css`` comes last (used to measure sheets on endless pages).
     """
-    fit = fit or {}
     kit_title = Txt.of(kit.info.title, lang).text
     if layout is Layout.BOOKLET:
         body = render("booklet.html.j2", lang, b=booklet_view(kit, tools, lang, day, stage),
-                      fit=fit)
+                      paper=paper)
         style = css("booklet") + css("sheet")
         title = kit_title
     elif layout is Layout.FORMS:
-        body = render("forms.html.j2", lang, forms=[form_view(kit, tool, lang) for tool in tools])
+        body = render("forms.html.j2", lang, forms=[form_view(kit, tool, lang) for tool in tools],
+                      paper=paper)
         style = css("form")
         title = form_page_title(tools, lang)
     else:
         body = render("sheets.html.j2", lang, sheets=[sheet_view(kit, tool, lang) for tool in tools],
-                      fit=fit)
+                      paper=paper)
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title
     numbered = layout is not Layout.SHEETS or len(tools) > 1
-    style = css("base") + page_css(kit, lang, layout, numbered) + style
+    style = css("base") + page_css(kit, lang, layout, numbered) + style + extra_css
     return html_page(body, title=title, lang=lang, css=style)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -42,11 +43,16 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                          show_default=False),
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=t("sheets.opt.force", LANG))] = False,
+        check: Annotated[bool, typer.Option("--check", help=t("sheets.opt.check", LANG))] = False,
         kit: KitOpt = None,
         lang: LangOpt = None,
         plain: PlainOpt = False,
     ) -> None:
         env = env_class(kit, lang, plain)
+        if check:
+            if not check_sheets(env, tool_ids or [], stage=stage):
+                raise typer.Exit(1)
+            return
         sheets_command(env, tool_ids or [], stage=stage, form=form, fmt=fmt, out=out,
                        booklet=booklet, force=force)
 
@@ -66,6 +72,35 @@ def choose_format(fmt: str | None, out: Path | None, lang: str) -> str:
     if ext in SHEET_FORMATS and ext != chosen:
         raise UsageError(t("sheets.ext_mismatch", lang, path=out, fmt=chosen))
     return chosen
+
+
+def check_sheets(env: Env, tool_ids: list[str], *, stage: str | None) -> bool:
+    """Say which tool's sheet, in which language, runs past its page and by how much."""
+    from survivalkit.kit.model import tr
+    from survivalkit.sheets.build import select_tools
+    from survivalkit.sheets.pdf import sheet_overflow
+
+    lang = env.lang
+    tools = select_tools(env.kit, [env.tool(tool_id) for tool_id in tool_ids], stage, lang)
+    over = 0
+    for sheet_lang in ("fr", "en"):
+        for tool_id, cm in sheet_overflow(env.kit, tools, sheet_lang).items():
+            if cm > 0:
+                over += 1
+                title = tr(env.kit.tools[tool_id].title, lang)
+                env.display.error(t("sheets.check.over", lang, tool=tool_id, title=title,
+                                    sheet_lang=sheet_lang, cm=_centimetres(cm, lang)))
+    if over:
+        env.display.error(t("sheets.check.failed", lang, n=over))
+        return False
+    env.display.say(t("sheets.check.ok", lang, n=len(tools)))
+    return True
+
+
+def _centimetres(cm: float, lang: str) -> str:
+    """``2,4`` in French, ``2.4`` in English (rounded up: 0.01 cm over is still over)."""
+    text = f"{math.ceil(cm * 10) / 10:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def sheets_command(
