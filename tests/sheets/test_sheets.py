@@ -27,7 +27,16 @@ from survivalkit.kit.model import (
     tr,
 )
 from survivalkit.output.typography import format_date_long, french_spacing
-from survivalkit.sheets.build import Layout, booklet_order, build, build_html, build_markdown, select_tools
+from survivalkit.sheets.build import (
+    Layout,
+    booklet_order,
+    build,
+    build_html,
+    build_markdown,
+    by_stage,
+    select_tools,
+)
+from survivalkit.sheets.view import stage_label
 
 DAY = dt.date(2026, 11, 26)
 STABLE = "memo-achat-public"
@@ -352,13 +361,18 @@ def test_pdf_sheets_one_page_each_then_exact_booklet(kit: Kit) -> None:
     small = kit.model_copy(update={"glossary": glossary})
     booklet = build(small, tools, layout=Layout.BOOKLET, fmt="pdf", lang="fr", day=DAY)
     pages = pdf_pages(booklet.data)
-    # cover, contents, one page per sheet, the glossary
-    assert booklet.pages == len(pages) == 2 + len(tools) + 1
-    ordered = booklet_order(small, tools)
-    for page, tool in zip(pages[2:4], ordered, strict=True):
-        assert shown(tool.title, "fr") in page
+    # cover, contents, then each stage: a page that opens it and a page per sheet; the glossary
+    sections = by_stage(small, tools)
+    total = 2 + len(sections) + len(tools) + 1
+    assert booklet.pages == len(pages) == total
+    at = 2
+    for stage_id, group in sections:
+        assert stage_label(small, stage_id, "fr") in pages[at]
+        for tool in group:
+            at += 1
+            assert shown(tool.title, "fr") in pages[at] and f"{at + 1} / {total}" in pages[at]
+        at += 1
     assert "Sommaire" in pages[1] and pages[-1].startswith("Glossaire")
-    assert re.search(r"\b3 / 5\b", pages[2])
 
 
 def test_pdf_whole_kit_booklet_from_the_command(
@@ -372,12 +386,18 @@ def test_pdf_whole_kit_booklet_from_the_command(
     pages = pdf_pages(target.read_bytes())
     tools = booklet_order(kit, list(kit.tools.values()))
     assert f"({len(pages)} pages)" in out
-    # The table of contents may take more than one page: the sheets start after its dotted lines.
-    start = next(i for i, page in enumerate(pages)
-                 if i > 1 and shown(tools[0].title, "fr") in page and "....." not in page)
-    for index, tool in enumerate(tools):
-        assert shown(tool.title, "fr") in pages[start + index], tool.id
-    rest = pages[start + len(tools):]
+    # Each stage opens on a page of its own, then one page per sheet (a sheet starts with its
+    # stage chips), in booklet order; the glossary closes the booklet.
+    sections = by_stage(kit, list(kit.tools.values()))
+    sheet_pages = [i for i, page in enumerate(pages) if page.startswith("ÉTAPES")]
+    assert len(sheet_pages) == len(tools)
+    for index, tool in zip(sheet_pages, tools, strict=True):
+        assert shown(tool.title, "fr") in pages[index], tool.id
+    dividers = [i for i in range(len(pages)) if i not in sheet_pages and i > sheet_pages[0] - 2
+                and i < sheet_pages[-1]]
+    assert [stage_label(kit, stage_id, "fr") in pages[i]
+            for i, (stage_id, _) in zip(dividers, sections, strict=True)] == [True] * len(sections)
+    rest = pages[sheet_pages[-1] + 1:]
     assert (len(rest) > 0) == bool(kit.glossary.terms)
     if rest:
         assert rest[0].startswith("Glossaire")
