@@ -111,3 +111,75 @@ def test_bundled_sheets_all_fit(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(["sheets", "--check", "--lang", "fr"], capsys)
     assert code == 0, err
     assert "tiennent chacune sur une page" in out
+
+
+# --- forms for a workshop ------------------------------------------------------------------
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split())
+            for page in PdfReader(BytesIO(data)).pages]
+
+
+FORMS = ["memo-achat-public", "pre-analyse-rgpd", "demande-derogation"]
+
+
+def test_duplex_forms_each_start_on_a_recto_with_their_title_name_line_and_page_count(
+    kit: Kit,
+) -> None:
+    pytest.importorskip("weasyprint")
+    from survivalkit.sheets.view import form_view
+
+    tools = [kit.tools[tool_id] for tool_id in FORMS]
+    result = build(kit, tools, layout=Layout.FORMS, fmt="pdf", lang="fr", day=DAY, duplex=True)
+    pages = pdf_pages(result.data)
+    assert len(pages) == result.pages and len(pages) % 2 == 0
+    at = 0
+    for tool in tools:
+        title = french_title(tool.title.fr)  # type: ignore[union-attr]
+        assert at % 2 == 0, tool.id  # a right-hand page: 1st, 3rd, 5th… of the file
+        count = next(int(n) for n in range(1, 9) if f"page 1 / {n}" in pages[at])
+        for number in range(1, count + 1):
+            page = pages[at + number - 1]
+            assert title in page and "Votre nom :" in page, (tool.id, number)
+            assert f"page {number} / {count}" in page
+        last = pages[at + count - 1]
+        fields = form_view(kit, tool, "fr").fields
+        on_last = [f for f in fields if f"{f.number}. " in last]
+        assert len(on_last) >= 3, (tool.id, [f.number for f in on_last])
+        at += count
+        if count % 2:
+            assert pages[at] == "", tool.id  # the verso left blank
+            at += 1
+    assert at == len(pages)
+
+
+def french_title(text: str) -> str:
+    from survivalkit.output.typography import french_spacing
+
+    return " ".join(french_spacing(text).replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+def test_duplex_sheets_leave_each_back_blank(kit: Kit) -> None:
+    pytest.importorskip("weasyprint")
+    tools = [kit.tools[tool_id] for tool_id in PRINTED]
+    result = build(kit, tools, layout=Layout.SHEETS, fmt="pdf", lang="en", day=DAY, duplex=True)
+    pages = pdf_pages(result.data)
+    # The last sheet's back needs no blank page: the printer leaves it white.
+    assert len(pages) == 2 * len(tools) - 1
+    for index, tool in enumerate(tools):
+        assert tool.title.en in pages[2 * index]  # type: ignore[union-attr]
+        if index < len(tools) - 1:
+            assert pages[2 * index + 1] == ""
+
+
+def test_writing_room_follows_the_answer() -> None:
+    from survivalkit.kit.model import Question, QuestionType
+    from survivalkit.sheets.paper import text_lines
+
+    assert text_lines(Question(id="m", type=QuestionType.EMAIL, label="Adresse ?")) == 1
+    assert text_lines(Question(id="n", label="Nom ?", max_length=60)) == 1
+    assert text_lines(Question(id="w", label="Lequel, et que fait-il ?", max_length=200)) == 3
+    assert text_lines(Question(id="d", type=QuestionType.LONGTEXT, label="Décrivez")) >= 3

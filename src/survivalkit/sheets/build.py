@@ -36,12 +36,17 @@ def build(
     lang: str,
     day: dt.date,
     stage: str | None = None,
+    duplex: bool = False,
 ) -> PdfResult:
-    """The file's bytes in ``fmt`` (``pdf``, ``html`` or ``md``); pages are counted for PDF only."""
+    """The file's bytes in ``fmt`` (``pdf``, ``html`` or ``md``); pages are counted for PDF only.
+
+    ``duplex`` (PDF): printed on both sides, every sheet and form starts on a right-hand page.
+    """
     if layout is Layout.BOOKLET:
         tools = booklet_order(kit, tools, stage)
     if fmt == "pdf":
-        return build_pdf(kit, tools, layout=layout, lang=lang, day=day, stage=stage)
+        return build_pdf(kit, tools, layout=layout, lang=lang, day=day, stage=stage,
+                         duplex=duplex)
     if fmt == "html":
         text = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage)
     elif fmt == "md":

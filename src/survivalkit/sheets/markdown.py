@@ -126,9 +126,9 @@ def form_markdown(f: FormView) -> str:
     optional = message("hint.optional_short", lang)
     for q in f.fields:
         flag = f" ({optional})" if not q.required else ""
-        lines += [f"### {q.number}. {q.label}{flag}", ""]
         if q.condition:
             lines += [f"*{q.condition}*", ""]
+        lines += [f"### {q.number}. {q.label}{flag}", ""]
         if q.help:
             lines += [f"*{q.help}*", ""]
         if q.example:

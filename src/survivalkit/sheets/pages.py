@@ -86,12 +86,31 @@ def _css_string(text: str) -> str:
     return '"' + out.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
 
 
-def page_css(kit: Kit, lang: str, layout: Layout, numbered: bool) -> str:
-    """The ``@page`` rules: A4, the kit's name and version, page numbers, the running stage."""
+DUPLEX_CSS = """
+.sheet, .sheet + .sheet, .toc, .glossary { break-before: right; }
+.stage { break-before: left; }
+@page :blank { @bottom-left { content: none; } @bottom-right { content: none; }
+  @top-right { content: none; } @top-center { content: none; } }
+"""
+"""Printed on both sides: each sheet starts on a right-hand page, a stage's opening page faces
+its first sheet, and the pages left blank carry nothing."""
+
+
+def page_css(
+    kit: Kit, lang: str, layout: Layout, numbered: bool, *, paper: bool = False
+) -> str:
+    """The ``@page`` rules: A4, the kit's name and version, page numbers, the running stage.
+
+    A printed form repeats its title and a line for the participant's name at the top of each
+    page, and numbers its pages « page 2 / 3 » (each form is laid out on its own).
+    """
     version = message("sheets.version", lang, version=kit.info.version)
     kit_line = f"{Txt.of(kit.info.title, lang).text} · {version}"
     small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
     numbers = 'counter(page) " / " counter(pages)' if numbered else "none"
+    form_head = paper and layout is Layout.FORMS
+    if form_head:
+        numbers = _css_string(message("sheets.form.page", lang) + " ") + " " + numbers
     margins = " ".join(f"{size}cm" for size in PAGE_MARGINS_CM)
     out = (
         f"@page {{ size: A4; margin: {margins};\n"
@@ -101,6 +120,8 @@ def page_css(kit: Kit, lang: str, layout: Layout, numbered: bool) -> str:
     )
     if layout is Layout.BOOKLET:
         out += f"  @top-right {{ content: string(stage); {small} }}\n"
+    if form_head:
+        out += "  @top-center { content: element(formhead); width: 100%; vertical-align: bottom; }\n"
     out += "}\n"
     if layout is Layout.BOOKLET:
         out += (
@@ -119,12 +140,14 @@ def build_html(
     day: dt.date,
     stage: str | None = None,
     paper: bool = False,
+    duplex: bool = False,
     extra_css: str = "",
 ) -> str:
     """The standalone HTML page for sheets, a booklet or forms (print CSS included).
 
     ``paper`` lays it out for printing (the PDF): what to do is said for a pen, never as a
-    command line. ``extra_css`` comes last (used to measure sheets on endless pages).
+    command line. ``duplex`` starts each sheet on a right-hand page. ``extra_css`` comes last
+    (used to measure sheets on endless pages, or to move a form's page break).
     """
     kit_title = Txt.of(kit.info.title, lang).text
     if layout is Layout.BOOKLET:
@@ -143,7 +166,10 @@ def build_html(
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title
     numbered = layout is not Layout.SHEETS or len(tools) > 1
-    style = css("base") + page_css(kit, lang, layout, numbered) + style + extra_css
+    style = css("base") + page_css(kit, lang, layout, numbered, paper=paper) + style
+    if duplex:
+        style += DUPLEX_CSS
+    style += extra_css
     return html_page(body, title=title, lang=lang, css=style)
 
 

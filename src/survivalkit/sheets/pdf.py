@@ -8,6 +8,7 @@ A sheet that does not fit one page is the kit's text to shorten, which ``sheet_o
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 
 from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.formats import html_to_pdf, refuse_fetch
-from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html
+from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
 
 SHEET_PT = 9.5
@@ -88,6 +89,58 @@ def sheet_overflow(kit: Kit, tools: Sequence[Tool], lang: str) -> dict[str, floa
     return result
 
 
+MIN_LAST_PAGE = 3
+"""The fewest questions a form's last page may hold: one or two alone look forgotten."""
+
+
+def _blank(title: str, lang: str) -> Any:
+    """A document of one blank A4 page, titled: the verso of a form, and the file's metadata."""
+    page = (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title>"
+            "<style>@page { size: A4; margin: 0; }</style></head><body></body></html>")
+    return _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
+
+
+def _form_pages(kit: Kit, tool: Tool, lang: str, day: dt.date) -> list[Any]:
+    """One form laid out on its own (its pages numbered « page 2 / 3 »), no question left alone.
+
+    When the last page would hold only one or two questions, the page break moves up so that
+    it holds three: one more layout, for that form only.
+    """
+    weasy_html = _weasyprint_html()
+
+    def lay_out(extra: str) -> Any:
+        page = build_html(kit, [tool], layout=Layout.FORMS, lang=lang, day=day, paper=True,
+                          extra_css=extra)
+        return weasy_html(string=page, url_fetcher=refuse_fetch).render()
+
+    document = lay_out("")
+    where = _anchors(document)
+    fields = [name for name in where if name.startswith(f"q-{tool.id}-")]
+    last = len(document.pages) - 1
+    alone = [name for name in fields if where[name][0] == last]
+    if last > 0 and len(fields) > MIN_LAST_PAGE and 0 < len(alone) < MIN_LAST_PAGE:
+        moved = lay_out(f"#{fields[-MIN_LAST_PAGE]} {{ break-before: page; }}")
+        if len(moved.pages) == len(document.pages):
+            document = moved
+    return list(document.pages)
+
+
+def print_forms(
+    kit: Kit, tools: Sequence[Tool], *, lang: str, day: dt.date, duplex: bool
+) -> PdfResult:
+    """Paper forms in one PDF, each laid out on its own; on both sides, each starts on a recto."""
+    blank = _blank(form_page_title(tools, lang), lang)
+    pages: list[Any] = []
+    for tool in tools:
+        form = _form_pages(kit, tool, lang, day)
+        pages += form
+        if duplex and len(form) % 2:
+            pages.append(blank.pages[0])
+    document = blank.copy(pages)
+    return PdfResult(bytes(document.write_pdf()), len(pages), [])
+
+
 def build_pdf(
     kit: Kit,
     tools: Sequence[Tool],
@@ -96,8 +149,11 @@ def build_pdf(
     lang: str,
     day: dt.date,
     stage: str | None = None,
+    duplex: bool = False,
 ) -> PdfResult:
-    """Sheets, a booklet or forms as PDF, laid out for paper."""
-    page = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, paper=True)
-    ids = [] if layout is Layout.FORMS else [tool.id for tool in tools]
-    return print_pdf(page, ids)
+    """Sheets, a booklet or forms as PDF, laid out for paper (``duplex``: for both sides)."""
+    if layout is Layout.FORMS:
+        return print_forms(kit, tools, lang=lang, day=day, duplex=duplex)
+    page = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, paper=True,
+                      duplex=duplex)
+    return print_pdf(page, [tool.id for tool in tools])

@@ -44,6 +44,9 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=t("sheets.opt.force", LANG))] = False,
         check: Annotated[bool, typer.Option("--check", help=t("sheets.opt.check", LANG))] = False,
+        duplex: Annotated[
+            bool, typer.Option("--duplex", help=t("sheets.opt.duplex", LANG))
+        ] = False,
         kit: KitOpt = None,
         lang: LangOpt = None,
         plain: PlainOpt = False,
@@ -54,7 +57,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                 raise typer.Exit(1)
             return
         sheets_command(env, tool_ids or [], stage=stage, form=form, fmt=fmt, out=out,
-                       booklet=booklet, force=force)
+                       booklet=booklet, force=force, duplex=duplex)
 
 
 def choose_format(fmt: str | None, out: Path | None, lang: str) -> str:
@@ -113,6 +116,7 @@ def sheets_command(
     out: Path | None,
     booklet: bool | None,
     force: bool,
+    duplex: bool = False,
 ) -> None:
     """Build the sheets, booklet or forms and write them to one file."""
     from survivalkit.errors import OutputError
@@ -136,7 +140,7 @@ def sheets_command(
     if target.exists() and not force:
         raise OutputError(t("sheets.exists", lang, path=target))
     result = build(env.kit, tools, layout=layout, fmt=chosen_fmt, lang=lang, day=now(),
-                   stage=stage)
+                   stage=stage, duplex=duplex)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, result.data)
