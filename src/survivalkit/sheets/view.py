@@ -222,6 +222,8 @@ class ChoiceBox:
 
     label: Txt
     help: Txt | None = None
+    value: str = ""
+    """The answer it stands for: the choice's value, ``yes`` or ``no``."""
 
 
 @dataclass(frozen=True)
@@ -308,8 +310,9 @@ def _paper_help(question: Question, lang: str) -> Txt | None:
 
 def _boxes(question: Question, lang: str) -> list[ChoiceBox]:
     if question.type is QuestionType.BOOL:
-        return [ChoiceBox(Txt(t(key, lang).capitalize(), lang, lang)) for key in ("yes", "no")]
+        return [ChoiceBox(Txt(t(key, lang).capitalize(), lang, lang), value=key)
+                for key in ("yes", "no")]
     return [
-        ChoiceBox(Txt.of(c.label, lang), Txt.of(c.help, lang) if c.help else None)
+        ChoiceBox(Txt.of(c.label, lang), Txt.of(c.help, lang) if c.help else None, str(c.value))
         for c in question.choices or []
     ]

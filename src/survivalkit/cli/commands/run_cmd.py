@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +15,7 @@ from survivalkit.i18n import t
 
 if TYPE_CHECKING:
     from survivalkit.cli.app import Env
+    from survivalkit.engine.tool_run import ToolRun
 
 
 def register(app: typer.Typer, env_class: type[Env]) -> None:
@@ -123,16 +125,23 @@ def run_tool(
                   locate=locator_for(tool, env.loaded.sources))
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview")
+    given = file.answers if file else {}
+    if file is not None and file.form:
+        # A filled PDF may hold other tools' forms: only this tool's questions count.
+        asked = {q.id for q in run.interview.questions}
+        given = {key: value for key, value in given.items() if key in asked}
     sources = AnswerSources(
         profile=profile if person else {},
         session=session_state if isinstance(session_state, dict) else None,
-        answers_file=file.answers if file else {},
+        answers_file=given,
         answers_file_name=file.source if file else "--answers",
         sets=parse_set_options(sets),
         use_defaults=use_defaults,
     )
     try:
         missing = run.fill(sources, interactive=interactive)
+        if file is not None and file.form:
+            report_ignored(env, run, given, file.source)
         if restored:
             env.display.notice(t("resume.from", lang, n=len(run.interview.confirmed)))
         ask_tool(run, frontend, interactive=interactive, missing=missing)
@@ -149,6 +158,22 @@ def run_tool(
         raise
     opened.autosave.finish()
     report_written(env, written)
+
+
+def report_ignored(env: Env, run: ToolRun, given: Mapping[str, Any], source: str) -> None:
+    """A notice for each field filled in a PDF form whose question does not apply."""
+    from survivalkit.kit.model import tr
+    from survivalkit.sheets.view import form_view
+
+    applicable = {q.id for q in run.interview.applicable()}
+    conditions = {f.id: f.condition for f in form_view(env.kit, run.tool, env.lang).fields}
+    by_id = {q.id: q for q in run.interview.questions}
+    for key in given:
+        if key in applicable or key not in by_id:
+            continue
+        condition = conditions.get(key, "").rstrip(" :\u00a0\u202f")
+        env.display.notice(t("pdfform.ignored", env.lang, file=source, id=key,
+                             question=tr(by_id[key].label, env.lang), condition=condition))
 
 
 def _iso(value: object) -> dt.date | None:
