@@ -183,3 +183,89 @@ def test_writing_room_follows_the_answer() -> None:
     assert text_lines(Question(id="n", label="Nom ?", max_length=60)) == 1
     assert text_lines(Question(id="w", label="Lequel, et que fait-il ?", max_length=200)) == 3
     assert text_lines(Question(id="d", type=QuestionType.LONGTEXT, label="Décrivez")) >= 3
+
+
+# --- the workshop booklet -----------------------------------------------------------------
+
+
+def test_glossary_sorts_the_french_way() -> None:
+    from survivalkit.kit.model import Glossary, Term
+    from survivalkit.sheets.view import glossary_view
+
+    kit = load_kit([bundled_kit_dir()]).kit
+    words = ["MVP", "méthode agile", "Écosystème", "design", "établissement", "Zèbre", "éolienne"]
+    small = kit.model_copy(update={"glossary": Glossary(
+        schema_version=1, terms=[Term(term=w, definition="x") for w in words])})
+    assert [t.term for t in glossary_view(small, "fr")] == [
+        "design", "Écosystème", "éolienne", "établissement", "méthode agile", "MVP", "Zèbre"]
+
+
+def test_booklet_contents_list_each_tool_once_and_sheets_link_the_glossary(kit: Kit) -> None:
+    from survivalkit.sheets.build import booklet_order
+
+    tools = booklet_order(kit, list(kit.tools.values()))
+    page = build(kit, tools, layout=Layout.BOOKLET, fmt="html", lang="fr", day=DAY).data.decode()
+    contents = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert sorted(contents.count(f'href="#tool-{t.id}"') for t in tools) == [1] * len(tools)
+    # « analyse d'impact » is explained in the glossary (AIPD); the sheets link to it
+    assert '<a class="term" href="#term-aipd">analyse d&#x27;impact</a>' in page
+    assert 'id="term-aipd"' in page
+    # an English term in French text is marked as English, in the sheet and in the glossary
+    assert '<a class="term" href="#term-mvp" lang="en">MVP</a>' in page
+    assert '<dt lang="en">MVP</dt>' in page
+    # a loose sheet marks the language without linking (no glossary to go to)
+    sheet = build(kit, [kit.tools["accessibilite-service-numerique"]], layout=Layout.SHEETS,
+                  fmt="html", lang="fr", day=DAY).data.decode()
+    assert 'class="term"' not in sheet
+
+
+def test_workshop_cover_names_the_event_and_counts_the_tools(
+    kit: Kit, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 30), "navy").save(logo)
+    ids = ["memo-achat-public", "pre-analyse-rgpd", "pass-fab-lab"]
+    out = tmp_path / "livret.html"
+    code, _, err = run_cli(["sheets", *ids, "--booklet", "--event", "Atelier <b>innover</b>",
+                            "--place", "Nîmes", "--date", "12/03/2027", "--logo", str(logo),
+                            "-o", str(out), "--lang", "fr"], capsys)
+    assert code == 0, err
+    cover = out.read_text("utf-8").split('<nav class="toc"')[0]
+    assert "Atelier &lt;b&gt;innover&lt;/b&gt;" in cover and "Nîmes" in cover
+    assert "12 mars 2027" in cover and "3 fiches outils" in cover
+    latest = max(kit.tools[i].reviewed for i in ids)
+    from survivalkit.output.typography import format_date_long
+    assert f"Édition du {format_date_long(latest, 'fr')}" in cover
+    assert 'src="data:image/png;base64,' in cover
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--logo", "{bad}"], "ni une image PNG ni une image JPEG"),
+    (["--event", "x" * 200], "120 caractères"),
+    (["--form", "--event", "Atelier"], "couverture du livret"),
+])
+def test_cover_options_refuse_what_they_cannot_print(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str
+) -> None:
+    bad = tmp_path / "logo.svg"
+    bad.write_text("<svg onload='alert(1)'/>", "utf-8")
+    args = [a.replace("{bad}", str(bad)) for a in args]
+    code, _, err = run_cli(["sheets", "memo-achat-public", "pass-fab-lab", *args, "-o",
+                            str(tmp_path / "x.html"), "--lang", "fr"], capsys)
+    assert code == 2 and words in " ".join(err.split())
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_duplex_workshop_pack_booklet_then_each_form_on_a_recto(kit: Kit) -> None:
+    pytest.importorskip("weasyprint")
+    from survivalkit.sheets.view import Workshop
+
+    tools = [kit.tools[i] for i in ("memo-achat-public", "pass-fab-lab")]
+    result = build(kit, tools, layout=Layout.PACK, fmt="pdf", lang="fr", day=DAY, duplex=True,
+                   workshop=Workshop(event="Atelier du 12 mars", place="Nîmes"))
+    pages = pdf_pages(result.data)
+    assert "Atelier du 12 mars" in pages[0] and len(pages) % 2 == 0
+    starts = [i for i, page in enumerate(pages) if "page 1 / " in page]
+    assert len(starts) == len(tools) and all(i % 2 == 0 for i in starts)

@@ -230,8 +230,8 @@ MESSAGES.update({
         "en": "Keep only the tools of this stage (idee, experimentation, deploiement).",
     },
     "sheets.opt.form": {
-        "fr": "Imprimer des formulaires à remplir au stylo plutôt que les fiches.",
-        "en": "Print forms to fill in with a pen instead of the sheets.",
+        "fr": "Imprimer des formulaires à remplir au stylo plutôt que les fiches ; avec --booklet, le livret puis le formulaire de chaque outil (PDF).",
+        "en": "Print forms to fill in with a pen instead of the sheets; with --booklet, the booklet then each tool's form (PDF).",
     },
     "sheets.opt.format": {
         "fr": "pdf, html ou md (par défaut : l'extension du fichier, sinon pdf).",
@@ -300,10 +300,15 @@ MESSAGES.update({
     "sheets.file.booklet": {"fr": "livret-kit", "en": "kit-booklet"},
     "sheets.file.forms": {"fr": "formulaires-kit", "en": "kit-forms"},
     "sheets.file.form": {"fr": "formulaire", "en": "form"},
+    "sheets.file.pack": {"fr": "atelier", "en": "workshop"},
+    "sheets.pack_pdf": {
+        "fr": "Le dossier d'atelier (--booklet --form : le livret puis les formulaires) s'imprime en PDF seulement.",
+        "en": "The workshop pack (--booklet --form: the booklet, then the forms) is printed as PDF only.",
+    },
     "sheets.stages": {"fr": "Étapes", "en": "Stages"},
     "sheets.stage": {"fr": "Étape {n} · {title}", "en": "Stage {n} · {title}"},
     "sheets.version": {"fr": "Version {version}", "en": "Version {version}"},
-    "sheets.edition": {"fr": "Édition du {date}", "en": "Printed on {date}"},
+    "sheets.edition": {"fr": "Édition du {date}", "en": "Edition of {date}"},
     "sheets.count": {"fr": "{n} fiches outils", "en": "{n} tool sheets"},
     "sheets.howto": {"fr": "Comment utiliser ce livret", "en": "How to use this booklet"},
     "sheets.howto.sheet": {
@@ -321,6 +326,45 @@ MESSAGES.update({
     "sheets.howto.form_paper": {
         "fr": "Chaque outil a son formulaire à remplir au stylo, avec les mêmes questions dans le même ordre : il suffit ensuite pour préparer les documents.",
         "en": "Each tool has its form to fill in with a pen, with the same questions in the same order: it is then all that is needed to prepare the documents.",
+    },
+    "sheets.cover.workshop": {"fr": "Atelier", "en": "Workshop"},
+    "sheets.cover.logo": {"fr": "Logo de l'organisateur", "en": "Organiser's logo"},
+    "sheets.logo.too_big": {
+        "fr": "Le logo {path} dépasse {max} Mo : prenez une image plus petite.",
+        "en": "The logo {path} is over {max} MB: use a smaller image.",
+    },
+    "sheets.logo.missing": {"fr": "Logo introuvable : {path}.", "en": "Logo not found: {path}."},
+    "sheets.logo.unreadable": {
+        "fr": "Impossible de lire le logo {path} : {reason}.",
+        "en": "Cannot read the logo {path}: {reason}.",
+    },
+    "sheets.logo.kind": {
+        "fr": "Le logo {path} n'est ni une image PNG ni une image JPEG.",
+        "en": "The logo {path} is neither a PNG nor a JPEG image.",
+    },
+    "sheets.cover.too_long": {
+        "fr": "{option} : {max} caractères au plus, sur une ligne.",
+        "en": "{option}: {max} characters at most, on one line.",
+    },
+    "sheets.cover.booklet_only": {
+        "fr": "--event, --place, --date et --logo vont sur la couverture du livret : ils ne servent pas avec --form ni pour une fiche seule (ajoutez --booklet).",
+        "en": "--event, --place, --date and --logo go on the booklet's cover: they do not apply to --form nor to a single sheet (add --booklet).",
+    },
+    "sheets.opt.event": {
+        "fr": "Le nom de l'atelier, en grand sur la couverture du livret.",
+        "en": "The workshop's name, large on the booklet's cover.",
+    },
+    "sheets.opt.place": {
+        "fr": "Le lieu de l'atelier, sur la couverture.",
+        "en": "Where the workshop takes place, on the cover.",
+    },
+    "sheets.opt.date": {
+        "fr": "La date de l'atelier, sur la couverture (par exemple 12/03/2027).",
+        "en": "The workshop's date, on the cover (for example 2027-03-12).",
+    },
+    "sheets.opt.logo": {
+        "fr": "Le logo de l'organisateur (PNG ou JPEG, 2 Mo au plus), en haut de la couverture.",
+        "en": "The organiser's logo (PNG or JPEG, 2 MB at most), at the top of the cover.",
     },
     "sheets.toc": {"fr": "Sommaire", "en": "Contents"},
     "sheets.glossary": {"fr": "Glossaire", "en": "Glossary"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from survivalkit.i18n import t
@@ -14,6 +15,7 @@ from survivalkit.sheets.view import (
     FormField,
     FormView,
     SheetView,
+    Workshop,
     booklet_view,
     form_view,
     sheet_view,
@@ -25,6 +27,11 @@ DOTS = "." * 70
 def _list(items: Sequence[Txt], ordered: bool = False) -> list[str]:
     return [f"{index}. {item}" if ordered else f"- {item}"
             for index, item in enumerate(items, start=1)]
+
+
+def _plain(text: str) -> str:
+    """A value a person typed (the workshop's name, its place), as text in Markdown."""
+    return re.sub(r"([\\`*_\[\]<>#!|~])", r"\\\1", " ".join(text.split()))
 
 
 def _link_text(text: str) -> str:
@@ -77,12 +84,18 @@ def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
 def booklet_markdown(b: BookletView) -> str:
     """The booklet in Markdown: title block, contents, sheets by stage, glossary."""
     lang = b.lang
-    lines = [
-        f"# {b.title}",
-        "",
+    lines = []
+    if b.workshop.event:
+        where = " · ".join(x for x in (b.workshop_day, b.workshop.place) if x)
+        lines += [f"# {_plain(b.workshop.event)}", ""]
+        lines += [f"**{_plain(where)}**", ""] if where else []
+        lines += [f"## {b.title}", ""]
+    else:
+        lines += [f"# {b.title}", ""]
+    lines += [
         str(b.description),
         "",
-        f"{b.version} — {b.edition} — {b.count}",
+        f"{b.count} — {b.edition} — {b.version}",
         "",
         f"## {message('sheets.toc', lang)}",
         "",
@@ -156,11 +169,11 @@ def _answer(q: FormField, lang: str) -> list[str]:
 
 def build_markdown(
     kit: Kit, tools: Sequence[Tool], *, layout: Layout, lang: str, day: dt.date,
-    stage: str | None = None,
+    stage: str | None = None, workshop: Workshop | None = None,
 ) -> str:
     """Sheets, a booklet or forms in Markdown."""
     if layout is Layout.BOOKLET:
-        return booklet_markdown(booklet_view(kit, tools, lang, day, stage))
+        return booklet_markdown(booklet_view(kit, tools, lang, day, stage, workshop))
     if layout is Layout.FORMS:
         return "\n---\n\n".join(form_markdown(form_view(kit, tool, lang)) for tool in tools)
     return "\n---\n\n".join(sheet_markdown(sheet_view(kit, tool, lang)) for tool in tools)

@@ -16,7 +16,15 @@ from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.formats import html_page
 from survivalkit.sheets.selection import Layout
 from survivalkit.sheets.text import Txt, message
-from survivalkit.sheets.view import booklet_view, form_view, sheet_view
+from survivalkit.sheets.view import (
+    TermView,
+    Workshop,
+    booklet_view,
+    form_view,
+    glossary_view,
+    sheet_view,
+    term_pattern,
+)
 
 PACKAGE = resources.files("survivalkit.sheets")
 PAGE_MARGINS_CM = (1.3, 1.5, 1.4, 1.5)
@@ -58,6 +66,49 @@ def environment() -> Environment:
     )
 
 
+class TermMarker:
+    """Glossary terms in a sheet's text: linked to the booklet's glossary, marked with their language.
+
+    An English term in French text gets ``lang="en"`` (and a French one in English text
+    ``lang="fr"``) so that a screen reader pronounces it right; in the booklet each term also
+    links to its glossary entry.
+    """
+
+    def __init__(self, terms: Sequence[TermView], *, link: bool) -> None:
+        self.link = link
+        self.by_name: dict[str, TermView] = {}
+        for term in terms:
+            for name in (term.term, *term.variants):
+                self.by_name.setdefault(name.casefold(), term)
+        self.pattern = term_pattern(self.by_name)
+
+    def __call__(self, text: Any) -> Markup:
+        if not isinstance(text, Txt) or self.pattern is None:
+            return Markup(_finalize(text))
+        out: list[str] = []
+        at = 0
+        words = text.text
+        for match in self.pattern.finditer(words):
+            term = self.by_name[match[1].casefold()]
+            # A variant may be a spelling in either language: only the term itself is marked.
+            other = term.lang != text.lang and match[1].casefold() == term.term.casefold()
+            if not (other or self.link):
+                continue
+            out.append(html.escape(words[at:match.start()]))
+            shown = html.escape(match[1])
+            lang_attr = f' lang="{term.lang}"' if other else ""
+            if self.link:
+                out.append(f'<a class="term" href="#{term.id}"{lang_attr}>{shown}</a>')
+            else:
+                out.append(f"<span{lang_attr}>{shown}</span>")
+            at = match.end()
+        out.append(html.escape(words[at:]))
+        body = "".join(out)
+        if text.lang != text.page_lang:
+            body = f'<span lang="{text.lang}">{body}</span>'
+        return Markup(body)
+
+
 def _helpers(lang: str) -> dict[str, Any]:
     """Functions the templates call: messages as text or HTML, code spans."""
 
@@ -77,6 +128,7 @@ def _helpers(lang: str) -> dict[str, Any]:
 
 def render(name: str, lang: str, **values: Any) -> str:
     """Render the template ``name`` with ``values`` and the helpers for ``lang``."""
+    values.setdefault("g", TermMarker([], link=False))
     return environment().get_template(name).render(**_helpers(lang), **values)
 
 
@@ -142,17 +194,20 @@ def build_html(
     paper: bool = False,
     duplex: bool = False,
     extra_css: str = "",
+    workshop: Workshop | None = None,
 ) -> str:
     """The standalone HTML page for sheets, a booklet or forms (print CSS included).
 
     ``paper`` lays it out for printing (the PDF): what to do is said for a pen, never as a
     command line. ``duplex`` starts each sheet on a right-hand page. ``extra_css`` comes last
-    (used to measure sheets on endless pages, or to move a form's page break).
+    (used to measure sheets on endless pages, or to move a form's page break). ``workshop``
+    puts the event, place, date and logo on the booklet's cover.
     """
     kit_title = Txt.of(kit.info.title, lang).text
     if layout is Layout.BOOKLET:
-        body = render("booklet.html.j2", lang, b=booklet_view(kit, tools, lang, day, stage),
-                      paper=paper)
+        booklet = booklet_view(kit, tools, lang, day, stage, workshop)
+        body = render("booklet.html.j2", lang, b=booklet, paper=paper,
+                      g=TermMarker(booklet.glossary, link=True))
         style = css("booklet") + css("sheet")
         title = kit_title
     elif layout is Layout.FORMS:
@@ -162,7 +217,7 @@ def build_html(
         title = form_page_title(tools, lang)
     else:
         body = render("sheets.html.j2", lang, sheets=[sheet_view(kit, tool, lang) for tool in tools],
-                      paper=paper)
+                      paper=paper, g=TermMarker(glossary_view(kit, lang), link=False))
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title
     numbered = layout is not Layout.SHEETS or len(tools) > 1

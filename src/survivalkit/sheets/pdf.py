@@ -18,6 +18,7 @@ from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.formats import html_to_pdf, refuse_fetch
 from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
+from survivalkit.sheets.view import Workshop
 
 SHEET_PT = 9.5
 """The sheets' body type size, in points (set in ``css/sheet.css``)."""
@@ -52,6 +53,22 @@ def _weasyprint_html() -> Any:
     return HTML
 
 
+def fetch_logo(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The one resource a printout loads: the cover's logo, already inside the page."""
+    from survivalkit.sheets.logo import data_uri_image
+
+    found = data_uri_image(url)
+    if found is None:
+        return refuse_fetch(url)
+    mime, data = found
+    try:  # WeasyPrint 68 and later
+        from weasyprint.urls import URLFetcherResponse
+    except ImportError:  # pragma: no cover - older WeasyPrint takes a dict
+        return {"string": data, "mime_type": mime}
+    response: Any = URLFetcherResponse(url, body=data, headers={"Content-Type": mime})
+    return response  # type: ignore[no-any-return]
+
+
 def _anchors(document: Any) -> dict[str, tuple[int, float]]:
     """Where each anchor lands: page index and height on the page (CSS pixels)."""
     where: dict[str, tuple[int, float]] = {}
@@ -63,7 +80,7 @@ def _anchors(document: Any) -> dict[str, tuple[int, float]]:
 
 def print_pdf(page: str, tool_ids: Sequence[str]) -> PdfResult:
     """Lay ``page`` out once and print it; names the sheets that spill over their page."""
-    document = _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
+    document = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render()
     where = _anchors(document)
     over = [tid for tid in tool_ids
             if (start := where.get(f"tool-{tid}")) is not None
@@ -127,17 +144,24 @@ def _form_pages(kit: Kit, tool: Tool, lang: str, day: dt.date) -> list[Any]:
 
 
 def print_forms(
-    kit: Kit, tools: Sequence[Tool], *, lang: str, day: dt.date, duplex: bool
+    kit: Kit, tools: Sequence[Tool], *, lang: str, day: dt.date, duplex: bool,
+    before: Any = None,
 ) -> PdfResult:
-    """Paper forms in one PDF, each laid out on its own; on both sides, each starts on a recto."""
+    """Paper forms in one PDF, each laid out on its own; on both sides, each starts on a recto.
+
+    ``before`` is a laid-out document printed first (the workshop pack: the booklet, then
+    every tool's form).
+    """
     blank = _blank(form_page_title(tools, lang), lang)
-    pages: list[Any] = []
+    pages: list[Any] = list(before.pages) if before is not None else []
+    if duplex and len(pages) % 2:
+        pages.append(blank.pages[0])
     for tool in tools:
         form = _form_pages(kit, tool, lang, day)
         pages += form
         if duplex and len(form) % 2:
             pages.append(blank.pages[0])
-    document = blank.copy(pages)
+    document = (before if before is not None else blank).copy(pages)
     return PdfResult(bytes(document.write_pdf()), len(pages), [])
 
 
@@ -150,10 +174,16 @@ def build_pdf(
     day: dt.date,
     stage: str | None = None,
     duplex: bool = False,
+    workshop: Workshop | None = None,
 ) -> PdfResult:
     """Sheets, a booklet or forms as PDF, laid out for paper (``duplex``: for both sides)."""
     if layout is Layout.FORMS:
         return print_forms(kit, tools, lang=lang, day=day, duplex=duplex)
+    if layout is Layout.PACK:
+        page = build_html(kit, tools, layout=Layout.BOOKLET, lang=lang, day=day, stage=stage,
+                          paper=True, duplex=duplex, workshop=workshop)
+        booklet = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render()
+        return print_forms(kit, tools, lang=lang, day=day, duplex=duplex, before=booklet)
     page = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, paper=True,
-                      duplex=duplex)
+                      duplex=duplex, workshop=workshop)
     return print_pdf(page, [tool.id for tool in tools])
