@@ -26,7 +26,6 @@ from survivalkit.kit.model import (
     tool_questions,
     tr,
 )
-from survivalkit.output.typography import format_date_long, french_spacing
 from survivalkit.sheets.build import (
     Layout,
     booklet_order,
@@ -37,6 +36,7 @@ from survivalkit.sheets.build import (
     select_tools,
 )
 from survivalkit.sheets.view import stage_label
+from survivalkit.text.typography import format_date_long, french_spacing
 
 DAY = dt.date(2026, 11, 26)
 STABLE = "memo-achat-public"

@@ -157,7 +157,7 @@ def test_duplex_forms_each_start_on_a_recto_with_their_title_name_line_and_page_
 
 
 def french_title(text: str) -> str:
-    from survivalkit.output.typography import french_spacing
+    from survivalkit.text.typography import french_spacing
 
     return " ".join(french_spacing(text).replace("\u202f", " ").replace("\u00a0", " ").split())
 
@@ -236,7 +236,7 @@ def test_workshop_cover_names_the_event_and_counts_the_tools(
     assert "Atelier &lt;b&gt;innover&lt;/b&gt;" in cover and "Nîmes" in cover
     assert "12 mars 2027" in cover and "3 fiches outils" in cover
     latest = max(kit.tools[i].reviewed for i in ids)
-    from survivalkit.output.typography import format_date_long
+    from survivalkit.text.typography import format_date_long
     assert f"Édition du {format_date_long(latest, 'fr')}" in cover
     assert 'src="data:image/png;base64,' in cover
 

@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from survivalkit.errors import SessionError
+from survivalkit.files.writer import write_atomic
 from survivalkit.kit.yamlread import parse_yaml
-from survivalkit.output.writer import write_atomic
 
 ENV_HOME = "SURVIVALKIT_HOME"
 MAX_SESSION_BYTES = 2_000_000

@@ -10,7 +10,6 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
-from survivalkit.output.casing import mid_sentence
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -19,8 +18,9 @@ from survivalkit.output.formats import (
     markdown_to_html_body,
 )
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
-from survivalkit.output.typography import format_date_long, french_spacing
-from survivalkit.output.writer import safe_filename
+from survivalkit.text.casing import mid_sentence
+from survivalkit.text.names import safe_filename
+from survivalkit.text.typography import format_date_long, french_spacing
 
 ANSWERS_FILE = "answers.yaml"
 

@@ -125,7 +125,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             env.display.say(t("schema.fresh", env.lang))
             return
         out.mkdir(parents=True, exist_ok=True)
-        from survivalkit.output.writer import write_atomic
+        from survivalkit.files.writer import write_atomic
 
         for name, text in files.items():
             write_atomic(out / name, text.encode("utf-8"))
@@ -134,8 +134,8 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
 def show_tool(env: Env, tool: Any) -> None:
     """A tool's sheet in the terminal, from the same view as the printed sheet."""
-    from survivalkit.output.typography import format_date_long
     from survivalkit.sheets.view import sheet_view
+    from survivalkit.text.typography import format_date_long
 
     lang = env.lang
     d = env.display
