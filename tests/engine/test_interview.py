@@ -204,3 +204,36 @@ def test_filling_answers_walks_the_questions_once(monkeypatch: pytest.MonkeyPatc
     errors, missing = prefill(iv, {f"q{i}": "oui" for i in range(n)}, "answers.yaml")
     assert errors == [] and missing == [] and len(iv.confirmed) == n
     assert calls["n"] == n - 1
+
+
+def test_answering_one_question_evaluates_only_the_conditions_that_read_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Interactive answers cost the same in a tool of 20 or 400 questions: a condition is
+    evaluated again only when a name it reads changed."""
+    from survivalkit.engine import interview as module
+
+    calls = {"n": 0}
+    real = module.evaluate_condition
+
+    def counting(source: str, ctx: object) -> bool:
+        calls["n"] += 1
+        return real(source, ctx)
+
+    monkeypatch.setattr(module, "evaluate_condition", counting)
+    per_answer = []
+    for n in (20, 400):
+        # every question after the first shows only when the first is not « non »; the last
+        # five read the previous question too
+        questions = [Question.model_validate({"id": f"q{i}", "type": "text", "label": "x", **(
+            {"when": f"q0 != 'non' and q{i - 1} != 'stop'"} if i >= n - 5
+            else {"when": "q0 != 'non'"} if i else {})}) for i in range(n)]
+        iv = Interview(questions, lang="fr")
+        asker = ScriptedAsker(["oui"] * n)
+        calls["n"] = 0
+        run_interview(iv, asker, recap=False)
+        assert len(iv.confirmed) == n
+        per_answer.append(calls["n"] / n)
+    # the first answer makes every condition true once; afterwards only the last five conditions
+    # are evaluated again, each when the question before it is answered
+    assert per_answer[1] <= per_answer[0]
+    assert per_answer[1] < 3

@@ -25,7 +25,13 @@ from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
 from survivalkit.kit.model import Question, Term, tr
-from survivalkit.sandbox.expressions import BudgetExceeded, ExpressionError, evaluate, evaluate_condition
+from survivalkit.sandbox.expressions import (
+    BudgetExceeded,
+    ExpressionError,
+    evaluate,
+    evaluate_condition,
+    used_names,
+)
 
 
 @dataclass
@@ -47,6 +53,10 @@ class Interview:
 
     def __post_init__(self) -> None:
         self._by_id = {q.id: q for q in self.questions}
+        # question id -> (the values its condition read, its truth): a condition is evaluated
+        # again only when a name it reads changed, so an answer costs the same in a tool of ten
+        # questions or of a thousand (the walks over the questions only compare values).
+        self._holds_memo: dict[str, tuple[tuple[Any, ...], bool]] = {}
 
     # --- reading the state -------------------------------------------------------------
     def question(self, question_id: str) -> Question:
@@ -78,8 +88,18 @@ class Interview:
     def holds(self, question: Question, ctx: Mapping[str, Any]) -> bool:
         """Whether ``question``'s condition holds for the names in ``ctx``."""
         assert question.when is not None
+        names = used_names(question.when)
+        key = None
+        if names is not None:
+            key = tuple(_frozen(ctx.get(name, _ABSENT)) for name in sorted(names))
+            known = self._holds_memo.get(question.id)
+            if known is not None and known[0] == key:
+                return known[1]
         try:
-            return evaluate_condition(question.when, ctx)
+            result = evaluate_condition(question.when, ctx)
+            if key is not None:
+                self._holds_memo[question.id] = (key, result)
+            return result
         except ExpressionError as exc:
             raise TemplateError(
                 f"question `{question.id}`: its condition `when: {question.when}` "
@@ -319,6 +339,18 @@ class Interview:
             self.answers[question.id] = self.cast(question, raw)
         except AnswerError:
             pass
+
+
+_ABSENT = object()
+
+
+def _frozen(value: Any) -> Any:
+    """A value as it stands now (lists and mappings copied), to compare with a later one."""
+    if isinstance(value, list | tuple | set | frozenset):
+        return (type(value), tuple(_frozen(v) for v in value))
+    if isinstance(value, dict):
+        return (dict, tuple((k, _frozen(v)) for k, v in value.items()))
+    return value
 
 
 def run_interview(

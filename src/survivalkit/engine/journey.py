@@ -159,10 +159,11 @@ class Journey:
         frontend.recommendations(recs)
         recommended = [r.tool.id for r in recs]
         order = recommended + [tid for tid in self.kit.tools if tid not in recommended]
+        titles = {card.id: card.title for card in self.kit.cards()}
 
         def label(tid: str, lang: str) -> str:
             mark = f" ({t('journey.recommended_mark', lang)})" if tid in recommended else ""
-            return tr(self.kit.tools[tid].title, lang) + mark
+            return tr(titles[tid], lang) + mark
 
         pick = Question(
             id="outils",

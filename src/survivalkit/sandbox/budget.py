@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
 from survivalkit.i18n import t
@@ -41,6 +42,11 @@ class Limits:
     """Calls nested in one another (a macro calling a macro…)."""
     digits: int = 80
     """Decimal digits of one whole number."""
+    printed: int = 300_000
+    """Characters of one document made as PDF, ODT or DOCX (about a hundred pages), checked
+    before the conversion."""
+    written: int = 100_000_000
+    """Bytes one run writes, all files together."""
 
     @property
     def estimate(self) -> int:
@@ -50,7 +56,12 @@ class Limits:
 
 def current_limits() -> Limits:
     """The default limits, lowered by ``$SURVIVALKIT_KIT_LIMITS`` (``name=number,...``)."""
-    text = os.environ.get(ENV_LIMITS, "")
+    return _limits_of(os.environ.get(ENV_LIMITS, ""))
+
+
+@lru_cache(maxsize=8)
+def _limits_of(text: str) -> Limits:
+    """The limits a ``$SURVIVALKIT_KIT_LIMITS`` text asks for (read once per distinct text)."""
     if not text:
         return Limits()
     known = {f.name: f.type for f in fields(Limits)}

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.kit.model import Kit, Tool
-from survivalkit.output.formats import html_to_pdf, refuse_fetch
+from survivalkit.output.formats import html_to_pdf, refuse_fetch, weasyprint_html
 from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
 from survivalkit.sheets.view import Workshop
@@ -44,9 +43,7 @@ class PdfResult:
 def _weasyprint_html() -> Any:
     """WeasyPrint's ``HTML`` class; if it cannot load, ``html_to_pdf`` raises the helpful error."""
     try:
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        from weasyprint import HTML
+        HTML = weasyprint_html()
     except (ImportError, OSError):
         html_to_pdf("")  # raises MissingExtraError with the install hint
         raise
