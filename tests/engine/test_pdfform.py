@@ -136,6 +136,15 @@ def test_a_bad_value_gets_the_message_a_typed_answer_gets(
     assert not (tmp_path / "out").exists()
 
 
+def test_each_field_says_which_question_it_answers(kit: Kit) -> None:
+    from pypdf import PdfReader
+
+    fields = PdfReader(BytesIO(blank_form(kit, ["memo-achat-public"]))).get_fields() or {}
+    described = {name: str(field.get("/TU")) for name, field in fields.items() if "." not in name}
+    assert described["objet"].startswith("9. ") and "acheter" in described["objet"]
+    assert described["nature"].startswith("10. ")
+
+
 def test_values_are_bounded_untrusted_text(kit: Kit, tmp_path: Path) -> None:
     form = blank_form(kit, ["memo-achat-public"])
     path = tmp_path / "rempli.pdf"
