@@ -73,6 +73,8 @@ class ToolAnswers:
     common: frozenset[str] = frozenset()
     """Answers a project shares between its tools (profile, shared): a tool that does not ask one
     simply leaves it, where an unknown key of its own answers is an error."""
+    form: bool = False
+    """Read from a filled PDF form: it may hold other tools' fields too."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,14 @@ def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written:
 
 def read_tool_answers(path: Path, lang: str, tool_id: str | None = None) -> ToolAnswers:
     """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings; or
-    ``tool_id``'s part of a project's record (or of a journey's answers file)."""
+    ``tool_id``'s part of a project's record (or of a journey's answers file).
+
+    A ``.pdf`` is a filled PDF form: its fields give the answers (see ``pdfform``).
+    """
+    from survivalkit.engine.pdfform import is_pdf, read_pdf_answers
+
+    if is_pdf(path):
+        return ToolAnswers(answers=read_pdf_answers(path, lang), source=str(path), form=True)
     return tool_answers_from(read_mapping(path, lang), path, lang, tool_id)
 
 
