@@ -84,7 +84,7 @@ def test_a_letter_reads_in_the_french_administrative_order() -> None:
 def test_an_agreement_ends_with_the_place_the_copies_and_one_block_per_party() -> None:
     md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "accord", "md")
     text = md.decode("utf-8")
-    assert text.startswith("# Accord de temps dédié")
+    assert text.startswith("# Lettre de mission")
     assert "Fait à Privas, le " in text and "en deux exemplaires." in text
     assert text.index("Pour l'agent") < text.index("Pour le service") and "Signatures" not in text
 
