@@ -21,7 +21,7 @@ from survivalkit.engine.tool_run import ToolRun, ask_tool
 from survivalkit.errors import Problem, UnknownToolError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit
-from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
+from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS, check_formats
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def run_tool(
     Without an asker, a missing required answer raises ``MissingAnswersError``; a bad value
     raises ``UsageError`` naming the question. Nothing is read from or saved to the user's profile.
     """
+    chosen = check_formats(formats, lang)  # before anything is asked or converted
     kit = kit or load_kit()
     if tool_id not in kit.tools:
         raise UnknownToolError(t("tool.unknown", lang, id=tool_id))
@@ -75,7 +76,7 @@ def run_tool(
     missing = run.fill(sources, interactive=frontend is not None)
     ask_tool(run, frontend, interactive=frontend is not None, missing=missing)
     header = t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml")
-    files = run.documents(list(formats), header=header)
+    files = run.documents(chosen, header=header)
     return RunResult(files, run.answers(), _write(files, out, force))
 
 
@@ -96,7 +97,7 @@ def run_journey(
     kit = kit or load_kit()
     frontend = as_frontend(asker)
     journey = Journey(kit, lang=lang, day=day or clock.today(), interactive=frontend is not None,
-                      formats=list(formats) if formats else None)
+                      formats=check_formats(formats, lang) if formats is not None else None)
     if answers is not None:
         journey.use_answers_file(journey_answers_from(dict(answers), "answers", lang))
     journey.run(frontend)

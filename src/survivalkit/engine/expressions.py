@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes, pass_environment
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.engine.budget import BudgetExceeded, evaluation
@@ -17,6 +17,7 @@ from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.kit.texts import slugify
 from survivalkit.output.casing import mid_sentence
 from survivalkit.output.typography import format_amount, format_date_long, format_number
+from survivalkit.text.markdown import bullet_list
 
 GLOBAL_NAMES = frozenset(
     {
@@ -147,19 +148,26 @@ def plural(count: object, singular: str, plural_form: str | None = None) -> str:
     return plural_form if plural_form is not None else singular + "s"
 
 
-def _bullets(items: object) -> str:
+@pass_environment
+def _bullets(env: SandboxedEnvironment, items: object) -> str:
+    """A Markdown list of ``items`` (a list, or the lines of a text); in a document, the list is
+    markup and each item is text (escaped)."""
     if not items:
         return ""
     if isinstance(items, str):
         items = [line for line in items.splitlines() if line.strip()]
     if not isinstance(items, Iterable):
         return str(items)
+    if getattr(env, "markdown", False):
+        return bullet_list(items)
     return "\n".join(f"- {item}" for item in items)
 
 
-def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment with the kit's filters (no file system access)."""
+def make_environment(autoescape: bool = False, *, markdown: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment with the kit's filters (no file system access); with
+    ``markdown``, every printed value is escaped as Markdown text (documents)."""
     env = KitSandbox(
+        markdown=markdown,
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -182,10 +190,10 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     return env
 
 
-@lru_cache(maxsize=2)
-def environment(autoescape: bool = False) -> SandboxedEnvironment:
-    """The shared environment (one per escaping mode)."""
-    return make_environment(autoescape)
+@lru_cache(maxsize=3)
+def environment(autoescape: bool = False, *, markdown: bool = False) -> SandboxedEnvironment:
+    """The shared environment (one per escaping mode: none, HTML, Markdown)."""
+    return make_environment(autoescape, markdown=markdown)
 
 
 def base_context(kit: Kit, day: dt.date, lang: str, used: set[str] | None = None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.casing import mid_sentence
+from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -59,6 +60,7 @@ def files_for(
     index_html: bool = False,
 ) -> dict[str, bytes]:
     """File name → content for every document in every format, plus the index."""
+    formats = check_formats(formats, lang)  # before any converter runs, whoever asked
     files: dict[str, bytes] = {}
     entries: list[tuple[Tool, RenderedDocument, list[str]]] = []
     for output in outputs:
@@ -84,7 +86,7 @@ def files_for(
     files["index.md"] = index.encode("utf-8")
     if index_html:
         page = html_page(
-            markdown_to_html_body(index), title=t("index.title", lang), lang=lang, day=day
+            markdown_to_html_body(index, relative_links=True), title=t("index.title", lang), lang=lang, day=day
         )
         files["index.html"] = page.encode("utf-8")
     return files

@@ -68,7 +68,7 @@ def journey_command(
     journey = Journey(
         env.kit, lang=lang, day=day or clock.today(), interactive=interactive,
         settings=env.settings(),
-        profile=profile, formats=parse_formats(formats) if formats else None,
+        profile=profile, formats=parse_formats(formats, lang) if formats else None,
     )
     journey.autosave = opened.autosave
     if file is not None:

@@ -106,8 +106,8 @@ def run_tool(
     person = (interactive and file is None) or use_profile
     profile = load_profile(env, store) if person or not formats else {}
     remembered = profile.get("formats")
-    fmt_list = (parse_formats(formats) if formats else
-                [f for f in FORMATS if isinstance(remembered, list) and f in remembered]
+    fmt_list = (parse_formats(formats, lang) if formats else (file.formats if file and file.formats else None)
+                or [f for f in FORMATS if isinstance(remembered, list) and f in remembered]
                 or list(OFFICE_DEFAULT_FORMATS))
     frontend = TerminalFrontend(env.display) if interactive else None
     resume_cmd = env.command("run", tool.id, "--resume")
