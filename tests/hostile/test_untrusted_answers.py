@@ -7,7 +7,6 @@ receiving a colleague's file, then opens what was written with the readers of ea
 from __future__ import annotations
 
 import collections
-import io
 import os
 import re
 import subprocess
