@@ -15,8 +15,8 @@ from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
 from survivalkit.output.office import keep_body_with_signature, letter_pandoc
 from survivalkit.output.render import RenderedDocument
-from survivalkit.output.typography import format_date_long
 from survivalkit.text.markdown import allowed_link
+from survivalkit.text.typography import format_date_long
 
 OFFICE_FORMATS = ("odt", "docx")
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Decision, Document, Letter, Text
-from survivalkit.output.typography import format_date_long, french_spacing
 from survivalkit.text.markdown import escape_markdown
+from survivalkit.text.typography import format_date_long, french_spacing
 
 SENDER_IDS = ("nom", "fonction", "service", "organisation", "courriel")
 SIGNATORY_IDS = ("nom", "fonction")
