@@ -204,7 +204,7 @@ def test_the_api_refuses_another_format_before_anything_runs() -> None:
     from survivalkit import api
     from survivalkit.errors import SurvivalkitError
 
-    for formats in (["pwn.lua"], ["md", "latex"], "md"):
+    for formats in (["pwn.lua"], ["md", "latex"], "md,epub", ["md,html"], [42]):
         with pytest.raises(SurvivalkitError, match="md, html, pdf, odt, docx"):
             api.run_tool("memo-achat-public", {}, formats=formats)
         with pytest.raises(SurvivalkitError, match="md, html, pdf, odt, docx"):
