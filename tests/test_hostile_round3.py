@@ -590,3 +590,16 @@ def test_choice_labels_equal_once_normalised_are_a_lint_error(first: str, second
     line = next(x for x in result.out.splitlines() if "[SK015]" in x)
     assert "outil-unicode.yaml:19:" in line and "questions[0].choices[1].label" in line
     assert ("se lit comme celui du choix 1" if lang == "fr" else "reads like that of choice 1") in line
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("kind", ["fifo", "device", "loop", "dangling", "folder"])
+def test_a_pdf_form_the_file_system_refuses(kind: str, lang: str, home: Path) -> None:
+    path = home / "formulaire.pdf"
+    _special(kind, path, home)
+    result = sk(home, "run", "memo-achat-public", "--answers", str(path), "--format", "md",
+                "--out", str(home / "out"), "--lang", lang, timeout=30)
+    clean(result, home)
+    assert result.code in (1, 2), result.text
+    assert "formulaire.pdf" in result.err
+    assert not (home / "out").exists()

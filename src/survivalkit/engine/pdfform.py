@@ -14,6 +14,7 @@ dropped. A field name that is not one of ours is ignored, never used.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from collections.abc import Mapping
@@ -88,8 +89,16 @@ def _fields(path: Path, lang: str) -> Mapping[str, Any]:
     except ImportError:  # pragma: no cover - pypdf is a dependency
         raise UsageError(t("pdfform.no_pypdf", lang)) from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    from survivalkit.kit.yamlread import NotRegular, read_regular
+
+    try:  # read through the guarded reader: a FIFO named *.pdf never hangs, a device is refused
+        raw = read_regular(path, MAX_PDF_BYTES + 1)
+    except NotRegular:
+        raise UsageError(t("pdfform.unreadable", lang, file=path, reason=t("fs.special", lang))) from None
+    except OSError as exc:
+        raise UsageError(t("pdfform.unreadable", lang, file=path, reason=exc.strerror or exc)) from None
     try:
-        reader = PdfReader(path, strict=False)
+        reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted:
             raise UsageError(t("pdfform.encrypted", lang, file=path))
         fields = reader.get_fields() or {}
