@@ -196,7 +196,8 @@ class Result:
     ok_codes: tuple[int, ...] = (0,)
     times: list[float] = field(default_factory=list)  # seconds, wall clock
     cpu: float | None = None  # seconds of user + system time per run (hyperfine: mean)
-    peak: float | None = None  # peak resident memory of the process, in MB (largest run)
+    peak: float | None = None  # peak resident memory in MB: the largest timed run (else the check run)
+    peaks: list[float] = field(default_factory=list)
     error: str = ""
     note: str = ""
 
@@ -319,7 +320,8 @@ class Bench:
         code, used, peak = wait(proc)
         elapsed = time.perf_counter() - start
         if peak is not None:
-            result.peak = max(result.peak or 0.0, peak)
+            result.peaks.append(peak)
+            result.peak = max(result.peaks)  # timed runs only: the first (cold) run fills caches
         if code not in result.ok_codes and "failed" not in result.note:
             result.note = (result.note + "; " if result.note else "") + f"a run failed ({code})"
         return elapsed, used
