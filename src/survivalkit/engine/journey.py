@@ -139,6 +139,8 @@ class Journey:
         self.save()
 
     def _situation(self, frontend: Frontend | None) -> None:
+        if self.file is not None and self.file.situation is None and self.file.tools:
+            return  # a project's record whose tools were run one by one: no situation to ask
         if self.file is not None and self.file.situation is not None:
             errors, missing = prefill(self.situation, self.file.situation, self.file.source,
                                       interactive=self.interactive)

@@ -180,10 +180,13 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview") if isinstance(restored.get("state"), dict) else None
     given = dict(file.answers) if file else {}
+    asked = {q.id for q in run.interview.questions}
     if file is not None and file.form:
         # A filled PDF form may hold other tools' forms too: only this tool's questions count.
-        asked = {q.id for q in run.interview.questions}
         given = {key: value for key, value in given.items() if key in asked}
+    elif file is not None and file.common:
+        # A project's record: what it shares between tools counts where this tool asks it.
+        given = {key: value for key, value in given.items() if key not in file.common or key in asked}
     sources = AnswerSources(
         profile=profile if person else {},
         session=session_state if isinstance(session_state, dict) else None,
@@ -203,7 +206,8 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             store = around.store
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
         files = run.documents(formats, header=work.header)
-        written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
+        written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
+                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
@@ -253,7 +257,8 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             values["formats"] = list(journey.formats or [])
             _quietly(around, lang, lambda: remember_profile_values(store, values))
         files = journey.documents(header=work.header)
-        written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
+        written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
+                         kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files))
     except (KeyboardInterrupt, QuitRequested):
         journey.save()
         raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
@@ -300,14 +305,41 @@ def _stopped(autosave: Autosave, *, saved: bool, lang: str, around: Around) -> I
                          cmd=around.resume_command))
 
 
+def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, bytes]) -> str | None:
+    """What the default folder is named after: the project, else the first document's subject."""
+    for values in answers:
+        name = values.get("projet_nom")
+        if isinstance(name, str) and name.strip():
+            return name
+    from survivalkit.output.bundle import ANSWERS_FILE
+
+    documents = [n for n in files if n != ANSWERS_FILE and not n.startswith("index.")]
+    return documents[0].partition(".")[0] if documents else None
+
+
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
-           around: Around) -> list[Path]:
-    """Write the whole folder at once (``out``, else the dated default when ``write``)."""
+           around: Around, kit: Kit, lang: str, name: str | None) -> list[Path]:
+    """Write the whole folder at once (``out``, else the project's folder when ``write``).
+
+    A folder that already holds a project gets this run's documents and answers added: nothing
+    of another tool is replaced, and this tool's earlier documents are kept as previous versions
+    (``engine.project``). Only files the project does not know are asked about before replacing.
+    """
     if out is None and not write:
         return []
+    from survivalkit.engine.project import merge_into_folder
+    from survivalkit.errors import OutputError
     from survivalkit.files.writer import write_files
     from survivalkit.output.bundle import default_out_dir
 
-    return write_files(out or default_out_dir(day), files, force=force,
-                       confirm_overwrite=around.confirm_overwrite if around.interactive else None)
+    folder = out or default_out_dir(day, name)
+    confirm = around.confirm_overwrite if around.interactive else None
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day)
+    if not merged.replaceable:
+        return write_files(folder, files, force=force, confirm_overwrite=confirm)
+    foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]
+    if foreign and not force and (confirm is None or not confirm(foreign)):
+        raise OutputError(t("project.foreign_files", lang, folder=folder,
+                            names=", ".join(p.name for p in foreign)))
+    return write_files(folder, merged.files, force=True)
 

@@ -119,6 +119,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "index.title": {"fr": "Vos documents", "en": "Your documents"},
     "index.intro": {"fr": "Documents préparés avec le {kit}, le {date}.", "en": "Documents prepared with {kit}, on {date}."},
     "index.next_steps": {"fr": "Et maintenant ?", "en": "What next?"},
+    "index.previous": {"fr": "Versions précédentes", "en": "Previous versions"},
+    "index.previous_of": {"fr": "version du {date}", "en": "version of {date}"},
     "index.replay": {"fr": "Vos réponses sont dans answers.yaml : relancez la commande avec --answers answers.yaml pour refaire ces documents.", "en": "Your answers are in answers.yaml: run the command again with --answers answers.yaml to remake these documents."},
 }
 

@@ -178,6 +178,64 @@ def index_markdown(
     return french_spacing(text) if lang == "fr" else text
 
 
-def default_out_dir(day: dt.date) -> Path:
-    """``./survivalkit-2026-11-26``, in the current folder."""
-    return Path.cwd() / f"survivalkit-{day.isoformat()}"
+@dataclass(frozen=True)
+class Index:
+    """A project folder's index, in Markdown and as a web page."""
+
+    markdown: str
+    html: str
+
+
+def project_index(
+    documents: Sequence[tuple[str, str, list[str]]],
+    previous: Sequence[tuple[str, str, list[str], str]],
+    tools: Sequence[Tool],
+    *,
+    lang: str,
+    day: dt.date,
+    kit: Kit,
+) -> Index:
+    """The index of a folder holding several tools' documents, run on different days: every
+    document (title, tool title, files), then the previous versions kept, then the next steps."""
+    lines = [f"# {t('index.title', lang)}", ""]
+    lines.append(
+        t("index.intro", lang, kit=str(mid_sentence(tr(kit.info.title, lang))), date=format_date_long(day, lang))
+    )
+    lines.append("")
+    for title, tool_title, names in documents:
+        links = ", ".join(f"[{name}]({name})" for name in names)
+        label = f"**{title}**" + (f" ({tool_title})" if tool_title != title else "")
+        lines.append(f"- {label}: {links}")
+    if previous:
+        lines += ["", f"## {t('index.previous', lang)}", ""]
+        for title, tool_title, names, when in previous:
+            links = ", ".join(f"[{name}]({name})" for name in names)
+            try:
+                shown = format_date_long(dt.date.fromisoformat(when), lang)
+            except ValueError:
+                shown = when
+            lines.append(f"- {title} ({tool_title}), {t('index.previous_of', lang, date=shown)}: {links}")
+    lines.append("")
+    lines.append(f"## {t('index.next_steps', lang)}")
+    lines.append("")
+    for tool in tools:
+        if not tool.sheet.next_steps:
+            continue
+        lines.append(f"### {tr(tool.title, lang)}")
+        lines.append("")
+        lines += [f"- {tr(step, lang)}" for step in tool.sheet.next_steps]
+        lines.append("")
+    lines.append(t("index.replay", lang))
+    text = "\n".join(lines) + "\n"
+    text = french_spacing(text) if lang == "fr" else text
+    page = html_page(markdown_to_html_body(text), title=t("index.title", lang), lang=lang, day=day)
+    return Index(text, page)
+
+
+def default_out_dir(day: dt.date, name: str | None = None) -> Path:
+    """In the current folder: named after the project (``./rendez-vous-en-ligne``), else
+    ``./survivalkit-2026-11-26``."""
+    from survivalkit.text.names import slugify
+
+    slug = slugify(name) if name else ""
+    return Path.cwd() / (slug or f"survivalkit-{day.isoformat()}")

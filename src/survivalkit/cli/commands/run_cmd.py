@@ -81,7 +81,7 @@ def run_tool(
     from survivalkit.output.formats import parse_formats
 
     store = Store()
-    file = read_tool_answers(answers_file, env.lang) if answers_file is not None else None
+    file = read_tool_answers(answers_file, env.lang, tool_id) if answers_file is not None else None
     adopt_recorded(env, store, f"tool-{tool_id}", file=file.settings if file else None, resume=resume)
     lang = env.lang
     tool = env.tool(tool_id)
