@@ -27,6 +27,7 @@ from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question
 from survivalkit.kit.yamlread import YamlWord
+from survivalkit.output.format_names import check_formats
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class ToolAnswers:
     answers: dict[str, Any]
     tool: str | None = None
     date: dt.date | None = None
+    formats: list[str] | None = None
     settings: Settings = field(default_factory=Settings)
     source: str = "--answers"
     common: frozenset[str] = frozenset()
@@ -194,6 +196,7 @@ def tool_answers_from(
         answers=answers,
         tool=tool,
         date=_date(meta.get("date"), path, lang),
+        formats=_formats(meta.get("formats"), path, lang),
         settings=Settings.from_mapping(meta),
         source=str(path),
     )
@@ -219,9 +222,7 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         **_mapping(data.get("profile") or {}, path, "profile", lang),
         **_mapping(data.get("shared") or {}, path, "shared", lang),
     }
-    formats = data.get("formats")
-    if formats is not None and (not isinstance(formats, list) or not all(isinstance(f, str) for f in formats)):
-        raise UsageError(t("answers.bad_part", lang, file=path, part="formats"))
+    formats = _formats(data.get("formats"), path, lang)
     return JourneyAnswers(
         situation=None if situation is None else _mapping(situation, path, "situation", lang),
         tools=tools,
@@ -232,6 +233,13 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         settings=Settings.from_mapping(data),
         source=str(path),
     )
+
+
+def _formats(value: Any, path: Path, lang: str) -> list[str] | None:
+    """The ``formats`` an answers file asks for: only the five known ones, else refused."""
+    if value is None:
+        return None
+    return check_formats(value, lang, where=f"{path}: formats")
 
 
 def _mapping(value: Any, path: Path, part: str, lang: str) -> dict[str, Any]:

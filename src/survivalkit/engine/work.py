@@ -38,7 +38,7 @@ from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile, rem
 from survivalkit.errors import Interrupted, SessionError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool
-from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
+from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS, check_formats
 from survivalkit.output.formats import FORMATS
 from survivalkit.output.render import Locator
 
@@ -67,14 +67,16 @@ def remembered_formats(profile: Mapping[str, Any]) -> list[str]:
     return [f for f in FORMATS if isinstance(remembered, list) and f in remembered]
 
 
-def choose_formats(given: Sequence[str] | None, *recorded: object, profile: Mapping[str, Any]) -> list[str]:
+def choose_formats(given: Sequence[str] | None, *recorded: object, profile: Mapping[str, Any],
+                   lang: str = "en") -> list[str]:
     """Given now, else the first recorded list (answers file, session), else the profile's, else
-    the default pair."""
+    the default pair. Only the five formats exist: a given or recorded name that is not one of
+    them is refused (``UsageError`` naming it and the accepted ones), before anything runs."""
     if given:
-        return list(given)
+        return check_formats(given, lang)
     for formats in recorded:
-        if isinstance(formats, list) and formats and all(f in FORMATS for f in formats):
-            return [f for f in FORMATS if f in formats]
+        if formats:
+            return check_formats(formats, lang)
     return remembered_formats(profile) or list(OFFICE_DEFAULT_FORMATS)
 
 
@@ -174,7 +176,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
-    formats = choose_formats(work.formats, profile=profile)
+    formats = choose_formats(work.formats, file.formats if file else None, profile=profile, lang=lang)
     run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
                   locate=work.locate, report=around.report)
     run.autosave = opened.autosave
@@ -235,9 +237,10 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
     recorded = (file.formats if file else None, state.get("formats") if isinstance(state, dict) else None)
-    given_formats = choose_formats(work.formats, *recorded, profile={}) if work.formats or any(recorded) else None
+    given_formats = (choose_formats(work.formats, *recorded, profile={}, lang=lang)
+                     if work.formats or any(recorded) else None)
     if given_formats is None and not interactive:
-        given_formats = choose_formats(None, profile=profile)
+        given_formats = choose_formats(None, profile=profile, lang=lang)
     journey = Journey(work.kit, lang=lang, day=day, interactive=interactive, settings=work.settings,
                       profile=profile if person else {}, formats=given_formats, report=around.report)
     journey.remembered_formats = remembered_formats(profile)

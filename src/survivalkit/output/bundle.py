@@ -10,6 +10,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -64,11 +65,13 @@ def files_for(
 ) -> dict[str, bytes]:
     """File name → content for every document in every format, plus the index.
 
-    Sizes are checked first (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the
-    whole run): going over is the kit's error, said before anything is converted or written.
+    The formats are checked first (only the five, whoever asked), then the sizes
+    (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the whole run): going over is
+    the kit's error, said before anything is converted or written.
     """
     from survivalkit.sandbox.budget import current_limits
 
+    formats = check_formats(formats, lang)
     limit = current_limits().written
     check_sizes(outputs, formats, lang=lang)
     files: dict[str, bytes] = {}
@@ -100,7 +103,7 @@ def files_for(
     files["index.md"] = index.encode("utf-8")
     if index_html:
         page = html_page(
-            markdown_to_html_body(index), title=t("index.title", lang), lang=lang, day=day
+            markdown_to_html_body(index, relative_links=True), title=t("index.title", lang), lang=lang, day=day
         )
         files["index.html"] = page.encode("utf-8")
     return files
