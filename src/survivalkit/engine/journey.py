@@ -8,21 +8,22 @@ confirmed is not shown again on resume. Imports no terminal code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, LeaveBackwards, run_interview
+from survivalkit.engine.project import Reused, give_data
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
-from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers
+from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers, question_places
 from survivalkit.engine.triage import recommend
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tool_questions, tr
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
-from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS
+from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS, check_formats
 
 SESSION_KEY = "journey"
 
@@ -40,8 +41,10 @@ class Journey:
         settings: Settings | None = None,
         profile: Mapping[str, Any] | None = None,
         formats: Sequence[str] | None = None,
+        report: Callable[[str], None] | None = None,
     ) -> None:
         self.kit = kit
+        self.report = report
         self.lang = lang
         self.day = day
         self.interactive = interactive
@@ -53,6 +56,8 @@ class Journey:
         self.formats: list[str] | None = list(formats) if formats else None
         self.situation = new_interview(kit, kit.info.situation, lang=lang, day=day,
                                        section=t("journey.situation", lang))
+        self.situation.place = question_places(kit, None)
+        self.situation.on_fault = report
         self.picked: list[str] | None = None
         self.runs: dict[str, ToolRun] = {}
         self.done: list[str] = []
@@ -92,8 +97,8 @@ class Journey:
         if isinstance(done, list):
             self.done = [d for d in done if isinstance(d, str) and d in (self.picked or [])]
         formats = state.get("formats")
-        if self.formats is None and isinstance(formats, list) and all(isinstance(f, str) for f in formats):
-            self.formats = list(formats) or None
+        if self.formats is None and isinstance(formats, list) and formats:
+            self.formats = check_formats(formats, self.lang, where="session: formats")
         try:
             self.day = dt.date.fromisoformat(str(saved.get("date")))
         except ValueError:
@@ -135,6 +140,8 @@ class Journey:
         self.save()
 
     def _situation(self, frontend: Frontend | None) -> None:
+        if self.file is not None and self.file.situation is None and self.file.tools:
+            return  # a project's record whose tools were run one by one: no situation to ask
         if self.file is not None and self.file.situation is not None:
             errors, missing = prefill(self.situation, self.file.situation, self.file.source,
                                       interactive=self.interactive)
@@ -219,7 +226,8 @@ class Journey:
         if tool_id in self.runs:
             return self.runs[tool_id]
         tool = self.kit.tools[tool_id]
-        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings)
+        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings,
+                      report=self.report)
         self.runs[tool_id] = run
         ids = {q.id for q in run.interview.questions}
         file_values: dict[str, Any] = {}
@@ -239,6 +247,8 @@ class Journey:
         earlier = self._earlier(tool_id)
         common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
         run.interview.preset({k: v for k, v in earlier.items() if k in common_ids})
+        # The project's data an earlier tool filled: answered once for all, saying where from.
+        give_data(run.interview, self._data(tool_id), self.kit)
         run.interview.given_names = {"situation": self.situation.final_answers(),
                                      "earlier": {k: v for k, v in earlier.items() if v is not None}}
         run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too
@@ -246,6 +256,22 @@ class Journey:
         if not self.interactive:
             require_complete(run.interview, missing, where=tool_id)
         return run
+
+    def _data(self, tool_id: str) -> dict[str, Reused]:
+        """The project's data filled by the tools before ``tool_id`` (the latest wins)."""
+        from survivalkit.engine.answers import to_plain
+
+        data: dict[str, Reused] = {}
+        assert self.picked is not None
+        for earlier in self.picked[: self.picked.index(tool_id)]:
+            run = self.runs.get(earlier)
+            if run is None:
+                continue
+            answers = run.answers()
+            for q in run.interview.questions:
+                if q.datum and answers.get(q.id) is not None:
+                    data[q.datum] = Reused(to_plain(q, answers[q.id]), earlier, self.day.isoformat())
+        return data
 
     def _earlier(self, tool_id: str) -> dict[str, Any]:
         """Every answer of the tools before ``tool_id`` in this journey (later tools win; a
@@ -304,7 +330,8 @@ class Journey:
         chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
         results = self.results()
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
-        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang)
+        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang,
+                                 locate_for={tid: run.locate for tid, run in self.runs.items()})
         files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit, index_html=True)
         files[ANSWERS_FILE] = self._answers_file(header, chosen)
         return files

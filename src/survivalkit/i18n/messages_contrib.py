@@ -159,6 +159,26 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "en": "`{id}` has no choice '{value}'{hint}",
     },
     "lint.choices": {"fr": " ; choix possibles : {values}", "en": "; choices: {values}"},
+    "lint.maybe_missing": {
+        "fr": "{what} : `{read}` n'existe pas toujours ({base} ne contient que ce qui a été demandé ailleurs dans ce parcours) ; écrivez `{base}.get('{name}')`, ou mieux (format 2) déclarez la donnée sous `project:` dans kit.yaml et écrivez `datum:` sur les questions qui la remplissent",
+        "en": "{what}: `{read}` does not always exist ({base} holds only what was asked elsewhere in this journey); write `{base}.get('{name}')`, or better (format 2) declare the datum under `project:` in kit.yaml and write `datum:` on the questions that fill it",
+    },
+    "lint.datum_unknown": {
+        "fr": "question `{id}` : la donnée « {datum} » n'est pas déclarée sous `project:` dans kit.yaml{hint}",
+        "en": "question `{id}`: the datum “{datum}” is not declared under `project:` in kit.yaml{hint}",
+    },
+    "lint.datum_type": {
+        "fr": "question `{id}` : de type {type}, elle remplit la donnée « {datum} », de type {expected}",
+        "en": "question `{id}`: of type {type}, it fills the datum “{datum}”, of type {expected}",
+    },
+    "lint.datum_twice": {
+        "fr": "question `{id}` : `{tool}` pose la même question et remplit la donnée « {datum} » ; celle-ci n'en remplit aucune",
+        "en": "question `{id}`: `{tool}` asks the same question and fills the datum “{datum}”; this one fills none",
+    },
+    "lint.datum_named": {
+        "fr": "question `{id}` : elle porte le nom d'une donnée du projet sans la remplir ; écrivez `datum: {id}`",
+        "en": "question `{id}`: it has the name of a project datum but does not fill it; write `datum: {id}`",
+    },
     "lint.never_true": {
         "fr": "{what} : `{text}` est faux quelle que soit la réponse",
         "en": "{what}: `{text}` is false for every possible answer",
@@ -167,6 +187,10 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "lint.typed_amount": {
         "fr": "« {written} » est écrit en dur alors que le chiffre daté `{fact}` le donne : écrivez {{{{ fact('{fact}') }}}}",
         "en": "\"{written}\" is typed in while the fact `{fact}` holds it: write {{{{ fact('{fact}') }}}}",
+    },
+    "lint.link_scheme": {
+        "fr": "{what} : lien vers « {url} » ; un document ne peut renvoyer qu'à {schemes}",
+        "en": "{what}: link to \"{url}\"; a document may only link to {schemes}",
     },
     "lint.today": {
         "fr": "{what} : `today` est la date du jour ; la date du document est `doc_date` (fixée par --date et par les exemples)",
@@ -570,6 +594,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Écrivez `{{{{ fact('nom') }}}}` pour que le chiffre suive les changements de la loi.",
         "en": "Write `{{{{ fact('name') }}}}` so that the figure follows the law's changes.",
     },
+    "rule.SK020.summary": {
+        "fr": "un lien d'un modèle de document vers autre chose que https:, http: ou mailto:",
+        "en": "a document template's link to anything but https:, http: or mailto:",
+    },
+    "rule.SK020.fix": {
+        "fr": "Renvoyez à une page web (https:) ou à une adresse électronique (mailto:) ; un document envoyé ne doit rien ouvrir d'autre sur l'ordinateur de son lecteur (fichier, programme, dossier partagé).",
+        "en": "Link to a web page (https:) or an e-mail address (mailto:); a document that is sent must open nothing else on its reader's computer (a file, a program, a shared folder).",
+    },
     "rule.SK115.summary": {
         "fr": '`today` dans un modèle de document',
         "en": '`today` in a document template',
@@ -585,6 +617,30 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "rule.SK116.summary": {
         "fr": "Réponse libre insérée au milieu d'une phrase sans le filtre qui met en minuscule",
         "en": 'Free-text answer inserted mid-sentence without the lower-casing filter',
+    },
+    "rule.SK015.summary": {
+        "fr": "Donnée du projet non déclarée, ou d'un autre type que la question",
+        "en": "Project datum not declared, or of another type than the question",
+    },
+    "rule.SK015.fix": {
+        "fr": "Déclarez la donnée une fois dans kit.yaml, sous `project:` (son `type` et son `meaning`), avec le type des questions qui la remplissent.",
+        "en": "Declare the datum once in kit.yaml, under `project:` (its `type` and `meaning`), with the type of the questions that fill it.",
+    },
+    "rule.SK118.summary": {
+        "fr": "Question qui demande une donnée déclarée du projet sans la remplir",
+        "en": "Question that asks for a declared project datum without filling it",
+    },
+    "rule.SK118.fix": {
+        "fr": "Si elle veut dire la même chose, écrivez `datum:` avec la même donnée ; sinon, déclarez-lui une donnée à elle (le prix du lieu n'est pas celui de l'achat).",
+        "en": "If it means the same thing, write `datum:` with the same datum; otherwise declare a datum of its own (the venue's price is not the purchase's).",
+    },
+    "rule.SK117.summary": {
+        "fr": "Valeur demandée ailleurs lue sans précaution (`earlier.x`, `situation.x`)",
+        "en": "Value asked elsewhere read without a guard (`earlier.x`, `situation.x`)",
+    },
+    "rule.SK117.fix": {
+        "fr": "Écrivez `earlier.get('x')` (vide quand la valeur manque) ou testez d'abord `'x' in earlier` ; la question est alors posée normalement.",
+        "en": "Write `earlier.get('x')` (empty when the value is missing) or test `'x' in earlier` first; the question is then asked as usual.",
     },
     # new
     "new.created_folder": {"fr": "Dossier créé : {path}", "en": "Folder created: {path}"},

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, meta, nodes, pass_environment
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
 from survivalkit.text.casing import mid_sentence
+from survivalkit.text.markdown import bullet_list
 from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_amount, format_date_long, format_number
 
@@ -147,19 +149,26 @@ def plural(count: object, singular: str, plural_form: str | None = None) -> str:
     return plural_form if plural_form is not None else singular + "s"
 
 
-def _bullets(items: object) -> str:
+@pass_environment
+def _bullets(env: SandboxedEnvironment, items: object) -> str:
+    """A Markdown list of ``items`` (a list, or the lines of a text); in a document, the list is
+    markup and each item is text (escaped)."""
     if not items:
         return ""
     if isinstance(items, str):
         items = [line for line in items.splitlines() if line.strip()]
     if not isinstance(items, Iterable):
         return str(items)
+    if getattr(env, "markdown", False):
+        return bullet_list(items)
     return "\n".join(f"- {item}" for item in items)
 
 
-def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment with the kit's filters (no file system access)."""
+def make_environment(autoescape: bool = False, *, markdown: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment with the kit's filters (no file system access); with
+    ``markdown``, every printed value is escaped as Markdown text (documents)."""
     env = KitSandbox(
+        markdown=markdown,
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -182,10 +191,10 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     return env
 
 
-@lru_cache(maxsize=2)
-def environment(autoescape: bool = False) -> SandboxedEnvironment:
-    """The shared environment (one per escaping mode)."""
-    return make_environment(autoescape)
+@lru_cache(maxsize=3)
+def environment(autoescape: bool = False, *, markdown: bool = False) -> SandboxedEnvironment:
+    """The shared environment (one per escaping mode: none, HTML, Markdown)."""
+    return make_environment(autoescape, markdown=markdown)
 
 
 def base_context(kit: Kit, day: dt.date, lang: str, used: set[str] | None = None) -> dict[str, Any]:
@@ -228,12 +237,41 @@ def evaluate(source: str, context: Mapping[str, Any]) -> Any:
 
     Only the names the expression reads are passed in: a condition costs the same whether the
     interview has ten answers or ten thousand.
+    Reading a value that does not exist here (``earlier.montant`` when no earlier tool asked it)
+    raises ``MissingValue``, whether the expression fails on it or returns it: an expression
+    never hands back a value that explodes later, when it is compared or printed.
     """
     names = used_names(source)
     if names is not None:
         context = {name: context[name] for name in names if name in context}
     with evaluation():
-        return compile_expression(source)(**context)
+        try:
+            value = compile_expression(source)(**context)
+        except UndefinedError as exc:
+            raise MissingValue(str(exc.message or exc)) from None
+    hole = _undefined_in(value)
+    if hole is not None:
+        raise MissingValue(hole._undefined_message)
+    return value
+
+
+def _undefined_in(value: Any, depth: int = 0) -> Undefined | None:
+    """The first undefined value in ``value`` (itself, or in a list or mapping it holds)."""
+    if isinstance(value, Undefined):
+        return value
+    if depth > 3:
+        return None
+    if isinstance(value, list | tuple | set | frozenset):
+        items: Iterable[Any] = value
+    elif isinstance(value, dict):
+        items = value.values()
+    else:
+        return None
+    for item in items:
+        found = _undefined_in(item, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 class ExpressionError(Exception):
@@ -248,14 +286,33 @@ class ExpressionError(Exception):
         return self.cause.explain(lang) if isinstance(self.cause, BudgetExceeded) else str(self)
 
 
+_MISSING_NAME = re.compile(r"has no attribute '([^']+)'|^'([^']+)' is undefined|no element '?([^']+?)'?$")
+
+
+class MissingValue(ExpressionError):
+    """An expression read a value that does not exist where it ran: another tool's answer in a
+    run where that tool was not used, a situation answer outside the journey, a missing key."""
+
+    @property
+    def name(self) -> str:
+        """The name of the missing value, as far as the message says it (else the message)."""
+        found = _MISSING_NAME.search(str(self))
+        if found is None:
+            return str(self)
+        return next(g for g in found.groups() if g)
+
+
 def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
     """A condition's truth; a comparison with an unanswered (None) value counts as false.
 
     Any other failure (the sandbox refusing an attribute, a division by zero) is an
     ``ExpressionError``: a broken condition must be reported, not silently taken as false.
+    A value that does not exist here raises ``MissingValue`` (the caller decides what it means).
     """
     try:
         return bool(evaluate(source, context))
+    except MissingValue:
+        raise
     except TypeError:
         return False
     except BudgetExceeded as exc:
@@ -298,7 +355,9 @@ def analyse(source: str, *, expression: bool = False) -> References:
 __all__ = [
     "GLOBAL_NAMES",
     "BudgetExceeded",
+    "ExpressionError",
     "FactAt",
+    "MissingValue",
     "TemplateSyntaxError",
     "analyse",
     "base_context",
