@@ -587,7 +587,7 @@ def test_choice_labels_equal_once_normalised_are_a_lint_error(first: str, second
     result = sk(home, "validate", str(layer), "--lang", lang)
     clean(result, home)
     assert result.code == 1, result.text
-    line = next(x for x in result.out.splitlines() if "[SK015]" in x)
+    line = next(x for x in result.out.splitlines() if "[SK016]" in x)
     assert "outil-unicode.yaml:19:" in line and "questions[0].choices[1].label" in line
     assert ("se lit comme celui du choix 1" if lang == "fr" else "reads like that of choice 1") in line
 

@@ -20,7 +20,7 @@ from survivalkit.authoring.rules.base import (
     tool_own_questions,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import SK015, SK103, SK104, SK105, SK106, SK107, SK111, SK112
+from survivalkit.authoring.rules.catalog import SK016, SK103, SK104, SK105, SK106, SK107, SK111, SK112
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
@@ -193,7 +193,7 @@ def check_choice_labels_differ(ctx: Context) -> Iterator[Problem]:
                         where = (*key_path, "choices", j, "label")
                         if not isinstance(choice.label, str):
                             where = (*where, lang)
-                        yield problem_at(loc, origin, where, SK015,
+                        yield problem_at(loc, origin, where, SK016,
                                          Msg("lint.same_choice_label", label=shown_name(label),
                                              first=seen[key] + 1, n=j + 1))
                     else:
