@@ -48,7 +48,7 @@ LIMITS = "seconds=1,steps=50000,value=100000,total=2000000,output=200000"
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
-    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")
     monkeypatch.setenv("SURVIVALKIT_KIT_LIMITS", LIMITS)
 
 
@@ -476,7 +476,7 @@ def test_disk_full_during_autosave_lets_the_interview_go_on(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
-    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.env.Env.interactive", lambda self: True)
     monkeypatch.setattr("builtins.input", answer)
     out = tmp_path / "out"
     args = ["run", "memo-achat-public", "--format", "md", "--out", str(out), "--date", DATE, "--lang", "en",
@@ -582,7 +582,7 @@ def test_ctrl_c_on_a_full_disk_says_the_answers_could_not_be_saved(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
-    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.env.Env.interactive", lambda self: True)
     monkeypatch.setattr("builtins.input", answer)
     args = ["run", "memo-achat-public", "--out", str(tmp_path / "out"), "--date", DATE,
             "--lang", "en", "--set", "nom=Claire Martin"]

@@ -76,7 +76,7 @@ LINES = [
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
-    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")
 
 
 @pytest.fixture
@@ -242,7 +242,7 @@ def test_typed_answers_from_a_terminal_in_a_non_utf8_locale(
         "Titre \udcff 🚀 <script>", "ligne un \x07", "{{ 7*7 }}", "", "",
     ])
     monkeypatch.setattr("builtins.input", typed)
-    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.env.Env.interactive", lambda self: True)
     out = tmp_path / "out"
     code, err = _run_echo(echo_kit, out, capsys)
     assert code == 0, err

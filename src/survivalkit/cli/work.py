@@ -13,7 +13,7 @@ from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
+    from survivalkit.cli.env import Env
     from survivalkit.engine.replay import Settings
     from survivalkit.engine.store import Store
 

@@ -1,37 +1,33 @@
 """Commands that read the kit: ``list``, ``show``, ``glossary``, ``profile``, ``schema``."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
 
-
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the commands to ``app``."""
-    @app.command("list", help=t("cmd.list", LANG))
+    @app.command("list", help=t("cmd.list", ui_lang))
     def list_(
-        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", LANG),
-                metavar=t("metavar.stage", LANG))] = None,
-        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", LANG),
-                metavar=t("metavar.word", LANG))] = None,
-        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json", LANG))] = False,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", ui_lang),
+                metavar=t("metavar.stage", ui_lang))] = None,
+        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", ui_lang),
+                metavar=t("metavar.word", ui_lang))] = None,
+        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json", ui_lang))] = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.kit.listing import filter_tools, tool_summary
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         tools = filter_tools(env.kit, stage=stage, search=search, lang=env.lang)
         if stage and stage not in env.kit.stage_ids():
             from survivalkit.errors import UsageError
@@ -51,31 +47,31 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             [[r["id"], r["title"], ", ".join(r["stage_titles"]), r["summary"]] for r in rows],
         )
 
-    @app.command("show", help=t("cmd.show", LANG))
+    @app.command("show", help=t("cmd.show", ui_lang))
     def show(
-        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", LANG), help=t("arg.tool", LANG))],
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", ui_lang), help=t("arg.tool", ui_lang))],
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.cli.frontend import fallback_notice
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         tool = env.tool(tool_id)
         fallback_notice(env.display, tool)
         show_tool(env, tool)
 
-    @app.command("glossary", help=t("cmd.glossary", LANG))
+    @app.command("glossary", help=t("cmd.glossary", ui_lang))
     def glossary(
-        term: Annotated[str | None, typer.Argument(metavar="TERM", help=t("arg.term", LANG))] = None,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        term: Annotated[str | None, typer.Argument(metavar="TERM", help=t("arg.term", ui_lang))] = None,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.kit.glossary import lookup
         from survivalkit.kit.model import tr
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         terms = lookup(env.kit.glossary, term) if term else list(env.kit.glossary.terms)
         if not terms:
             from survivalkit.errors import SurvivalkitError
@@ -91,30 +87,30 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             if item.note:
                 env.display.say("  " + tr(item.note, env.lang), "dim")
 
-    @app.command("profile", help=t("cmd.profile", LANG))
+    @app.command("profile", help=t("cmd.profile", ui_lang))
     def profile(
         action: Annotated[str, typer.Argument(metavar="show|edit|clear",
-                                              help=t("arg.profile", LANG))] = "show",
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+                                              help=t("arg.profile", ui_lang))] = "show",
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         profile_command(env, action)
 
-    @app.command("schema", help=t("cmd.schema", LANG))
+    @app.command("schema", help=t("cmd.schema", ui_lang))
     def schema(
-        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", LANG),
-                metavar=t("metavar.folder", LANG))] = Path(
+        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", ui_lang),
+                metavar=t("metavar.folder", ui_lang))] = Path(
             "schema"
         ),
-        check: Annotated[bool, typer.Option("--check", help=t("opt.schema_check", LANG))] = False,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        check: Annotated[bool, typer.Option("--check", help=t("opt.schema_check", ui_lang))] = False,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.kit.schema import schema_files
 
-        env = env_class(None, lang, plain)
+        env = Env(None, lang, plain)
         files = schema_files()
         if check:
             stale = [name for name, text in files.items()
