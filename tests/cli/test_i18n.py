@@ -167,7 +167,7 @@ def test_lang_given_anywhere_sets_the_help_language(
         assert "Usage:" in shown and "Answers one tool's questions" in shown, args
     assert "Utilisation :" in _help(["run", "--help"], capsys)
     # A value that only looks like the option is not read as one.
-    code, _, err = run_cli(["run", "--set", "--lang=en", "--help"], capsys)
+    code, _, _ = run_cli(["run", "--set", "--lang=en", "--help"], capsys)
     assert code == 0
 
 
@@ -194,7 +194,7 @@ def test_without_a_language_in_the_locale_the_journey_opens_in_french(
     answers = tmp_path / "parcours.yaml"
     answers.write_text(yaml.safe_dump({"situation": {"etape": "idee", "besoins": ["temps"], "structure": "etat"},
                                        "tools": ["decharge-temps-innovation"]}), "utf-8")
-    code, out, err = run_cli(["--answers", str(answers), "--out", str(tmp_path / "out")], capsys)
+    code, _, err = run_cli(["--answers", str(answers), "--out", str(tmp_path / "out")], capsys)
     assert code == 2  # answers are missing: the message is French
     assert "manquant" in err.lower() or "manque" in err.lower(), err
     assert "missing" not in err.lower()
