@@ -40,10 +40,19 @@ def test_every_example_of_docs_api_runs_and_writes_into_the_current_folder(
 
 
 def test_the_api_exports_what_it_documents() -> None:
+    import importlib
+    import importlib.metadata
+
     documented = set(re.findall(r"^\| `(\w+)", DOCS.read_text(encoding="utf-8"), re.M))
     assert documented <= set(survivalkit.__all__)
     for name in survivalkit.__all__:
-        assert getattr(survivalkit, name) is not None
+        if name == "__version__":
+            assert survivalkit.__version__ == importlib.metadata.version("survivalkit")
+            continue
+        value = getattr(survivalkit, name)
+        # Each name is the object it stands for, from the module that defines it.
+        assert value.__name__ == name and value.__module__.startswith("survivalkit."), name
+        assert getattr(importlib.import_module(value.__module__), name) is value
 
 
 def test_run_tool_needs_every_required_answer_without_an_asker() -> None:
