@@ -205,3 +205,16 @@ def test_in_the_journey_a_later_tool_offers_an_earlier_tools_start_date() -> Non
         in_journey = tool_interview(kit, tool, lang="fr", day=DAY)
         in_journey.base["earlier"] = {"date_debut": dt.date(2027, 3, 1)}
         assert in_journey.default_for(question) == dt.date(2027, 3, 1)
+
+
+def test_loading_a_kit_leaves_the_callers_garbage_collector_and_logging_alone() -> None:
+    import gc
+    import logging
+
+    frozen = gc.get_freeze_count()
+    level = logging.getLogger("weasyprint").level
+    survivalkit.load_kit()
+    survivalkit.run_tool("memo-achat-public", MEMO, day=DAY, formats=["md"])
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    assert logging.getLogger("weasyprint").level == level

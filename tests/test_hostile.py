@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from hypothesis import strategies as st
 from helpers import run_cli
 from survivalkit.cli.terminal import visible
 from survivalkit.errors import KitError
+from survivalkit.files import writer as writer_module
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, parse_model
 from survivalkit.kit.model import Tool
 from survivalkit.kit.yamlread import MAX_BYTES, parse_yaml
@@ -361,18 +361,17 @@ class _Disk:
         self.out, self.refuse, self.fill_at = out, refuse, fill_at
         self.mine: set[int] = set()
         self.opened = 0
-        self.real_mkstemp = tempfile.mkstemp
+        self.real_create = writer_module._create
         self.real_fdopen = os.fdopen
 
-    def mkstemp(self, *args: Any, **kwargs: Any) -> tuple[int, str]:
-        where = Path(kwargs.get("dir", ""))
-        if self.out not in (where, where.parent):  # the folder, or its hidden staging folder
-            return self.real_mkstemp(*args, **kwargs)
+    def create(self, folder: Path) -> tuple[int, Path]:
+        if self.out not in (folder, folder.parent):  # the folder, or its hidden staging folder
+            return self.real_create(folder)
         if self.refuse:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-        fd, name = self.real_mkstemp(*args, **kwargs)
+        fd, path = self.real_create(folder)
         self.mine.add(fd)
-        return fd, name
+        return fd, path
 
     def fdopen(self, fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
         handle = self.real_fdopen(fd, mode, *args, **kwargs)
@@ -390,7 +389,7 @@ class _Disk:
         return handle
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr("survivalkit.files.writer.tempfile.mkstemp", self.mkstemp)
+        monkeypatch.setattr("survivalkit.files.writer._create", self.create)
         monkeypatch.setattr("survivalkit.files.writer.os.fdopen", self.fdopen)
 
 

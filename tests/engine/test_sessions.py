@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pexpect
@@ -204,3 +206,26 @@ def test_a_journey_resumed_does_not_show_a_confirmed_recap_again() -> None:
         again.run(as_frontend(resumed))
     assert resumed.recaps == [], "the memo's recap, confirmed before, is not shown again"
     assert "objet" not in resumed.asked
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="kills a process with SIGKILL")
+def test_temporary_files_of_a_killed_autosave_are_removed_when_the_next_run_opens_its_session(
+    tmp_path: Path,
+) -> None:
+    from survivalkit.engine.store import Store
+
+    folder = Store(tmp_path).session_dir("tool-x")
+    folder.mkdir(parents=True)
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "import survivalkit.files.writer as writer\n"
+        "writer.os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "writer.write_atomic(Path(sys.argv[1]) / 'session.json', b'{}')\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(folder)], timeout=60)
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".tmp-")], "a temporary was left"
+    session = Store(tmp_path).open("tool-x")
+    session.save({"kind": "tool"})
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".tmp-")]
+    session.release()

@@ -131,7 +131,7 @@ def build_app(lang: str) -> typer.Typer:
 
 
 def _crash_report(exc: BaseException) -> Path | None:
-    from survivalkit.engine.store import data_dir
+    from survivalkit.files.places import data_dir
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = (
@@ -162,6 +162,15 @@ def _crash_report(exc: BaseException) -> Path | None:
 def _run(invocation: Invocation, args: list[str]) -> Any:
     command = typer.main.get_command(build_app(invocation.lang))
     return command.main(args=args, prog_name="survivalkit", standalone_mode=False, obj=invocation)
+
+
+def _quiet_printing_libraries() -> None:
+    """WeasyPrint and fontTools log every font subtlety as a warning: the command line shows only
+    their errors (a program using the API keeps its own logging settings)."""
+    import logging
+
+    for name in ("weasyprint", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _sane_streams() -> None:
@@ -204,6 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     from survivalkit.cli.terminal import Display, capped, wants_plain
 
     _sane_streams()
+    _quiet_printing_libraries()
     args = list(sys.argv[1:] if argv is None else argv)
     invocation = Invocation(resolve_lang())
     display = Display(invocation.lang, wants_plain(False, sys.stderr))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,23 @@ if TYPE_CHECKING:
     from survivalkit.engine.replay import Settings
     from survivalkit.kit.loader import LoadedKit
     from survivalkit.kit.model import Kit, Tool
+
+
+def _load_for_the_command(load: Callable[[], LoadedKit]) -> LoadedKit:
+    """Load the kit with the garbage collector paused, then frozen: a command's process keeps the
+    kit to its end, so collecting while reading (many small objects, all kept) only costs time,
+    and so would walking them in every later collection. Done here, in the command line's own
+    process: a program using the API keeps its collector as it set it."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load()
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 class Env:
@@ -90,7 +108,7 @@ class Env:
             from survivalkit.kit.cache import KitCache
             from survivalkit.kit.loader import kit_roots, load_kit
 
-            self._loaded = load_kit(kit_roots(self.kit_dirs), cache=KitCache.open())
+            self._loaded = _load_for_the_command(lambda: load_kit(kit_roots(self.kit_dirs), cache=KitCache.open()))
             for notice in self._loaded.notices:
                 self.display.notice(say(notice, self.lang))
         return self._loaded

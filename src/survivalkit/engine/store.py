@@ -21,24 +21,14 @@ from typing import Any
 import yaml
 
 from survivalkit.errors import SessionError
-from survivalkit.files.writer import write_atomic
+from survivalkit.files.places import data_dir
+from survivalkit.files.writer import sweep, write_atomic
 from survivalkit.kit.yamlread import parse_yaml
 
-ENV_HOME = "SURVIVALKIT_HOME"
 MAX_SESSION_BYTES = 2_000_000
 """A session larger than this is neither written nor read (answers are limited well below it)."""
 STALE_LOCK_SECONDS = 12 * 3600
 """A lock not refreshed for this long belongs to a run that died without cleaning up."""
-
-
-def data_dir() -> Path:
-    """``$SURVIVALKIT_HOME``, else the platform's user data folder for survivalkit."""
-    override = os.environ.get(ENV_HOME)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("survivalkit", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -152,6 +142,7 @@ class Store:
         """A session to save into: an existing one (``session_id``) or a new one; locked."""
         folder = self.session_dir(key)
         _ensure(folder)
+        sweep(folder)  # what killed runs left; once per run, not at every autosave
         if session_id is None:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             session_id = f"{stamp}-{secrets.token_hex(2)}"

@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,8 +38,10 @@ def inside(folder: Path, name: str) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file then rename: a failure leaves no half-written file."""
-    sweep(path.parent)
+    """Write through a temporary file then rename: a failure leaves no half-written file.
+
+    Leftovers of killed runs are not swept here (an autosave writes often): ``sweep`` is called
+    once by whoever owns the folder."""
     tmp = _stage(path.parent, data)
     try:
         os.replace(tmp, path)
@@ -51,24 +52,31 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _stage(folder: Path, data: bytes) -> Path:
     """``data`` written and flushed to disk in a hidden temporary file of ``folder``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=folder)
-    tmp = Path(tmp_name)
+    fd, tmp = _create(folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _create(folder: Path) -> tuple[int, Path]:
+    """A new hidden temporary file in ``folder``, open for writing. It is created with the
+    permissions any new file of the user gets (their umask applies), so nothing is changed
+    afterwards and the process's umask is never touched."""
+    while True:
+        path = folder / f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
+        try:
+            return os.open(path, _NEW_FILE, 0o666), path
+        except FileExistsError:
+            continue
 
 
 # --- leftovers of killed runs ----------------------------------------------------------------------

@@ -25,13 +25,10 @@ MAX_ENTRIES = 500
 
 
 def cache_file() -> Path:
-    """``$SURVIVALKIT_HOME/cache/kit.json``, else the platform's user cache folder."""
-    home = os.environ.get("SURVIVALKIT_HOME")
-    if home:
-        return Path(home) / "cache" / "kit.json"
-    import platformdirs
+    """``kit.json`` in survivalkit's cache folder (``files.places.cache_dir``)."""
+    from survivalkit.files.places import cache_dir
 
-    return Path(platformdirs.user_cache_dir("survivalkit", appauthor=False)) / "kit.json"
+    return cache_dir() / "kit.json"
 
 
 def _model_stamp() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -215,23 +214,6 @@ def _read_model(
 
 
 def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None = None) -> LoadedKit:
-    """Load and layer kit folders (see ``_load_kit``), with the garbage collector paused.
-
-    Reading builds many small objects that all stay alive: collecting meanwhile only costs time
-    (about 45 % of the load on a large kit), and so would walking them in every later collection.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_kit(roots, strict=strict, cache=cache)
-    finally:
-        # The kit lives as long as the command: keep later collections from walking it again.
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
     Every file is read and every problem collected; with ``strict`` a kit with problems raises

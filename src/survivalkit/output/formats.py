@@ -97,10 +97,6 @@ def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 def html_to_pdf(page: str) -> bytes:
     """Print an HTML page to PDF with WeasyPrint."""
     try:
-        import logging
-
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
         from weasyprint import HTML
     except ImportError:
         raise MissingExtraError(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,8 +38,6 @@ class PdfResult:
 def _weasyprint_html() -> Any:
     """WeasyPrint's ``HTML`` class; if it cannot load, ``html_to_pdf`` raises the helpful error."""
     try:
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
         from weasyprint import HTML
     except (ImportError, OSError):
         html_to_pdf("")  # raises MissingExtraError with the install hint
