@@ -45,8 +45,20 @@ from survivalkit.output.render import Locator
 
 # --- the policies ------------------------------------------------------------------------------
 def choose_day(given: dt.date | None, file: dt.date | None, session: object) -> dt.date:
-    """The documents' date: given now, else the answers file's, else the session's, else today."""
-    return given or file or _iso(session) or clock.today()
+    """The documents' date: given now, else the answers file's, else the session's (when it is a
+    plausible date: never 9999-12-31), else today."""
+    return given or file or clock.saved_day(session) or clock.today()
+
+
+def _said_session_day(around: Around, lang: str, given: dt.date | None, file: dt.date | None,
+                      session: object) -> None:
+    """A session date that would be used but is not a plausible date: say so, naming the field."""
+    if given or file or session is None or clock.saved_day(session) is not None:
+        return
+    import json
+
+    shown = session if isinstance(session, str) else json.dumps(session, default=str)
+    around.report(t("session.bad_date", lang, value=shown[:40]))
 
 
 def remembered_formats(profile: Mapping[str, Any]) -> list[str]:
@@ -152,12 +164,13 @@ def run_tool(work: ToolWork, around: Around) -> Done:
         raise UsageError(t("answers.other_tool", lang, file=file.source, tool=file.tool))
     scripted = file is not None or bool(work.sets)
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
-    profile = _profile(around) if person or not work.formats else {}
+    profile = _profile(around, lang) if person or not work.formats else {}
     opened = open_session(
         around.store, f"tool-{work.tool.id}", resume=work.resume, interactive=interactive, scripted=scripted,
         frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
     )
     restored = opened.restored or {}
+    _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
     formats = choose_formats(work.formats, profile=profile)
     run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
@@ -196,13 +209,14 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     """The journey: situation, tools, each tool's questions, formats, then the documents."""
     lang, interactive, file = work.lang, around.interactive, work.file
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
-    profile = _profile(around) if person or not work.formats else {}
+    profile = _profile(around, lang) if person or not work.formats else {}
     opened = open_session(
         around.store, SESSION_KEY, resume=work.resume, interactive=interactive, scripted=file is not None,
         frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
     )
     restored = opened.restored or {}
     state = restored.get("state") if isinstance(restored.get("state"), dict) else {}
+    _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
     recorded = (file.formats if file else None, state.get("formats") if isinstance(state, dict) else None)
     given_formats = choose_formats(work.formats, *recorded, profile={}) if work.formats or any(recorded) else None
@@ -239,15 +253,19 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
 
 
 # --- shared steps -----------------------------------------------------------------------------
-def _profile(around: Around) -> dict[str, Any]:
-    """The saved profile; a damaged one is set aside and the user told."""
+def _profile(around: Around, lang: str) -> dict[str, Any]:
+    """The saved profile; a damaged one is set aside and the user told, and so is each field of
+    the wrong form (named, never shown as a Python value)."""
     if around.store is None:
         return {}
     try:
-        return around.store.load_profile()
+        values = around.store.load_profile()
     except SessionError as exc:
         around.report(str(exc))
         return {}
+    for problem in around.store.profile_problems:
+        around.report(problem.say(lang))
+    return values
 
 
 def _quietly(around: Around, lang: str, save: Callable[[], None]) -> None:
@@ -276,12 +294,3 @@ def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.da
     return write_files(out or default_out_dir(day), files, force=force,
                        confirm_overwrite=around.confirm_overwrite if around.interactive else None)
 
-
-def _iso(value: object) -> dt.date | None:
-    """The date a session recorded (``2026-11-30``), if it reads."""
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None

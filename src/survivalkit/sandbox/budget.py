@@ -41,6 +41,11 @@ class Limits:
     """Calls nested in one another (a macro calling a macro…)."""
     digits: int = 80
     """Decimal digits of one whole number."""
+    printed: int = 300_000
+    """Characters of one document made as PDF, ODT or DOCX (about a hundred pages), checked
+    before the conversion."""
+    written: int = 100_000_000
+    """Bytes one run writes, all files together."""
 
     @property
     def estimate(self) -> int:

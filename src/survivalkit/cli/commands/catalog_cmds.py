@@ -187,13 +187,20 @@ def profile_command(env: Env, action: str) -> None:
         env.display.say(t("profile.cleared" if removed else "profile.empty", lang))
         return
     if action == "show":
-        values = session.load_profile()
+        store = session.Store()
+        values = store.load_profile()
+        for problem in store.profile_problems:
+            env.display.notice(problem.say(lang))
         if not values:
             env.display.say(t("profile.empty", lang))
             return
         labels = {q.id: tr(q.label, lang) for q in env.kit.info.profile}
+
+        def shown(value: object) -> str:
+            return "—" if value is None else ", ".join(value) if isinstance(value, list) else str(value)
+
         env.display.table([t("recap.question", lang), t("recap.answer", lang)],
-                          [[labels.get(k, k), "—" if v is None else str(v)] for k, v in values.items()])
+                          [[labels.get(k, k), shown(v)] for k, v in values.items()])
         env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
         return
     if action == "edit":
