@@ -13,13 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
-from survivalkit.errors import (
-    ExitCode,
-    KitError,
-    MissingAnswersError,
-    SurvivalkitError,
-    UsageError,
-)
+from survivalkit.errors import ExitCode, FilesExistError, KitError, SurvivalkitError
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.version import __version__
 
@@ -248,11 +242,11 @@ def main(argv: list[str] | None = None) -> None:
             display.error(t("problems.more", invocation.lang, n=rest))
         display.error(t("kit.invalid", invocation.lang, n=len(exc.problems)))
         code = exc.exit_code
-    except (MissingAnswersError, UsageError) as exc:
-        display.errors(str(exc).splitlines() or [""])
-        code = exc.exit_code
-    except SurvivalkitError as exc:
-        display.errors(str(exc).splitlines() or [""])
+    except SurvivalkitError as exc:  # said here, once, in the reader's language
+        lines = exc.say(invocation.lang).splitlines() or [""]
+        if isinstance(exc, FilesExistError):  # the command line's own way out
+            lines.append(t("writer.exist_hint", invocation.lang))
+        display.errors(lines)
         code = exc.exit_code
     except KeyboardInterrupt:
         display.error(t("interrupted", invocation.lang))

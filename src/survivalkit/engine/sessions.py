@@ -50,7 +50,7 @@ class Autosave:
             try:
                 self.session.finish()
             except SessionError as exc:
-                self.report(str(exc))
+                self.report(exc.say(self.lang))
 
     def release(self) -> None:
         """The run stops unfinished: keep the session, let other runs take it."""
@@ -98,7 +98,7 @@ def open_session(
             try:
                 data = session.load()
             except SessionError as exc:
-                report(str(exc))
+                report(exc.say(lang))
                 data = None
             return Opened(Autosave(session, report, lang), data)  # load() checked its shape
         return Opened(Autosave(store.open(key), report, lang), None)

@@ -261,7 +261,7 @@ def _profile(around: Around, lang: str) -> dict[str, Any]:
     try:
         values = around.store.load_profile()
     except SessionError as exc:
-        around.report(str(exc))
+        around.report(exc.say(lang))
         return {}
     for problem in around.store.profile_problems:
         around.report(problem.say(lang))

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from survivalkit.errors import OutputError
+from survivalkit.errors import FilesExistError, Msg, OutputError, os_reason
 
 TMP_PREFIX = ".tmp-"
 NEW_PREFIX = ".survivalkit-new-"
@@ -30,10 +30,10 @@ STALE_SECONDS = 3600  # a leftover whose process cannot be checked is removed af
 def inside(folder: Path, name: str) -> Path:
     """``folder / name``, refusing anything that would land outside ``folder``."""
     if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
-        raise OutputError(f"refused file name {name!r}: it must be a plain name")
+        raise OutputError(Msg("writer.plain_name", name=repr(name)))
     target = (folder / name).resolve()
     if target.parent != folder.resolve():
-        raise OutputError(f"refused file name {name!r}: it points outside {folder}")
+        raise OutputError(Msg("writer.outside", name=repr(name), folder=folder))
     return target
 
 
@@ -184,22 +184,19 @@ def write_files(
     targets = {name: inside(folder, name) for name in files}
     folded = [name.casefold() for name in files]
     if len(set(folded)) != len(folded):
-        raise OutputError(f"two files would have the same name in {folder}: {', '.join(files)}")
+        raise OutputError(Msg("writer.same_name", folder=folder, names=", ".join(files)))
     if folder.is_dir():
         sweep(folder)
     existing = [p for p in targets.values() if p.exists() or p.is_symlink()]
     refused = bool(existing) and not force
     if refused and (confirm_overwrite is None or not confirm_overwrite(existing)):
         names = ", ".join(p.name for p in existing)
-        raise OutputError(
-            f"these files already exist in {folder}: {names}. "
-            "Choose another folder with --out, or replace them with --force."
-        )
+        raise FilesExistError(Msg("writer.exist", folder=folder, names=names))
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        raise OutputError(Msg("writer.mkdir", folder=folder, reason=os_reason(exc))) from None
     run = f"{os.getpid()}-{secrets.token_hex(4)}"
     staging, backup = folder / f"{NEW_PREFIX}{run}", folder / f"{OLD_PREFIX}{run}"
     swapping = False
@@ -221,10 +218,8 @@ def write_files(
         if created:
             _remove_if_empty(folder)
         if isinstance(exc, OSError):
-            kept = "; the previous files were kept" if existing else ""
-            raise OutputError(
-                f"cannot write in {folder}: {exc.strerror or exc}; no file was left half-written{kept}"
-            ) from None
+            key = "writer.cannot_write_kept" if existing else "writer.cannot_write"
+            raise OutputError(Msg(key, folder=folder, reason=os_reason(exc))) from None
         raise
     _finish(folder, staging, backup)
     return list(targets.values())

@@ -39,4 +39,13 @@ def t(key: str, lang: str, /, **values: object) -> str:
     if entry is None:
         return key
     text = entry.get(lang) or entry[SOURCE_LANGUAGE]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    # A value that is itself a message (an error, a ``Msg``) is said in the same language.
+    said = {k: _said(v, lang) for k, v in values.items()}
+    return text.format(**said)
+
+
+def _said(value: object, lang: str) -> object:
+    say = getattr(value, "say", None)
+    return say(lang) if callable(say) else value

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from survivalkit.errors import MissingExtraError, OutputError, UsageError
+from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.letter import LETTER_CSS, letter_html
 from survivalkit.output.office import keep_body_with_signature, letter_pandoc
 from survivalkit.output.render import RenderedDocument
@@ -47,7 +47,7 @@ def parse_formats(text: str) -> list[str]:
     asked = [part.strip().lower().lstrip(".") for part in text.split(",") if part.strip()]
     unknown = [f for f in asked if f not in FORMATS]
     if unknown:
-        raise UsageError(f"unknown format: {', '.join(unknown)} (known: {', '.join(FORMATS)})")
+        raise UsageError(Msg("format.unknown", formats=", ".join(unknown), known=", ".join(FORMATS)))
     return [f for f in FORMATS if f in asked] or ["md"]
 
 
@@ -99,13 +99,9 @@ def html_to_pdf(page: str) -> bytes:
     try:
         from weasyprint import HTML
     except ImportError:
-        raise MissingExtraError(
-            'PDF output needs WeasyPrint: pip install "survivalkit[pdf]"'
-        ) from None
+        raise MissingExtraError(Msg("extra.weasyprint")) from None
     except OSError as exc:  # WeasyPrint is there but Pango is not
-        raise MissingExtraError(
-            f"PDF output needs the Pango library (e.g. apt-get install libpango-1.0-0): {exc}"
-        ) from None
+        raise MissingExtraError(Msg("extra.pango", reason=exc)) from None
     result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf()
     return bytes(result)
 
@@ -114,15 +110,11 @@ def _pandoc() -> Any:
     try:
         import pypandoc
     except ImportError:
-        raise MissingExtraError(
-            'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
-        ) from None
+        raise MissingExtraError(Msg("extra.pandoc")) from None
     try:
         pypandoc.get_pandoc_version()
     except OSError:
-        raise MissingExtraError(
-            'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
-        ) from None
+        raise MissingExtraError(Msg("extra.pandoc")) from None
     return pypandoc
 
 
@@ -164,6 +156,6 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
             )
         return out.read_bytes()
     except RuntimeError as exc:
-        raise OutputError(f"pandoc could not write {fmt.upper()}: {exc}") from None
+        raise OutputError(Msg("extra.pandoc_failed", fmt=fmt.upper(), reason=exc)) from None
     finally:
         out.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes, pass_conte
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
+from survivalkit.errors import Msg
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
@@ -89,11 +90,11 @@ def fact_at(
     if used is not None:
         used.add(name)
     if name not in facts:
-        raise FactLookupError(f"unknown fact `{name}`")
+        raise FactLookupError(Msg("fact.unknown", name=name))
     fact = facts[name]
     item = fact.value_at(day)
     if item is None:
-        raise FactLookupError(f"fact `{name}` has no value on {day.isoformat()}")
+        raise FactLookupError(Msg("fact.no_value", name=name, day=day.isoformat()))
     return FactAt(
         name=name,
         value=item.value,
