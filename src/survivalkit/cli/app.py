@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
-from survivalkit.errors import ExitCode, FilesExistError, KitError, SurvivalkitError
+from survivalkit.errors import ExitCode, FilesExistError, KitError, MissingAnswersError, SurvivalkitError
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.version import __version__
 
@@ -244,6 +244,8 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except SurvivalkitError as exc:  # said here, once, in the reader's language
         lines = exc.say(invocation.lang).splitlines() or [""]
+        if isinstance(exc, MissingAnswersError) and exc.keys:  # the options are the CLI's to name
+            lines.append(t("answer.missing_hint", invocation.lang))
         if isinstance(exc, FilesExistError):  # the command line's own way out
             lines.append(t("writer.exist_hint", invocation.lang))
         display.errors(lines)
