@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import survivalkit
-from survivalkit.engine.interview import RecapRow, Step
+from survivalkit.engine.asker import RecapRow, Step
 from survivalkit.errors import MissingAnswersError, UsageError
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"

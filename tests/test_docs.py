@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from survivalkit.authoring.lint import RULES
+from survivalkit.authoring.rules import RULES
 from survivalkit.kit import model
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ from typing import Any
 
 from survivalkit import clock
 from survivalkit.engine import work as engine_work
+from survivalkit.engine.asker import Asker, QuitRequested
 from survivalkit.engine.frontend import as_frontend
-from survivalkit.engine.interview import Asker, QuitRequested
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
 from survivalkit.engine.work import Around, JourneyWork, ToolWork
 from survivalkit.errors import Interrupted, Problem, UnknownToolError, UsageError

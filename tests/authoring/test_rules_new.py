@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_lint import TOOL, found
 
-from survivalkit.authoring.lint import LOWERCASE_FILTER
+from survivalkit.authoring.rules import LOWERCASE_FILTER
 from survivalkit.authoring.rules.content import typed_amounts
 from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB
 
@@ -108,7 +108,7 @@ def test_a_free_text_answer_mid_sentence_needs_the_lower_casing_filter(tmp_path:
 
 
 def test_every_rule_says_what_it_finds_and_the_fix_in_both_languages() -> None:
-    from survivalkit.authoring.lint import RULES
+    from survivalkit.authoring.rules import RULES
 
     for rule in RULES.values():
         for part in ("summary", "fix"):

@@ -11,7 +11,7 @@ import yaml
 from helpers import run_cli, spawn_cli
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
-MEMO = dict(load_kit([bundled_kit_dir()]).kit.tool("memo-achat-public").examples[0].answers)
+MEMO = dict(load_kit([bundled_kit_dir()]).kit.tools["memo-achat-public"].examples[0].answers)
 
 
 def _memo(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, *sets: str,

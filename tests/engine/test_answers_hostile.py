@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from helpers import build_tree, run_cli
 from survivalkit.engine.answers import MAX_LONGTEXT, cast_answer, check_answer, display_answer, to_plain
-from survivalkit.engine.interview import Interview, QuitRequested, RecapRow, Step, run_interview
+from survivalkit.engine.asker import QuitRequested, RecapRow, Step
+from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.sources import prefill
 from survivalkit.errors import AnswerError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit

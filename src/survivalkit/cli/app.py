@@ -98,7 +98,9 @@ def build_app(lang: str) -> typer.Typer:
         journey,
         new_cmd,
         preview_cmd,
+        profile_cmd,
         run_cmd,
+        schema_cmd,
         sessions_cmd,
         sheets_cmd,
         validate_cmd,
@@ -118,8 +120,8 @@ def build_app(lang: str) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(journey.root_callback(lang, opts))
-    for module in (catalog_cmds, run_cmd, validate_cmd, sheets_cmd, new_cmd, golden_cmd, preview_cmd,
-                   sessions_cmd):
+    for module in (catalog_cmds, profile_cmd, schema_cmd, run_cmd, validate_cmd, sheets_cmd, new_cmd,
+                   golden_cmd, preview_cmd, sessions_cmd):
         module.register(app, lang, opts)
     return app
 

@@ -40,7 +40,6 @@ MAX_EMAIL = 254  # the longest address mail servers carry (RFC 5321)
 MAX_URL = 2_000
 MAX_PICKS = 1_000  # characters of a several-choices answer (labels may be typed in full)
 MAX_SHORT = 100  # amounts, numbers, dates, yes/no, one choice
-MAX_TEXT = MAX_LONGTEXT  # kept for callers that knew the old single limit
 _LIMITS = {
     QuestionType.LONGTEXT: MAX_LONGTEXT, QuestionType.TEXT: MAX_LINE, QuestionType.EMAIL: MAX_EMAIL,
     QuestionType.URL: MAX_URL, QuestionType.MULTICHOICE: MAX_PICKS,

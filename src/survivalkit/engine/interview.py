@@ -12,13 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.engine.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
-from survivalkit.engine.asker import Asker as Asker
-from survivalkit.engine.asker import Command as Command
-from survivalkit.engine.asker import LeaveBackwards as LeaveBackwards
-from survivalkit.engine.asker import QuitRequested as QuitRequested
-from survivalkit.engine.asker import RecapRow as RecapRow
-from survivalkit.engine.asker import Step as Step
-from survivalkit.engine.asker import command_of as command_of
+from survivalkit.engine.asker import Asker, Command, LeaveBackwards, QuitRequested, RecapRow, Step, command_of
 from survivalkit.errors import AnswerError, Msg, TemplateError
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS

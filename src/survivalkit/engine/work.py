@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit import clock
+from survivalkit.engine.asker import QuitRequested
 from survivalkit.engine.frontend import Frontend
-from survivalkit.engine.interview import QuitRequested
 from survivalkit.engine.journey import SESSION_KEY, Journey
 from survivalkit.engine.replay import JourneyAnswers, Settings, ToolAnswers
 from survivalkit.engine.sessions import Autosave, open_session

@@ -376,10 +376,6 @@ class Kit(BaseModel):
     def _every_tool(self, tools: Mapping[str, Tool]) -> dict[str, Tool]:
         return dict(zip(tools, tools.values(), strict=True))
 
-    def tool(self, tool_id: str) -> Tool:
-        """The tool with this id; raises ``KeyError`` when absent."""
-        return self.tools[tool_id]
-
     def cards(self) -> list[ToolCard]:
         """The card of every tool, in id order."""
         lazy = getattr(self.tools, "cards", None)

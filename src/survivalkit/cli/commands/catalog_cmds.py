@@ -1,4 +1,4 @@
-"""Commands that read the kit: ``list``, ``show``, ``glossary``, ``profile``, ``schema``."""
+"""Commands that read the kit: ``list``, ``show``, ``glossary``."""
 
 import json
 from pathlib import Path
@@ -8,7 +8,6 @@ import typer
 
 from survivalkit.cli.env import Env
 from survivalkit.cli.options import SharedOptions
-from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
 
@@ -87,46 +86,6 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             if item.note:
                 env.display.say("  " + tr(item.note, env.lang), "dim")
 
-    @app.command("profile", help=t("cmd.profile", ui_lang))
-    def profile(
-        action: Annotated[str, typer.Argument(metavar="show|edit|clear",
-                                              help=t("arg.profile", ui_lang))] = "show",
-        kit: Annotated[list[Path] | None, opts.kit] = None,
-        lang: Annotated[str | None, opts.lang] = None,
-        plain: Annotated[bool, opts.plain] = False,
-    ) -> None:
-        env = Env(kit, lang, plain)
-        profile_command(env, action)
-
-    @app.command("schema", help=t("cmd.schema", ui_lang))
-    def schema(
-        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", ui_lang),
-                metavar=t("metavar.folder", ui_lang))] = Path(
-            "schema"
-        ),
-        check: Annotated[bool, typer.Option("--check", help=t("opt.schema_check", ui_lang))] = False,
-        lang: Annotated[str | None, opts.lang] = None,
-        plain: Annotated[bool, opts.plain] = False,
-    ) -> None:
-        from survivalkit.kit.schema import schema_files
-
-        env = Env(None, lang, plain)
-        files = schema_files()
-        if check:
-            stale = [name for name, text in files.items()
-                     if not (out / name).is_file() or (out / name).read_text("utf-8") != text]
-            if stale:
-                env.display.error(t("schema.stale", env.lang, files=", ".join(stale)))
-                raise typer.Exit(1)
-            env.display.say(t("schema.fresh", env.lang))
-            return
-        out.mkdir(parents=True, exist_ok=True)
-        from survivalkit.files.writer import write_atomic
-
-        for name, text in files.items():
-            write_atomic(out / name, text.encode("utf-8"))
-            env.display.say(str(out / name))
-
 
 def show_tool(env: Env, tool: Any) -> None:
     """A tool's sheet in the terminal, from the same view as the printed sheet."""
@@ -173,60 +132,3 @@ def show_tool(env: Env, tool: Any) -> None:
             parts.append(src.url)
         d.say("- " + " — ".join(parts))
     d.say(t("sheet.reviewed", lang, date=format_date_long(s.reviewed, lang)), "dim")
-
-
-def profile_command(env: Env, action: str) -> None:
-    """Show, edit or clear the saved profile."""
-    from survivalkit.engine import store as session
-    from survivalkit.errors import UsageError
-    from survivalkit.kit.model import tr
-
-    lang = env.lang
-    if action == "clear":
-        removed = session.clear_profile()
-        env.display.say(t("profile.cleared" if removed else "profile.empty", lang))
-        return
-    if action == "show":
-        store = session.Store()
-        values = store.load_profile()
-        for problem in store.profile_problems:
-            env.display.notice(problem.say(lang))
-        if not values:
-            env.display.say(t("profile.empty", lang))
-            return
-        labels = {q.id: tr(q.label, lang) for q in env.kit.info.profile}
-
-        def shown(value: object) -> str:
-            return "—" if value is None else ", ".join(value) if isinstance(value, list) else str(value)
-
-        env.display.table([t("recap.question", lang), t("recap.answer", lang)],
-                          [[labels.get(k, k), shown(v)] for k, v in values.items()])
-        env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
-        return
-    if action == "edit":
-
-        from survivalkit.cli.terminal import TerminalAsker
-        from survivalkit.engine.interview import QuitRequested, run_interview
-        from survivalkit.engine.tool_run import new_interview
-
-        if not env.interactive():
-            raise UsageError(t("profile.no_tty", lang))
-        interview = new_interview(env.kit, env.kit.info.profile, lang=lang, day=now(),
-                                  section=t("section.profile", lang))
-        current = session.load_profile()
-        interview.restore({"answers": current, "confirmed": []})
-        try:
-            answers = run_interview(interview, TerminalAsker(env.display))
-        except (KeyboardInterrupt, QuitRequested):
-            from survivalkit.errors import Interrupted
-
-            raise Interrupted(t("interrupted", lang)) from None
-        from survivalkit.engine.answers import to_plain
-
-        by_id = {q.id: q for q in env.kit.info.profile}
-        # A skipped optional field is kept as empty, so that runs do not ask it again.
-        path = session.save_profile({k: None if v is None else to_plain(by_id[k], v)
-                                     for k, v in answers.items()})
-        env.display.say(t("profile.saved", lang, path=path))
-        return
-    raise UsageError(t("profile.bad_action", lang, action=action))

@@ -34,7 +34,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         if output not in ("text", "github"):
             raise UsageError(t("validate.bad_format", env.lang, value=output))
         if list_rules:
-            from survivalkit.authoring.lint import RULES
+            from survivalkit.authoring.rules import RULES
 
             env.display.table(
                 ["id", t("col.severity", env.lang), t("col.rule", env.lang), t("col.fix", env.lang)],
@@ -42,7 +42,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
                  for r in sorted(RULES.values(), key=lambda r: r.id)],
             )
             return
-        from survivalkit.authoring.lint import RULES
+        from survivalkit.authoring.rules import RULES
 
         report = validate_paths(list(paths or []), env.kit_dirs)
         problems = report.problems
