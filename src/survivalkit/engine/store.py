@@ -188,8 +188,7 @@ class Store:
         except OSError as exc:
             raise SessionError(Msg("store.cannot_restore", path=info.path, reason=os_reason(exc))) from None
         except ValueError:
-            unreadable = Msg.both("the file could not be read", "le fichier n'a pas pu être lu")
-            raise SessionError(Msg("store.cannot_restore", path=info.path, reason=unreadable)) from None
+            raise SessionError(Msg("store.cannot_restore", path=info.path, reason=Msg("store.unreadable"))) from None
         return _info(info.key, info.path)
 
     def _adopt_legacy(self, base: Path) -> None:

@@ -18,7 +18,7 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
     "os.EEXIST": {"fr": "existe déjà", "en": "File exists"},
     "os.EIO": {"fr": "erreur de lecture ou d'écriture sur le disque", "en": "Input/output error"},
     "os.EBUSY": {"fr": "fichier ou périphérique occupé", "en": "Device or resource busy"},
-    "os.other": {"fr": "erreur du système (code {code})", "en": "{text}"},
+    "os.other": {"fr": "erreur du système n° {code} ({text})", "en": "{text} (error {code})"},
     # --- writing files -----------------------------------------------------------------------
     "writer.plain_name": {
         "fr": "nom de fichier refusé {name} : ce doit être un simple nom",
@@ -57,8 +57,9 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
         "fr": "le profil enregistré n'a pas pu être lu ; il a été mis de côté sous {aside}. Relancez la commande pour saisir à nouveau votre profil.",
         "en": "the saved profile could not be read; it was kept aside as {aside}. Run the command again to enter your profile anew.",
     },
-    "store.no_session": {"fr": "aucune session enregistrée « {id} »", "en": "no saved session {id!r}"},
+    "store.no_session": {"fr": "aucune session enregistrée « {id} »", "en": "no saved session '{id}'"},
     "store.cannot_restore": {"fr": "impossible de restaurer {path} : {reason}", "en": "cannot restore {path}: {reason}"},
+    "store.unreadable": {"fr": "le fichier n'a pas pu être lu", "en": "the file could not be read"},
     "store.in_use": {
         "fr": "la session {id} est utilisée par une autre exécution de survivalkit",
         "en": "the session {id} is in use by another survivalkit run",

@@ -126,10 +126,10 @@ def render_text(
         message = str(exc.message or exc)
         name = message.split("'")[1] if message.count("'") >= 2 else ""
         close = difflib.get_close_matches(name, known, n=1) if name else []
-        hint = Msg("template.did_you_mean", name=close[0]) if close else Msg.both("", "")
+        hint: str = Msg("template.did_you_mean", name=close[0]) if close else ""
         where = _where(tool, key_path, lineno, locate)
         reason = Msg.both(f"undefined name: {message}{hint}",
-                          Msg("template.undefined", reason=_jinja_words(message)).say("fr") + hint.say("fr"))
+                          Msg("template.undefined", reason=_jinja_words(message)).say("fr") + say(hint, "fr"))
         raise _failed(where, what, reason) from None
     except SecurityError as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
