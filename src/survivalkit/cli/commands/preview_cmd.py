@@ -1,6 +1,5 @@
 """``survivalkit preview TOOL``: one example's documents, on the terminal or in a file."""
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -8,6 +7,7 @@ import typer
 
 from survivalkit.cli.env import Env
 from survivalkit.cli.options import SharedOptions
+from survivalkit.cli.work import parse_day
 from survivalkit.i18n import t
 
 
@@ -31,7 +31,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
                                       metavar=t("metavar.file", ui_lang))
         ] = None,
         date: Annotated[
-            str | None, typer.Option("--date", help=t("opt.preview_date", ui_lang), metavar="YYYY-MM-DD")
+            str | None, typer.Option("--date", help=t("opt.preview_date", ui_lang), metavar="DATE")
         ] = None,
         kit: Annotated[list[Path] | None, opts.kit] = None,
         lang: Annotated[str | None, opts.lang] = None,
@@ -46,7 +46,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             raise UsageError(t("preview.bad_format", env.lang, value=fmt))
         if example is not None and answers is not None:
             raise UsageError(t("preview.example_or_answers", env.lang))
-        day = _day(date, env.lang)
+        day = parse_day(date, env.lang)  # any date form, as for run and the journey
         values = _answers(answers, env.lang) if answers is not None else None
         result = make_preview(env.kit, env.tool(tool_id), lang=env.lang, example=example,
                               answers=values, day=day)
@@ -66,17 +66,6 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             raise OutputError(t("new.cannot_write", env.lang, path=target,
                                 reason=exc.strerror or str(exc))) from None
         env.display.say(t("preview.written", env.lang, path=target))
-
-
-def _day(date: str | None, lang: str) -> dt.date | None:
-    from survivalkit.errors import UsageError
-
-    if date is None:
-        return None
-    try:
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        raise UsageError(t("preview.bad_date", lang, value=date)) from None
 
 
 def _answers(path: Path, lang: str) -> dict[str, object]:
