@@ -82,6 +82,11 @@ CASES: dict[str, tuple[Callable[[Path], list[str]], Callable[[Path, pytest.Monke
                    "{{ situation.montant }}\n"))), *PROFILE_SETS, "--set", "objet=B", "--set", "montant=3",
                    "-f", "md", "--out", str(p / "out")],
         None, "n'a pas d'attribut « montant »"),
+    "kit-condition": (
+        lambda p: ["run", "outil-test", "--kit", str(_layer(p, MINI_TOOL.replace("    type: amount\n",
+                   "    type: amount\n    when: \"1 // 0 > 1\"\n"))), *PROFILE_SETS, "--set", "objet=B",
+                   "-f", "md", "--out", str(p / "out")],
+        None, "ne peut pas être évaluée"),
     "pydantic": (
         lambda p: ["list", "--kit", str(_layer(p, MINI_TOOL.replace("  - id: montant\n",
                    "  - id: montant\n    choices: [{value: a, label: A}]\n")))],

@@ -120,6 +120,16 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
     "jinja.no_test": {"fr": "pas de test nommé « {name} »", "en": "no test named '{name}'"},
     "jinja.no_attribute": {"fr": "« {owner} » n'a pas d'attribut « {name} »", "en": "'{owner}' has no attribute '{name}'"},
     "jinja.is_undefined": {"fr": "« {name} » n'est pas défini", "en": "'{name}' is undefined"},
+    "kit.when_failed": {
+        "fr": "{where} : question `{id}` : sa condition `when: {when}` ne peut pas être évaluée : {reason}",
+        "en": "{where}: question `{id}`: its condition `when: {when}` cannot be evaluated: {reason}",
+    },
+    "kit.default_expr_failed": {"fr": "question `{id}` : `default_expr` : {reason}", "en": "question `{id}`: `default_expr`: {reason}"},
+    "kit.relevance_failed": {
+        "fr": "{origin} : la condition de pertinence `when: {when}` ne peut pas être évaluée : {reason}",
+        "en": "{origin}: relevance `when: {when}` cannot be evaluated: {reason}",
+    },
+    "kit.rule_failed": {"fr": "question `{id}` : règle `{check}` : {reason}", "en": "question `{id}`: rule `{check}`: {reason}"},
     "fact.unknown": {"fr": "fait inconnu `{name}`", "en": "unknown fact `{name}`"},
     "fact.no_value": {"fr": "le fait `{name}` n'a pas de valeur au {day}", "en": "fact `{name}` has no value on {day}"},
     # --- the kit's model (pydantic validators) -----------------------------------------------------------
