@@ -310,3 +310,13 @@ def test_loading_a_kit_leaves_the_callers_garbage_collector_and_logging_alone() 
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
     assert logging.getLogger("weasyprint").level == level
+
+
+def test_an_error_reads_in_the_runs_language(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.md").write_text("déjà là", "utf-8")
+    with pytest.raises(survivalkit.SurvivalkitError) as exc:
+        survivalkit.run_tool("memo-achat-public", MEMO, day=DAY, formats=["md"], out=tmp_path / "out", lang="fr")
+    assert "ces fichiers existent déjà" in str(exc.value)
+    assert "these files already exist" in exc.value.say("en")
+    assert "--force" not in str(exc.value)  # options are the command line's to name

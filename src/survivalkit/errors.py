@@ -26,11 +26,18 @@ class SurvivalkitError(Exception):
 
     exit_code: ExitCode = ExitCode.USER_ERROR
 
+    lang: str | None = None
+    """The language ``str()`` says the message in, when the edge that let it through knows it
+    (the Python API sets the run's language); else English."""
+
     def say(self, lang: str) -> str:
         """The message in ``lang`` (as it is when it was not written as a ``Msg``)."""
         if len(self.args) == 1:
             return say(self.args[0], lang) if isinstance(self.args[0], str) else str(self.args[0])
-        return str(self)
+        return super().__str__()
+
+    def __str__(self) -> str:
+        return self.say(self.lang) if self.lang else super().__str__()
 
 
 class Msg(str):
