@@ -96,7 +96,7 @@ CASES: dict[str, tuple[Callable[[Path], list[str]], Callable[[Path, pytest.Monke
         None, "tabulation"),
     "writer-files-exist": (lambda p: _run_memo(p), _files_exist, "ces fichiers existent déjà"),
     "store-no-session": (lambda p: ["sessions", "--restore", "1234"], None, "aucune session enregistrée"),
-    "format-unknown": (lambda p: [*_run_memo(p)[:-4], "--format", "xyz"], None, "format inconnu : xyz"),
+    "format-unknown": (lambda p: [*_run_memo(p)[:-4], "--format", "xyz"], None, "Format inconnu « xyz »"),
     "set-form": (lambda p: [*_run_memo(p), "--set", "objet"], None, "sous la forme clé=valeur"),
     "missing-weasyprint": (lambda p: [*_run_memo(p)[:-4], "--format", "pdf", "--out", str(p / "out")],
                            _no_weasyprint, "l'export PDF a besoin de WeasyPrint"),

@@ -79,10 +79,6 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
     "store.cannot_create": {"fr": "impossible de créer {folder} : {reason}", "en": "cannot create {folder}: {reason}"},
     "store.cannot_save": {"fr": "impossible d'enregistrer {path} : {reason}", "en": "cannot save {path}: {reason}"},
     # --- formats and optional parts ----------------------------------------------------------------
-    "format.unknown": {
-        "fr": "format inconnu : {formats} (formats connus : {known})",
-        "en": "unknown format: {formats} (known: {known})",
-    },
     "extra.weasyprint": {
         "fr": "l'export PDF a besoin de WeasyPrint : pip install \"survivalkit[pdf]\"",
         "en": "PDF output needs WeasyPrint: pip install \"survivalkit[pdf]\"",
