@@ -103,6 +103,7 @@ def build_app(lang: str) -> typer.Typer:
         schema_cmd,
         sessions_cmd,
         sheets_cmd,
+        update_cmd,
         validate_cmd,
     )
     from survivalkit.cli.options import shared_options
@@ -121,7 +122,7 @@ def build_app(lang: str) -> typer.Typer:
     )
     app.callback()(journey.root_callback(lang, opts))
     for module in (catalog_cmds, profile_cmd, schema_cmd, run_cmd, validate_cmd, sheets_cmd, new_cmd,
-                   golden_cmd, preview_cmd, sessions_cmd):
+                   golden_cmd, preview_cmd, sessions_cmd, update_cmd):
         module.register(app, lang, opts)
     return app
 
