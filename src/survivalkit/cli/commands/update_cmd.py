@@ -27,7 +27,8 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         from survivalkit import clock
         from survivalkit.cli.frontend import TerminalFrontend
         from survivalkit.cli.work import confirm_overwrite, parse_day, report_written
-        from survivalkit.engine.work import Around, update_project
+        from survivalkit.engine.update import update_project
+        from survivalkit.engine.work import Around
         from survivalkit.text.typography import format_date_long
 
         env = env_class(kit, lang, plain)
