@@ -101,9 +101,9 @@ def _problem_for(
         return located.problem(path, Msg("schema.localized"))
     if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "value", "name"):
         return located.problem(path, Msg("schema.identifier", given=str(err["input"])))
-    original = err.get("ctx", {}).get("error") if kind == "value_error" else None
-    if isinstance(original, ValueError) and original.args and isinstance(original.args[0], Msg):
-        return located.problem(path, original.args[0])  # already said in both languages
+    error = err.get("ctx", {}).get("error")
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Msg):
+        return located.problem(path, Msg("schema.other", reason=error.args[0]))  # said in the reader's language
     plain = schema_reason(kind, err, str(path[-1]) if path else "")
     if plain is not None:
         return located.problem(path, plain)
