@@ -311,7 +311,7 @@ class Journey:
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
         outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang,
                                  locate_for={tid: run.locate for tid, run in self.runs.items()})
-        files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit, index_html=True)
+        files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit)
         files[ANSWERS_FILE] = self._answers_file(header, chosen)
         return files
 

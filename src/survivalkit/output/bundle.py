@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +61,9 @@ def files_for(
     lang: str,
     day: dt.date,
     kit: Kit,
-    index_html: bool = False,
 ) -> dict[str, bytes]:
-    """File name → content for every document in every format, plus the index.
+    """File name → content for every document in every format, plus the index (``index.md`` and
+    ``index.html``, whatever the formats: the page to open first in any folder).
 
     Sizes are checked first (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the
     whole run): going over is the kit's error, said before anything is converted or written.
@@ -98,11 +99,8 @@ def files_for(
             entries.append((output.tool, doc, names))
     index = index_markdown(entries, lang=lang, day=day, kit=kit)
     files["index.md"] = index.encode("utf-8")
-    if index_html:
-        page = html_page(
-            markdown_to_html_body(index), title=t("index.title", lang), lang=lang, day=day
-        )
-        files["index.html"] = page.encode("utf-8")
+    page = html_page(markdown_to_html_body(index), title=t("index.title", lang), lang=lang, day=day)
+    files["index.html"] = page.encode("utf-8")
     return files
 
 
@@ -159,10 +157,12 @@ def index_markdown(
     for tool, doc, names in entries:
         if tool not in seen_tools:
             seen_tools.append(tool)
-        links = ", ".join(f"[{name}]({name})" for name in names)
+        title = escape_link_text(doc.title)
+        # Each link says which document and which format: read alone by a screen reader, it is clear.
+        links = ", ".join(f"[{title} ({_format_label(name, lang)})](<{name}>)" for name in names)
         tool_title = tr(tool.title, lang)
-        label = f"**{doc.title}**" + (f" ({tool_title})" if tool_title != doc.title else "")
-        lines.append(f"- {label}: {links}")  # French spacing is applied to the whole index below
+        origin = f" — {escape_link_text(tool_title)}" if tool_title != doc.title else ""
+        lines.append(f"- {links}{origin}")  # French spacing is applied to the whole index below
     lines.append("")
     lines.append(f"## {t('index.next_steps', lang)}")
     lines.append("")
@@ -176,6 +176,29 @@ def index_markdown(
     lines.append(t("index.replay", lang))
     text = "\n".join(lines) + "\n"
     return french_spacing(text) if lang == "fr" else text
+
+
+_SHORT_LABELS = {
+    "pdf": {"fr": "PDF", "en": "PDF"},
+    "docx": {"fr": "Word", "en": "Word"},
+    "odt": {"fr": "LibreOffice", "en": "LibreOffice"},
+    "html": {"fr": "page web", "en": "web page"},
+    "md": {"fr": "texte Markdown", "en": "Markdown text"},
+}
+
+
+def _format_label(name: str, lang: str) -> str:
+    fmt = name.rsplit(".", 1)[-1]
+    labels = _SHORT_LABELS.get(fmt)
+    return labels.get(lang, labels["en"]) if labels else fmt
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>!#&|~])")
+
+
+def escape_link_text(text: str) -> str:
+    """A title (which may hold an answer) as plain text inside Markdown: no link, emphasis or HTML."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
 def default_out_dir(day: dt.date) -> Path:

@@ -24,7 +24,7 @@ PRINT_CSS = """
 @page { size: A4; margin: 2cm 2.2cm 2.4cm 2.2cm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
 html { font-family: "DejaVu Sans", "Marianne", Arial, sans-serif; font-size: 11pt; color: #161616;
-  line-height: 1.45; }
+  line-height: 1.45; overflow-wrap: break-word; }
 body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 header.doc { border-bottom: 2px solid #000091; margin-bottom: 1.2rem; padding-bottom: .4rem;
@@ -37,6 +37,10 @@ ul, ol { padding-left: 1.4rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; break-inside: avoid; }
 th, td { border: 1px solid #929292; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eeeef8; }
+.table-scroll { overflow-x: auto; max-width: 100%; margin: .6rem 0; }
+.table-scroll > table { margin: 0; }
+.table-scroll:focus { outline: 2px solid #000091; outline-offset: 2px; }
+@media print { .table-scroll { overflow: visible; } }
 blockquote { margin: .6rem 0; padding: .3rem .8rem; border-left: 4px solid #000091;
   background: #f5f5fe; }
 a { color: #000091; }
@@ -80,6 +84,7 @@ def html_page(
         if meta
         else ""
     )
+    body = wrap_tables(body, lang)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -89,6 +94,20 @@ def html_page(
         + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{header}\n<main>\n{body}</main>\n"
         "</body>\n</html>\n"
     )
+
+
+_TABLE_LABEL = {"fr": "Tableau (faire défiler horizontalement)", "en": "Table (scroll sideways)"}
+
+
+def wrap_tables(body: str, lang: str) -> str:
+    """Each table in a box that scrolls sideways by itself on a narrow screen (the page does not).
+
+    The box can take the keyboard focus and is named, so that it can be scrolled without a mouse.
+    Only the converter's own ``<table>`` tags are matched: an answer's text is escaped before.
+    """
+    label = html.escape(_TABLE_LABEL.get(lang, _TABLE_LABEL["en"]))
+    opening = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+    return body.replace("<table>", opening + "<table>").replace("</table>", "</table></div>")
 
 
 def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
