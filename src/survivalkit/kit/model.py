@@ -77,6 +77,10 @@ class Question(_Frozen):
     """A plain explanation shown on ``?``: why it is asked and how to answer."""
     required: bool = True
     """Whether an answer is needed; optional questions can be skipped."""
+    name: bool = False
+    """The answer is a name (a person, body, place, programme, company or product): it is kept as
+    typed, capitals included, even where the ``milieu`` filter lowers the start of other answers.
+    Only for ``text`` questions."""
     default: str | int | float | bool | dt.date | list[str] | None = None
     """A fixed default answer, written as the user would type it."""
     default_expr: str | None = None
@@ -136,6 +140,8 @@ class Question(_Frozen):
             raise ValueError(f"`date_range` only goes with type date, not {self.type.value}")
         if self.default is not None and self.default_expr is not None:
             raise ValueError("give either `default` or `default_expr`, not both")
+        if self.name and self.type != QuestionType.TEXT:
+            raise ValueError(f"`name: true` only goes with type text, not {self.type.value}")
         return self
 
 

@@ -15,7 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
-from survivalkit.text.casing import mid_sentence
+from survivalkit.text.casing import milieu
 from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_amount, format_date_long, format_number
 
@@ -173,7 +173,7 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     env.filters["euros"] = trusted(lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang))
     env.filters["number"] = trusted(lambda v, lang="fr": format_number(v, lang))
     env.filters["bullets"] = _bullets
-    env.filters["milieu"] = mid_sentence
+    env.filters["milieu"] = milieu
     # Only harmless helpers: no lipsum (placeholder text) and no cycler.
     safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()
