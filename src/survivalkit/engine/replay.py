@@ -70,6 +70,8 @@ class ToolAnswers:
     date: dt.date | None = None
     settings: Settings = field(default_factory=Settings)
     source: str = "--answers"
+    form: bool = False
+    """Read from a filled PDF form: it may hold other tools' fields too."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,14 @@ def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written:
 
 
 def read_tool_answers(path: Path, lang: str) -> ToolAnswers:
-    """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings."""
+    """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings.
+
+    A ``.pdf`` is a filled PDF form: its fields give the answers (see ``pdfform``).
+    """
+    from survivalkit.engine.pdfform import is_pdf, read_pdf_answers
+
+    if is_pdf(path):
+        return ToolAnswers(answers=read_pdf_answers(path, lang), source=str(path), form=True)
     return tool_answers_from(read_mapping(path, lang), path, lang)
 
 

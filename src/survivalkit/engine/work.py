@@ -154,6 +154,8 @@ class Done:
     answers: dict[str, Any]
     day: dt.date
     written: list[Path]
+    ignored: list[str] = field(default_factory=list)
+    """Questions answered in a filled PDF form that do not apply (their condition is false)."""
 
 
 # --- the entry points -------------------------------------------------------------------------
@@ -177,16 +179,23 @@ def run_tool(work: ToolWork, around: Around) -> Done:
                   locate=work.locate, report=around.report)
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview") if isinstance(restored.get("state"), dict) else None
+    given = dict(file.answers) if file else {}
+    if file is not None and file.form:
+        # A filled PDF form may hold other tools' forms too: only this tool's questions count.
+        asked = {q.id for q in run.interview.questions}
+        given = {key: value for key, value in given.items() if key in asked}
     sources = AnswerSources(
         profile=profile if person else {},
         session=session_state if isinstance(session_state, dict) else None,
-        answers_file=file.answers if file else {},
+        answers_file=given,
         answers_file_name=file.source if file else "--answers",
         sets=work.sets,
         use_defaults=work.use_defaults,
     )
     try:
         missing = run.fill(sources, interactive=interactive)
+        applicable = {q.id for q in run.interview.applicable()}
+        ignored = [key for key in given if key not in applicable] if file and file.form else []
         if restored:
             around.report(t("resume.from", lang, n=len(run.interview.confirmed)))
         ask_tool(run, around.frontend, interactive=interactive, missing=missing)
@@ -205,7 +214,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             opened.autosave.release()
         raise
     opened.autosave.finish()
-    return Done(files, run.answers(), day, written)
+    return Done(files, run.answers(), day, written, ignored)
 
 
 def run_journey(work: JourneyWork, around: Around) -> Done:

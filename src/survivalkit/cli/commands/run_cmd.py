@@ -12,6 +12,7 @@ from survivalkit.i18n import t
 
 if TYPE_CHECKING:
     from survivalkit.cli.app import Env
+    from survivalkit.kit.model import Tool
 
 
 def register(app: typer.Typer, env_class: type[Env]) -> None:
@@ -98,4 +99,19 @@ def run_tool(
         confirm_overwrite=confirm_overwrite(env),
     )
     done = run_work(work, around)
+    if file is not None and done.ignored:
+        report_ignored(env, tool, done.ignored, file.source)
     report_written(env, done.written)
+
+
+def report_ignored(env: Env, tool: Tool, ignored: list[str], source: str) -> None:
+    """A notice for each field filled in a PDF form whose question does not apply."""
+    from survivalkit.sheets.view import asked_questions, form_view
+    from survivalkit.text.localized import tr
+
+    conditions = {f.id: f.condition for f in form_view(env.kit, tool, env.lang).fields}
+    by_id = {q.id: q for q in asked_questions(env.kit, tool)}
+    for key in ignored:
+        condition = conditions.get(key, "").rstrip(" :\u00a0\u202f")
+        env.display.notice(t("pdfform.ignored", env.lang, file=source, id=key,
+                             question=tr(by_id[key].label, env.lang), condition=condition))
