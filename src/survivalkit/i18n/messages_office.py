@@ -7,6 +7,7 @@ MESSAGES_OFFICE: dict[str, dict[str, str]] = {
     "letter.date": {"fr": "Le {date}", "en": "{date}"},
     "letter.subject": {"fr": "Objet :", "en": "Subject:"},
     "letter.references": {"fr": "Réf. :", "en": "Ref.:"},
+    "letter.attachments": {"fr": "P.J. :", "en": "Enclosures:"},
     "letter.attention": {"fr": "Note à l'attention de", "en": "Note for the attention of"},
     "letter.made_at_place": {
         "fr": "Fait à {place}, le {dots}, en {copies} exemplaires.",

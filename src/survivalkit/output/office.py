@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-from survivalkit.output.letter import LetterParts, attention, decision_lines, label
+from survivalkit.output.letter import LetterParts, attachments_line, attention, decision_lines, label
 
 NBSP = "\u00a0"
 ASCII_SPACE = " \t\n"
@@ -42,6 +42,8 @@ def letter_pandoc(parts: LetterParts) -> str:
     for lines in parts.signatories:
         out.append(_div(style, "\n".join(lines)))
         out.append(_div("SignatureSpace", NBSP))
+    if parts.attachments:
+        out.append(_div("LetterReference", attachments_line(parts)))
     if parts.decision is not None:
         out.append(f"## {label('letter.decision', lang)}\n")
         out += [_div("DecisionLine", text) for _, text in decision_lines(parts.decision, lang)]
