@@ -165,6 +165,7 @@ def main_callback(
     date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG), metavar="DATE")] = None,
     resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
     force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
+    archive: Annotated[bool, typer.Option("--archive", help=t("opt.archive", LANG))] = False,
 ) -> None:
     """Without a command: the guided journey."""
     if ctx.invoked_subcommand is not None:
@@ -173,7 +174,7 @@ def main_callback(
 
     env = Env(kit, lang, plain)
     journey_command(env, answers=answers, out=out, formats=formats, resume=resume, force=force,
-                    use_profile=use_profile, date=date)
+                    use_profile=use_profile, date=date, archive=archive)
 
 
 def lang_from_args(args: list[str]) -> str | None:

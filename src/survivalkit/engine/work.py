@@ -126,6 +126,8 @@ class ToolWork:
     write: bool = False
     force: bool = False
     locate: Locator | None = None
+    archive: bool = False
+    """Each PDF as an archival PDF/A-3 carrying the answers file."""
 
 
 @dataclass
@@ -144,6 +146,8 @@ class JourneyWork:
     out: Path | None = None
     write: bool = False
     force: bool = False
+    archive: bool = False
+    """Each PDF as an archival PDF/A-3 carrying the answers file."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
         if interactive and file is None and around.store is not None:
             store = around.store
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
-        files = run.documents(formats, header=work.header)
+        files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
@@ -252,7 +256,7 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             values = journey.typed_profile()
             values["formats"] = list(journey.formats or [])
             _quietly(around, lang, lambda: remember_profile_values(store, values))
-        files = journey.documents(header=work.header)
+        files = journey.documents(header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
     except (KeyboardInterrupt, QuitRequested):
         journey.save()

@@ -169,6 +169,7 @@ MESSAGES.update({
     "opt.answers": {"fr": "Fichier YAML de réponses (par exemple un answers.yaml déjà produit).", "en": "YAML answers file (for example an answers.yaml written before)."},
     "opt.date": {"fr": "Date des documents (par défaut : aujourd'hui).", "en": "Date of the documents (default: today)."},
     "opt.defaults": {"fr": "Prendre la valeur par défaut des questions non répondues.", "en": "Take the default of unanswered questions."},
+    "opt.archive": {"fr": "PDF d'archivage (PDF/A-3) contenant le fichier de réponses qui les refait.", "en": "Archival PDFs (PDF/A-3) carrying the answers file that remakes them."},
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
     "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
     "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},

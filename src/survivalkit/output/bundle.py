@@ -61,9 +61,12 @@ def files_for(
     lang: str,
     day: dt.date,
     kit: Kit,
+    archive: bytes | None = None,
 ) -> dict[str, bytes]:
     """File name → content for every document in every format, plus the index (``index.md`` and
     ``index.html``, whatever the formats: the page to open first in any folder).
+
+    With ``archive`` (the answers file), each PDF is an archival PDF/A-3 carrying it.
 
     Sizes are checked first (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the
     whole run): going over is the kit's error, said before anything is converted or written.
@@ -89,7 +92,7 @@ def files_for(
                 elif fmt in ("html", "pdf"):
                     if page is None:
                         page = document_html(doc)
-                    files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page)
+                    files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page, archive=archive)
                 else:
                     files[name] = document_office(doc, fmt)
                 total += len(files[name])

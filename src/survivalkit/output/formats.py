@@ -14,7 +14,7 @@ from typing import Any
 
 from survivalkit.errors import MissingExtraError, OutputError, UsageError
 from survivalkit.output.letter import LETTER_CSS, letter_html
-from survivalkit.output.office import keep_body_with_signature, letter_pandoc
+from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc
 from survivalkit.output.render import RenderedDocument
 from survivalkit.text.typography import format_date_long
 
@@ -71,15 +71,20 @@ def markdown_to_html_body(markdown: str) -> str:
 
 
 def html_page(
-    body: str, *, title: str, lang: str, author: str = "", day: dt.date | None = None, css: str = ""
+    body: str, *, title: str, lang: str, author: str = "", day: dt.date | None = None, css: str = "",
+    subject: str = "", header: bool = True,
 ) -> str:
-    """A standalone HTML page with print CSS and a header naming title, date and author."""
+    """A standalone HTML page with print CSS and a header naming title, date and author.
+
+    Title, language, author and subject (``<meta name="description">``) are also the PDF's own
+    description; ``header=False`` leaves the visible header out (a letter has its own).
+    """
     meta = []
-    if author:
+    if author and header:
         meta.append(f"<span>{html.escape(author)}</span>")
-    if day is not None:
+    if day is not None and header:
         meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
-    header = (
+    top = (
         f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
         if meta
         else ""
@@ -91,7 +96,8 @@ def html_page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         + (f'<meta name="author" content="{html.escape(author)}">\n' if author else "")
-        + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{header}\n<main>\n{body}</main>\n"
+        + (f'<meta name="description" content="{html.escape(subject)}">\n' if subject else "")
+        + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{top}\n<main>\n{body}</main>\n"
         "</body>\n</html>\n"
     )
 
@@ -151,8 +157,15 @@ def weasyprint_html() -> Any:
     return HTML
 
 
-def html_to_pdf(page: str) -> bytes:
-    """Print an HTML page to PDF with WeasyPrint."""
+PDF_VARIANT = "pdf/ua-1"
+"""Every PDF is tagged (PDF/UA-1): structure tree, language, title shown by the reader."""
+ARCHIVE_VARIANT = "pdf/a-3a"
+"""``--archive``: PDF/A-3, tagged too (level a), the project's answers file embedded."""
+
+
+def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = "answers.yaml") -> bytes:
+    """Print an HTML page to a tagged PDF (PDF/UA-1) with WeasyPrint; with ``archive``, a PDF/A-3
+    that carries that file (the answers that rebuild the document)."""
     try:
         HTML = weasyprint_html()
     except ImportError:
@@ -163,7 +176,13 @@ def html_to_pdf(page: str) -> bytes:
         raise MissingExtraError(
             f"PDF output needs the Pango library (e.g. apt-get install libpango-1.0-0): {exc}"
         ) from None
-    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf()
+    options: dict[str, Any] = {"pdf_variant": PDF_VARIANT}
+    if archive is not None:
+        from weasyprint import Attachment
+
+        options = {"pdf_variant": ARCHIVE_VARIANT,
+                   "attachments": [Attachment(string=archive, name=archive_name, relationship="Source")]}
+    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf(**options)
     return bytes(result)
 
 
@@ -197,17 +216,30 @@ def document_html(doc: RenderedDocument) -> str:
     """A rendered document as a standalone HTML page (a letter is laid out part by part)."""
     if doc.letter is None:
         body = markdown_to_html_body(doc.markdown)
-        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date)
+        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date,
+                         subject=doc.title)
     body = letter_html(doc.letter, markdown_to_html_body)
-    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS)
+    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS, author=doc.author,
+                     subject=plain_text(doc.letter.subject) or doc.title, header=False)
+
+
+def plain_text(markdown: str) -> str:
+    """A Markdown snippet as the plain text a reader sees (for the PDF's subject)."""
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown_to_html_body(markdown))).strip()
 
 
 def document_office(doc: RenderedDocument, fmt: str) -> bytes:
     """A rendered document as ODT or DOCX (a letter's parts in the reference styles)."""
     if doc.letter is None:
-        return markdown_to_office(doc.markdown, fmt, title=doc.title, lang=doc.lang)
-    data = markdown_to_office(letter_pandoc(doc.letter), fmt, title=doc.title, lang=doc.lang)
-    return keep_body_with_signature(data, fmt)
+        data = markdown_to_office(doc.markdown, fmt, title=doc.title, lang=doc.lang)
+        subject = doc.title
+    else:
+        data = markdown_to_office(letter_pandoc(doc.letter), fmt, title=doc.title, lang=doc.lang)
+        data = keep_body_with_signature(data, fmt)
+        subject = plain_text(doc.letter.subject) or doc.title
+    return describe_office(data, fmt, title=doc.title, author=doc.author, subject=subject, lang=doc.lang)
 
 
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 from survivalkit.output.letter import LetterParts, attachments_line, attention, decision_lines, label
 
@@ -119,3 +120,42 @@ def _keep_odt(xml: str) -> str:
     else:
         xml = xml.replace("</office:automatic-styles>", copy + "</office:automatic-styles>", 1)
     return xml
+
+
+def describe_office(data: bytes, fmt: str, *, title: str, author: str, subject: str, lang: str) -> bytes:
+    """Fill the file's own description (title, author, subject, language), which pandoc leaves
+    empty without printing a title block: what a file manager, a search and a screen reader show."""
+    from xml.sax.saxutils import escape
+
+    member = "meta.xml" if fmt == "odt" else "docProps/core.xml"
+    values = {"dc:title": title, "dc:creator": author, "dc:subject": subject, "dc:language": lang,
+              "meta:initial-creator": author}
+
+    def edit(xml: str) -> str:
+        for tag, value in values.items():
+            if not value:
+                continue
+            text = escape(" ".join(value.split()))
+            new = f"<{tag}>{text}</{tag}>"
+            found = re.search(rf"<{tag}\s*/>|<{tag}>[^<]*</{tag}>", xml)
+            if found is not None:
+                xml = xml[: found.start()] + new + xml[found.end():]
+            elif tag.startswith("dc:") and "<dc:title>" in xml:  # DOCX: no subject element yet
+                xml = xml.replace("</dc:title>", "</dc:title>" + new, 1)
+        return xml
+
+    return _rewrite(data, member, edit)
+
+
+def _rewrite(data: bytes, member: str, edit: Callable[[str], str]) -> bytes:
+    """The same ZIP package with one member's text changed by ``edit``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == member:
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            compress = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(item, content, compress_type=compress)
+    return out.getvalue()
