@@ -15,7 +15,9 @@ from typing import Any
 from survivalkit.errors import MissingExtraError, OutputError, UsageError
 from survivalkit.output.letter import LETTER_CSS, letter_html
 from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc
+from survivalkit.output.office import keep_lead_ins as keep_office_lead_ins
 from survivalkit.output.render import RenderedDocument
+from survivalkit.output.typeset import bind, keep_lead_ins
 from survivalkit.text.typography import format_date_long
 
 FORMATS = ("md", "html", "pdf", "odt", "docx")
@@ -33,6 +35,7 @@ h1 { font-size: 1.55rem; color: #000091; margin: 0 0 .8rem; line-height: 1.25; }
 h2 { font-size: 1.15rem; color: #000091; margin: 1.3rem 0 .4rem; break-after: avoid; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
+p.lead-in { break-after: avoid; page-break-after: avoid; }
 ul, ol { padding-left: 1.4rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; break-inside: avoid; }
 th, td { border: 1px solid #929292; padding: .3rem .5rem; text-align: left; vertical-align: top; }
@@ -215,10 +218,10 @@ def _pandoc() -> str:
 def document_html(doc: RenderedDocument) -> str:
     """A rendered document as a standalone HTML page (a letter is laid out part by part)."""
     if doc.letter is None:
-        body = markdown_to_html_body(doc.markdown)
+        body = keep_lead_ins(markdown_to_html_body(bind(doc.markdown)))
         return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date,
                          subject=doc.title)
-    body = letter_html(doc.letter, markdown_to_html_body)
+    body = keep_lead_ins(letter_html(doc.letter, lambda md: markdown_to_html_body(bind(md))))
     return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS, author=doc.author,
                      subject=plain_text(doc.letter.subject) or doc.title, header=False)
 
@@ -233,12 +236,13 @@ def plain_text(markdown: str) -> str:
 def document_office(doc: RenderedDocument, fmt: str) -> bytes:
     """A rendered document as ODT or DOCX (a letter's parts in the reference styles)."""
     if doc.letter is None:
-        data = markdown_to_office(doc.markdown, fmt, title=doc.title, lang=doc.lang)
+        data = markdown_to_office(bind(doc.markdown), fmt, title=doc.title, lang=doc.lang)
         subject = doc.title
     else:
-        data = markdown_to_office(letter_pandoc(doc.letter), fmt, title=doc.title, lang=doc.lang)
+        data = markdown_to_office(bind(letter_pandoc(doc.letter)), fmt, title=doc.title, lang=doc.lang)
         data = keep_body_with_signature(data, fmt)
         subject = plain_text(doc.letter.subject) or doc.title
+    data = keep_office_lead_ins(data, fmt)
     return describe_office(data, fmt, title=doc.title, author=doc.author, subject=subject, lang=doc.lang)
 
 
