@@ -195,8 +195,8 @@ def _lead_ins_docx(xml: str) -> str:
     return "".join(out)
 
 
-_ODT_PARA = re.compile(r'<text:p text:style-name="([^"]+)">((?:(?!</text:p>).)*?)</text:p>(?=\s*<text:list|\s*<table:table)',
-                       re.DOTALL)
+_ODT_PARA = re.compile(r'<text:p text:style-name="([^"]+)">((?:(?!</text:p>).)*?)</text:p>'
+                       r"(?=\s*<text:list|\s*<table:table)", re.DOTALL)
 
 
 def _lead_ins_odt(xml: str) -> str:
