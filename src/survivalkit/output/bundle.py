@@ -11,6 +11,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.output.drafts import draft, meant_for_someone
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -99,6 +100,11 @@ def files_for(
                 if total > limit:
                     raise _too_much(output.tool, total, limit, lang)
                 names.append(name)
+            if meant_for_someone(doc):  # an e-mail draft, the PDF (else DOCX, ODT) attached
+                attached = next(((n, files[n]) for ext in ("pdf", "docx", "odt") for n in names
+                                 if n == f"{stem}.{ext}"), None)
+                files[f"{stem}.eml"] = draft(doc, attached)
+                names.append(f"{stem}.eml")
             entries.append((output.tool, doc, names))
     index = index_markdown(entries, lang=lang, day=day, kit=kit)
     files["index.md"] = index.encode("utf-8")
@@ -187,6 +193,7 @@ _SHORT_LABELS = {
     "odt": {"fr": "LibreOffice", "en": "LibreOffice"},
     "html": {"fr": "page web", "en": "web page"},
     "md": {"fr": "texte Markdown", "en": "Markdown text"},
+    "eml": {"fr": "brouillon de courriel", "en": "e-mail draft"},
 }
 
 
