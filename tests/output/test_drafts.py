@@ -32,7 +32,7 @@ def test_a_note_gets_a_draft_with_its_subject_and_document_attached() -> None:
     body = msg.get_body(preferencelist=("plain",))
     assert body is not None and "ci-joint" in body.get_content()
     index = files["index.md"].decode()
-    assert f"(brouillon de courriel)](<{name}>)" in index
+    assert f"(brouillon de courriel)]({name})" in index
 
 
 def test_answers_cannot_add_headers_or_addresses_to_a_draft() -> None:

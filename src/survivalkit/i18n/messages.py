@@ -119,6 +119,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "index.title": {"fr": "Vos documents", "en": "Your documents"},
     "index.intro": {"fr": "Documents préparés avec le {kit}, le {date}.", "en": "Documents prepared with {kit}, on {date}."},
     "index.next_steps": {"fr": "Et maintenant ?", "en": "What next?"},
+    "index.previous": {"fr": "Versions précédentes", "en": "Previous versions"},
+    "index.previous_of": {"fr": "version du {date}", "en": "version of {date}"},
     "index.replay": {"fr": "Vos réponses sont dans answers.yaml : relancez la commande avec --answers answers.yaml pour refaire ces documents.", "en": "Your answers are in answers.yaml: run the command again with --answers answers.yaml to remake these documents."},
 }
 
@@ -171,6 +173,9 @@ MESSAGES.update({
     "opt.defaults": {"fr": "Prendre la valeur par défaut des questions non répondues.", "en": "Take the default of unanswered questions."},
     "opt.archive": {"fr": "PDF d'archivage (PDF/A-3) contenant le fichier de réponses qui les refait.", "en": "Archival PDFs (PDF/A-3) carrying the answers file that remakes them."},
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
+    "links.refused": {"fr": "{where} : {what} : lien refusé vers « {url} » ; un document ne peut renvoyer qu'à {schemes}", "en": "{where}: {what}: refused link to \"{url}\"; a document may only link to {schemes}"},
+    "formats.unknown": {"fr": "Format inconnu « {value} » : les formats possibles sont {known}.", "en": "Unknown format \"{value}\": the possible formats are {known}."},
+    "formats.not_list": {"fr": "{where} doit être une liste de formats parmi {known}, pas « {value} ».", "en": "{where} must be a list of formats among {known}, not \"{value}\"."},
     "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
     "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},
     "opt.kit": {"fr": "Dossier de kit supplémentaire (répétable) : ajoute ou remplace des outils.", "en": "Extra kit folder (repeatable): adds or replaces tools."},

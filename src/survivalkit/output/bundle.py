@@ -12,6 +12,7 @@ from typing import Any
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.drafts import draft, meant_for_someone
+from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -69,11 +70,13 @@ def files_for(
 
     With ``archive`` (the answers file), each PDF is an archival PDF/A-3 carrying it.
 
-    Sizes are checked first (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the
-    whole run): going over is the kit's error, said before anything is converted or written.
+    The formats are checked first (only the five, whoever asked), then the sizes
+    (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the whole run): going over is
+    the kit's error, said before anything is converted or written.
     """
     from survivalkit.sandbox.budget import current_limits
 
+    formats = check_formats(formats, lang)
     limit = current_limits().written
     check_sizes(outputs, formats, lang=lang)
     files: dict[str, bytes] = {}
@@ -108,7 +111,8 @@ def files_for(
             entries.append((output.tool, doc, names))
     index = index_markdown(entries, lang=lang, day=day, kit=kit)
     files["index.md"] = index.encode("utf-8")
-    page = html_page(markdown_to_html_body(index), title=t("index.title", lang), lang=lang, day=day)
+    page = html_page(markdown_to_html_body(index, relative_links=True), title=t("index.title", lang),
+                     lang=lang, day=day)
     files["index.html"] = page.encode("utf-8")
     return files
 
@@ -166,12 +170,8 @@ def index_markdown(
     for tool, doc, names in entries:
         if tool not in seen_tools:
             seen_tools.append(tool)
-        title = escape_link_text(doc.title)
-        # Each link says which document and which format: read alone by a screen reader, it is clear.
-        links = ", ".join(f"[{title} ({_format_label(name, lang)})](<{name}>)" for name in names)
-        tool_title = tr(tool.title, lang)
-        origin = f" — {escape_link_text(tool_title)}" if tool_title != doc.title else ""
-        lines.append(f"- {links}{origin}")  # French spacing is applied to the whole index below
+        # French spacing is applied to the whole index below.
+        lines.append(f"- {document_links(doc.title, tr(tool.title, lang), names, lang)}")
     lines.append("")
     lines.append(f"## {t('index.next_steps', lang)}")
     lines.append("")
@@ -203,6 +203,16 @@ def _format_label(name: str, lang: str) -> str:
     return labels.get(lang, labels["en"]) if labels else fmt
 
 
+def document_links(title: str, tool_title: str, names: Sequence[str], lang: str) -> str:
+    """One index line: the document's title (and its tool's), then a link per file named by the
+    title and the format — read alone by a screen reader, each link is clear. (The project record
+    reads these lines back: ``engine.project.index_entries``.)"""
+    shown = escape_link_text(title)
+    links = ", ".join(f"[{shown} ({_format_label(name, lang)})]({name})" for name in names)
+    label = f"**{title}**" + (f" ({tool_title})" if tool_title != title else "")
+    return f"{label}: {links}"
+
+
 _MARKUP = re.compile(r"([\\`*_\[\]<>!#&|~])")
 
 
@@ -211,6 +221,64 @@ def escape_link_text(text: str) -> str:
     return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
-def default_out_dir(day: dt.date) -> Path:
-    """``./survivalkit-2026-11-26``, in the current folder."""
-    return Path.cwd() / f"survivalkit-{day.isoformat()}"
+@dataclass(frozen=True)
+class Index:
+    """A project folder's index, in Markdown and as a web page."""
+
+    markdown: str
+    html: str
+
+
+def project_index(
+    documents: Sequence[tuple[str, str, list[str]]],
+    previous: Sequence[tuple[str, str, list[str], str]],
+    tools: Sequence[Tool],
+    *,
+    lang: str,
+    day: dt.date,
+    kit: Kit,
+) -> Index:
+    """The index of a folder holding several tools' documents, run on different days: every
+    document (title, tool title, files), then the previous versions kept, then the next steps."""
+    lines = [f"# {t('index.title', lang)}", ""]
+    lines.append(
+        t("index.intro", lang, kit=str(mid_sentence(tr(kit.info.title, lang))), date=format_date_long(day, lang))
+    )
+    lines.append("")
+    for title, tool_title, names in documents:
+        lines.append(f"- {document_links(title, tool_title, names, lang)}")
+    if previous:
+        lines += ["", f"## {t('index.previous', lang)}", ""]
+        for title, tool_title, names, when in previous:
+            links = ", ".join(f"[{escape_link_text(title)} ({_format_label(name, lang)})](<{name}>)"
+                              for name in names)
+            try:
+                shown = format_date_long(dt.date.fromisoformat(when), lang)
+            except ValueError:
+                shown = when
+            lines.append(f"- {escape_link_text(tool_title)}, {t('index.previous_of', lang, date=shown)}: {links}")
+    lines.append("")
+    lines.append(f"## {t('index.next_steps', lang)}")
+    lines.append("")
+    for tool in tools:
+        if not tool.sheet.next_steps:
+            continue
+        lines.append(f"### {tr(tool.title, lang)}")
+        lines.append("")
+        lines += [f"- {tr(step, lang)}" for step in tool.sheet.next_steps]
+        lines.append("")
+    lines.append(t("index.replay", lang))
+    text = "\n".join(lines) + "\n"
+    text = french_spacing(text) if lang == "fr" else text
+    page = html_page(markdown_to_html_body(text, relative_links=True), title=t("index.title", lang), lang=lang,
+                     day=day)
+    return Index(text, page)
+
+
+def default_out_dir(day: dt.date, name: str | None = None) -> Path:
+    """In the current folder: named after the project (``./rendez-vous-en-ligne``), else
+    ``./survivalkit-2026-11-26``."""
+    from survivalkit.text.names import slugify
+
+    slug = slugify(name) if name else ""
+    return Path.cwd() / (slug or f"survivalkit-{day.isoformat()}")

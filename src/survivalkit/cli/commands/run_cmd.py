@@ -84,7 +84,7 @@ def run_tool(
     from survivalkit.output.formats import parse_formats
 
     store = Store()
-    file = read_tool_answers(answers_file, env.lang) if answers_file is not None else None
+    file = read_tool_answers(answers_file, env.lang, tool_id) if answers_file is not None else None
     adopt_recorded(env, store, f"tool-{tool_id}", file=file.settings if file else None, resume=resume)
     lang = env.lang
     tool = env.tool(tool_id)
@@ -92,7 +92,7 @@ def run_tool(
     work = ToolWork(
         env.kit, tool, lang, settings=env.settings(), file=file, sets=parse_set_options(sets),
         use_defaults=use_defaults, use_profile=use_profile, resume=True if resume else None,
-        day=parse_day(date, lang), formats=parse_formats(formats) if formats else None,
+        day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats else None,
         header=t("answers.header", lang, cmd=env.command("run", tool.id, "--answers", "answers.yaml")),
         out=out, write=True, force=force, locate=locator_for(tool, env.loaded.sources), archive=archive,
     )
