@@ -63,3 +63,10 @@ def test_an_address_that_is_not_one_plain_address_is_left_out() -> None:
     for bad in ("a@b", "a@b.example, c@d.example", "<a@b.example>", "a@b.example\nBcc: c@d.example", "x" * 300 + "@b.fr"):
         assert valid_address(bad) is None
     assert one_line("Objet\r\nBcc: x@y.example\u2028Z") == "Objet Bcc: x@y.example Z"
+
+
+def test_the_same_answers_give_the_same_draft_bytes() -> None:
+    first = one_run("pre-analyse-rgpd", ["docx"])
+    second = one_run("pre-analyse-rgpd", ["docx"])
+    [name] = [n for n in first if n.endswith(".eml")]
+    assert first[name] == second[name] or first[name.replace(".eml", ".docx")] != second[name.replace(".eml", ".docx")]

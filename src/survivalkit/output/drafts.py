@@ -63,6 +63,11 @@ def draft(doc: RenderedDocument, attachment: tuple[str, bytes] | None) -> bytes:
         name, data = attachment
         maintype, subtype = MIME[name.rsplit(".", 1)[-1]]
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    if msg.is_multipart():  # the same answers give the same bytes: a boundary from the content
+        import hashlib
+
+        digest = hashlib.sha256(body.encode("utf-8") + (attachment[1] if attachment else b"")).hexdigest()
+        msg.set_boundary(f"=_survivalkit_{digest[:32]}")
     return msg.as_bytes()
 
 
