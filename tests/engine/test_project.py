@@ -143,3 +143,30 @@ def test_a_file_that_is_not_the_projects_is_never_replaced_silently(
                             "--out", str(folder), "--lang", "fr", "--format", "md"], capsys)
     assert code != 0 and "n'appartiennent pas au projet" in err and mine.name in err
     assert mine.read_text("utf-8") == "Ma propre note."
+
+
+def test_the_projects_data_in_its_folder_answer_another_tool_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What is bought and for how much, given in the memo, answers the innovative-purchase note."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-12-07", "--out", str(folder))
+    example = dict(KIT.tools["justification-achat-innovant"].examples[0].answers)
+    for datum_question in ("objet", "nature", "montant"):
+        example.pop(datum_question)
+    example.update(PROFILE, projet_nom="Rendez-vous en ligne")
+    example = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in example.items()}
+    run(capsys, "run", "justification-achat-innovant", "--answers", str(write(tmp_path / "j.yaml", example)),
+        "--date", "2026-12-09", "--out", str(folder))
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    justification = record["answers"]["justification-achat-innovant"]
+    assert justification["montant"] == 12500 and justification["nature"] == "services"
+    assert justification["objet"] == MEMO["objet"]
+    note = next(folder.glob("justification-achat-innovant-*.md")).read_text("utf-8")
+    assert "six ateliers de conception" in note and amount(note) == "12500"
+    # The fab lab's price is its own datum: never the memo's purchase.
+    code, _, err = run_cli(["run", "pass-fab-lab", "--answers",
+                            str(write(tmp_path / "f.yaml", {k: v for k, v in fablab().items() if k != "montant"})),
+                            "--out", str(folder), "--lang", "fr", "--format", "md"], capsys)
+    assert code == 2 and "montant" in err

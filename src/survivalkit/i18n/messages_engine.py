@@ -33,6 +33,7 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), valeur connue jusqu'au {until}. Une nouvelle valeur s'applique sans doute depuis : vérifiez-la avant d'envoyer ce document ({where}).",
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
+    "data.from": {"fr": "repris de « {tool} » du {date}", "en": "from “{tool}” of {date}"},
     "project.header": {
         "fr": "Le dossier de votre projet, tenu par survivalkit : les réponses de chaque outil et leur date.\nPour refaire tous les documents : survivalkit --answers answers.yaml\nPour ceux d'un seul outil : survivalkit run OUTIL --answers answers.yaml",
         "en": "Your project's record, kept by survivalkit: each tool's answers and their date.\nTo remake every document: survivalkit --answers answers.yaml\nFor one tool's: survivalkit run TOOL --answers answers.yaml",
