@@ -250,7 +250,7 @@ def project_index(
     if previous:
         lines += ["", f"## {t('index.previous', lang)}", ""]
         for title, tool_title, names, when in previous:
-            links = ", ".join(f"[{escape_link_text(title)} ({_format_label(name, lang)})](<{name}>)"
+            links = ", ".join(f"[{escape_link_text(title)} ({_format_label(name, lang)})]({name})"
                               for name in names)
             try:
                 shown = format_date_long(dt.date.fromisoformat(when), lang)
