@@ -104,3 +104,25 @@ def test_a_letter_names_its_attachments_after_the_signature() -> None:
     assert html.index('class="signatures"') < html.index("P.J.")
     en = example_files("dossier-candidature-financement", "region-avec-association", ["md"], "en")
     assert any(b"Enclosures: Budget annex" in v for v in en.values())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_generated_appellation_is_never_written_twice(lang: str) -> None:
+    import datetime as dt
+
+    from tests.output.test_render import KIT, answers_for
+
+    from survivalkit.output.bundle import render_outputs
+
+    day = dt.date(2026, 11, 26)
+    tools = [t for t in KIT.tools.values() if any(d.letter and d.letter.recipient_kind for d in t.documents)]
+    assert len(tools) >= 2
+    for tool in tools:
+        for example in tool.examples:
+            [output] = render_outputs(KIT, [(tool, answers_for(tool, example.answers, day, lang))], day=day, lang=lang)
+            for doc in output.documents:
+                if doc.letter is None or doc.letter.layout != "letter":
+                    continue
+                blocks = doc.markdown.split("\n\n")
+                greetings = [b for b in blocks if b.endswith(",") and b.startswith(("Madame", "Monsieur", "Dear"))]
+                assert len(greetings) == 1, (tool.id, example.name, greetings)
