@@ -196,7 +196,7 @@ def test_update_brings_a_march_memo_to_december_keeping_the_old_one(
     assert f"{name} : réécrit pour la nouvelle date" in said.replace("\u202f", " ").replace("\u00a0", " ")
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["dates"]["memo-achat-public"] == "2026-12-07"
-    assert f"[{kept.name}]({kept.name})" in (folder / "index.md").read_text("utf-8")
+    assert f"]({kept.name})" in (folder / "index.md").read_text("utf-8")
 
 
 def test_update_says_when_a_folder_holds_no_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
