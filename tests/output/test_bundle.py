@@ -54,7 +54,8 @@ def test_a_single_run_has_an_index_page_whose_links_are_document_titles() -> Non
     assert {href for href, _ in parser.links} == documents  # relative: the files beside it
     for href, text in parser.links:
         assert href not in text  # a title, not a file name
-        assert text.endswith("(Word)" if href.endswith(".docx") else "(texte Markdown)")
+        label = {".docx": "(Word)", ".md": "(texte Markdown)", ".eml": "(brouillon de courriel)"}[href[href.rindex("."):]]
+        assert text.endswith(label)
         assert len(text) > 15
 
 
@@ -62,7 +63,8 @@ def test_index_link_texts_are_plain_text_even_when_a_title_holds_markup() -> Non
     from survivalkit.output.bundle import escape_link_text
     from survivalkit.output.formats import markdown_to_html_body
 
-    body = markdown_to_html_body(f"- [{escape_link_text('Note ](javascript:alert(1)) *gras* <b>')} (PDF)](<a.pdf>)")
+    body = markdown_to_html_body(f"- [{escape_link_text('Note ](javascript:alert(1)) *gras* <b>')} (PDF)](a.pdf)",
+                                 relative_links=True)
     parser = Links()
     parser.feed(body)
     assert parser.links == [("a.pdf", "Note ](javascript:alert(1)) *gras* <b> (PDF)")]
