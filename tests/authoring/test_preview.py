@@ -45,3 +45,13 @@ def test_preview_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -
     code, _, err = run_cli(["preview", "memo-achat-public", "--format", "docx", "--plain",
                             "--lang", "en"], capsys)
     assert code == 2 and "md, html or pdf" in err
+
+
+def test_preview_takes_a_date_in_any_form_run_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    iso = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "2026-12-07"], capsys)
+    french = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "07/12/2026"], capsys)
+    assert iso[0] == french[0] == 0, french[2]
+    assert "7 décembre 2026" in french[1]
+    assert french[1] == iso[1]
+    code, _, err = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "bientôt"], capsys)
+    assert code == 2 and "--date" in err

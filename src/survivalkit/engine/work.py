@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit import clock
+from survivalkit.engine.asker import QuitRequested
 from survivalkit.engine.frontend import Frontend
-from survivalkit.engine.interview import QuitRequested
 from survivalkit.engine.journey import SESSION_KEY, Journey
 from survivalkit.engine.replay import JourneyAnswers, Settings, ToolAnswers
 from survivalkit.engine.sessions import Autosave, open_session
@@ -294,7 +294,7 @@ def _profile(around: Around, lang: str) -> dict[str, Any]:
     try:
         values = around.store.load_profile()
     except SessionError as exc:
-        around.report(str(exc))
+        around.report(exc.say(lang))
         return {}
     for problem in around.store.profile_problems:
         around.report(problem.say(lang))
