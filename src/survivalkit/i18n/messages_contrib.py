@@ -620,4 +620,141 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Réponses manquantes ({count}) : {keys}. Ajoutez-les au fichier de réponses (les questions qui ont une valeur par défaut la prennent).",
         "en": "Missing answers ({count}): {keys}. Add them to the answers file (questions with a default value take it).",
     },
+    # validate reads the rendered documents (authoring/reading.py, rules/rendered.py)
+    "lint.read.lang.fr": {"fr": "en français", "en": "in French"},
+    "lint.read.lang.en": {"fr": "en anglais", "en": "in English"},
+    "lint.read.case": {
+        "fr": "exemple « {name} » {language}",
+        "en": "example `{name}` {language}",
+    },
+    "lint.read.case_changed": {
+        "fr": "exemple « {name} » avec `{changed}` {language}",
+        "en": "example `{name}` with `{changed}` {language}",
+    },
+    "lint.read.branch_fails": {
+        "fr": "{case} : le document ne se fabrique pas ({reason}) ; une réponse possible de l'agent mène là",
+        "en": "{case}: the document cannot be made ({reason}); an answer the agent may give leads there",
+    },
+    "lint.read.SK015": {
+        "fr": "document « {document} », {case} : le document affiche « {excerpt} » ; « {detail} » "
+              "est une réponse vide ou une liste écrite comme en Python : testez la réponse avec "
+              "{{% if … %}} et écrivez une liste avec {{{{ … | join(', ') }}}}",
+        "en": "document `{document}`, {case}: the document reads \"{excerpt}\"; `{detail}` is an "
+              "empty answer or a list as Python writes it: test the answer with {{% if … %}} and "
+              "write a list with {{{{ … | join(', ') }}}}",
+    },
+    "lint.read.SK118": {
+        "fr": "document « {document} », {case} : « {excerpt} » : `**` est ouvert et jamais fermé "
+              "dans ce paragraphe ; le document montrera les astérisques : fermez-le (**texte**)",
+        "en": "document `{document}`, {case}: \"{excerpt}\": `**` is opened and never closed in "
+              "this paragraph; the document will show the asterisks: close it (**text**)",
+    },
+    "lint.read.SK119": {
+        "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » ne se dit pas (au, "
+              "du, aux, des) ; la réponse commence par un article : reformulez autour "
+              "(« lieu : {{{{ … }}}} ») ou demandez-la sans article",
+        "en": "document `{document}`, {case}: \"{excerpt}\": \"{detail}\" is not French (au, du, "
+              "aux, des); the answer starts with an article: rephrase around it (« lieu : "
+              "{{{{ … }}}} ») or ask for it without the article",
+    },
+    "lint.read.SK120": {
+        "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » est écrit selon "
+              "l'usage de l'autre langue ; en anglais écrivez {{{{ montant | euros('EUR_HT', 'en') }}}}, "
+              "{{{{ fact('nom').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
+              "{{{{ n | number('en') }}}}",
+        "en": "document `{document}`, {case}: \"{excerpt}\": \"{detail}\" is written the other "
+              "language's way; in English write {{{{ montant | euros('EUR_HT', 'en') }}}}, "
+              "{{{{ fact('name').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
+              "{{{{ n | number('en') }}}}",
+    },
+    "lint.read.SK121": {
+        "fr": "document « {document} », {case} : le titre « {detail} » est vide : ce qu'il devait "
+              "afficher est vide ; mettez le titre entier dans le {{% if %}} ou écrivez son texte",
+        "en": "document `{document}`, {case}: the heading \"{detail}\" is empty: what it prints is "
+              "empty; put the whole heading inside the {{% if %}} or write its text",
+    },
+    "lint.read.SK122": {
+        "fr": "document « {document} », {case} : « {excerpt} » : ponctuation doublée « {detail} » ; "
+              "la réponse finit sans doute déjà par ce signe : enlevez celui du modèle ou placez la "
+              "réponse en fin de ligne",
+        "en": "document `{document}`, {case}: \"{excerpt}\": doubled punctuation \"{detail}\"; the "
+              "answer probably ends with it already: remove the template's own or put the answer "
+              "at the end of the line",
+    },
+    "lint.read.SK123": {
+        "fr": "document « {document} », {case} : « {excerpt} » : le pourcentage {detail} s'affiche "
+              "sans « % » : écrivez {{{{ fact('…') }}}} %",
+        "en": "document `{document}`, {case}: \"{excerpt}\": the percentage {detail} is printed "
+              "without \"%\": write {{{{ fact('…') }}}}%",
+    },
+    "lint.raw_choice": {
+        "fr": "{what} : {{{{ {name} }}}} affiche la valeur enregistrée (« {value} »), pas le texte "
+              "du choix : écrivez la phrase selon le choix ({{% if {name} == '{value}' %}}…{{% endif %}})",
+        "en": "{what}: {{{{ {name} }}}} prints the stored value (\"{value}\"), not the choice's "
+              "text: write the sentence for each choice ({{% if {name} == '{value}' %}}…{{% endif %}})",
+    },
+    "rule.SK015.summary": {
+        "fr": 'Une réponse vide (« None ») ou une liste écrite comme en Python dans un document',
+        "en": 'An empty answer ("None") or a list as Python writes it in a document',
+    },
+    "rule.SK015.fix": {
+        "fr": "Testez la réponse avec `{{% if question %}}` avant de l'écrire, et écrivez une liste avec `{{{{ liste | join(', ') }}}}`.",
+        "en": "Test the answer with `{{% if question %}}` before printing it, and print a list with `{{{{ list | join(', ') }}}}`.",
+    },
+    "rule.SK117.summary": {
+        "fr": 'Réponse à choix écrite telle quelle : le document affiche la valeur enregistrée, pas le texte du choix',
+        "en": "Choice answer printed as is: the document shows the stored value, not the choice's text",
+    },
+    "rule.SK117.fix": {
+        "fr": "Écrivez la phrase selon le choix (`{{% if nature == 'travaux' %}}des travaux{{% endif %}}`).",
+        "en": "Write the sentence for each choice (`{{% if nature == 'travaux' %}}works{{% endif %}}`).",
+    },
+    "rule.SK118.summary": {
+        "fr": 'Gras (`**`) ouvert et jamais fermé dans un paragraphe du document',
+        "en": 'Bold (`**`) opened and never closed in a paragraph of the document',
+    },
+    "rule.SK118.fix": {
+        "fr": 'Fermez le gras dans le même paragraphe : `**texte**`.',
+        "en": 'Close the bold in the same paragraph: `**text**`.',
+    },
+    "rule.SK119.summary": {
+        "fr": '« à le », « de le », « à les » ou « de les » dans un document : une réponse qui commence par un article après « à » ou « de »',
+        "en": '« à le », « de le », « à les » or « de les » in a document: an answer starting with an article after « à » or « de »',
+    },
+    "rule.SK119.fix": {
+        "fr": 'Reformulez autour de la réponse (« Lieu : {{{{ lieu }}}} ») ou demandez-la sans article.',
+        "en": 'Rephrase around the answer (« Lieu : {{{{ lieu }}}} ») or ask for it without the article.',
+    },
+    "rule.SK120.summary": {
+        "fr": "Nombre, date ou montant écrit selon l'usage de l'autre langue (« 5 000 € TTC » dans un document anglais)",
+        "en": 'Number, date or amount written the other language\'s way ("5 000 € TTC" in an English document)',
+    },
+    "rule.SK120.fix": {
+        "fr": "Dans le modèle anglais, donnez la langue aux filtres : `euros('EUR_HT', 'en')`, `date_long('en')`, `number('en')` ; pour un fait, `fact('nom').value | euros('EUR_TTC', 'en')`.",
+        "en": "In the English template, give the filters the language: `euros('EUR_HT', 'en')`, `date_long('en')`, `number('en')`; for a fact, `fact('name').value | euros('EUR_TTC', 'en')`.",
+    },
+    "rule.SK121.summary": {
+        "fr": 'Titre vide dans un document',
+        "en": 'Empty heading in a document',
+    },
+    "rule.SK121.fix": {
+        "fr": 'Écrivez le texte du titre, ou mettez tout le titre dans le `{{% if %}}` qui le remplit.',
+        "en": "Write the heading's text, or put the whole heading inside the `{{% if %}}` that fills it.",
+    },
+    "rule.SK122.summary": {
+        "fr": 'Ponctuation doublée dans un document (« .. », « ., », « : : »)',
+        "en": 'Doubled punctuation in a document ("..", ".,", ": :")',
+    },
+    "rule.SK122.fix": {
+        "fr": 'Une réponse finit souvent par un point : enlevez celui du modèle, ou placez la réponse en fin de phrase.',
+        "en": "An answer often ends with a full stop: remove the template's own, or put the answer at the end of the sentence.",
+    },
+    "rule.SK123.summary": {
+        "fr": 'Pourcentage écrit sans « % »',
+        "en": 'Percentage printed without "%"',
+    },
+    "rule.SK123.fix": {
+        "fr": "Écrivez le signe après le fait : `{{{{ fact('taux') }}}} %`.",
+        "en": "Write the sign after the fact: `{{{{ fact('rate') }}}}%`.",
+    },
 }

@@ -6,7 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, kit_key, tool_key
-from survivalkit.authoring.rules import conditions, content, examples, references, texts
+from survivalkit.authoring.rules import (
+    conditions,
+    content,
+    examples,
+    references,
+    rendered,
+    texts,
+)
 from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
 from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
 from survivalkit.errors import Problem
@@ -15,7 +22,7 @@ from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content)
+MODULES = (references, examples, texts, conditions, content, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
 _TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}
