@@ -38,8 +38,8 @@ BENCH = Path(__file__).resolve().parent
 BIN = "Scripts" if os.name == "nt" else "bin"
 
 # Sizes of the generated kits (number of generated tool files, layered on the bundled kit).
-SIZES = (10, 100, 1000)
-QUICK_SIZES = (10, 100)
+SIZES = (100, 1000, 5000)
+QUICK_SIZES = (100, 1000)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,6 +196,7 @@ class Result:
     ok_codes: tuple[int, ...] = (0,)
     times: list[float] = field(default_factory=list)  # seconds, wall clock
     cpu: float | None = None  # seconds of user + system time per run (hyperfine: mean)
+    peak: float | None = None  # peak resident memory of the process, in MB (largest run)
     error: str = ""
     note: str = ""
 
@@ -232,16 +233,21 @@ class Bench:
             result = Result(name, cmd, ok_codes)
             self.results[name] = result
             start = time.perf_counter()
-            proc = subprocess.run(cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
-                                  capture_output=True, text=True)
+            with tempfile.TemporaryFile() as out:
+                proc = subprocess.Popen(cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
+                                        stdout=out, stderr=subprocess.STDOUT)
+                code, _, peak = wait(proc)
+                out.seek(0)
+                text = out.read().decode("utf-8", "replace")
             elapsed = time.perf_counter() - start
-            if proc.returncode not in ok_codes:
-                tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-                result.error = f"exit {proc.returncode}: " + " | ".join(tail)
+            result.peak = peak
+            if code not in ok_codes:
+                tail = text.strip().splitlines()[-3:]
+                result.error = f"exit {code}: " + " | ".join(tail)
                 say(f"  {name}: NOT TIMED, {result.error}")
                 continue
-            if proc.returncode != 0:
-                result.note = f"exits {proc.returncode}"
+            if code != 0:
+                result.note = f"exits {code}"
             slowest = max(slowest, elapsed)
             ready.append(result)
         if not ready:
@@ -260,6 +266,7 @@ class Bench:
         for result in ready:
             say(f"  {result.name:<52} median {ms(result.median):>9}   "
                 f"min {ms(result.low):>9}   max {ms(result.high):>9}   cpu {ms(result.cpu):>9}"
+                f"   peak {mb(result.peak):>7}"
                 f"   ({len(result.times)} runs)" + (f"   [{result.note}]" if result.note else ""))
 
     def _hyperfine(self, ready: list[Result], runs: int, warmup: int) -> None:
@@ -309,16 +316,10 @@ class Bench:
         start = time.perf_counter()
         proc = subprocess.Popen(result.cmd, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        used: float | None = None
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            elapsed = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            used = usage.ru_utime + usage.ru_stime
-        else:  # pragma: no cover - Windows
-            proc.wait()
-            elapsed = time.perf_counter() - start
-        code = proc.returncode
+        code, used, peak = wait(proc)
+        elapsed = time.perf_counter() - start
+        if peak is not None:
+            result.peak = max(result.peak or 0.0, peak)
         if code not in result.ok_codes and "failed" not in result.note:
             result.note = (result.note + "; " if result.note else "") + f"a run failed ({code})"
         return elapsed, used
@@ -326,6 +327,23 @@ class Bench:
     def median(self, name: str) -> float | None:
         result = self.results.get(name)
         return result.median if result and result.times else None
+
+
+def wait(proc: subprocess.Popen[bytes]) -> tuple[int, float | None, float | None]:
+    """Wait for a process: its exit code, CPU seconds (user + system) and peak memory in MB."""
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        # ru_maxrss is in KB on Linux (bytes on macOS)
+        scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+        return proc.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale
+    proc.wait()  # pragma: no cover - Windows
+    return proc.returncode, None, None
+
+
+def mb(value: float | None) -> str:
+    """Megabytes."""
+    return "n/a" if value is None else f"{value:,.0f} MB"
 
 
 def x(value: float | None) -> str:
@@ -494,37 +512,82 @@ def html_of(markdown_template: str) -> str:
             f"</head>\n<body>\n{body}\n</body></html>\n")
 
 
-def generated_kit(root: Path, bundled: Path, count: int) -> Path:
-    """A kit folder: the bundled kit.yaml and ``count`` copies of a bundled tool, renamed.
+class GeneratorError(SystemExit):
+    """The kit generator could not make distinct tools: the benchmark must not carry on."""
 
-    Each copy's templates get a Jinja comment of their own, so that they are distinct texts:
-    caches keyed by template text must not make a generated kit cheaper than a real one.
+
+GENERATED_FROM = "memo-achat-public"
+
+
+def make_kit(bundled: Path, count: int, kit: Path) -> Path:
+    """Write a kit of ``count`` distinct tools in ``kit`` (``kit.yaml`` and ``tools/``).
+
+    Each tool is the bundled ``memo-achat-public`` under a new id, with its own title, summary
+    and a Jinja comment of its own at the head of every template: no two files share a hash and
+    no two templates share a text, so that no cache keyed by content makes a generated kit
+    cheaper than a real one. Needs PyYAML (any survivalkit environment has it). Raises
+    ``GeneratorError`` when the generator does not apply to the bundled tool any more.
     """
+    import hashlib
+
+    try:
+        import yaml
+    except ImportError as exc:  # pragma: no cover - depends on the interpreter
+        raise GeneratorError("--make-kit needs PyYAML: run this script with survivalkit's "
+                             "Python (e.g. /work/venv/bin/python or bench/.venvs/...)") from exc
+    source = bundled / "tools" / f"{GENERATED_FROM}.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    documents = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(documents, list) or not documents:
+        raise GeneratorError(f"kit generator: {source} has no documents list any more")
+    templated = [d for d in documents if isinstance(d, dict) and isinstance(d.get("template"), dict)
+                 and d["template"]]
+    if not templated or not all(isinstance(data.get(k), dict) for k in ("title", "summary")):
+        raise GeneratorError(f"kit generator: {source} no longer has per-language title, summary "
+                             "and document templates: update make_kit() in bench/run.py")
+    if kit.exists():
+        shutil.rmtree(kit)
+    tools = kit / "tools"
+    tools.mkdir(parents=True)
+    shutil.copy(bundled / "kit.yaml", kit / "kit.yaml")
+    hashes: set[str] = set()
+    for i in range(1, count + 1):
+        tool_id = f"outil-genere-{i:04d}"
+        own = dict(data)
+        own["title"] = {lang: f"{text} (n° {i})" for lang, text in data["title"].items()}
+        own["summary"] = {lang: f"{text} ({tool_id})" for lang, text in data["summary"].items()}
+        own["documents"] = [
+            {**d, "template": {lang: "{# " + tool_id + " #}" + text
+                              for lang, text in d["template"].items()}}
+            if d in templated else d
+            for d in documents
+        ]
+        text = yaml.safe_dump(own, allow_unicode=True, sort_keys=False, width=100)
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+        if digest in hashes:
+            raise GeneratorError(f"kit generator: {tool_id} has the same bytes as another tool")
+        hashes.add(digest)
+        (tools / f"{tool_id}.yaml").write_text(text, encoding="utf-8")
+    return kit
+
+
+def generated_kit(root: Path, bundled: Path, count: int) -> Path:
+    """The kit of ``count`` distinct generated tools under ``root`` (made once per run)."""
     kit = root / f"kit-{count}"
     tools = kit / "tools"
     if tools.is_dir() and len(list(tools.iterdir())) == count:
         return kit
-    shutil.rmtree(kit, ignore_errors=True)
-    tools.mkdir(parents=True)
-    shutil.copy(bundled / "kit.yaml", kit / "kit.yaml")
-    text = (bundled / "tools" / "memo-achat-public.yaml").read_text(encoding="utf-8")
-    if UNIQUE_MARK not in text:
-        say(f"  note: `{UNIQUE_MARK}` not found in memo-achat-public.yaml: the generated tools "
-            "share identical templates")
-    for i in range(1, count + 1):
-        tool_id = f"outil-genere-{i:04d}"
-        own = text.replace(UNIQUE_MARK, UNIQUE_MARK + "{# " + tool_id + " #}")
-        (tools / f"{tool_id}.yaml").write_text(own, encoding="utf-8")
-    return kit
-
-
-UNIQUE_MARK = "{{ objet }}"
+    return make_kit(bundled, count, kit)
 
 
 # ---------------------------------------------------------------------------------------------
 # the benchmark
 
 RATIO_PAIRS = {
+    "survivalkit list / bare typer app":
+        ("survivalkit list (bundled kit)", "bare typer app (two commands)"),
+    "memo-achat-public render / bare typer app":
+        ("survivalkit run memo-achat-public (md,html)", "bare typer app (two commands)"),
     "survivalkit list / cookiecutter --version":
         ("survivalkit list (bundled kit)", "cookiecutter --version"),
     "survivalkit list / copier --version": ("survivalkit list (bundled kit)", "copier --version"),
@@ -539,15 +602,13 @@ RATIO_PAIRS = {
     "5-question tool render / copier render":
         ("survivalkit run 5-question tool (md,html)",
          "copier copy --defaults --data (5 questions, 2 files)"),
-    "survivalkit list / bare typer app": ("survivalkit list (bundled kit)", "bare typer app (two commands)"),
-    "memo-achat-public render / bare typer app":
-        ("survivalkit run memo-achat-public (md,html)", "bare typer app (two commands)"),
-    "validate / list, 100 generated tools": ("validate, 100 tools", "list, 100 tools"),
-    "validate without cache / list, 100 generated tools":
-        ("validate, 100 tools, no cache", "list, 100 tools"),
     "900 KB hostile e-mail answer refused / memo-achat-public render":
         ("survivalkit run memo-achat-public, 900 KB e-mail answer (refused)",
          "survivalkit run memo-achat-public (md,html)"),
+    "show, 1000 tools / show, bundled kit": ("show, 1000 tools", "show, bundled kit"),
+    "run, 1000 tools / run, bundled kit": ("run, 1000 tools", "run, bundled kit"),
+    "list, 1000 tools / list, bundled kit": ("list, 1000 tools", "list, bundled kit"),
+    "show, 5000 tools / show, bundled kit": ("show, 5000 tools", "show, bundled kit"),
 }
 
 
@@ -570,6 +631,8 @@ class Target:
     def shown(self, number: float | None) -> str:
         if number is None:
             return "n/a"
+        if self.unit == "MB":
+            return f"{number:,.0f} MB"
         return f"{number:.2f}×" if self.unit == "x" else f"{number:.2f} s"
 
 
@@ -609,28 +672,102 @@ def machine_info(versions: dict[str, str]) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Build the environments, time everything, print medians, ratios and targets."""
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command (15)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (3)")
     parser.add_argument("--quick", action="store_true",
-                        help="5 runs, 1 warm-up, kits of 10 and 100 tools only")
+                        help="5 runs, 1 warm-up, kits of 100 and 1000 tools only")
+    parser.add_argument("--sizes", type=lambda v: tuple(int(n) for n in v.split(",")),
+                        help="kit sizes, comma-separated (default 100,1000,5000)")
     parser.add_argument("--cache", type=Path, default=BENCH / ".venvs",
                         help="where the virtual environments live (bench/.venvs)")
+    parser.add_argument("--python", type=Path,
+                        help="use this environment's Python instead of building environments: "
+                             "survivalkit runs from this checkout's src/ (PYTHONPATH), "
+                             "cookiecutter and copier from the same environment when installed "
+                             "there (skipped, and said so, when not)")
     parser.add_argument("--fresh", action="store_true", help="rebuild every environment")
     parser.add_argument("--no-hyperfine", action="store_true", help="use the Python harness")
     parser.add_argument("--markdown", type=Path, help="also write the results as Markdown")
     parser.add_argument("--json", type=Path, help="also write the raw timings as JSON")
     parser.add_argument("--keep", action="store_true",
                         help="keep the scratch folder (answers, templates, kits, outputs)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--make-kit", nargs=2, metavar=("N", "DIR"),
+                        help="only write a kit of N distinct generated tools into DIR, and stop")
+    return parser.parse_args(argv)
+
+
+@dataclass
+class Programs:
+    """The commands compared, each an argv prefix (None: not available, skipped)."""
+
+    sk: list[str]
+    python: Path
+    cookiecutter: list[str] | None
+    copier: list[str] | None
+    hello: list[str]
+    typer_app: list[str]
+
+
+def programs_from_venvs(args: argparse.Namespace, cache: Path) -> Programs:
+    """Build (or reuse) one environment per program under ``cache``."""
+    say("installing survivalkit (pip install .[pdf], non-editable) ...")
+    sk_venv = cache / "survivalkit"
+    install_survivalkit(sk_venv, fresh=args.fresh)
+    say("installing cookiecutter, copier, the click hello app and the bare typer app ...")
+    cc_venv = make_venv(cache / "cookiecutter", ["cookiecutter"], fresh=args.fresh)
+    cp_venv = make_venv(cache / "copier", ["copier"], fresh=args.fresh)
+    hello_venv = cache / "click-hello"
+    install_hello(hello_venv, cache, fresh=args.fresh)
+    typer_venv = cache / "typer-app"
+    install_typer_app(typer_venv, cache, fresh=args.fresh)
+    return Programs(
+        sk=[str(venv_bin(sk_venv, "survivalkit"))], python=venv_bin(sk_venv, "python"),
+        cookiecutter=[str(venv_bin(cc_venv, "cookiecutter"))],
+        copier=[str(venv_bin(cp_venv, "copier"))],
+        hello=[str(venv_bin(hello_venv, "hello"))],
+        typer_app=[str(venv_bin(typer_venv, "typer-app"))],
+    )
+
+
+def programs_from_python(python: Path, work: Path, env: dict[str, str]) -> Programs:
+    """Everything from one existing environment; survivalkit from this checkout's ``src/``."""
+    env["PYTHONPATH"] = str(REPO / "src")
+    scripts = work / "apps"
+    scripts.mkdir(parents=True, exist_ok=True)
+    (scripts / "hello_app.py").write_text(HELLO_APP + "\n\nmain()\n", encoding="utf-8")
+    (scripts / "typer_app.py").write_text(TYPER_APP + "\n\nmain()\n", encoding="utf-8")
+    folder = python.parent
+    found: dict[str, list[str] | None] = {}
+    for name in ("cookiecutter", "copier"):
+        exe = folder / name
+        found[name] = [str(exe)] if exe.exists() else None
+        if found[name] is None:
+            say(f"  {name} is not installed next to {python}: its comparisons are SKIPPED "
+                f"(pip install {name} into that environment to measure them)")
+    return Programs(
+        sk=[str(python), "-m", "survivalkit"], python=python,
+        cookiecutter=found["cookiecutter"], copier=found["copier"],
+        hello=[str(python), str(scripts / "hello_app.py")],
+        typer_app=[str(python), str(scripts / "typer_app.py"), "hello"],
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the environments, time everything, print medians, ratios and targets."""
+    args = parse_args(argv)
     if sys.version_info < (3, 11):  # noqa: UP036 (any python3 may run this script)
         say("survivalkit needs Python 3.11 or later: run this script with such an interpreter.")
         return 2
+    if args.make_kit:
+        count, folder = int(args.make_kit[0]), Path(args.make_kit[1])
+        make_kit(REPO / "kit", count, folder)
+        say(f"{count} distinct tools written to {folder / 'tools'} (use it with --kit {folder})")
+        return 0
     if args.quick:
         args.runs, args.warmup = min(args.runs, 5), min(args.warmup, 1)
-    sizes = QUICK_SIZES if args.quick else SIZES
+    sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
 
     cache = args.cache.resolve()
     cache.mkdir(parents=True, exist_ok=True)
@@ -646,35 +783,26 @@ def main(argv: list[str] | None = None) -> int:
                XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
                XDG_CACHE_HOME=str(home / ".cache"))
 
-    say(f"environments in {cache}; scratch files in {work}")
-    say("installing survivalkit (pip install .[pdf], non-editable) ...")
-    sk_venv = cache / "survivalkit"
-    install_survivalkit(sk_venv, fresh=args.fresh)
-    say("installing cookiecutter, copier and the click hello app ...")
-    cc_venv = make_venv(cache / "cookiecutter", ["cookiecutter"], fresh=args.fresh)
-    cp_venv = make_venv(cache / "copier", ["copier"], fresh=args.fresh)
-    hello_venv = cache / "click-hello"
-    install_hello(hello_venv, cache, fresh=args.fresh)
-    typer_venv = cache / "typer-app"
-    install_typer_app(typer_venv, cache, fresh=args.fresh)
-    typer_app = str(venv_bin(typer_venv, "typer-app"))
-
-    sk = str(venv_bin(sk_venv, "survivalkit"))
-    cookiecutter = str(venv_bin(cc_venv, "cookiecutter"))
-    copier = str(venv_bin(cp_venv, "copier"))
-    hello = str(venv_bin(hello_venv, "hello"))
-    sk_python = venv_bin(sk_venv, "python")
-    bundled = Path(run([sk_python, "-c", "from survivalkit.kit.loader import bundled_kit_dir;"
+    say(f"scratch files in {work}")
+    if args.python:
+        prog = programs_from_python(args.python, work, env)
+    else:
+        say(f"environments in {cache}")
+        prog = programs_from_venvs(args, cache)
+    sk = prog.sk
+    bundled = Path(run([prog.python, "-c", "from survivalkit.kit.loader import bundled_kit_dir;"
                         "print(bundled_kit_dir())"], env=env).stdout.strip())
     bundled_tools = len([p for p in (bundled / "tools").iterdir() if p.suffix in (".yaml", ".yml")])
 
     hyperfine = None if args.no_hyperfine else shutil.which("hyperfine")
     versions = {
-        "survivalkit": first_line([sk, "--version"], env),
-        "cookiecutter": first_line([cookiecutter, "--version"], env),
-        "copier": first_line([copier, "--version"], env),
-        "click": first_line([venv_bin(hello_venv, "python"), "-c",
-                             "import importlib.metadata as m; print(m.version('click'))"], env),
+        "survivalkit": first_line([*sk, "--version"], env),
+        "cookiecutter": first_line([*prog.cookiecutter, "--version"], env)
+        if prog.cookiecutter else "not installed (skipped)",
+        "copier": first_line([*prog.copier, "--version"], env)
+        if prog.copier else "not installed (skipped)",
+        "typer": first_line([prog.python, "-c",
+                             "import importlib.metadata as m; print(m.version('typer'))"], env),
         "timer": first_line([hyperfine, "--version"], env) if hyperfine
         else "Python harness (hyperfine not found)",
     }
@@ -687,19 +815,23 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = Bench(env=env, cwd=work, runs=args.runs, warmup=args.warmup, hyperfine=hyperfine)
 
+    def optional(name: str, argv: list[str] | None, *rest: str,
+                 ok: tuple[int, ...] = (0,)) -> list[tuple[str, list[str], tuple[int, ...]]]:
+        return [] if argv is None else [(name, [*argv, *rest], ok)]
+
     # 1. start-up
     bench.group("start-up", [
-        ("survivalkit --version", [sk, "--version"], (0,)),
-        ("survivalkit --help", [sk, "--help"], (0,)),
-        ("survivalkit list (bundled kit)", [sk, "list"], (0,)),
-        ("cookiecutter --version", [cookiecutter, "--version"], (0,)),
-        ("copier --version", [copier, "--version"], (0,)),
-        ("click hello app", [hello], (0,)),
-        ("bare typer app (two commands)", [typer_app, "hello"], (0,)),
+        ("survivalkit --version", [*sk, "--version"], (0,)),
+        ("survivalkit --help", [*sk, "--help"], (0,)),
+        ("survivalkit list (bundled kit)", [*sk, "list"], (0,)),
+        *optional("cookiecutter --version", prog.cookiecutter, "--version"),
+        *optional("copier --version", prog.copier, "--version"),
+        ("click hello app", prog.hello, (0,)),
+        ("bare typer app (two commands)", prog.typer_app, (0,)),
     ])
 
     # 2. one tool to Markdown and HTML, from an answers file
-    memo_answers, memo_date = example_answers(sk_python, "memo-achat-public", env)
+    memo_answers, memo_date = example_answers(prog.python, "memo-achat-public", env)
     write_answers(work / "memo-answers.yaml", memo_answers, "memo-achat-public", memo_date)
     # An e-mail answer shaped to make a backtracking check take minutes: refused at once.
     hostile = {**memo_answers, "courriel": "a@" + "b." * 450_000 + " "}
@@ -711,59 +843,79 @@ def main(argv: list[str] | None = None) -> int:
     write_answers(work / "five-answers.yaml", five, "note-cinq-questions", "2026-11-26")
     cc_tpl = cookiecutter_template(work)
     cp_tpl = copier_template(work)
+    memo_run = ["run", "memo-achat-public", "--answers", str(work / "memo-answers.yaml")]
     bench.group("one tool rendered non-interactively to Markdown and HTML", [
         ("survivalkit run memo-achat-public (md,html)",
-         [sk, "run", "memo-achat-public", "--answers", str(work / "memo-answers.yaml"),
-          "--format", "md,html", "-o", str(work / "out-memo"), "--force"], (0,)),
+         [*sk, *memo_run, "--format", "md,html", "-o", str(work / "out-memo"), "--force"], (0,)),
         ("survivalkit run memo-achat-public, 900 KB e-mail answer (refused)",
-         [sk, "run", "memo-achat-public", "--answers", str(work / "hostile-answers.yaml"),
+         [*sk, "run", "memo-achat-public", "--answers", str(work / "hostile-answers.yaml"),
           "--format", "md,html", "-o", str(work / "out-hostile"), "--force"], (1, 2)),
         ("survivalkit run 5-question tool (md,html)",
-         [sk, "run", "note-cinq-questions", "--kit", str(layer),
+         [*sk, "run", "note-cinq-questions", "--kit", str(layer),
           "--answers", str(work / "five-answers.yaml"),
           "--format", "md,html", "-o", str(work / "out-five"), "--force"], (0,)),
-        ("cookiecutter --no-input (5 questions, 2 files)",
-         [cookiecutter, "--no-input", "--overwrite-if-exists", "-o", str(work / "out-cc"),
-          str(cc_tpl), *[f"{k}={v}" for k, v in FIVE.items()]], (0,)),
-        ("copier copy --defaults --data (5 questions, 2 files)",
-         [copier, "copy", "--defaults", "--overwrite", "--quiet",
-          *[a for k, v in FIVE.items() for a in ("--data", f"{k}={v}")],
-          str(cp_tpl), str(work / "out-copier")], (0,)),
+        *optional("cookiecutter --no-input (5 questions, 2 files)", prog.cookiecutter,
+                  "--no-input", "--overwrite-if-exists", "-o", str(work / "out-cc"),
+                  str(cc_tpl), *[f"{k}={v}" for k, v in FIVE.items()]),
+        *optional("copier copy --defaults --data (5 questions, 2 files)", prog.copier,
+                  "copy", "--defaults", "--overwrite", "--quiet",
+                  *[a for k, v in FIVE.items() for a in ("--data", f"{k}={v}")],
+                  str(cp_tpl), str(work / "out-copier")),
     ])
 
-    # 3. kit scale
+    # 3. kit scale: one tool shown and run, the list, validate warm and after one change
     say(f"\n(generated kits are layered on the bundled kit with --kit: a kit of N generated tools "
-        f"holds N + {bundled_tools} tools)")
+        f"holds N + {bundled_tools} tools; every generated tool file is distinct)")
+    gen_answers = {**memo_answers}
+    write_answers(work / "gen-answers.yaml", gen_answers, "outil-genere-0001", memo_date)
+    bench.group(f"bundled kit ({bundled_tools} tools), for the kit-scale ratios", [
+        ("list, bundled kit", [*sk, "list"], (0,)),
+        ("show, bundled kit", [*sk, "show", "memo-achat-public"], (0,)),
+        ("run, bundled kit", [*sk, *memo_run, "--format", "md", "-o", str(work / "out-b"),
+                              "--force"], (0,)),
+    ])
     for n in sizes:
         kit = generated_kit(work, bundled, n)
-        bench.group(f"kit of {n} generated tools ({n + bundled_tools} in all)", [
-            (f"list, {n} tools", [sk, "list", "--kit", str(kit)], (0,)),
-            (f"show, {n} tools", [sk, "show", "outil-genere-0001", "--kit", str(kit)], (0,)),
+        one = kit / "tools" / "outil-genere-0001.yaml"
+        # each run appends a comment of its own (the shell's PID) to one tool: a real change
+        touch = f"echo \"# $$\" >> {shlex.quote(str(one))} && exec {shlex.join(sk)} validate " \
+                f"--kit {shlex.quote(str(kit))}"
+        group = [
+            (f"list, {n} tools", [*sk, "list", "--kit", str(kit)], (0,)),
+            (f"show, {n} tools", [*sk, "show", "outil-genere-0001", "--kit", str(kit)], (0,)),
+            (f"run, {n} tools", [*sk, "run", "outil-genere-0001", "--kit", str(kit),
+                                 "--answers", str(work / "gen-answers.yaml"), "--format", "md",
+                                 "-o", str(work / f"out-gen-{n}"), "--force"], (0,)),
             # validate exits 1 when the kit has problems: still timed, and said so. Its problems
             # are cached per tool by content hash: warm-up runs fill the cache, as pre-commit would.
-            (f"validate, {n} tools", [sk, "validate", "--kit", str(kit)], (0, 1)),
-            # ...and without any cache, every tool checked from scratch (informative).
-            (f"validate, {n} tools, no cache", ["env", "SURVIVALKIT_NO_CACHE=1", sk, "validate",
-                                                "--kit", str(kit)], (0, 1)),
-        ])
+            (f"validate, {n} tools", [*sk, "validate", "--kit", str(kit)], (0, 1)),
+            (f"validate after one tool changed, {n} tools", ["sh", "-c", touch], (0, 1)),
+        ]
+        if n <= 100:  # every tool checked from scratch (informative; minutes at 1000 tools)
+            group.append((f"validate, {n} tools, no cache",
+                          ["env", "SURVIVALKIT_NO_CACHE=1", *sk, "validate", "--kit", str(kit)],
+                          (0, 1)))
+        bench.group(f"kit of {n} generated tools ({n + bundled_tools} in all)", group)
 
     # 3b. glossary scale: finding terms in the kit's texts costs one look-up per word
     bench.group("glossary scale", [
-        (f"validate, glossary of {n} terms", [sk, "validate", "--kit", str(glossary_layer(work, n))],
-         (0, 1)) for n in (1000, 15000)
+        (f"validate, glossary of {n} terms",
+         [*sk, "validate", "--kit", str(glossary_layer(work, n))], (0, 1)) for n in (1000, 15000)
     ])
 
-    # 4. the booklet
-    probe = run([sk, "sheets", "--help"], env=env, check=False)
-    if probe.returncode != 0:
-        say("\n== booklet: SKIPPED, `survivalkit sheets` is not available in this version yet")
-    else:
-        bench.group("the bundled kit's booklet", [
-            ("sheets --format html", [sk, "sheets", "--format", "html", "--force", "-o",
-                                      str(work / "booklet.html")], (0,)),
-            ("sheets --format pdf", [sk, "sheets", "--format", "pdf", "--force", "-o",
-                                     str(work / "booklet.pdf")], (0,)),
-        ])
+    # 4. the booklet, warm (fitting known) and first print (fitting forgotten), and one PDF
+    fit = shlex.quote(env["SURVIVALKIT_HOME"]) + "/cache/sheet-fit"
+    first = (f"rm -rf {fit}* && exec {shlex.join(sk)} sheets --format pdf --force -o "
+             f"{shlex.quote(str(work / 'booklet-first.pdf'))}")
+    bench.group("the bundled kit's booklet, and one PDF", [
+        ("sheets --format html", [*sk, "sheets", "--format", "html", "--force", "-o",
+                                  str(work / "booklet.html")], (0,)),
+        ("sheets --format pdf (warm)", [*sk, "sheets", "--format", "pdf", "--force", "-o",
+                                        str(work / "booklet.pdf")], (0,)),
+        ("sheets --format pdf (first print)", ["sh", "-c", first], (0,)),
+        ("run memo-achat-public --format pdf",
+         [*sk, *memo_run, "--format", "pdf", "-o", str(work / "out-pdf"), "--force"], (0,)),
+    ])
 
     # ratios and targets
     m = bench.median
@@ -781,52 +933,58 @@ def main(argv: list[str] | None = None) -> int:
 
     ratios = [(label, ratio(*pair)) for label, pair in RATIO_PAIRS.items()]
     cpu_ratios = {label: cpu_ratio(*pair) for label, pair in RATIO_PAIRS.items()}
-    say(f"  {'':<52} {'wall':>7}  {'cpu':>7}")
+    say(f"  {'':<60} {'wall':>7}  {'cpu':>7}")
     for label, value in ratios:
         cpu = cpu_ratios.get(label)
-        say(f"  {label:<52} {x(value):>7}  {x(cpu):>7}")
+        say(f"  {label:<60} {x(value):>7}  {x(cpu):>7}")
 
-    say("\n== cost per tool (from the smallest to the largest generated kit)")
-    per_tool: dict[str, float | None] = {}
-    linear_detail = ""
-    validate_linear: float | None = None
-    lo, hi = sizes[0], sizes[-1]
-    for what in ("list", "show", "validate"):
-        a, b = m(f"{what}, {lo} tools"), m(f"{what}, {hi} tools")
-        per_tool[what] = (b - a) / (hi - lo) if a is not None and b is not None else None
-        say(f"  {what:<10} {'n/a' if per_tool[what] is None else ms(per_tool[what]) + ' per tool'}")
-    v = [m(f"validate, {n} tools") for n in sizes]
-    if len(sizes) >= 3 and all(x is not None for x in v):
-        # Linear: the marginal cost per tool stays the same from one size to the next.
-        steps = [(v[i + 1] - v[i]) / (sizes[i + 1] - sizes[i]) for i in range(len(sizes) - 1)]  # type: ignore[operator]
-        validate_linear = steps[-1] / steps[0] if steps[0] > 0 else None
-        linear_detail = " → ".join(ms(s) for s in steps) + " per tool"
-        say(f"  validate, marginal cost per tool by step: {linear_detail}")
+    say("\n== kit-scale curves (CPU time and peak memory)")
+    say(f"  {'command':<14}" + "".join(f"{n:>22}" for n in sizes))
+    for what in ("list", "show", "run", "validate", "validate after one tool changed"):
+        cells = []
+        for n in sizes:
+            r = bench.results.get(f"{what}, {n} tools")
+            cells.append("n/a" if r is None or not r.times else f"{ms(r.cpu)} / {mb(r.peak)}")
+        say(f"  {what[:14]:<14}" + "".join(f"{c:>22}" for c in cells))
 
-    list_1000 = m("list, 1000 tools") if 1000 in sizes else None
+    def cpu_of(name: str) -> float | None:
+        r = bench.results.get(name)
+        return r.cpu if r and r.times else None
+
+    def peak_of(name: str) -> float | None:
+        r = bench.results.get(name)
+        return r.peak if r and r.times else None
+
+    big = max(sizes)
+    cr = cpu_ratios.get
     targets = [
-        Target("`survivalkit list` (bundled kit) ≤ 0.8× `cookiecutter --version`",
-               ratios[0][1], 0.8, "x"),
-        Target("`survivalkit list` (bundled kit) ≤ 0.4× `copier --version`", ratios[1][1], 0.4,
-               "x"),
-        Target("`survivalkit --version` ≤ 3× the click hello app", ratios[2][1], 3.0, "x"),
-        Target("one tool to Markdown and HTML ≤ 0.7× cookiecutter's render (memo-achat-public)",
-               ratios[4][1], 0.7, "x"),
-        Target("one tool to Markdown and HTML ≤ 0.7× cookiecutter's render (5-question tool)",
-               ratios[5][1], 0.7, "x"),
+        Target("`list` ≤ 1.25× a bare two-command typer app (CPU)",
+               cr("survivalkit list / bare typer app"), 1.25, "x"),
+        Target("one tool to md+html ≤ 1.5× the bare typer app (CPU)",
+               cr("memo-achat-public render / bare typer app"), 1.5, "x"),
+        Target("`list` ≤ 1.0× `cookiecutter --version` (CPU)",
+               cr("survivalkit list / cookiecutter --version"), 1.0, "x"),
+        Target("`--version` ≤ 3× a click hello (CPU)", cr("survivalkit --version / click hello"),
+               3.0, "x"),
         Target("a 900 KB hostile e-mail answer is refused in ≤ 1.5× one tool's render",
-               dict(ratios).get("900 KB hostile e-mail answer refused / memo-achat-public render"),
-               1.5, "x"),
-        Target("`list` ≤ 1.25× a bare two-command typer app (issue 14 floor)",
-               dict(ratios).get("survivalkit list / bare typer app"), 1.25, "x"),
-        Target("one tool rendered to md+html ≤ 1.5× a bare two-command typer app (issue 14 floor)",
-               dict(ratios).get("memo-achat-public render / bare typer app"), 1.5, "x"),
-        Target("`list` on 1,000 generated tools < 1 s", list_1000, 1.0, "s"),
-        Target("`validate` ≤ 3× `list` on 100 generated tools (same run)",
-               dict(ratios).get("validate / list, 100 generated tools"), 3.0, "x"),
-        Target("`validate` grows linearly (marginal cost per tool, last step / first step ≤ 1.3)",
-               validate_linear, 1.3, "x", linear_detail),
-        Target("PDF booklet of the bundled kit < 3 s", m("sheets --format pdf"), 3.0, "s"),
+               cr("900 KB hostile e-mail answer refused / memo-achat-public render"), 1.5, "x"),
+        Target("`show` on 1,000 tools ≤ 1.5× on the bundled kit (CPU)",
+               cr("show, 1000 tools / show, bundled kit"), 1.5, "x"),
+        Target("`run` on 1,000 tools ≤ 1.5× on the bundled kit (CPU)",
+               cr("run, 1000 tools / run, bundled kit"), 1.5, "x"),
+        Target("`list` on 1,000 tools ≤ 3× on the bundled kit (CPU)",
+               cr("list, 1000 tools / list, bundled kit"), 3.0, "x"),
+        Target("`list` on 1,000 tools < 150 MB peak", peak_of("list, 1000 tools"), 150, "MB"),
+        Target(f"`list` on {big:,} tools < 1 s CPU", cpu_of(f"list, {big} tools"), 1.0, "s"),
+        Target(f"`show` on {big:,} tools < 1 s CPU", cpu_of(f"show, {big} tools"), 1.0, "s"),
+        Target(f"`list` on {big:,} tools < 300 MB peak", peak_of(f"list, {big} tools"), 300, "MB"),
+        Target(f"`validate` after one change, {big:,} tools ≤ 6 s CPU",
+               cpu_of(f"validate after one tool changed, {big} tools"), 6.0, "s"),
+        Target("booklet PDF, warm ≤ 2.5 s CPU", cpu_of("sheets --format pdf (warm)"), 2.5, "s"),
+        Target("booklet PDF, first print ≤ 4 s CPU", cpu_of("sheets --format pdf (first print)"),
+               4.0, "s"),
+        Target("PDF of one memo ≤ 0.5 s CPU", cpu_of("run memo-achat-public --format pdf"),
+               0.5, "s"),
         Target("`validate` with a 15× larger glossary ≤ 3× the time (15,000 / 1,000 terms)",
                ratio("validate, glossary of 15000 terms", "validate, glossary of 1000 terms"),
                3.0, "x"),
@@ -837,12 +995,13 @@ def main(argv: list[str] | None = None) -> int:
             f" (limit {target.shown(target.limit)})")
 
     if args.markdown:
-        args.markdown.write_text(markdown(info, bench, ratios, cpu_ratios, per_tool, targets,
+        args.markdown.write_text(markdown(info, bench, ratios, cpu_ratios, sizes, targets,
                                           args, bundled_tools), encoding="utf-8")
         say(f"\nMarkdown written to {args.markdown}")
     if args.json:
         args.json.write_text(json.dumps(
-            {"machine": info, "results": {r.name: {"cmd": r.cmd, "times": r.times,
+            {"machine": info, "results": {r.name: {"cmd": r.cmd, "times": r.times, "cpu": r.cpu,
+                                                   "peak_mb": r.peak,
                                                    "error": r.error, "note": r.note}
                                           for r in bench.results.values()}},
             indent=2, ensure_ascii=False), encoding="utf-8")
@@ -855,31 +1014,37 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def markdown(info: list[str], bench: Bench, ratios: list[tuple[str, float | None]],
-             cpu_ratios: dict[str, float | None],
-             per_tool: dict[str, float | None], targets: list[Target],
+             cpu_ratios: dict[str, float | None], sizes: Sequence[int], targets: list[Target],
              args: argparse.Namespace, bundled_tools: int) -> str:
     """The results as Markdown tables, ready for docs/performance.md."""
     out = ["### Machine", ""] + [f"- {line}" for line in info] + [""]
     out += [f"{args.runs} timed runs per command after {args.warmup} warm-up runs "
             "(a third as many, after one warm-up, for commands over 2 s; 3 runs over 20 s).", ""]
-    out += ["### Medians", "", "| command | median | min | max | CPU (user+sys) | runs |",
-            "|---|---:|---:|---:|---:|---:|"]
+    out += ["### Medians", "",
+            "| command | median | min | max | CPU (user+sys) | peak memory | runs |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
     for r in bench.results.values():
         if r.times:
             note = f" ({r.note})" if r.note else ""
             out.append(f"| {r.name}{note} | {ms(r.median)} | {ms(r.low)} | {ms(r.high)} | "
-                       f"{ms(r.cpu)} | {len(r.times)} |")
+                       f"{ms(r.cpu)} | {mb(r.peak)} | {len(r.times)} |")
         else:
-            out.append(f"| {r.name} | not timed: {r.error.replace('|', '/')} | | | | |")
-    if "sheets --format pdf" not in bench.results:
-        out.append("| sheets (booklet) | skipped: command not available yet | | | | |")
+            out.append(f"| {r.name} | not timed: {r.error.replace('|', '/')} | | | | | |")
     out += ["", f"Generated kits are layered on the bundled kit ({bundled_tools} tools) with "
-            "`--kit`.", ""]
+            "`--kit`; every generated tool file is distinct.", ""]
     out += ["### Ratios (medians of the same run)", "",
             "| ratio | wall clock | CPU (user+sys) |", "|---|---:|---:|"]
     out += [f"| {label} | {x(v)} | {x(cpu_ratios.get(label))} |" for label, v in ratios]
-    out += ["", "### Cost per tool", "", "| command | per tool |", "|---|---:|"]
-    out += [f"| {k} | {ms(v)} |" for k, v in per_tool.items()]
+    out += ["", "### Kit-scale curves (CPU / peak memory)", "",
+            "| command | " + " | ".join(f"{n:,} tools" for n in sizes) + " |",
+            "|---|" + "---:|" * len(sizes)]
+    for what in ("list", "show", "run", "validate", "validate after one tool changed"):
+        cells = []
+        for n in sizes:
+            found = bench.results.get(f"{what}, {n} tools")
+            cells.append("n/a" if found is None or not found.times
+                         else f"{ms(found.cpu)} / {mb(found.peak)}")
+        out.append(f"| {what} | " + " | ".join(cells) + " |")
     out += ["", "### Targets", "", "| target | measured | limit | status |", "|---|---:|---:|---|"]
     out += [f"| {t.label} | {t.shown(t.value)}{' (' + t.detail + ')' if t.detail else ''} | "
             f"{t.shown(t.limit)} | {t.status} |" for t in targets]

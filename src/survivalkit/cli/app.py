@@ -271,12 +271,46 @@ def _french_help(command: Any, args: list[str]) -> Any:
     return result
 
 
+def _sane_streams() -> None:
+    """Standard streams that cannot crash a run: a closed one reads or writes nothing, and text
+    the terminal's encoding cannot show (Latin-9, cp1252, ASCII) becomes a replacement character."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        stream = getattr(sys, name)
+        if stream is None:  # started with the stream closed (`<&-`, `>&-`)
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+            continue
+        if mode == "w" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot be changed
+                pass
+
+
+def _output_gone() -> None:
+    """After a broken pipe: nothing more goes to the reader (not even at interpreter exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _stream_error(exc: OSError) -> bool:
+    """Whether ``exc`` is a failure to write the standard output (full disk, closed terminal)."""
+    import errno
+
+    return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT,
+                                                  errno.EFBIG)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
     from typer.exceptions import Abort, Exit, TyperException
 
     from survivalkit.cli.terminal import Display, capped, wants_plain
 
+    _sane_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     given = lang_from_args(args)
     lang = resolve_lang(given) if given else LANG
@@ -321,15 +355,35 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         display.error(t("interrupted", lang))
         code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): what it wanted, it has
+        _output_gone()
         code = ExitCode.OK
+    except OSError as exc:
+        if not _stream_error(exc):
+            code = _crash(exc, display, lang)
+        else:
+            _output_gone()
+            display.error(t("stream.unwritable", lang, reason=exc.strerror or str(exc)))
+            code = ExitCode.USER_ERROR
     except Exception as exc:
-        report = _crash_report(exc)
-        where = str(report) if report else "-"
-        first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-        display.error(t("crash", lang, error=f"{type(exc).__name__}: {first_line}", report=where))
-        code = ExitCode.UNEXPECTED
+        code = _crash(exc, display, lang)
     finally:
         _restore_lang(previous)
-    sys.stdout.flush()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _output_gone()
+    except OSError as exc:
+        _output_gone()
+        display.error(t("stream.unwritable", lang, reason=exc.strerror or str(exc)))
+        code = max(code, ExitCode.USER_ERROR)
     sys.exit(code)
+
+
+def _crash(exc: BaseException, display: Any, lang: str) -> int:
+    """An unexpected error: one line on the terminal, the details in a crash report."""
+    report = _crash_report(exc)
+    where = str(report) if report else "-"
+    first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+    display.error(t("crash", lang, error=f"{type(exc).__name__}: {first_line}", report=where))
+    return int(ExitCode.UNEXPECTED)

@@ -76,6 +76,11 @@ class SafeConsole(Console):
         """Read a line after a prompt made visible."""
         return super().input(visible(prompt) if isinstance(prompt, str) else prompt, **kwargs)
 
+    def on_broken_pipe(self) -> None:
+        """The reader went away: let the entry point end quietly with 0 (Rich would exit 1)."""
+        self.quiet = True
+        raise BrokenPipeError
+
     def print_json(self, json: str | None = None, **kwargs: Any) -> None:
         """JSON as it is, indented, with unsafe characters written as JSON escapes."""
         import json as json_module

@@ -19,6 +19,7 @@ from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question, QuestionType, tr
 from survivalkit.kit.texts import fold
+from survivalkit.kit.yamlread import YamlWord
 from survivalkit.output.typography import format_date_long, format_number
 
 __all__ = [
@@ -55,6 +56,9 @@ _CHOICE_RANGE = re.compile(r"([0-9]{1,6})\s*[-–]\s*([0-9]{1,6})")
 _PICK_SEPARATORS = re.compile(r"\s*(?:[,;/&+]|\bet\b|\band\b)\s*|\s+")
 
 
+_TEXTS = frozenset({QuestionType.TEXT, QuestionType.LONGTEXT, QuestionType.EMAIL, QuestionType.URL})
+
+
 def max_length(question: Question) -> int:
     """The most characters an answer to ``question`` may have."""
     return _LIMITS.get(question.type, MAX_SHORT)
@@ -83,9 +87,9 @@ def parse_bool(raw: object, lang: str = "fr") -> bool:
     if isinstance(raw, list | dict | tuple):
         raise AnswerError(t("answer.bool", lang))
     word = str(raw).strip().lower()
-    if word in TRUE_WORDS:
+    if word in TRUE_WORDS or word == "on":  # on/off: YAML 1.1's words, in answers files and kits
         return True
-    if word in FALSE_WORDS:
+    if word in FALSE_WORDS or word == "off":
         return False
     raise AnswerError(t("answer.bool", lang))
 
@@ -135,6 +139,9 @@ def parse_choice(question: Question, raw: object, lang: str = "fr") -> str:
         raw = "oui" if raw else "non"
     if isinstance(raw, list | dict | tuple):
         raise _unknown_choice(question, str(raw), lang)
+    if isinstance(raw, YamlWord) and raw.meaning is not None:  # `no` for a « Non » choice
+        found = _match_choice(question, raw, lang)
+        return found or _one_choice(question, "oui" if raw.meaning else "non", lang)
     return _one_choice(question, str(raw), lang)
 
 
@@ -203,6 +210,12 @@ def cast_answer(question: Question, raw: Any, lang: str = "fr", today: dt.date |
     """
     _too_long(question, raw, lang)
     kind = question.type
+    if isinstance(raw, YamlWord) and kind not in _TEXTS:
+        # `null` answering a date is no answer; `Off` answering a text stays the text « Off ».
+        if raw.meaning is None:
+            return None
+        if kind == QuestionType.BOOL:
+            return raw.meaning
     if kind == QuestionType.AMOUNT:
         return parse_amount(raw, lang)
     if kind == QuestionType.NUMBER:

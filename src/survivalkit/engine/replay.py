@@ -26,6 +26,7 @@ from survivalkit.engine.answers import to_plain
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question
+from survivalkit.kit.yamlread import YamlWord
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,33 @@ def read_mapping(path: Path, lang: str) -> dict[str, Any]:
     # reader, not the 45.0 YAML makes of it. The one answer pipeline reads the text as typed.
     for key_path, written in located.numbers.items():
         _put_written(data, key_path, written)
+    # So is a YAML 1.1 word (`no`, `Off`, `Null`): « Off » answering a text question is the text
+    # « Off », never « False »; the question's type decides what it means (answers.cast_answer).
+    for key_path, written in located.words.items():
+        if _is_answer(data, key_path):
+            _put_written(data, key_path, YamlWord.of(written))
     return data
 
 
+_META = frozenset({"journey", "date", "lang", "plain", "kits", "formats", "tool", "tools"})
+
+
+def _is_answer(data: Mapping[str, Any], key_path: tuple[str | int, ...]) -> bool:
+    """Whether ``key_path`` holds an answer (not a setting such as ``plain: yes``)."""
+    if not key_path:
+        return False
+    head = key_path[0]
+    if "journey" in data:
+        if head == "answers":
+            return len(key_path) >= 3
+        return head in ("profile", "shared", "situation") and len(key_path) >= 2
+    if isinstance(data.get("answers"), dict):
+        return head == "answers" and len(key_path) >= 2
+    return head not in _META
+
+
 def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written: str) -> None:
-    """Replace the number at ``key_path`` with its text, where it is an answer (not ``journey: 1``)."""
+    """Replace the value at ``key_path`` with its text, where it is an answer (not ``journey: 1``)."""
     if len(key_path) < 1 or key_path[0] in ("journey", "date"):
         return
     node: Any = data
@@ -116,7 +139,9 @@ def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written:
             return
         node = node[part]
     last = key_path[-1]
-    if isinstance(node, dict) and last in node and isinstance(node[last], int | float):
+    here = (isinstance(node, dict) and last in node) or (
+        isinstance(node, list) and isinstance(last, int) and last < len(node))
+    if here and (node[last] is None or isinstance(node[last], int | float)):
         node[last] = written
 
 

@@ -80,9 +80,12 @@ def budget_iter(iterable: Iterable[Any]) -> Iterator[Any]:
 
 
 def budget_finalize(value: Any) -> Any:
-    """Every ``{{ … }}`` output: not larger than one value may be."""
+    """Every ``{{ … }}`` output: not larger than one value may be; an unanswered question (None)
+    prints nothing, never « None »."""
     account = bud.current()
     account.tick()
+    if value is None:
+        return ""
     if not isinstance(value, str):
         account.before(bud.weight(value, account.limits.estimate))
     return value

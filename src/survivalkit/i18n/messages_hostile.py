@@ -40,4 +40,9 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "en": "… and {n} more problem(s) not shown.",
     },
     "lint.budget": {"fr": "{what} : {message}", "en": "{what}: {message}"},
+    # streams, files and state (hostile round 3)
+    "stream.unwritable": {
+        "fr": "Impossible d'écrire la sortie du programme : {reason}.",
+        "en": "Cannot write the program's output: {reason}.",
+    },
 }

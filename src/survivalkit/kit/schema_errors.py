@@ -17,10 +17,28 @@ M = TypeVar("M", bound=BaseModel)
 
 def parse_model(located: Located, model: type[M], **extra: Any) -> tuple[M | None, list[Problem]]:
     """Validate located data against ``model``; map pydantic errors to file positions."""
+    _words_as_typed(located)
     try:
         return model.model_validate({**located.data, **extra}), []
     except ValidationError as exc:
         return None, _problems_from(exc, located, model)
+
+
+def _words_as_typed(located: Located) -> None:
+    """A question's ``default: off`` (or ``no``, ``Null``) is the word as typed, not False or None:
+    the question's type says what it means when the default is offered."""
+    for path, word in located.words.items():
+        if not path or path[-1] != "default":
+            continue
+        node: Any = located.data
+        for part in path[:-1]:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            if isinstance(node, dict) and (node.get("default") is None or isinstance(node["default"], bool)):
+                node["default"] = word
 
 
 def _problems_from(exc: ValidationError, located: Located, model: type[BaseModel]) -> list[Problem]:

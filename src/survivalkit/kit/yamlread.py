@@ -24,6 +24,28 @@ KeyPath = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
+_YAML11_TRUE = frozenset({"y", "yes", "true", "on"})
+_YAML11_FALSE = frozenset({"n", "no", "false", "off"})
+
+
+class YamlWord(str):
+    """A word YAML 1.1 reads as a boolean or as nothing (``no``, ``Off``, ``Null``), kept as typed.
+
+    It is the text as written; ``meaning`` is what YAML would have made of it, for a question
+    whose type is not a text (a yes/no question answered ``off``, a date answered ``null``).
+    """
+
+    meaning: bool | None
+
+    @classmethod
+    def of(cls, text: str) -> YamlWord:
+        """The word ``text``, with its YAML 1.1 meaning."""
+        word = cls(text)
+        folded = text.lower()
+        word.meaning = True if folded in _YAML11_TRUE else False if folded in _YAML11_FALSE else None
+        return word
+
+
 @dataclass(frozen=True)
 class Mark:
     """A 1-based position in a file, and the scalar style when the value is a string."""
@@ -44,6 +66,9 @@ class Located:
     lines: list[str] = field(default_factory=list)
     numbers: dict[KeyPath, str] = field(default_factory=dict)
     """Each number as written (``45.000``): an answers file's amount is read as the person typed it."""
+    words: dict[KeyPath, str] = field(default_factory=dict)
+    """Each YAML 1.1 word as written (``no``, ``Off``, ``NULL``), which YAML reads as a boolean or as
+    nothing: an answer to a text question keeps the word typed. ``~`` and an empty value are absent."""
 
     def mark(self, key_path: KeyPath, prefer_key: bool = False) -> Mark:
         """The best known position for ``key_path``: itself, or its nearest known parent."""
@@ -151,6 +176,8 @@ class _Builder:
             raise _Stop(node, _value_message(node, exc)) from None
         if isinstance(value, int | float) and not isinstance(value, bool):
             self.located.numbers[path] = str(node.value)
+        elif (value is None or isinstance(value, bool)) and not style and node.value not in ("", "~"):
+            self.located.words[path] = str(node.value)
         if isinstance(value, str):
             _checked_text(node, value)
         return value
