@@ -38,7 +38,8 @@ def test_an_answer_skipped_by_its_when_prints_none_in_the_branch_that_skips_it(t
     [problem] = reported(tmp_path, tool, "SK015")
     assert problem.severity == "error"
     text = problem.text("fr")
-    assert "« Motif de l'urgence : None »" in text
+    assert "la question `motif` n'a pas de réponse ici" in text
+    assert "« Motif de l'urgence :" in text and "None" not in text
     assert "avec `urgent: false`" in text and "en français" in text
     # placed on the template line that prints it
     source = (tmp_path / "tools/outil-test.yaml").read_text(encoding="utf-8").splitlines()

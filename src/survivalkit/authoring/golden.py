@@ -158,7 +158,7 @@ def expected_files(
             for lang in GOLDEN_LANGS:
                 documents = render_example(kit, tool, checked, lang, locate)
                 unread += example_problems(kit, tool, Variant(example, index, ""), checked, lang,
-                                           documents, tool_source(tool, sources))
+                                           tool_source(tool, sources))
                 for doc in documents:
                     files[golden_name(tool.id, example.name, doc.document_id, lang)] = doc.markdown
     if unread:  # never freeze « None » or a `**` left open: the same reading as validate

@@ -66,6 +66,35 @@ ENGLISH_IN_FRENCH = re.compile(
 _PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|pour ?cent|per ?cent)", re.IGNORECASE)
 
 
+NO_ANSWER = "zznoanswerzz"
+_NO_ANSWER = re.compile(rf"{NO_ANSWER}([a-z0-9_\\]*?){NO_ANSWER}", re.IGNORECASE)
+
+
+class NoAnswer:
+    """What validate renders in place of an unanswered question: false in a condition, equal to
+    ``none``, but printed as a mark, so that the reading sees where nothing was printed."""
+
+    __slots__ = ("qid",)
+
+    def __init__(self, qid: str) -> None:
+        self.qid = qid
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, NoAnswer)
+
+    def __hash__(self) -> int:
+        return hash(None)
+
+    def __str__(self) -> str:
+        return f"{NO_ANSWER}{self.qid}{NO_ANSWER}"
+
+    def __repr__(self) -> str:
+        return "None"
+
+
 @dataclass(frozen=True)
 class TemplatePart:
     """One template of a document in one language: the body, or a letter's part."""
@@ -87,6 +116,8 @@ class Finding:
     """Its line in that template (0 when unknown)."""
     detail: str = ""
     """What was found exactly (the contraction, the foreign format, the percent value)."""
+    kind: str = ""
+    """``unanswered``: a question without an answer printed nothing there."""
 
 
 def unescape(text: str) -> str:
@@ -187,6 +218,23 @@ def read_document(
         findings.append(Finding(rule, _excerpt(line, start, end),
                                 part.key_path if part else default, number, detail or token))
 
+    for line in markdown.splitlines():
+        if not _NO_ANSWER.search(line):
+            continue
+        shown = _NO_ANSWER.sub("", line)
+        if not shown.strip():
+            continue  # a line of its own that prints nothing: nothing for the reader to see
+        part, number, _ = locator.find(shown)
+        if part is not None and "letter" in part.key_path:
+            continue  # a letter's parts leave out what is unanswered, by design
+        for match in _NO_ANSWER.finditer(line):
+            qid = match.group(1).replace("\\", "").lower()
+            start = len(_NO_ANSWER.sub("", line[: match.start()]))
+            findings.append(Finding(NONE_PRINTED, _excerpt(shown, start, start),
+                                    part.key_path if part else default, number, qid,
+                                    "unanswered"))
+            break
+    markdown = _NO_ANSWER.sub("", markdown)
     in_fence = False
     lines = markdown.splitlines()
     for line in lines:

@@ -643,6 +643,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
               "empty answer or a list as Python writes it: test the answer with {{% if … %}} and "
               "write a list with {{{{ … | join(', ') }}}}",
     },
+    "lint.read.SK015.unanswered": {
+        "fr": "document « {document} », {case} : la question `{detail}` n'a pas de réponse ici "
+              "(sa condition `when` est fausse, ou elle est facultative) et le document affiche "
+              "« {excerpt} » : mettez la phrase dans {{% if {detail} %}}…{{% endif %}}",
+        "en": "document `{document}`, {case}: question `{detail}` has no answer here (its `when` "
+              "is false, or it is optional) and the document reads \"{excerpt}\": put the "
+              "sentence inside {{% if {detail} %}}…{{% endif %}}",
+    },
     "lint.read.SK118": {
         "fr": "document « {document} », {case} : « {excerpt} » : `**` est ouvert et jamais fermé "
               "dans ce paragraphe ; le document montrera les astérisques : fermez-le (**texte**)",

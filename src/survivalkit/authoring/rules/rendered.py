@@ -18,6 +18,7 @@ from survivalkit.authoring.reading import (
     NONE_PRINTED,
     RAW_CHOICE,
     Finding,
+    NoAnswer,
     TemplatePart,
     read_document,
 )
@@ -225,9 +226,12 @@ def read_variant(
 
     Raises ``TemplateError`` when a template fails for these answers.
     """
-    from survivalkit.authoring.golden import render_example
+    from survivalkit.output.render import known_ids, render_tool
 
-    return read_rendered(kit, tool, checked, lang, render_example(kit, tool, checked, lang))
+    marked = {qid: NoAnswer(qid) for qid in known_ids(kit, tool)}
+    marked.update({k: v for k, v in checked.answers.items() if v is not None})
+    documents = render_tool(kit, tool, marked, day=checked.day, lang=lang)
+    return read_rendered(kit, tool, checked, lang, documents)
 
 
 def read_rendered(
@@ -249,21 +253,21 @@ def read_rendered(
 
 
 def example_problems(
-    kit: Kit, tool: Tool, variant: Variant, checked: Any, lang: str,
-    documents: list[RenderedDocument], loc: Located | None,
+    kit: Kit, tool: Tool, variant: Variant, checked: Any, lang: str, loc: Located | None
 ) -> list[Problem]:
     """What ``golden`` refuses to freeze: the findings of an example's documents, located."""
     return [
         problem_at(loc, tool.origin, finding.key_path, RULES[finding.rule],
                    finding_message(tool, index, finding, case_of(variant, lang)),
                    finding.template_line)
-        for index, finding in read_rendered(kit, tool, checked, lang, documents)
+        for index, finding in read_variant(kit, tool, checked, lang)
     ]
 
 
 def finding_message(tool: Tool, index: int, finding: Finding, case: Msg) -> Msg:
     """The report of one finding: what the reader sees, where it came from, and why."""
-    return Msg(f"lint.read.{finding.rule}", document=tool.documents[index].id,
+    key = f"lint.read.{finding.rule}" + (f".{finding.kind}" if finding.kind else "")
+    return Msg(key, document=tool.documents[index].id,
                excerpt=finding.excerpt, detail=finding.detail, case=case)
 
 
