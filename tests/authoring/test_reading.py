@@ -188,3 +188,48 @@ def test_the_bundled_kit_reads_clean() -> None:
     report = validate_paths([], [])
     read_rules = {"SK015", "SK117", "SK118", "SK119", "SK120", "SK121", "SK122", "SK123"}
     assert [p.format() for p in report.problems if p.rule in read_rules] == []
+
+
+# --- typed defaults (SK016) ---------------------------------------------------------------------
+
+BUDGET = "  - id: budget\n    type: amount\n    label: {fr: Budget ?, en: Budget?}\n    required: false\n"
+
+
+@pytest.mark.parametrize("question,said", [
+    (BUDGET + "    default: beaucoup\n", "Montant non reconnu"),
+    ("  - id: methode\n    type: choice\n    label: {fr: Méthode ?, en: Method?}\n"
+     "    default: sondage\n    choices:\n      - {value: enquete, label: {fr: Enquête, en: Survey}}\n",
+     "« sondage »"),
+    ("  - id: code\n    label: {fr: Code ?, en: Code?}\n    pattern: '[0-9]{5}'\n    default: abc\n",
+     "la question `code`"),
+    ("  - id: quand\n    type: date\n    label: {fr: Quand ?, en: When?}\n    date_range: future\n"
+     "    default: 2026-01-15\n", "exemple daté du 26 novembre 2026"),
+    (BUDGET + "    max: 1000\n    default: 5000\n", "la question `budget`"),
+])
+def test_a_default_is_checked_like_an_answer(tmp_path: Path, question: str, said: str) -> None:
+    [problem] = reported(tmp_path, tool_with("Fin.", questions=question), "SK016")
+    assert problem.severity == "error" and problem.key_path.endswith(".default")
+    assert said in problem.text("fr")
+    assert "would not be accepted as an answer" in problem.text("en")
+
+
+def test_a_default_that_fits_is_fine(tmp_path: Path) -> None:
+    tool = tool_with("Fin.", questions=BUDGET + "    default: 12 000 €\n")
+    assert reported(tmp_path, tool, "SK016") == []
+
+
+@pytest.mark.parametrize("key,value", [("default", "beaucoup"), ("default_expr", "'beaucoup'")])
+def test_a_run_with_a_default_that_does_not_fit_says_so(tmp_path: Path, key: str, value: str) -> None:
+    from survivalkit.api import run_tool
+    from survivalkit.errors import TemplateError
+    from survivalkit.kit.loader import load_kit
+
+    tool = tool_with("Budget : {{ budget }}", questions=BUDGET + f"    {key}: \"{value}\"\n")
+    build_tree(tmp_path, {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": tool})
+    kit = load_kit([tmp_path], strict=False).kit
+    answers = {"nom": "Claire", "objet": "Une imprimante", "nature": "fournitures", "montant": "12000"}
+    with pytest.raises(TemplateError) as exc:
+        run_tool("outil-test", answers, kit=kit, use_defaults=True, lang="fr")
+    message = str(exc.value)
+    assert "outil-test.yaml" in message and "question `budget`" in message
+    assert f"(`{key}`)" in message and "Montant non reconnu" in message

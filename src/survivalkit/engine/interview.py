@@ -42,6 +42,8 @@ class Interview:
     """Why a restored answer is asked again (question id → reason)."""
     locked: set[str] = field(default_factory=set)
     """Answers given by an earlier step (another tool of a journey): ``back`` stops before them."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """The file each question comes from (question id → path), to place a kit mistake."""
     given_names: dict[str, Any] | None = None
     """In a journey, ``situation`` and ``earlier`` for the questions' ``given_by`` (None elsewhere)."""
 
@@ -113,8 +115,8 @@ class Interview:
         if question.default is not None:
             try:
                 return self.cast(question, question.default)
-            except AnswerError:
-                return None
+            except AnswerError as exc:  # a kit error (validate says SK016): never dropped silently
+                raise self._unfit_default(question, "default", question.default, exc) from None
         if question.default_expr:
             try:
                 value = evaluate(question.default_expr, self.context() if ctx is None else ctx)
@@ -127,9 +129,14 @@ class Interview:
                 return None
             try:
                 return self.cast(question, value)
-            except AnswerError:
-                return None
+            except AnswerError as exc:  # a computed default of the wrong type: the kit's mistake
+                raise self._unfit_default(question, "default_expr", value, exc) from None
         return None
+
+    def _unfit_default(self, question: Question, key: str, value: Any, exc: AnswerError) -> TemplateError:
+        where = self.origins.get(question.id, "")
+        return TemplateError(t("default.unfit", self.lang, where=f"{where}: " if where else "",
+                               id=question.id, key=key, value=value, reason=str(exc)))
 
     def step(self, question: Question, error: str | None = None) -> Step:
         """The view of ``question`` for an asker."""

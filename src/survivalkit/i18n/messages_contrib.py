@@ -765,4 +765,16 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Écrivez le signe après le fait : `{{{{ fact('taux') }}}} %`.",
         "en": "Write the sign after the fact: `{{{{ fact('rate') }}}}%`.",
     },
+    "rule.SK016.summary": {
+        "fr": "Valeur par défaut (`default`) qui ne serait pas acceptée comme réponse : mauvais type, choix absent, motif, limites, dates",
+        "en": "Default (`default`) that would not be accepted as an answer: wrong type, not among the choices, pattern, limits, dates",
+    },
+    "rule.SK016.fix": {
+        "fr": "Écrivez la valeur comme l'agent la taperait en français (`default: 12000` pour un montant, la `value` d'un choix, `2026-12-01` pour une date), dans les limites de la question.",
+        "en": "Write the value as the agent would type it in French (`default: 12000` for an amount, a choice's `value`, `2026-12-01` for a date), within the question's limits.",
+    },
+    "default.unfit": {
+        "fr": "{where}question `{id}` : la valeur par défaut (`{key}`) donne « {value} », qui ne convient pas à la question : {reason} Corrigez le kit (survivalkit validate le signale).",
+        "en": "{where}question `{id}`: the default (`{key}`) gives \"{value}\", which does not fit the question: {reason} Fix the kit (survivalkit validate reports it).",
+    },
 }

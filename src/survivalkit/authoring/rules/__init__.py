@@ -9,6 +9,7 @@ from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, kit_key, tool
 from survivalkit.authoring.rules import (
     conditions,
     content,
+    defaults,
     examples,
     references,
     rendered,
@@ -22,7 +23,7 @@ from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content, rendered)
+MODULES = (references, examples, texts, conditions, content, defaults, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
 _TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}
