@@ -233,3 +233,38 @@ def test_a_run_with_a_default_that_does_not_fit_says_so(tmp_path: Path, key: str
     message = str(exc.value)
     assert "outil-test.yaml" in message and "question `budget`" in message
     assert f"(`{key}`)" in message and "Montant non reconnu" in message
+
+
+# --- layers (SK124, SK125) ----------------------------------------------------------------------
+
+
+def test_a_layer_giving_a_glossary_term_another_meaning(tmp_path: Path) -> None:
+    from survivalkit.authoring.validate import validate_paths
+
+    layer = tmp_path / "region"
+    build_tree(layer, {
+        "tools/outil-test.yaml": TOOL,
+        "glossary.yaml": "schema_version: 1\nterms:\n  - term: Fab Lab\n"
+                         "    definition: {fr: Un laboratoire de médicaments., en: A drug lab.}\n",
+    })
+    [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK124"]
+    assert problem.path.endswith("region/glossary.yaml") and problem.severity == "warning"
+    assert "« Fab Lab »" in problem.text("fr")
+    assert "kit/glossary.yaml:" in problem.text("fr")  # the bundled definition's place
+
+
+def test_fact_values_with_a_gap_or_an_overlap(tmp_path: Path) -> None:
+    kit = MINI_KIT.replace("facts:\n", "facts:\n  taux:\n    label: Un taux\n    unit: percent\n"
+                           "    source: art. 2\n    values:\n"
+                           "      - {from: 2025-01-01, until: 2025-12-31, value: 50}\n"
+                           "      - {from: 2026-02-01, until: 2026-12-31, value: 40}\n"
+                           "      - {from: 2026-12-01, value: 30}\n", 1)
+    build_tree(tmp_path, {"kit.yaml": kit, "tools/outil-test.yaml": TOOL})
+    from survivalkit.authoring.lint import lint
+    from survivalkit.kit.loader import load_kit
+
+    found = [p for p in lint(load_kit([tmp_path], strict=False)) if p.rule == "SK125"]
+    gap, overlap = found
+    assert gap.key_path == "facts.taux.values[1].from"
+    assert "31 décembre 2025" in gap.text("fr") and "1er février 2026" in gap.text("fr")
+    assert "overlap" in overlap.text("en") and overlap.key_path == "facts.taux.values[2].from"

@@ -777,4 +777,40 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "{where}question `{id}` : la valeur par défaut (`{key}`) donne « {value} », qui ne convient pas à la question : {reason} Corrigez le kit (survivalkit validate le signale).",
         "en": "{where}question `{id}`: the default (`{key}`) gives \"{value}\", which does not fit the question: {reason} Fix the kit (survivalkit validate reports it).",
     },
+    "lint.term_redefined": {
+        "fr": "le terme « {term} » est déjà défini en {earlier} avec un autre sens ; l'agent lirait les deux : gardez une seule définition, ou nommez autrement le terme de cette édition",
+        "en": "the term \"{term}\" is already defined at {earlier} with another meaning; agents would read both: keep one definition, or name this edition's term differently",
+    },
+    "lint.fact_gap": {
+        "fr": "`{name}` : la valeur précédente s'arrête le {until} et celle-ci ne commence que le {start} ; entre les deux, les documents n'auraient pas de valeur : faites commencer celle-ci le lendemain de la fin de la précédente",
+        "en": "`{name}`: the previous value ends on {until} and this one only starts on {start}; in between, documents would have no value: start this one the day after the previous one ends",
+    },
+    "lint.fact_overlap": {
+        "fr": "`{name}` : la valeur précédente court jusqu'au {until}, mais celle-ci commence dès le {start} ; les deux valeurs se chevauchent : faites commencer celle-ci le lendemain de la fin de la précédente",
+        "en": "`{name}`: the previous value runs until {until}, but this one already starts on {start}; the two values overlap: start this one the day after the previous one ends",
+    },
+    "rule.SK124.summary": {
+        "fr": "Terme du glossaire redéfini par une autre couche du kit avec un autre sens",
+        "en": "Glossary term redefined by another kit layer with another meaning",
+    },
+    "rule.SK124.fix": {
+        "fr": "Gardez une seule définition (supprimez celle de la couche), ou donnez un autre nom au terme de cette édition.",
+        "en": "Keep one definition (delete the layer's), or give this edition's term another name.",
+    },
+    "rule.SK125.summary": {
+        "fr": "Valeurs d'un fait dont les dates laissent un trou ou se chevauchent",
+        "en": "Fact values whose dates leave a gap or overlap",
+    },
+    "rule.SK125.fix": {
+        "fr": "Faites commencer chaque valeur (`from`) le lendemain de la fin (`until`) de la précédente.",
+        "en": "Start each value (`from`) the day after the previous one's end (`until`).",
+    },
+    "lint.shared_not_used": {
+        "fr": "{what} : `{name}` est une question commune de kit.yaml (`shared`) que l'outil ne déclare pas : ajoutez-la à `uses` (uses: [{uses}])",
+        "en": "{what}: `{name}` is a shared question of kit.yaml (`shared`) that the tool does not declare: add it to `uses` (uses: [{uses}])",
+    },
+    "lint.casing_filter": {
+        "fr": " ; n'utilisez pas `capitalize` ni `title`, qui mettent le reste en minuscules (« la Cantine » deviendrait « La cantine ») : en début de phrase, écrivez la réponse telle quelle ; au milieu d'une phrase, ajoutez `| {filter}`",
+        "en": "; do not use `capitalize` or `title`, which lower the rest (\"la Cantine\" would read \"La cantine\"): at the start of a sentence, print the answer as typed; mid-sentence, add `| {filter}`",
+    },
 }

@@ -11,6 +11,7 @@ from survivalkit.authoring.rules import (
     content,
     defaults,
     examples,
+    layers,
     references,
     rendered,
     texts,
@@ -23,7 +24,7 @@ from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content, defaults, rendered)
+MODULES = (references, examples, texts, conditions, content, defaults, layers, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
 _TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}

@@ -4,7 +4,8 @@ date's range against each example's date. It is read in French, the kits' source
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from survivalkit.authoring.rules.base import (
     Context,
@@ -36,19 +37,22 @@ def default_problem(q: Question, days: list[dt.date]) -> Msg | None:
         return _both(q, exc, lambda lang: cast_answer(plain, q.default, lang))
     if value is None:
         return None
-    for day in days or [None]:
-        context = {"doc_date": day} if day else {}
+    dated: list[dt.date | None] = [*days] or [None]
+    for day in dated:
+        context: dict[str, object] = {"doc_date": day} if day else {}
         try:
             check_answer(plain, value, context, SOURCE_LANG)
         except AnswerError as exc:
-            return _both(q, exc, lambda lang: check_answer(plain, value, context, lang), day)
+            return _both(q, exc, partial(check_answer, plain, value, context), day)
     return None
 
 
-def _both(q: Question, french: AnswerError, again: object, day: dt.date | None = None) -> Msg:
+def _both(
+    q: Question, french: AnswerError, again: Callable[[str], object], day: dt.date | None = None
+) -> Msg:
     english = str(french)
     try:
-        again("en")  # type: ignore[operator]
+        again("en")
     except AnswerError as exc:
         english = str(exc)
     fr = f"la valeur par défaut `{q.default}` de la question `{q.id}` ne serait pas acceptée comme réponse : {french}"
