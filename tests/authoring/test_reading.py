@@ -268,3 +268,35 @@ def test_fact_values_with_a_gap_or_an_overlap(tmp_path: Path) -> None:
     assert gap.key_path == "facts.taux.values[1].from"
     assert "31 décembre 2025" in gap.text("fr") and "1er février 2026" in gap.text("fr")
     assert "overlap" in overlap.text("en") and overlap.key_path == "facts.taux.values[2].from"
+
+
+# --- messages ----------------------------------------------------------------------------------
+
+
+def test_expect_names_the_characters_that_only_look_alike(tmp_path: Path) -> None:
+    tool = tool_with("C’est l’équipe – prête.").replace(
+        'expect: ["60 000 € HT", "12 000"]', "expect: [\"C'est l'équipe - prête\"]")
+    [problem] = reported(tmp_path, tool, "SK009")
+    text = problem.text("fr")
+    assert "« ’ » (apostrophe typographique) au lieu de « ' » (apostrophe droite)" in text
+    assert "« – » (tiret moyen) au lieu de « - » (trait d'union)" in text
+    assert "curly apostrophe" in problem.text("en")
+
+
+def test_an_unknown_filter_is_reported_once_and_the_template_still_checked(tmp_path: Path) -> None:
+    tool = tool_with("Objet : {{ objet | capitalise }} {{ inconnu }}")
+    found = [p for p in problems(tmp_path, tool) if p.rule in ("SK001", "SK012", "SK002")]
+    assert sorted(p.rule for p in found) == ["SK002", "SK012"]
+    [sk012] = [p for p in found if p.rule == "SK012"]
+    assert "capitalize`" in sk012.text("en") and "did you mean" not in sk012.text("en")
+    assert "| milieu" in sk012.text("fr") and "« La cantine »" in sk012.text("fr")
+
+
+def test_a_shared_question_without_uses_says_what_to_declare(tmp_path: Path) -> None:
+    from survivalkit.authoring.validate import validate_paths
+
+    layer = tmp_path / "region"
+    build_tree(layer, {"tools/outil-test.yaml": tool_with("Projet : {{ projet_nom }}")})
+    [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK002"]
+    assert "add it to `uses` (uses: [projet_nom])" in problem.text("en")
+    assert "ajoutez-la à `uses`" in problem.text("fr")

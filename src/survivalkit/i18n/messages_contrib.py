@@ -813,4 +813,8 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": " ; n'utilisez pas `capitalize` ni `title`, qui mettent le reste en minuscules (« la Cantine » deviendrait « La cantine ») : en début de phrase, écrivez la réponse telle quelle ; au milieu d'une phrase, ajoutez `| {filter}`",
         "en": "; do not use `capitalize` or `title`, which lower the rest (\"la Cantine\" would read \"La cantine\"): at the start of a sentence, print the answer as typed; mid-sentence, add `| {filter}`",
     },
+    "lint.expect_lookalike": {
+        "fr": "exemple « {name} » : « {text} » n'est pas dans les documents en français, à des caractères près qui se ressemblent : le document a {differences} ; écrivez-les comme le document",
+        "en": "example `{name}`: `{text}` is not in the French documents, but for characters that look alike: the document has {differences}; write them as the document does",
+    },
 }
