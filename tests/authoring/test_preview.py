@@ -45,3 +45,12 @@ def test_preview_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -
     code, _, err = run_cli(["preview", "memo-achat-public", "--format", "docx", "--plain",
                             "--lang", "en"], capsys)
     assert code == 2 and "md, html or pdf" in err
+
+
+def test_preview_shows_the_documents_in_the_kits_language_unless_told(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")  # an English system: messages in English
+    code, out, err = run_cli(["preview", "memo-achat-public", "--plain"], capsys)
+    assert code == 0, err
+    assert "**Objet\u00a0:** Procédure d'achat" in out  # as `expect` and the golden files read
