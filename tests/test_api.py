@@ -196,3 +196,14 @@ def test_in_the_journey_a_later_tool_offers_an_earlier_tools_start_date() -> Non
         in_journey = tool_interview(kit, tool, lang="fr", day=DAY)
         in_journey.base["earlier"] = {"date_debut": dt.date(2027, 3, 1)}
         assert in_journey.default_for(question) == dt.date(2027, 3, 1)
+
+
+def test_build_sheets_takes_the_layouts_api_md_lists() -> None:
+    import survivalkit
+    from survivalkit.errors import UsageError
+
+    for layout in ("sheets", "sheet", "booklet", "forms", "form"):
+        assert survivalkit.build_sheets(["pass-fab-lab"], layout=layout, fmt="md")
+    assert survivalkit.build_sheets(["pass-fab-lab"], fmt="md")  # the default layout works
+    with pytest.raises(UsageError, match="booklet"):
+        survivalkit.build_sheets(["pass-fab-lab"], layout="poster", fmt="md")

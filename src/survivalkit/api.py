@@ -18,7 +18,7 @@ from survivalkit.engine.journey import Journey
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
 from survivalkit.engine.sources import AnswerSources
 from survivalkit.engine.tool_run import ToolRun, ask_tool
-from survivalkit.errors import Problem, UnknownToolError
+from survivalkit.errors import Problem, UnknownToolError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit
 from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
@@ -109,13 +109,16 @@ def build_sheets(
     tool_ids: Sequence[str] | None = None,
     *,
     kit: Kit | None = None,
-    layout: str = "sheet",
+    layout: str = "sheets",
     fmt: str = "html",
     lang: str = "fr",
     day: dt.date | None = None,
     stage: str | None = None,
 ) -> bytes:
-    """Printable sheets (``layout``: ``sheet``, ``booklet`` or ``form``) in ``html``, ``pdf`` or ``md``."""
+    """Printable sheets (``layout``: ``sheets``, ``booklet`` or ``forms``) in ``html``, ``pdf`` or ``md``.
+
+    ``sheet`` and ``form`` are accepted for one tool's sheet or form; an unknown layout raises
+    ``UsageError`` listing the known ones."""
     from survivalkit.sheets.build import Layout, build, select_tools
 
     kit = kit or load_kit()
@@ -123,6 +126,10 @@ def build_sheets(
     if unknown:
         raise UnknownToolError(t("tool.unknown", lang, id=", ".join(unknown)))
     tools = select_tools(kit, [kit.tools[tid] for tid in tool_ids] if tool_ids else None, stage, lang)
+    layout = {"sheet": "sheets", "form": "forms"}.get(layout, layout)
+    if layout not in {item.value for item in Layout}:
+        raise UsageError(t("sheets.bad_layout", lang, value=layout,
+                           known=", ".join(item.value for item in Layout)))
     result = build(kit, tools, layout=Layout(layout), fmt=fmt, lang=lang, day=day or clock.today(), stage=stage)
     return result.data
 

@@ -817,4 +817,8 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "exemple « {name} » : « {text} » n'est pas dans les documents en français, à des caractères près qui se ressemblent : le document a {differences} ; écrivez-les comme le document",
         "en": "example `{name}`: `{text}` is not in the French documents, but for characters that look alike: the document has {differences}; write them as the document does",
     },
+    "sheets.bad_layout": {
+        "fr": "mise en page inconnue « {value} » ; connues : {known}",
+        "en": "unknown layout \"{value}\"; known: {known}",
+    },
 }
