@@ -28,8 +28,8 @@ from survivalkit.cli.terminal import visible
 from survivalkit.errors import KitError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, parse_model
 from survivalkit.kit.model import Tool
-from survivalkit.kit.texts import UNSAFE_CHARS
 from survivalkit.kit.yamlread import MAX_BYTES, parse_yaml
+from survivalkit.text.localized import UNSAFE_CHARS
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES: list[dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text("utf-8"))
@@ -386,8 +386,8 @@ class _Disk:
         return handle
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr("survivalkit.output.writer.tempfile.mkstemp", self.mkstemp)
-        monkeypatch.setattr("survivalkit.output.writer.os.fdopen", self.fdopen)
+        monkeypatch.setattr("survivalkit.files.writer.tempfile.mkstemp", self.mkstemp)
+        monkeypatch.setattr("survivalkit.files.writer.os.fdopen", self.fdopen)
 
 
 def test_output_folder_that_refuses_writes(

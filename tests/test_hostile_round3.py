@@ -7,9 +7,11 @@ for, and that there is no traceback and no crash report. docs/hardening.md descr
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,3 +187,150 @@ def test_tilde_or_empty_is_no_answer(empty: str, home: Path) -> None:
     clean(result, home)
     assert result.code == 2, result.text
     assert "texte\xa0: Une réponse est nécessaire" in result.err
+
+
+# --- 8. state files: session locks, profile, session dates -----------------------------------------
+SESSION = ('{"saved_at": "2026-12-01T10:10:10", "date": DATE, '
+           '"state": {"interview": {"answers": {"objet": "six ateliers"}, "confirmed": ["objet"]}}}')
+
+
+def _session(home: Path, date: str = '"2026-11-26"') -> Path:
+    folder = home / "data" / "sessions" / "tool-memo-achat-public"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "20261201-101010-abcd.json"
+    path.write_text(SESSION.replace("DATE", date), "utf-8")
+    return path
+
+
+@pytest.fixture
+def stranger() -> Iterator[int]:
+    """The PID of a living process that is not survivalkit."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()
+
+
+def _fifo(path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(path)
+
+
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+BOOT = BOOT_ID.read_text("ascii").strip() if BOOT_ID.is_file() else "-"
+LOCKS = {
+    "pid-of-a-stranger": lambda lock, pid: lock.write_text(str(pid), "ascii"),
+    # our own record with the stranger's PID: its start time gives it away (PID reuse)
+    "record-of-a-stranger": lambda lock, pid: lock.write_text(json.dumps(
+        {"program": "survivalkit", "pid": pid, "started": "1", "boot": BOOT, "token": "0"}), "ascii"),
+    "fifo": lambda lock, pid: _fifo(lock),
+    "link-to-dev-zero": lambda lock, pid: lock.symlink_to("/dev/zero"),
+    "link-loop": lambda lock, pid: lock.symlink_to(lock),
+    "folder": lambda lock, pid: lock.mkdir(),
+    "garbage": lambda lock, pid: lock.write_bytes(b"\xff\x00" * 5000),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes and special files")
+@pytest.mark.parametrize("kind", sorted(LOCKS))
+def test_a_lock_that_no_living_run_holds_does_not_block_the_session(kind: str, home: Path, stranger: int) -> None:
+    session = _session(home)
+    LOCKS[kind](session.with_suffix(".lock"), stranger)
+    listed = sk(home, "sessions", "--lang", "en", timeout=30)
+    clean(listed, home)
+    assert listed.code == 0 and "20261201-101010-abcd" in listed.out and "in use" not in listed.out
+    result = sk(home, "run", "memo-achat-public", "--resume", "--answers", str(GOOD), "--format", "md",
+                "--out", str(home / "out"), "--lang", "fr", timeout=30)
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert "Reprise" in result.err
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("profile", "field", "kind"), [
+    ("nom: [Claire, Martin]\n", "nom", ("une liste", "a list")),
+    ("fonction: {poste: chef}\n", "fonction", ("un tableau de clés", "a mapping of keys")),
+    ("nom: Claire Martin\ncourriel: [[1]]\n", "courriel", ("une liste", "a list")),
+])
+def test_a_profile_field_of_the_wrong_form_is_named(
+    profile: str, field: str, kind: tuple[str, str], lang: str, home: Path
+) -> None:
+    (home / "data").mkdir()
+    (home / "data" / "profile.yaml").write_text(profile, "utf-8")
+    for args in (["profile"], ["run", "memo-achat-public", "--use-profile", "--answers", str(GOOD),
+                               "--format", "md", "--out", str(home / "out"), "--date", DATE]):
+        result = sk(home, *args, "--lang", lang)
+        clean(result, home)
+        assert result.code == 0, result.text
+        assert f"`{field}`" in result.err and kind[0 if lang == "fr" else 1] in result.err
+        assert "['" not in result.text and "{'" not in result.text  # never a Python repr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("date", ['"9999-12-31"', '"0001-01-01"', "12", '["2026-11-26"]', '"2026-02-30"'])
+def test_an_implausible_session_date_never_dates_the_documents(date: str, lang: str, home: Path) -> None:
+    _session(home, date)
+    env = _env(home, SURVIVALKIT_TODAY="2026-11-26")
+    result = sk(home, "run", "memo-achat-public", "--resume", "--answers", str(GOOD), "--format", "md",
+                "--out", str(home / "out"), "--lang", lang, env=env)
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert ("n'est pas une date plausible" if lang == "fr" else "is not a plausible date") in result.err
+    assert "`date`" in result.err and "['" not in result.err
+    written = "".join(p.read_text("utf-8") for p in (home / "out").glob("*.md"))
+    assert "9999" not in written and "2026" in written
+
+
+# --- 7. size budgets ------------------------------------------------------------------------------
+LONG_TOOL = BASE_TOOL.replace(
+    "      Bonjour.",
+    "      {% for i in range(TURNS) %}Ligne {{ i }} d'un document très long, qui ne finit pas. {% endfor %}",
+)
+MANY_TOOL = BASE_TOOL.replace("documents:\n", "documents:\n" + "".join(
+    f"""  - id: doc{n}
+    title: Document {n}
+    filename: "doc{n}"
+    template: |
+      {{% for i in range(TURNS) %}}Ligne {{{{ i }}}} d'un document parmi d'autres.{{% endfor %}}
+""" for n in range(12)))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "odt", "md,pdf"])
+def test_a_document_too_long_to_print_is_refused_before_the_conversion(fmt: str, lang: str, home: Path) -> None:
+    layer = layer_with(home, "outil-long.yaml", LONG_TOOL.replace("TURNS", "6000"))
+    result = sk(home, "run", "outil-long", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+                "--format", fmt, "--out", str(home / "out"), "--date", DATE, "--lang", lang)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert "outil-long.yaml" in result.err and "`doc`" in result.err
+    assert ("trop long pour les formats" if lang == "fr" else "too long for") in result.err
+    assert not (home / "out").exists()
+
+
+def test_a_long_document_is_still_written_as_markdown_and_html(home: Path) -> None:
+    layer = layer_with(home, "outil-long.yaml", LONG_TOOL.replace("TURNS", "6000"))
+    result = sk(home, "run", "outil-long", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+                "--format", "md,html", "--out", str(home / "out"), "--date", DATE, "--lang", "en")
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert (home / "out" / "doc-claire-martin.md").stat().st_size > 300_000
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html", "md,html,docx"])
+def test_a_run_that_would_write_too_much_is_refused(fmt: str, lang: str, home: Path) -> None:
+    # The run limit lowered to 2 MB, as SURVIVALKIT_KIT_LIMITS allows, so the test stays small;
+    # the bounds themselves (300 000 characters, 100 MB) are read from the same place.
+    layer = layer_with(home, "outil-nombreux.yaml", MANY_TOOL.replace("TURNS", "5000"))
+    env = _env(home, SURVIVALKIT_KIT_LIMITS="written=2000000")
+    result = sk(home, "run", "outil-nombreux", "--kit", str(layer), "--answers", str(HOSTILE / "profile.yaml"),
+                "--format", fmt, "--out", str(home / "out"), "--date", DATE, "--lang", lang, env=env)
+    clean(result, home)
+    assert result.code == 1, result.text
+    assert "outil-nombreux.yaml" in result.err
+    assert ("rien n'a été écrit" if lang == "fr" else "nothing was written") in result.err
+    assert not (home / "out").exists()

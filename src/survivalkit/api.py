@@ -1,6 +1,7 @@
 """The Python API: load a kit, run a tool or a journey with given answers, build sheets, validate.
 
-Everything here is what the command line itself calls; nothing prints. See ``docs/api.md``.
+A tool run and a journey go through the engine's entry points (``engine/work.py``), the same
+the command line calls, so both write the same documents; nothing prints. See ``docs/api.md``.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit import clock
+from survivalkit.engine import work as engine_work
 from survivalkit.engine.frontend import as_frontend
 from survivalkit.engine.interview import Asker
-from survivalkit.engine.journey import Journey
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
-from survivalkit.engine.sources import AnswerSources
-from survivalkit.engine.tool_run import ToolRun, ask_tool
+from survivalkit.engine.work import Around, JourneyWork, ToolWork
 from survivalkit.errors import Problem, UnknownToolError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit
@@ -67,16 +67,15 @@ def run_tool(
     kit = kit or load_kit()
     if tool_id not in kit.tools:
         raise UnknownToolError(t("tool.unknown", lang, id=tool_id))
-    given = tool_answers_from(dict(answers or {}), "answers", lang)
-    run = ToolRun(kit, kit.tools[tool_id], lang=lang, day=day or given.date or clock.today(),
-                  settings=Settings(lang=lang))
-    frontend = as_frontend(asker)
-    sources = AnswerSources(answers_file=given.answers, answers_file_name="answers", use_defaults=use_defaults)
-    missing = run.fill(sources, interactive=frontend is not None)
-    ask_tool(run, frontend, interactive=frontend is not None, missing=missing)
-    header = t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml")
-    files = run.documents(list(formats), header=header)
-    return RunResult(files, run.answers(), _write(files, out, force))
+    work = ToolWork(
+        kit, kit.tools[tool_id], lang, settings=Settings(lang=lang),
+        file=tool_answers_from(dict(answers or {}), "answers", lang), use_defaults=use_defaults,
+        day=day, formats=list(formats),
+        header=t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
+        out=Path(out) if out is not None else None, force=force,
+    )
+    done = engine_work.run_tool(work, Around(frontend=as_frontend(asker)))
+    return RunResult(done.files, done.answers, done.written)
 
 
 def run_journey(
@@ -94,15 +93,15 @@ def run_journey(
     ``answers`` (``situation``, ``tools``, ``profile``, ``shared``, ``answers`` by tool) and/or an
     ``asker``; return every file, written into ``out`` when given."""
     kit = kit or load_kit()
-    frontend = as_frontend(asker)
-    journey = Journey(kit, lang=lang, day=day or clock.today(), interactive=frontend is not None,
-                      formats=list(formats) if formats else None)
-    if answers is not None:
-        journey.use_answers_file(journey_answers_from(dict(answers), "answers", lang))
-    journey.run(frontend)
-    header = t("answers.header", lang, cmd="survivalkit --answers answers.yaml")
-    files = journey.documents(header=header)
-    return RunResult(files, {tid: dict(a) for tid, a in journey.results().items()}, _write(files, out, force))
+    work = JourneyWork(
+        kit, lang, settings=Settings(lang=lang),
+        file=journey_answers_from(dict(answers), "answers", lang) if answers is not None else None,
+        day=day, formats=list(formats) if formats else None,
+        header=t("answers.header", lang, cmd="survivalkit --answers answers.yaml"),
+        out=Path(out) if out is not None else None, force=force,
+    )
+    done = engine_work.run_journey(work, Around(frontend=as_frontend(asker)))
+    return RunResult(done.files, done.answers, done.written)
 
 
 def build_sheets(
@@ -143,11 +142,3 @@ def validate(*folders: Path | str, strict: bool = False) -> list[Problem]:
 
     report = validate_paths([Path(f) for f in folders], [])
     return [p for p in report.problems if strict or p.severity == "error"]
-
-
-def _write(files: dict[str, bytes], out: Path | str | None, force: bool) -> list[Path]:
-    if out is None:
-        return []
-    from survivalkit.output.writer import write_files
-
-    return write_files(Path(out), files, force=force)

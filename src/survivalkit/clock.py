@@ -26,6 +26,22 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+PLAUSIBLE_YEARS = 50
+"""A date read back from a saved session is believed within this many years of today."""
+
+
+def saved_day(value: object) -> dt.date | None:
+    """A date read back from a saved file (``2026-11-30``), when it is one and plausible (within
+    ``PLAUSIBLE_YEARS`` of today): a damaged or edited session never dates documents in 9999."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return day if abs(day.year - today().year) <= PLAUSIBLE_YEARS else None
+
+
 def set_today(day: dt.date | None) -> None:
     """Fix the date (``None`` goes back to the system clock)."""
     global _fixed

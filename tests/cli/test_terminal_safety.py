@@ -10,7 +10,7 @@ import pytest
 
 from helpers import run_cli
 from survivalkit.cli.terminal import Display, make_console, visible
-from survivalkit.kit.texts import UNSAFE_CHARS, strip_unsafe
+from survivalkit.text.localized import UNSAFE_CHARS, strip_unsafe
 
 REGION = Path(__file__).resolve().parents[2] / "examples" / "region-kit"
 

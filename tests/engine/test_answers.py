@@ -18,7 +18,7 @@ from survivalkit.engine.answers import (
 )
 from survivalkit.errors import AnswerError
 from survivalkit.kit.model import Question
-from survivalkit.output.typography import NNBSP, format_number
+from survivalkit.text.typography import NNBSP, format_number
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from survivalkit.engine.sources import prefill
 from survivalkit.errors import AnswerError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 from survivalkit.kit.model import Question, QuestionType, Term, tool_questions
-from survivalkit.kit.texts import strip_unsafe
+from survivalkit.text.localized import strip_unsafe
 
 DATE = "2026-11-26"
 HYPOTHESIS = settings(deadline=None, database=None, derandomize=True,

@@ -31,7 +31,7 @@ from survivalkit.engine.interview import Interview
 from survivalkit.engine.sources import prefill
 from survivalkit.errors import AnswerError
 from survivalkit.kit.model import Question
-from survivalkit.output.typography import (
+from survivalkit.text.typography import (
     NBSP,
     NNBSP,
     format_amount,

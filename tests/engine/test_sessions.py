@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -84,11 +83,14 @@ def test_starting_again_keeps_a_backup_that_can_be_listed_and_restored(
     assert store.latest(f"tool-{TOOL}").id == first.id  # type: ignore[union-attr]
 
 
-def test_two_runs_of_one_tool_never_write_into_the_same_session(isolated_home: Path) -> None:
+def test_two_runs_of_one_tool_never_write_into_the_same_session(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store()
     running = store.open(f"tool-{TOOL}")
     running.save({"state": {"interview": {"answers": {"nom": "Claire"}, "confirmed": ["nom"]}}})
-    running.lock_path.write_text(str(os.getppid()), encoding="ascii")  # held by another living process
+    # The lock proves a living survivalkit run holds it (this process): seen from another run…
+    monkeypatch.setattr("survivalkit.engine.store.os.getpid", lambda: 1)
     # While the first run lives (its lock is held), a second run is not offered its session.
     assert store.latest(f"tool-{TOOL}") is None
     other = store.open(f"tool-{TOOL}")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from survivalkit.kit.glossary import TermIndex, find_terms
 from survivalkit.kit.model import Glossary, Term
-from survivalkit.kit.texts import fold
+from survivalkit.text.localized import fold
 
 WORDS = st.sampled_from(["startup", "startups", "d'etat", "cloud", "e-administration", "design",
                          "thinking", "s", "co", "-", "l'", "3d", "a", "etat", "sprint"])

@@ -15,7 +15,7 @@ from test_render import KIT, answers_for
 from helpers import MINI_KIT, build_tree, run_cli
 from survivalkit.kit.loader import load_kit
 from survivalkit.output.bundle import files_for, render_outputs
-from survivalkit.output.casing import mid_sentence
+from survivalkit.text.casing import mid_sentence
 
 DAY = dt.date(2026, 11, 26)
 

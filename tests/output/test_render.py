@@ -11,9 +11,10 @@ import pytest
 
 from survivalkit.engine.sources import prefill
 from survivalkit.engine.tool_run import tool_interview
+from survivalkit.files.writer import inside, write_files
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 from survivalkit.output.bundle import files_for, render_outputs
-from survivalkit.output.writer import inside, safe_filename, write_files
+from survivalkit.text.names import safe_filename
 
 LOADED = load_kit([bundled_kit_dir()])
 KIT = LOADED.kit
@@ -122,7 +123,7 @@ def test_file_names_cannot_escape_the_output_folder(tmp_path: Path, name: str) -
 
 
 def test_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import survivalkit.output.writer as writer
+    import survivalkit.files.writer as writer
     from survivalkit.errors import OutputError
 
     calls = {"n": 0}

@@ -26,8 +26,8 @@ from survivalkit.kit.model import (
     tool_questions,
     tr,
 )
-from survivalkit.output.typography import format_date_long, french_spacing
 from survivalkit.sheets.build import Layout, booklet_order, build, build_html, build_markdown, select_tools
+from survivalkit.text.typography import format_date_long, french_spacing
 
 DAY = dt.date(2026, 11, 26)
 STABLE = "memo-achat-public"

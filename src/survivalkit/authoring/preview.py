@@ -86,6 +86,10 @@ def as_bytes(result: Preview, fmt: str) -> bytes:
     """The preview as a Markdown, HTML or PDF file."""
     if fmt == "md":
         return as_markdown(result).encode("utf-8")
+    from survivalkit.output.bundle import check_printable
+
+    for doc in result.documents:  # a document too long to print is refused before WeasyPrint starts
+        check_printable(doc, doc.tool_id, [fmt], lang=doc.lang)
     first = result.documents[0]
     body = "\n".join(markdown_to_html_body(doc.markdown) for doc in result.documents)
     page = html_page(body, title=first.title, lang=first.lang, author=first.author, day=first.date)

@@ -11,9 +11,9 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from survivalkit.engine.budget import BudgetExceeded
-from survivalkit.engine.expressions import References, analyse, environment, evaluate
 from survivalkit.kit.model import Question, QuestionType
+from survivalkit.sandbox.budget import BudgetExceeded
+from survivalkit.sandbox.expressions import References, analyse, environment, evaluate
 
 MAX_COMBINATIONS = 20_000
 """Beyond this many combinations of answers, a condition is not judged."""

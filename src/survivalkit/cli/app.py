@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from survivalkit import __version__
 from survivalkit.errors import (
     ExitCode,
     KitError,
@@ -21,6 +20,7 @@ from survivalkit.errors import (
     UsageError,
 )
 from survivalkit.i18n import resolve_lang, t
+from survivalkit.version import __version__
 
 LANG = resolve_lang()
 """The interface language: from the environment here; ``main(argv)`` sets it from ``--lang``

@@ -15,8 +15,8 @@ from rich.table import Table
 
 from survivalkit.i18n import t
 from survivalkit.i18n.words import COMMANDS
-from survivalkit.kit.texts import UNSAFE_CHARS, tr
-from survivalkit.output.typography import french_spacing
+from survivalkit.text.localized import UNSAFE_CHARS, tr
+from survivalkit.text.typography import french_spacing
 
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from survivalkit.engine.interview import RecapRow, Step

@@ -1,20 +1,20 @@
 """What a tool run and the journey share at the command line: settings that travel with the
-work, the saved profile, writing the folder, Ctrl-C, and the end screen."""
+work, ``--date``, asking before replacing files, and the end screen. The work itself is done by
+the engine's entry points (``engine/work.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from survivalkit.errors import Interrupted, SessionError, UsageError
+from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
     from survivalkit.cli.app import Env
     from survivalkit.engine.replay import Settings
-    from survivalkit.engine.sessions import Autosave
     from survivalkit.engine.store import Store
 
 
@@ -43,41 +43,13 @@ def adopt_recorded(env: Env, store: Store, key: str, *, file: Settings | None, r
             env.adopt(Settings.from_mapping(latest.settings))
 
 
-def load_profile(env: Env, store: Store) -> dict[str, Any]:
-    """The saved profile; a damaged one is set aside and the user told."""
-    try:
-        return store.load_profile()
-    except SessionError as exc:
-        env.display.notice(str(exc))
-        return {}
-
-
-def save_quietly(env: Env, save: Callable[[], None]) -> None:
-    """A profile save never stops the work: a failure is said, then the run goes on."""
-    try:
-        save()
-    except SessionError as exc:
-        env.display.notice(t("save.failed", env.lang, error=exc))
-
-
-def stopped(autosave: Autosave, *, saved: bool, lang: str, resume_command: str) -> Interrupted:
-    """Ctrl-C or "quitter": let the session go, and say how to resume, or that nothing was saved."""
-    autosave.release()
-    return Interrupted(t("interrupted.resume" if saved else "interrupted.not_saved", lang, cmd=resume_command))
-
-
-def write_bundle(
-    env: Env, files: dict[str, bytes], *, out: Path | None, force: bool, day: dt.date, interactive: bool
-) -> list[Path]:
-    """Write the whole folder at once; ask before replacing files (only at a terminal)."""
-    from survivalkit.engine.answers import parse_bool
-    from survivalkit.errors import AnswerError
-    from survivalkit.output.bundle import default_out_dir
-    from survivalkit.output.writer import write_files
+def confirm_overwrite(env: Env) -> Callable[[list[Path]], bool]:
+    """Asked at the terminal before files of the output folder are replaced."""
 
     def confirm(existing: list[Path]) -> bool:
-        if not interactive:
-            return False
+        from survivalkit.engine.answers import parse_bool
+        from survivalkit.errors import AnswerError
+
         names = ", ".join(p.name for p in existing)
         reply = env.display.console.input(env.display.fr(t("overwrite.ask", env.lang, names=names)) + " ")
         try:
@@ -85,7 +57,7 @@ def write_bundle(
         except AnswerError:
             return False
 
-    return write_files(out or default_out_dir(day), files, force=force, confirm_overwrite=confirm)
+    return confirm
 
 
 def report_written(env: Env, written: list[Path]) -> None:

@@ -14,7 +14,7 @@ import re
 
 from survivalkit.errors import AnswerError
 from survivalkit.i18n import t
-from survivalkit.output.typography import format_amount, format_number
+from survivalkit.text.typography import format_amount, format_number
 
 MAX_INPUT = 100  # characters: nobody writes an amount longer than this
 MAX_DIGITS = 15  # whole digits a float still holds exactly

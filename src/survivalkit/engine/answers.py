@@ -14,13 +14,13 @@ from typing import Any
 
 from survivalkit.engine.amounts import AmbiguousAnswer, parse_amount, parse_integer, parse_number
 from survivalkit.engine.dates import check_date_range, parse_date
-from survivalkit.engine.expressions import BudgetExceeded, evaluate
 from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question, QuestionType, tr
-from survivalkit.kit.texts import fold
 from survivalkit.kit.yamlread import YamlWord
-from survivalkit.output.typography import format_date_long, format_number
+from survivalkit.sandbox.expressions import BudgetExceeded, evaluate
+from survivalkit.text.localized import fold
+from survivalkit.text.typography import format_date_long, format_number
 
 __all__ = [
     "AmbiguousAnswer", "cast_answer", "check_answer", "display_answer", "is_empty", "max_length",
@@ -288,7 +288,7 @@ def check_answer(
 
 def display_answer(question: Question, value: Any, lang: str = "fr") -> str:
     """An answer as a person reads it in a recap."""
-    from survivalkit.output.typography import format_amount
+    from survivalkit.text.typography import format_amount
 
     if is_empty(value):
         return "—"

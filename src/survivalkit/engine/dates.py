@@ -16,8 +16,8 @@ from typing import Any
 from survivalkit.errors import AnswerError
 from survivalkit.i18n import t
 from survivalkit.kit.model import DateRange, now
-from survivalkit.kit.texts import fold
-from survivalkit.output.typography import MONTHS, format_date_long, format_date_short
+from survivalkit.text.localized import fold
+from survivalkit.text.typography import MONTHS, format_date_long, format_date_short
 
 MAX_INPUT = 100  # characters
 TODAY_WORDS = frozenset({"aujourd'hui", "aujourdhui", "today"})

@@ -21,11 +21,11 @@ from survivalkit.engine.asker import QuitRequested as QuitRequested
 from survivalkit.engine.asker import RecapRow as RecapRow
 from survivalkit.engine.asker import Step as Step
 from survivalkit.engine.asker import command_of as command_of
-from survivalkit.engine.expressions import BudgetExceeded, ExpressionError, evaluate, evaluate_condition
 from survivalkit.errors import AnswerError, TemplateError
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
 from survivalkit.kit.model import Question, Term, tr
+from survivalkit.sandbox.expressions import BudgetExceeded, ExpressionError, evaluate, evaluate_condition
 
 
 @dataclass

@@ -47,6 +47,9 @@ class Journey:
         self.interactive = interactive
         self.settings = settings or Settings(lang=lang)
         self.profile = dict(profile or {})
+        """The saved profile's answers, when the policy (``engine.work``) says they apply."""
+        self.remembered_formats: list[str] = []
+        """The formats chosen last time, offered when the journey asks."""
         self.formats: list[str] | None = list(formats) if formats else None
         self.situation = new_interview(kit, kit.info.situation, lang=lang, day=day,
                                        section=t("journey.situation", lang))
@@ -218,13 +221,12 @@ class Journey:
         run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings)
         self.runs[tool_id] = run
         ids = {q.id for q in run.interview.questions}
-        scripted = self.file is not None
         file_values: dict[str, Any] = {}
         if self.file is not None:
             file_values = {k: v for k, v in self.file.common.items() if k in ids}
             file_values.update(self.file.per_tool.get(tool_id, {}))
         sources = AnswerSources(
-            profile=self.profile if self.interactive and not scripted else {},
+            profile=self.profile,
             session=self.saved_tools.get(tool_id),
             answers_file=file_values,
             answers_file_name=self.file.source if self.file else "--answers",
@@ -265,9 +267,7 @@ class Journey:
     def _formats(self, frontend: Frontend | None) -> None:
         if self.formats is not None:
             return
-        remembered = self.profile.get("formats")
-        default = [f for f in remembered if f in FORMAT_LABELS] if isinstance(remembered, list) else []
-        default = default or list(OFFICE_DEFAULT_FORMATS)
+        default = [f for f in self.remembered_formats if f in FORMAT_LABELS] or list(OFFICE_DEFAULT_FORMATS)
         if frontend is None or not self.interactive:
             self.formats = default
             return

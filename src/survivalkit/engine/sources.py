@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import Any
 
 from survivalkit.engine.interview import Interview
@@ -27,18 +26,27 @@ from survivalkit.errors import AnswerError, MissingAnswersError, UsageError
 from survivalkit.i18n import t
 
 
-class Source(IntEnum):
-    """Answer sources, weakest first (a stronger source replaces a weaker one's answer)."""
+@dataclass(frozen=True)
+class Layer:
+    """One named source of answers."""
 
-    PROFILE = 1
-    SESSION = 2
-    ANSWERS_FILE = 3
-    SET_OPTION = 4
+    name: str
+    """``profile``, ``session``, ``answers_file`` or ``set``."""
+    values: Mapping[str, Any]
+    origin: str
+    """How a message names it (``--answers``, the file's name, ``--set``)."""
+    given: bool
+    """Given on purpose for this run: a bad value is an error. Otherwise (saved earlier) a bad
+    value is simply asked again."""
+
+
+PRECEDENCE = ("profile", "session", "answers_file", "set")
+"""The layers, weakest first: a stronger layer's answer replaces a weaker one's."""
 
 
 @dataclass
 class AnswerSources:
-    """Everything one run knows before asking: one mapping per source."""
+    """Everything one run knows before asking: one mapping per layer, then ``use_defaults``."""
 
     profile: Mapping[str, Any] = field(default_factory=dict)
     session: Mapping[str, Any] | None = None
@@ -53,6 +61,28 @@ class AnswerSources:
         """Whether answers were given on purpose (a file or ``--set``)."""
         return bool(self.answers_file) or bool(self.sets)
 
+    def layers(self, profile_ids: Sequence[str] = ()) -> list[Layer]:
+        """The non-empty layers in ``PRECEDENCE`` order (the profile limited to ``profile_ids``)."""
+        session = dict(self.session.get("answers") or {}) if self.session is not None else {}
+        known = set(profile_ids)
+        every = {
+            "profile": Layer("profile", {k: v for k, v in self.profile.items() if k in known}, "profile", False),
+            "session": Layer("session", session, "session", False),
+            "answers_file": Layer("answers_file", self.answers_file, self.answers_file_name, True),
+            "set": Layer("set", self.sets, "--set", True),
+        }
+        return [every[name] for name in PRECEDENCE if every[name].values]
+
+    def merged(self, profile_ids: Sequence[str] = ()) -> tuple[dict[str, Any], dict[str, Layer]]:
+        """Every answer, the strongest layer's, with the layer it came from: the one merge."""
+        values: dict[str, Any] = {}
+        origin: dict[str, Layer] = {}
+        for layer in self.layers(profile_ids):
+            for key, value in layer.values.items():
+                values[key] = value
+                origin[key] = layer
+        return values, origin
+
 
 def apply_sources(
     interview: Interview,
@@ -61,40 +91,30 @@ def apply_sources(
     interactive: bool,
     profile_ids: Sequence[str] = (),
 ) -> list[str]:
-    """Fill ``interview`` from ``sources`` in precedence order; return the ids still missing.
+    """Fill ``interview`` from the merged layers, then validate in one pass; return the ids still missing.
 
-    Raises ``UsageError`` listing every bad value (each names its source and key).
+    Answers saved earlier (profile, session) are restored as they were confirmed; a bad one is
+    simply asked again. Answers given for this run (file, ``--set``) go through ``prefill``:
+    raises ``UsageError`` listing every bad value (each names its source and key).
     """
-    if sources.profile:
-        known = {k: v for k, v in sources.profile.items() if k in set(profile_ids)}
-        if known:
-            # Saved answers go through the same validation; a bad one is simply asked again.
-            interview.restore({"answers": known, "confirmed": list(known)})
-    if sources.session is not None:
-        _restore_over(interview, sources.session)
-    given: dict[str, Any] = {}
-    origin: dict[str, str] = {}
-    for values, name in ((sources.answers_file, sources.answers_file_name), (sources.sets, "--set")):
-        for key, value in values.items():
-            given[key] = value
-            origin[key] = name
+    values, origin = sources.merged(profile_ids)
+    saved = {k: v for k, v in values.items() if not origin[k].given}
+    if saved:
+        confirmed = [k for k in saved if origin[k].name == "profile"]
+        if sources.session is not None:
+            confirmed += [c for c in sources.session.get("confirmed") or [] if c in saved]
+        interview.restore({"answers": saved, "confirmed": list(dict.fromkeys(confirmed))})
+    given = {k: v for k, v in values.items() if origin[k].given}
     errors: list[str] = []
     missing: list[str] = []
     if given or sources.use_defaults or not interactive:
         errors, missing = prefill(
-            interview, given, origin, use_defaults=sources.use_defaults, interactive=interactive
+            interview, given, {k: origin[k].origin for k in given}, use_defaults=sources.use_defaults,
+            interactive=interactive,
         )
     if errors:
         raise UsageError("\n".join(errors))
     return missing
-
-
-def _restore_over(interview: Interview, snapshot: Mapping[str, Any]) -> None:
-    """Continue a session on top of what is already there (the profile)."""
-    before = interview.snapshot()
-    answers = {**before["answers"], **dict(snapshot.get("answers") or {})}
-    confirmed = list(dict.fromkeys([*before["confirmed"], *(snapshot.get("confirmed") or [])]))
-    interview.restore({"answers": answers, "confirmed": confirmed})
 
 
 def require_complete(

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import secrets
+import stat
 import sys
 import time
 from dataclasses import dataclass
@@ -20,9 +21,9 @@ from typing import Any
 
 import yaml
 
-from survivalkit.errors import SessionError
+from survivalkit.errors import Msg, SessionError
+from survivalkit.files.writer import write_atomic
 from survivalkit.kit.yamlread import parse_yaml
-from survivalkit.output.writer import write_atomic
 
 ENV_HOME = "SURVIVALKIT_HOME"
 MAX_SESSION_BYTES = 2_000_000
@@ -74,6 +75,8 @@ class Store:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root if root is not None else data_dir()
+        self.profile_problems: list[Msg] = []
+        """What the last ``load_profile`` left out: one message per field of the wrong form."""
 
     # --- profile -----------------------------------------------------------------------
     @property
@@ -100,7 +103,25 @@ class Store:
                 f"the saved profile could not be read; it was kept aside as {aside}. "
                 "Run the command again to enter your profile anew."
             )
-        return dict(located.data)
+        return self._checked_profile(located.data)
+
+    def _checked_profile(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The fields that have a profile's form (a text, a number, yes/no, a date; the formats
+        chosen last time as a list of names); each other one is left out and named in
+        ``profile_problems``."""
+        self.profile_problems = []
+        kept: dict[str, Any] = {}
+        for key, value in data.items():
+            plain = value is None or isinstance(value, str | int | float | bool | dt.date)
+            names = key == "formats" and isinstance(value, list) and all(isinstance(v, str) for v in value)
+            if plain or names:
+                kept[key] = value
+            else:
+                kind = "kind.list" if isinstance(value, list) else "kind.mapping" if isinstance(
+                    value, dict) else "kind.other"
+                self.profile_problems.append(Msg("profile.bad_field", path=str(self.profile_path),
+                                                 field=str(key)[:60], kind=Msg(kind)))
+        return kept
 
     def save_profile(self, values: dict[str, Any]) -> Path:
         """Save the profile answers."""
@@ -202,8 +223,8 @@ class Session:
         """Hold the session; refuse one that another living run holds."""
         if _lock_alive(self.lock_path):
             raise SessionError(f"the session {self.id} is in use by another survivalkit run")
-        try:
-            self.lock_path.write_text(str(os.getpid()), encoding="ascii")
+        try:  # through a rename: a FIFO or a link planted as the lock is replaced, never opened
+            write_atomic(self.lock_path, json.dumps(_lock_record()).encode("ascii"))
         except OSError:
             pass  # a read-only folder: saving will say so
 
@@ -295,7 +316,8 @@ def _info(key: str, path: Path) -> SessionInfo:
     count = 0
     settings: dict[str, Any] = {}
     try:
-        if path.stat().st_size <= MAX_SESSION_BYTES:
+        status = path.stat()
+        if stat.S_ISREG(status.st_mode) and status.st_size <= MAX_SESSION_BYTES:  # never a FIFO
             data = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(data, dict):
                 saved_at = str(data.get("saved_at") or "")
@@ -328,15 +350,78 @@ def _count_answers(state: Any) -> int:
     return total
 
 
-def _lock_alive(lock: Path) -> bool:
-    """Whether a living run holds ``lock``."""
+LOCK_PROGRAM = "survivalkit"
+MAX_LOCK_BYTES = 4096
+
+
+def _proc_text(path: str) -> str | None:
+    """A small file of ``/proc`` (Linux), or None where there is none."""
     try:
-        pid = int(lock.read_text(encoding="ascii").strip() or "0")
-        age = time.time() - lock.stat().st_mtime
-    except (OSError, ValueError):
+        with open(path, "rb") as handle:
+            return handle.read(MAX_LOCK_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _process_start(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, Linux), or None when unknown."""
+    text = _proc_text(f"/proc/{pid}/stat")
+    if text is None:
+        return None
+    fields = text.rpartition(")")[2].split()  # the command name may hold spaces and brackets
+    return fields[19] if len(fields) > 19 else None
+
+
+def _boot_id() -> str | None:
+    text = _proc_text("/proc/sys/kernel/random/boot_id")
+    return text.strip() if text else None
+
+
+def _lock_record() -> dict[str, Any]:
+    """What proves a lock belongs to this very run: program, PID, process start and boot."""
+    pid = os.getpid()
+    return {"program": LOCK_PROGRAM, "pid": pid, "started": _process_start(pid), "boot": _boot_id(),
+            "token": secrets.token_hex(8)}
+
+
+def _read_lock(lock: Path) -> tuple[dict[str, Any], float] | None:
+    """The lock's record and age, when it is a small regular file holding one (never blocks)."""
+    try:
+        status = lock.lstat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_LOCK_BYTES:
+            return None  # a FIFO, a device, a link or a huge file is no lock of ours
+        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            record = json.loads(handle.read(MAX_LOCK_BYTES).decode("ascii"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(record, dict) or record.get("program") != LOCK_PROGRAM:
+        return None
+    return record, time.time() - status.st_mtime
+
+
+def _lock_alive(lock: Path) -> bool:
+    """Whether a living run of survivalkit holds ``lock``: not just any living PID.
+
+    The lock records the PID with the process's start time and the boot it ran in (Linux); a
+    PID reused by another program, a lock from before a reboot, or a lock file that is not ours
+    does not hold the session.
+    """
+    found = _read_lock(lock)
+    if found is None:
         return False
-    if pid == os.getpid() or age > STALE_LOCK_SECONDS:
+    record, age = found
+    pid = record.get("pid")
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0 or pid == os.getpid():
         return False
+    if age > STALE_LOCK_SECONDS:
+        return False
+    boot = _boot_id()
+    if boot is not None:  # Linux: the boot and the start time say which process it is
+        if record.get("boot") != boot:
+            return False
+        started = _process_start(pid)
+        return started is not None and record.get("started") == started
     if sys.platform == "win32":  # os.kill would stop the process there; trust the age
         return True
     try:

@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from survivalkit.engine.answers import to_plain
-from survivalkit.engine.expressions import base_context
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.replay import Settings, tool_answers_yaml
@@ -23,6 +22,7 @@ from survivalkit.kit.glossary import find_terms
 from survivalkit.kit.model import Kit, Question, Tool, tool_questions, tr
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
 from survivalkit.output.render import Locator
+from survivalkit.sandbox.expressions import base_context
 
 
 def new_interview(

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from survivalkit.engine.expressions import ExpressionError, base_context, evaluate_condition
 from survivalkit.errors import TemplateError
 from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.sandbox.expressions import ExpressionError, base_context, evaluate_condition
 
 
 @dataclass(frozen=True)

@@ -45,4 +45,31 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
         "fr": "Impossible d'écrire la sortie du programme : {reason}.",
         "en": "Cannot write the program's output: {reason}.",
     },
+    "session.bad_date": {
+        "fr": "La date enregistrée avec le travail en cours (champ `date` : « {value} ») n'est pas "
+              "une date plausible : les documents sont datés d'aujourd'hui.",
+        "en": "The date saved with the unfinished work (field `date`: “{value}”) is not a plausible "
+              "date: the documents are dated today.",
+    },
+    "profile.bad_field": {
+        "fr": "Profil enregistré ({path}) : le champ `{field}` n'a pas la bonne forme ({kind}) ; "
+              "il est ignoré. Corrigez-le avec « survivalkit profile edit ».",
+        "en": "Saved profile ({path}): the field `{field}` does not have the right form ({kind}); "
+              "it is ignored. Fix it with “survivalkit profile edit”.",
+    },
+    "kind.list": {"fr": "une liste", "en": "a list"},
+    "kind.mapping": {"fr": "un tableau de clés", "en": "a mapping of keys"},
+    "kind.other": {"fr": "une valeur d'un autre type", "en": "a value of another type"},
+    "output.too_long_to_print": {
+        "fr": "{where} : document `{doc}` : {n} caractères, trop long pour les formats {formats} "
+              "({max} au plus, une centaine de pages) ; raccourcissez le modèle ou choisissez md ou html.",
+        "en": "{where}: document `{doc}`: {n} characters, too long for {formats} "
+              "({max} at most, about a hundred pages); shorten the template or choose md or html.",
+    },
+    "output.too_much": {
+        "fr": "{where} : les documents de cet outil dépassent {limit} octets en tout (au moins {got}) ; "
+              "rien n'a été écrit. Le kit produit trop de documents ou des documents trop longs.",
+        "en": "{where}: this tool's documents go over {limit} bytes in all (at least {got}); nothing "
+              "was written. The kit makes too many documents, or documents too long.",
+    },
 }

@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from survivalkit import __version__
 from survivalkit.kit.yamlread import MAX_BYTES
+from survivalkit.version import __version__
 
 ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
 MAX_AGE_DAYS = 30
@@ -114,7 +114,7 @@ class KitCache:
         self.prune()
         if not self.dirty:
             return
-        from survivalkit.output.writer import write_atomic
+        from survivalkit.files.writer import write_atomic
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +148,7 @@ def save_fit(key: str, fit: dict[str, float]) -> None:
     """Remember fitted sizes (a few recent prints only); failures are not errors."""
     if os.environ.get(ENV_NO_CACHE):
         return
-    from survivalkit.output.writer import write_atomic
+    from survivalkit.files.writer import write_atomic
 
     path = fit_file()
     try:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from survivalkit.kit.model import Glossary, Term
-from survivalkit.kit.texts import fold
+from survivalkit.text.localized import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 _ALNUM = re.compile(r"[a-z0-9]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from survivalkit.kit.model import Kit, Tool, tr
-from survivalkit.kit.texts import fold
+from survivalkit.text.localized import fold
 
 
 def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) -> list[Tool]:

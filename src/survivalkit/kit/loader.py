@@ -27,7 +27,7 @@ from survivalkit.kit.model import (
 )
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
-from survivalkit.output.writer import RESERVED
+from survivalkit.text.names import RESERVED
 
 ENV_KIT = "SURVIVALKIT_KIT"
 M = TypeVar("M", bound=BaseModel)

@@ -20,8 +20,8 @@ from survivalkit.kit.documents import LETTER_PARTS as LETTER_PARTS
 from survivalkit.kit.documents import Decision as Decision
 from survivalkit.kit.documents import Document as Document
 from survivalkit.kit.documents import Letter as Letter
-from survivalkit.kit.texts import has_lang as has_lang  # re-exported for the rest of the code
-from survivalkit.kit.texts import tr as tr
+from survivalkit.text.localized import has_lang as has_lang  # re-exported for the rest of the code
+from survivalkit.text.localized import tr as tr
 
 
 class QuestionType(StrEnum):

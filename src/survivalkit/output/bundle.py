@@ -10,7 +10,6 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
-from survivalkit.output.casing import mid_sentence
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -19,10 +18,15 @@ from survivalkit.output.formats import (
     markdown_to_html_body,
 )
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
-from survivalkit.output.typography import format_date_long, french_spacing
-from survivalkit.output.writer import safe_filename
+from survivalkit.text.casing import mid_sentence
+from survivalkit.text.names import safe_filename
+from survivalkit.text.typography import format_date_long, format_number, french_spacing
 
 ANSWERS_FILE = "answers.yaml"
+PRINTED = ("pdf", "odt", "docx")
+"""Formats whose conversion costs in proportion to the document: bounded by ``Limits.printed``
+(checked before any conversion, so that a kit cannot keep the converters busy for minutes); the
+whole run is bounded by ``Limits.written``."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,17 @@ def files_for(
     kit: Kit,
     index_html: bool = False,
 ) -> dict[str, bytes]:
-    """File name → content for every document in every format, plus the index."""
+    """File name → content for every document in every format, plus the index.
+
+    Sizes are checked first (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the
+    whole run): going over is the kit's error, said before anything is converted or written.
+    """
+    from survivalkit.sandbox.budget import current_limits
+
+    limit = current_limits().written
+    check_sizes(outputs, formats, lang=lang)
     files: dict[str, bytes] = {}
+    total = 0
     entries: list[tuple[Tool, RenderedDocument, list[str]]] = []
     for output in outputs:
         for doc in output.documents:
@@ -78,6 +91,9 @@ def files_for(
                     files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page)
                 else:
                     files[name] = document_office(doc, fmt)
+                total += len(files[name])
+                if total > limit:
+                    raise _too_much(output.tool, total, limit, lang)
                 names.append(name)
             entries.append((output.tool, doc, names))
     index = index_markdown(entries, lang=lang, day=day, kit=kit)
@@ -88,6 +104,42 @@ def files_for(
         )
         files["index.html"] = page.encode("utf-8")
     return files
+
+
+def check_sizes(outputs: Sequence[ToolOutput], formats: Sequence[str], *, lang: str) -> None:
+    """Refuse, before any conversion, a document too long to print and a run that would write too
+    much (the Markdown and HTML alone already weigh their text)."""
+    from survivalkit.sandbox.budget import current_limits
+
+    limit = current_limits().written
+    plain = sum(1 for f in formats if f in ("md", "html"))
+    total = 0
+    for output in outputs:
+        for doc in output.documents:
+            check_printable(doc, output.tool.origin or output.tool.id, formats, lang=lang)
+            total += len(doc.markdown.encode("utf-8")) * plain
+            if total > limit:
+                raise _too_much(output.tool, total, limit, lang)
+
+
+def check_printable(doc: RenderedDocument, where: str, formats: Sequence[str], *, lang: str) -> None:
+    """A document asked as PDF, ODT or DOCX is not longer than ``Limits.printed`` characters."""
+    from survivalkit.errors import TemplateError
+    from survivalkit.sandbox.budget import current_limits
+
+    printed = [f for f in formats if f in PRINTED]
+    limit = current_limits().printed
+    if printed and len(doc.markdown) > limit:
+        raise TemplateError(t("output.too_long_to_print", lang, where=where, doc=doc.document_id,
+                              n=format_number(len(doc.markdown), lang), max=format_number(limit, lang),
+                              formats=", ".join(f.upper() for f in printed)))
+
+
+def _too_much(tool: Tool, total: int, limit: int, lang: str) -> Exception:
+    from survivalkit.errors import TemplateError
+
+    return TemplateError(t("output.too_much", lang, where=tool.origin or tool.id,
+                           limit=format_number(limit, lang), got=format_number(total, lang)))
 
 
 def index_markdown(

@@ -14,7 +14,7 @@ from survivalkit.errors import MissingExtraError, OutputError, UsageError
 from survivalkit.output.letter import LETTER_CSS, letter_html
 from survivalkit.output.office import keep_body_with_signature, letter_pandoc
 from survivalkit.output.render import RenderedDocument
-from survivalkit.output.typography import format_date_long
+from survivalkit.text.typography import format_date_long
 
 FORMATS = ("md", "html", "pdf", "odt", "docx")
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Decision, Document, Letter, Text
-from survivalkit.output.typography import format_date_long, french_spacing
+from survivalkit.text.typography import format_date_long, french_spacing
 
 SENDER_IDS = ("nom", "fonction", "service", "organisation", "courriel")
 SIGNATORY_IDS = ("nom", "fonction")

@@ -13,13 +13,13 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from survivalkit.engine.budget import BudgetExceeded, evaluation
-from survivalkit.engine.expressions import FactLookupError, base_context, environment
 from survivalkit.errors import TemplateError
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
-from survivalkit.kit.texts import strip_unsafe
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
-from survivalkit.output.typography import french_spacing
+from survivalkit.sandbox.budget import BudgetExceeded, evaluation
+from survivalkit.sandbox.expressions import FactLookupError, base_context, environment
+from survivalkit.text.localized import strip_unsafe
+from survivalkit.text.typography import french_spacing
 
 Locator = Callable[[tuple[str | int, ...], int], tuple[int, int]]
 
@@ -218,9 +218,9 @@ def render_document(
 
 def expired_facts_notice(kit: Kit, used: set[str], day: dt.date, lang: str) -> str:
     """A closing paragraph for each fact the document used whose known value ended before ``day``."""
-    from survivalkit.engine.expressions import fact_at
     from survivalkit.i18n import t
-    from survivalkit.output.typography import format_date_long
+    from survivalkit.sandbox.expressions import fact_at
+    from survivalkit.text.typography import format_date_long
 
     lines: list[str] = []
     for name in sorted(used):

@@ -8,12 +8,12 @@ from typing import Any
 
 from jinja2 import nodes
 
-from survivalkit.engine.expressions import analyse, environment
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question, QuestionType
-from survivalkit.kit.texts import tr
-from survivalkit.output.typography import format_amount, format_number
+from survivalkit.sandbox.expressions import analyse, environment
 from survivalkit.sheets.text import message
+from survivalkit.text.localized import tr
+from survivalkit.text.typography import format_amount, format_number
 
 KEYBOARD_WORDS = re.compile(
     r"plusieurs réponses possibles|séparé(?:e)?s? par des virgules|vous pouvez (?:écrire|taper|saisir)"

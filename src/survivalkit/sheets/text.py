@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import SOURCE_LANGUAGE, Text, has_lang, tr
-from survivalkit.output.typography import french_spacing
+from survivalkit.text.typography import french_spacing
 
 
 @dataclass(frozen=True)

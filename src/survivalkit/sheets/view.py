@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Question, QuestionType, Text, Tool, tool_questions
-from survivalkit.output.typography import format_date_long
 from survivalkit.sheets.paper import answer_unit, condition_text, paper_help, text_lines
 from survivalkit.sheets.selection import by_stage
 from survivalkit.sheets.text import Txt, message
+from survivalkit.text.typography import format_date_long
 
 
 def run_command(tool: Tool) -> str:

@@ -11,11 +11,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from survivalkit.engine.expressions import GLOBAL_NAMES, References
 from survivalkit.errors import Msg, Problem
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, KitInfo, Localized, Question, Tool, now, tool_questions
 from survivalkit.kit.yamlread import KeyPath, Located, format_key_path
+from survivalkit.sandbox.expressions import GLOBAL_NAMES, References
 
 LOWERCASE_FILTER = "milieu"
 """The documents' filter that puts a typed answer in lower case inside a sentence (rule SK116)."""

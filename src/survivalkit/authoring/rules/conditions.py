@@ -18,11 +18,11 @@ from survivalkit.authoring.rules.base import (
 )
 from survivalkit.authoring.rules.catalog import SK010, SK014, SK108
 from survivalkit.authoring.template_analysis import LiteralTest, literal_tests, never_true, unsafe_constructs
-from survivalkit.engine.budget import BudgetExceeded
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Question, QuestionType, tool_questions
 from survivalkit.kit.yamlread import Located
+from survivalkit.sandbox.budget import BudgetExceeded
 
 
 def _literal_problem(q: Question, test: LiteralTest) -> Msg | None:

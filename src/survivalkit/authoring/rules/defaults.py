@@ -19,7 +19,7 @@ from survivalkit.authoring.rules.catalog import SK016
 from survivalkit.errors import AnswerError, Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Question
-from survivalkit.output.typography import format_date_long
+from survivalkit.text.typography import format_date_long
 
 SOURCE_LANG = "fr"
 

@@ -14,7 +14,7 @@ from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, Term
 from survivalkit.kit.yamlread import Located
-from survivalkit.output.typography import format_date_long
+from survivalkit.text.typography import format_date_long
 
 
 def _fold(text: str) -> str:

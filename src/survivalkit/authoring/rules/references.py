@@ -38,11 +38,11 @@ from survivalkit.authoring.rules.catalog import (
     SK013,
     SK101,
 )
-from survivalkit.engine.expressions import GLOBAL_NAMES, References, environment
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Tool, tool_questions
 from survivalkit.kit.yamlread import Located
+from survivalkit.sandbox.expressions import GLOBAL_NAMES, References, environment
 
 
 def check_source(ctx: Context, tool: Tool, source: Source, names: set[str]) -> Iterator[Problem]:

@@ -33,9 +33,9 @@ from survivalkit.authoring.rules.base import (
 from survivalkit.authoring.rules.catalog import SK008
 from survivalkit.errors import Msg, Problem, TemplateError
 from survivalkit.kit.model import Example, Kit, Question, QuestionType, Tool, tool_questions
-from survivalkit.kit.texts import slugify
 from survivalkit.kit.yamlread import Located
 from survivalkit.output.render import RenderedDocument
+from survivalkit.text.names import slugify
 
 MAX_VARIANTS = 120
 """Branches rendered per tool at most (each in every language): a bound on validate's time."""
@@ -196,8 +196,8 @@ def has_own_english(tool: Tool, index: int) -> bool:
 
 def percent_values(kit: Kit, tool: Tool, index: int, day: dt.date, lang: str) -> list[str]:
     """The percentages this document's templates print through facts, as ``lang`` writes them."""
-    from survivalkit.engine.expressions import FactLookupError, fact_at
-    from survivalkit.output.typography import format_number
+    from survivalkit.sandbox.expressions import FactLookupError, fact_at
+    from survivalkit.text.typography import format_number
 
     text = "\n".join(p.text for p in document_parts(tool, index, lang))
     out: list[str] = []
@@ -330,7 +330,7 @@ def _raw_values_differ(q: Question) -> bool:
 @check
 def check_raw_choice(ctx: Context) -> Iterator[Problem]:
     """``{{ nature }}`` prints the stored value (« agregation »), not what the agent chose."""
-    from survivalkit.engine.expressions import environment
+    from survivalkit.sandbox.expressions import environment
 
     for tool in ctx.tools():
         choices = {q.id: q for q in tool_questions(ctx.kit, tool)

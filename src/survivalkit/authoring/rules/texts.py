@@ -24,8 +24,8 @@ from survivalkit.errors import Msg, Problem
 from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, KitInfo, Term, Text, Tool, has_lang, walk_texts
-from survivalkit.kit.texts import fold
 from survivalkit.kit.yamlread import KeyPath, Located
+from survivalkit.text.localized import fold
 
 MAX_LABEL_WORDS = 20
 REVIEW_MONTHS = 12
@@ -193,7 +193,7 @@ def check_placeholders(ctx: Context) -> Iterator[Problem]:
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
-    from survivalkit.engine.expressions import add_months
+    from survivalkit.sandbox.expressions import add_months
 
     return add_months(day, -months)
 

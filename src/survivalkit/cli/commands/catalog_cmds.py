@@ -125,7 +125,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             env.display.say(t("schema.fresh", env.lang))
             return
         out.mkdir(parents=True, exist_ok=True)
-        from survivalkit.output.writer import write_atomic
+        from survivalkit.files.writer import write_atomic
 
         for name, text in files.items():
             write_atomic(out / name, text.encode("utf-8"))
@@ -134,8 +134,8 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
 
 def show_tool(env: Env, tool: Any) -> None:
     """A tool's sheet in the terminal, from the same view as the printed sheet."""
-    from survivalkit.output.typography import format_date_long
     from survivalkit.sheets.view import sheet_view
+    from survivalkit.text.typography import format_date_long
 
     lang = env.lang
     d = env.display
@@ -191,13 +191,20 @@ def profile_command(env: Env, action: str) -> None:
         env.display.say(t("profile.cleared" if removed else "profile.empty", lang))
         return
     if action == "show":
-        values = session.load_profile()
+        store = session.Store()
+        values = store.load_profile()
+        for problem in store.profile_problems:
+            env.display.notice(problem.say(lang))
         if not values:
             env.display.say(t("profile.empty", lang))
             return
         labels = {q.id: tr(q.label, lang) for q in env.kit.info.profile}
+
+        def shown(value: object) -> str:
+            return "—" if value is None else ", ".join(value) if isinstance(value, list) else str(value)
+
         env.display.table([t("recap.question", lang), t("recap.answer", lang)],
-                          [[labels.get(k, k), "—" if v is None else str(v)] for k, v in values.items()])
+                          [[labels.get(k, k), shown(v)] for k, v in values.items()])
         env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
         return
     if action == "edit":

@@ -22,24 +22,13 @@ def journey_command(
     use_profile: bool = False,
     date: str | None = None,
 ) -> None:
-    """Run the whole journey, from a terminal or from an answers file."""
-    from survivalkit import clock
+    """Run the whole journey, from a terminal or from an answers file (``engine.work.run_journey``)."""
     from survivalkit.cli.frontend import TerminalFrontend
-    from survivalkit.cli.work import (
-        adopt_recorded,
-        load_profile,
-        parse_day,
-        report_written,
-        save_quietly,
-        stopped,
-        write_bundle,
-    )
-    from survivalkit.engine.interview import QuitRequested
-    from survivalkit.engine.journey import SESSION_KEY, Journey
+    from survivalkit.cli.work import adopt_recorded, confirm_overwrite, parse_day, report_written
+    from survivalkit.engine.journey import SESSION_KEY
     from survivalkit.engine.replay import read_journey_answers
-    from survivalkit.engine.sessions import open_session
     from survivalkit.engine.store import Store
-    from survivalkit.engine.tool_run import remember_profile_values
+    from survivalkit.engine.work import Around, JourneyWork, run_journey
     from survivalkit.output.formats import parse_formats
 
     store = Store()
@@ -56,42 +45,17 @@ def journey_command(
 
         env.display.error(t("journey.no_tty", lang))
         raise typer.Exit(2)
-    frontend = TerminalFrontend(env.display) if interactive else None
-    resume_cmd = env.command("--resume")
-    opened = open_session(
-        store, SESSION_KEY, resume=True if resume else None, interactive=interactive,
-        scripted=file is not None, frontend=frontend, lang=lang, resume_command=resume_cmd,
-        report=env.display.notice,
+    work = JourneyWork(
+        env.kit, lang, settings=env.settings(), file=file, use_profile=use_profile,
+        resume=True if resume else None, day=parse_day(date, lang),
+        formats=parse_formats(formats) if formats else None,
+        header=t("answers.header", lang, cmd=env.command("--answers", "answers.yaml")),
+        out=out, write=True, force=force,
     )
-    day = parse_day(date, lang)
-    profile = load_profile(env, store) if (interactive and file is None) or use_profile else {}
-    journey = Journey(
-        env.kit, lang=lang, day=day or clock.today(), interactive=interactive,
-        settings=env.settings(),
-        profile=profile, formats=parse_formats(formats) if formats else None,
+    around = Around(
+        frontend=TerminalFrontend(env.display) if interactive else None, store=store,
+        report=env.display.notice, resume_command=env.command("--resume"),
+        confirm_overwrite=confirm_overwrite(env),
     )
-    journey.autosave = opened.autosave
-    if file is not None:
-        journey.use_answers_file(file)
-        if day is not None:  # --date wins over the file's date
-            journey.day = day
-    if opened.restored:
-        journey.restore(opened.restored)
-        env.display.notice(t("journey.resumed", lang))
-    try:
-        journey.run(frontend)
-        if interactive and file is None:
-            values = journey.typed_profile()
-            values["formats"] = list(journey.formats or [])
-            save_quietly(env, lambda: remember_profile_values(store, values))
-        header = t("answers.header", lang, cmd=env.command("--answers", "answers.yaml"))
-        files = journey.documents(header=header)
-        written = write_bundle(env, files, out=out, force=force, day=journey.day, interactive=interactive)
-    except (KeyboardInterrupt, QuitRequested):
-        journey.save()
-        raise stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, resume_command=resume_cmd) from None
-    except BaseException:
-        opened.autosave.release()
-        raise
-    opened.autosave.finish()
-    report_written(env, written)
+    done = run_journey(work, around)
+    report_written(env, done.written)

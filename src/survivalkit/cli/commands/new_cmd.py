@@ -82,8 +82,8 @@ def tools_folder(kit_dirs: list[Path], cwd: Path) -> Path:
 def create_tool(env: Env, tool_id: str, target: Path) -> Path:
     """Check the id, then write ``<folder>/<id>.yaml``; never overwrite anything."""
     from survivalkit.authoring.scaffold import MAX_ID_LENGTH, new_tool_text, schema_ref, valid_tool_id
-    from survivalkit.engine.expressions import slugify
     from survivalkit.errors import UsageError
+    from survivalkit.text.names import slugify
 
     lang = env.lang
     if not valid_tool_id(tool_id):

@@ -61,7 +61,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             return
         target = output or Path(f"{tool_id}-{result.name}.{fmt}")
         data = as_bytes(result, fmt)
-        from survivalkit.output.writer import write_atomic
+        from survivalkit.files.writer import write_atomic
 
         try:
             write_atomic(target, data)

@@ -81,8 +81,8 @@ def sheets_command(
 ) -> None:
     """Build the sheets, booklet or forms and write them to one file."""
     from survivalkit.errors import OutputError
+    from survivalkit.files.writer import write_atomic
     from survivalkit.kit.model import tr
-    from survivalkit.output.writer import write_atomic
     from survivalkit.sheets.build import Layout, build, default_filename, select_tools
 
     lang = env.lang

@@ -1,7 +1,7 @@
 """The budget of one evaluation of kit code: time, steps, sizes, output, nesting and integer size.
 
 Every template, condition, computed default and rule runs under a ``Budget``. The sandbox
-(``engine/sandbox.py``) calls into it at each operation; exceeding a limit raises
+(``sandbox/environment.py``) calls into it at each operation; exceeding a limit raises
 ``BudgetExceeded``, which names the limit. The limits can be lowered for tests with the
 ``SURVIVALKIT_KIT_LIMITS`` variable, e.g. ``seconds=0.5,steps=20000``.
 """
@@ -41,6 +41,11 @@ class Limits:
     """Calls nested in one another (a macro calling a macro…)."""
     digits: int = 80
     """Decimal digits of one whole number."""
+    printed: int = 300_000
+    """Characters of one document made as PDF, ODT or DOCX (about a hundred pages), checked
+    before the conversion."""
+    written: int = 100_000_000
+    """Bytes one run writes, all files together."""
 
     @property
     def estimate(self) -> int:

@@ -11,12 +11,12 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from survivalkit.engine.budget import BudgetExceeded, evaluation
-from survivalkit.engine.sandbox import KitSandbox, trusted
 from survivalkit.kit.model import Fact, Kit, now, tr
-from survivalkit.kit.texts import slugify
-from survivalkit.output.casing import mid_sentence
-from survivalkit.output.typography import format_amount, format_date_long, format_number
+from survivalkit.sandbox.budget import BudgetExceeded, evaluation
+from survivalkit.sandbox.environment import KitSandbox, trusted
+from survivalkit.text.casing import mid_sentence
+from survivalkit.text.names import slugify
+from survivalkit.text.typography import format_amount, format_date_long, format_number
 
 GLOBAL_NAMES = frozenset(
     {
@@ -307,5 +307,4 @@ __all__ = [
     "evaluate",
     "evaluate_condition",
     "fact_at",
-    "slugify",
 ]

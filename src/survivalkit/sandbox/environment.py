@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Joiner, Namespace
 from markupsafe import Markup
 
-from survivalkit.engine import budget as bud
+from survivalkit.sandbox import budget as bud
 
 _ALL_BINOPS = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import shutil
 import tempfile
@@ -21,24 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from survivalkit.errors import OutputError
-from survivalkit.kit.texts import slugify
 
-RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|index|answers)$", re.IGNORECASE)
-"""Names a document cannot take: Windows devices, and the folder's own index and answers file."""
-MAX_NAME = 100
 TMP_PREFIX = ".tmp-"
 NEW_PREFIX = ".survivalkit-new-"
 OLD_PREFIX = ".survivalkit-old-"
 JOURNAL = ".survivalkit-journal.json"
 STALE_SECONDS = 3600  # a leftover whose process cannot be checked is removed after an hour
-
-
-def safe_filename(stem: str, extension: str) -> str:
-    """An ASCII-safe file name from a template's result; never a path, never a reserved name."""
-    base = slugify(stem, max_length=MAX_NAME)
-    if RESERVED.match(base):
-        base = f"doc-{base}"
-    return f"{base}.{extension}" if extension else base
 
 
 def inside(folder: Path, name: str) -> Path:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from survivalkit.errors import OutputError
-from survivalkit.output.writer import safe_filename, sweep, write_atomic, write_files
+from survivalkit.files.writer import sweep, write_atomic, write_files
+from survivalkit.text.names import safe_filename
 
 OLD = {"note.md": b"ancienne note\n", "index.md": b"ancien index\n"}
 NEW = {"note.md": b"nouvelle note\n", "index.md": b"nouvel index\n", "answers.yaml": b"a: 1\n"}
@@ -39,7 +40,7 @@ def test_a_failure_in_the_middle_of_the_swap_puts_every_old_file_back(
             raise OSError(28, "No space left on device")
         real(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("survivalkit.output.writer.os.replace", failing)
+    monkeypatch.setattr("survivalkit.files.writer.os.replace", failing)
     with pytest.raises(OutputError, match="the previous files were kept"):
         write_files(tmp_path, NEW, force=True)
     assert any(".survivalkit-old-" in m for m in moves), "the swap had begun"
@@ -49,7 +50,7 @@ def test_a_failure_in_the_middle_of_the_swap_puts_every_old_file_back(
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-import survivalkit.output.writer as writer
+import survivalkit.files.writer as writer
 
 folder, after = Path(sys.argv[1]), int(sys.argv[2])
 real, count = os.replace, [0]
@@ -89,7 +90,7 @@ def test_temporary_files_of_a_killed_autosave_are_removed_by_the_next_save(tmp_p
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "import survivalkit.output.writer as writer\n"
+        "import survivalkit.files.writer as writer\n"
         "writer.os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)\n"
         "writer.write_atomic(Path(sys.argv[1]) / 'session.json', b'{}')\n"
     )

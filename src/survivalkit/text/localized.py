@@ -49,10 +49,3 @@ def has_lang(text: Any, lang: str) -> bool:
         # A text made only of template expressions ("{{ nom }}, {{ fonction }}") needs no translation.
         return lang == SOURCE_LANGUAGE or not _NEUTRAL.sub("", text)
     return bool(getattr(text, lang, None))
-
-
-def slugify(text: object, max_length: int = 60) -> str:
-    """ASCII lowercase words joined by dashes: ``Imprimante 3D (atelier)`` → ``imprimante-3d-atelier``."""
-    value = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^a-zA-Z0-9]+", "-", value).strip("-").lower()
-    return value[:max_length].strip("-") or "document"

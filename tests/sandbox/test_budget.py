@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survivalkit.engine.budget import BudgetExceeded, Limits, current_limits, weight
-from survivalkit.engine.expressions import environment, evaluate
 from survivalkit.errors import TemplateError
 from survivalkit.kit.loader import load_kit
 from survivalkit.output.render import render_text
+from survivalkit.sandbox.budget import BudgetExceeded, Limits, current_limits, weight
+from survivalkit.sandbox.expressions import environment, evaluate
 
 SMALL = "seconds=2,steps=5000,value=10000,total=200000,output=20000,depth=15,digits=40"
 

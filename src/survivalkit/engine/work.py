@@ -1,0 +1,296 @@
+"""The engine's entry points: run one tool, run the journey. The command line, the Python API and
+the tests all call these, so every policy is decided here once, the same for a run and a journey:
+
+- **the profile** is used when a person answers at a terminal without an answers file, or when
+  the caller asks for it (``use_profile``); it never slips into scripted documents otherwise;
+- **the date** of the documents: the date given now, else the answers file's, else the
+  continued session's, else today (``clock.today``);
+- **the formats**: the formats given now, else the answers file's, else the continued
+  session's, else (the journey asks at a terminal, offering) the formats remembered in the
+  profile, else ``OFFICE_DEFAULT_FORMATS``;
+- **which session continues**: ``resume`` True continues the newest one, None offers it at a
+  terminal when nothing is scripted, False starts afresh (``engine.sessions.open_session``);
+  without a store (the API) nothing is saved or continued;
+- **the answers**: named layers, weakest first (``engine.sources``), validated in one pass.
+
+The caller maps its options onto a ``ToolWork``/``JourneyWork`` and its surroundings onto
+``Around`` (the front end, the store, how to report, the command to resume with); it adds its
+own hints (``--set``, ``--defaults``) to the errors it shows. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from survivalkit import clock
+from survivalkit.engine.frontend import Frontend
+from survivalkit.engine.interview import QuitRequested
+from survivalkit.engine.journey import SESSION_KEY, Journey
+from survivalkit.engine.replay import JourneyAnswers, Settings, ToolAnswers
+from survivalkit.engine.sessions import Autosave, open_session
+from survivalkit.engine.sources import AnswerSources
+from survivalkit.engine.store import Store
+from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile, remember_profile_values
+from survivalkit.errors import Interrupted, SessionError, UsageError
+from survivalkit.i18n import t
+from survivalkit.kit.model import Kit, Tool
+from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
+from survivalkit.output.formats import FORMATS
+from survivalkit.output.render import Locator
+
+
+# --- the policies ------------------------------------------------------------------------------
+def choose_day(given: dt.date | None, file: dt.date | None, session: object) -> dt.date:
+    """The documents' date: given now, else the answers file's, else the session's (when it is a
+    plausible date: never 9999-12-31), else today."""
+    return given or file or clock.saved_day(session) or clock.today()
+
+
+def _said_session_day(around: Around, lang: str, given: dt.date | None, file: dt.date | None,
+                      session: object) -> None:
+    """A session date that would be used but is not a plausible date: say so, naming the field."""
+    if given or file or session is None or clock.saved_day(session) is not None:
+        return
+    import json
+
+    shown = session if isinstance(session, str) else json.dumps(session, default=str)
+    around.report(t("session.bad_date", lang, value=shown[:40]))
+
+
+def remembered_formats(profile: Mapping[str, Any]) -> list[str]:
+    """The formats chosen last time (kept in the profile), known ones only."""
+    remembered = profile.get("formats")
+    return [f for f in FORMATS if isinstance(remembered, list) and f in remembered]
+
+
+def choose_formats(given: Sequence[str] | None, *recorded: object, profile: Mapping[str, Any]) -> list[str]:
+    """Given now, else the first recorded list (answers file, session), else the profile's, else
+    the default pair."""
+    if given:
+        return list(given)
+    for formats in recorded:
+        if isinstance(formats, list) and formats and all(f in FORMATS for f in formats):
+            return [f for f in FORMATS if f in formats]
+    return remembered_formats(profile) or list(OFFICE_DEFAULT_FORMATS)
+
+
+def profile_applies(*, interactive: bool, scripted: bool, use_profile: bool) -> bool:
+    """Whether the saved profile fills answers: a person typing without a file, or on purpose."""
+    return (interactive and not scripted) or use_profile
+
+
+# --- what the caller gives -------------------------------------------------------------------
+@dataclass
+class Around:
+    """The surroundings of a run: who answers, where the agent's data lives, how to talk back."""
+
+    frontend: Frontend | None = None
+    """Who answers what is missing (None: nobody; a missing required answer is an error)."""
+    store: Store | None = None
+    """The profile and the sessions (None: nothing read or saved, as in the API)."""
+    report: Callable[[str], None] = lambda _: None
+    """Where notices go (a damaged profile, a session kept as a backup…)."""
+    resume_command: str = ""
+    """The command that continues this work, said when it stops unfinished."""
+    confirm_overwrite: Callable[[list[Path]], bool] | None = None
+    """Asked before replacing files in the output folder (None: never replace without ``force``)."""
+
+    @property
+    def interactive(self) -> bool:
+        return self.frontend is not None
+
+
+@dataclass
+class ToolWork:
+    """One tool's run, as asked."""
+
+    kit: Kit
+    tool: Tool
+    lang: str
+    settings: Settings | None = None
+    file: ToolAnswers | None = None
+    sets: Mapping[str, Any] = field(default_factory=dict)
+    use_defaults: bool = False
+    use_profile: bool = False
+    resume: bool | None = None
+    day: dt.date | None = None
+    formats: Sequence[str] | None = None
+    header: str = ""
+    """The first lines of the answers file (how to replay it, in the caller's words)."""
+    out: Path | None = None
+    """The folder to write into; None with ``write`` writes into the default dated folder."""
+    write: bool = False
+    force: bool = False
+    locate: Locator | None = None
+
+
+@dataclass
+class JourneyWork:
+    """The guided journey, as asked."""
+
+    kit: Kit
+    lang: str
+    settings: Settings | None = None
+    file: JourneyAnswers | None = None
+    use_profile: bool = False
+    resume: bool | None = None
+    day: dt.date | None = None
+    formats: Sequence[str] | None = None
+    header: str = ""
+    out: Path | None = None
+    write: bool = False
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a run produced: every file's name and bytes, the answers, and where they went."""
+
+    files: dict[str, bytes]
+    answers: dict[str, Any]
+    day: dt.date
+    written: list[Path]
+
+
+# --- the entry points -------------------------------------------------------------------------
+def run_tool(work: ToolWork, around: Around) -> Done:
+    """One tool: sources, the questions still missing, the documents, written when asked."""
+    lang, interactive, file = work.lang, around.interactive, work.file
+    if file is not None and file.tool and file.tool != work.tool.id:
+        raise UsageError(t("answers.other_tool", lang, file=file.source, tool=file.tool))
+    scripted = file is not None or bool(work.sets)
+    person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
+    profile = _profile(around, lang) if person or not work.formats else {}
+    opened = open_session(
+        around.store, f"tool-{work.tool.id}", resume=work.resume, interactive=interactive, scripted=scripted,
+        frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
+    )
+    restored = opened.restored or {}
+    _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
+    day = choose_day(work.day, file.date if file else None, restored.get("date"))
+    formats = choose_formats(work.formats, profile=profile)
+    run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
+                  locate=work.locate)
+    run.autosave = opened.autosave
+    session_state = restored.get("state", {}).get("interview") if isinstance(restored.get("state"), dict) else None
+    sources = AnswerSources(
+        profile=profile if person else {},
+        session=session_state if isinstance(session_state, dict) else None,
+        answers_file=file.answers if file else {},
+        answers_file_name=file.source if file else "--answers",
+        sets=work.sets,
+        use_defaults=work.use_defaults,
+    )
+    try:
+        missing = run.fill(sources, interactive=interactive)
+        if restored:
+            around.report(t("resume.from", lang, n=len(run.interview.confirmed)))
+        ask_tool(run, around.frontend, interactive=interactive, missing=missing)
+        if interactive and file is None and around.store is not None:
+            store = around.store
+            _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
+        files = run.documents(formats, header=work.header)
+        written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
+    except (KeyboardInterrupt, QuitRequested):
+        saved = run.save() if run.interview.confirmed else opened.autosave.ok
+        raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
+    except BaseException:
+        opened.autosave.release()
+        raise
+    opened.autosave.finish()
+    return Done(files, run.answers(), day, written)
+
+
+def run_journey(work: JourneyWork, around: Around) -> Done:
+    """The journey: situation, tools, each tool's questions, formats, then the documents."""
+    lang, interactive, file = work.lang, around.interactive, work.file
+    person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
+    profile = _profile(around, lang) if person or not work.formats else {}
+    opened = open_session(
+        around.store, SESSION_KEY, resume=work.resume, interactive=interactive, scripted=file is not None,
+        frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
+    )
+    restored = opened.restored or {}
+    state = restored.get("state") if isinstance(restored.get("state"), dict) else {}
+    _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
+    day = choose_day(work.day, file.date if file else None, restored.get("date"))
+    recorded = (file.formats if file else None, state.get("formats") if isinstance(state, dict) else None)
+    given_formats = choose_formats(work.formats, *recorded, profile={}) if work.formats or any(recorded) else None
+    if given_formats is None and not interactive:
+        given_formats = choose_formats(None, profile=profile)
+    journey = Journey(work.kit, lang=lang, day=day, interactive=interactive, settings=work.settings,
+                      profile=profile if person else {}, formats=given_formats)
+    journey.remembered_formats = remembered_formats(profile)
+    journey.autosave = opened.autosave
+    if file is not None:
+        journey.use_answers_file(file)
+    if opened.restored:
+        journey.restore(opened.restored)
+        around.report(t("journey.resumed", lang))
+    journey.day = day  # the policy above, whatever the file or the session said
+    journey.situation.base["doc_date"] = day
+    try:
+        journey.run(around.frontend)
+        if interactive and file is None and around.store is not None:
+            store = around.store
+            values = journey.typed_profile()
+            values["formats"] = list(journey.formats or [])
+            _quietly(around, lang, lambda: remember_profile_values(store, values))
+        files = journey.documents(header=work.header)
+        written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
+    except (KeyboardInterrupt, QuitRequested):
+        journey.save()
+        raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
+    except BaseException:
+        opened.autosave.release()
+        raise
+    opened.autosave.finish()
+    return Done(files, {tid: dict(a) for tid, a in journey.results().items()}, day, written)
+
+
+# --- shared steps -----------------------------------------------------------------------------
+def _profile(around: Around, lang: str) -> dict[str, Any]:
+    """The saved profile; a damaged one is set aside and the user told, and so is each field of
+    the wrong form (named, never shown as a Python value)."""
+    if around.store is None:
+        return {}
+    try:
+        values = around.store.load_profile()
+    except SessionError as exc:
+        around.report(str(exc))
+        return {}
+    for problem in around.store.profile_problems:
+        around.report(problem.say(lang))
+    return values
+
+
+def _quietly(around: Around, lang: str, save: Callable[[], None]) -> None:
+    """A profile save never stops the work: a failure is said, then the run goes on."""
+    try:
+        save()
+    except SessionError as exc:
+        around.report(t("save.failed", lang, error=exc))
+
+
+def _stopped(autosave: Autosave, *, saved: bool, lang: str, around: Around) -> Interrupted:
+    """Ctrl-C or "quitter": let the session go, and say how to resume, or that nothing was saved."""
+    autosave.release()
+    return Interrupted(t("interrupted.resume" if saved else "interrupted.not_saved", lang,
+                         cmd=around.resume_command))
+
+
+def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
+           around: Around) -> list[Path]:
+    """Write the whole folder at once (``out``, else the dated default when ``write``)."""
+    if out is None and not write:
+        return []
+    from survivalkit.files.writer import write_files
+    from survivalkit.output.bundle import default_out_dir
+
+    return write_files(out or default_out_dir(day), files, force=force,
+                       confirm_overwrite=around.confirm_overwrite if around.interactive else None)
+

@@ -1,0 +1,1 @@
+"""Files written safely: atomic writes, all-or-nothing sets of files, leftovers of killed runs."""

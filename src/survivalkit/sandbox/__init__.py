@@ -1,0 +1,1 @@
+"""The sandbox kit code runs in: expressions, filters and the budget that bounds them."""

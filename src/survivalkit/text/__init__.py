@@ -1,0 +1,1 @@
+"""Text without a kit: typography, casing mid-sentence, localized texts, safe names."""
