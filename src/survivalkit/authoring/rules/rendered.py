@@ -8,12 +8,15 @@ other check: the file's content, the kit's files, survivalkit's code, the date).
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
+from survivalkit.authoring.lint_cache import kit_key, tool_key
 from survivalkit.authoring.reading import (
     NONE_PRINTED,
     RAW_CHOICE,
@@ -27,6 +30,7 @@ from survivalkit.authoring.rules.base import (
     Context,
     check,
     document_sources,
+    located,
     problem_at,
     tool_problem,
 )
@@ -280,37 +284,57 @@ def case_of(variant: Variant, lang: str) -> Msg:
     return Msg("lint.read.case", name=variant.example.name, language=language)
 
 
+_KNOWN: OrderedDict[str, list[Problem]] = OrderedDict()
+"""What the reading found per tool, by the lint cache's key (the tool file's content, the kit's
+files, survivalkit's code, the date): a process that validates the same kit again (an editor, the
+tests) does not render it again. The lint cache keeps the same across processes."""
+KNOWN_MAX = 256
+
+
 @check
 def check_rendered_documents(ctx: Context) -> Iterator[Problem]:
     """Every example and one-answer branch, rendered in both languages and read back."""
+    base = kit_key([Path(r) for r in ctx.kit.roots], ctx.kit.tools.values(), ctx.today)
     for tool in ctx.tools():
         if not tool.documents:
             continue
-        reported: set[tuple[str, tuple[str | int, ...], int]] = set()
-        broken: set[tuple[str | int, ...]] = set()
-        for variant, checked in variants(ctx.kit, tool):
-            for lang in ("fr", "en"):
-                try:
-                    findings = read_variant(ctx.kit, tool, checked, lang)
-                except TemplateError as exc:
-                    if not variant.changed:
-                        broken.add(("examples", variant.index))  # SK008 of the example says it
-                    elif ("examples", variant.index) not in broken:
-                        broken.add(("examples", variant.index))
-                        reason = str(exc).replace(f"{tool.origin}:", "line ", 1)
-                        yield tool_problem(ctx, tool, ("examples", variant.index), SK008,
-                                           Msg("lint.read.branch_fails", case=case_of(variant, lang),
-                                               reason=reason))
-                    break  # the example itself is reported by SK008
-                for index, finding in findings:
-                    key = (finding.rule, finding.key_path, finding.template_line)
-                    if key in reported:
-                        continue
-                    reported.add(key)
-                    yield tool_problem(ctx, tool, finding.key_path, RULES[finding.rule],
-                                       finding_message(tool, index, finding,
-                                                       case_of(variant, lang)),
-                                       finding.template_line)
+        key = f"{tool_key(base, tool)}|{located(ctx, tool) is not None}"
+        found = _KNOWN.get(key)
+        if found is None:
+            found = list(_read_tool(ctx, tool))
+            _KNOWN[key] = found
+            while len(_KNOWN) > KNOWN_MAX:
+                _KNOWN.popitem(last=False)
+        yield from found
+
+
+def _read_tool(ctx: Context, tool: Tool) -> Iterator[Problem]:
+    """The problems the rendered branches of one tool show."""
+    reported: set[tuple[str, tuple[str | int, ...], int]] = set()
+    broken: set[tuple[str | int, ...]] = set()
+    for variant, checked in variants(ctx.kit, tool):
+        for lang in ("fr", "en"):
+            try:
+                findings = read_variant(ctx.kit, tool, checked, lang)
+            except TemplateError as exc:
+                if not variant.changed:
+                    broken.add(("examples", variant.index))  # SK008 of the example says it
+                elif ("examples", variant.index) not in broken:
+                    broken.add(("examples", variant.index))
+                    reason = str(exc).replace(f"{tool.origin}:", "line ", 1)
+                    yield tool_problem(ctx, tool, ("examples", variant.index), SK008,
+                                       Msg("lint.read.branch_fails", case=case_of(variant, lang),
+                                           reason=reason))
+                break  # the example itself is reported by SK008
+            for index, finding in findings:
+                key = (finding.rule, finding.key_path, finding.template_line)
+                if key in reported:
+                    continue
+                reported.add(key)
+                yield tool_problem(ctx, tool, finding.key_path, RULES[finding.rule],
+                                   finding_message(tool, index, finding,
+                                                   case_of(variant, lang)),
+                                   finding.template_line)
 
 
 def _printed_name(expr: nodes.Expr) -> str | None:
