@@ -71,42 +71,42 @@ def test_a_raw_choice_value_is_reported_where_it_is_printed(tmp_path: Path) -> N
                "      - {value: agregation, label: {fr: Agrégation de données, en: Aggregation}}\n"
                "      - {value: enquete, label: {fr: Une enquête, en: A survey}}\n")
     tool = tool_with("Méthode : {{ methode }}", questions=methode, answers=", methode: agregation")
-    [problem] = reported(tmp_path, tool, "SK117")
+    [problem] = reported(tmp_path, tool, "SK118")
     assert "« agregation »" in problem.text("fr")
     # the test tool's `nature` (value `travaux`, label `Travaux`) reads the same: nothing to say
     assert "nature" not in problem.text("en")
 
 
 def test_bold_left_open(tmp_path: Path) -> None:
-    [problem] = reported(tmp_path, tool_with("**Important : à lire."), "SK118")
+    [problem] = reported(tmp_path, tool_with("**Important : à lire."), "SK119")
     assert "`**`" in problem.text("en")
-    assert reported(tmp_path, tool_with("**Important** : à lire."), "SK118") == []
+    assert reported(tmp_path, tool_with("**Important** : à lire."), "SK119") == []
 
 
 def test_a_la_contraction_of_an_answer_starting_with_an_article(tmp_path: Path) -> None:
     lieu = "  - id: lieu\n    label: {fr: Où ?, en: Where?}\n"
     tool = tool_with("Rendez-vous à {{ lieu | milieu }}.", questions=lieu,
                      answers=", lieu: Le Quai des savoirs")
-    [problem] = reported(tmp_path, tool, "SK119")
+    [problem] = reported(tmp_path, tool, "SK120")
     assert "à le Quai des savoirs" in problem.text("fr")
     # « à le faire » written by the contributor is French
-    assert reported(tmp_path, tool_with("Il reste à le faire."), "SK119") == []
+    assert reported(tmp_path, tool_with("Il reste à le faire."), "SK120") == []
 
 
 def test_a_fact_in_french_format_in_the_english_document(tmp_path: Path) -> None:
     tool = tool_with("Seuil.", en_line="Threshold: {{ fact('seuil') }}.")
-    [problem] = reported(tmp_path, tool, "SK120")
+    [problem] = reported(tmp_path, tool, "SK121")
     assert problem.key_path == "documents[0].template.en"
     assert "€ HT" in problem.text("en")
     fixed = tool_with("Seuil.", en_line="Threshold: {{ fact('seuil').value | euros('EUR_HT', 'en') }}.")
-    assert reported(tmp_path, fixed, "SK120") == []
+    assert reported(tmp_path, fixed, "SK121") == []
 
 
 def test_what_the_agent_typed_in_french_stays_theirs(tmp_path: Path) -> None:
     texte = "  - id: texte\n    label: {fr: Texte ?, en: Text?}\n"
     tool = tool_with("Texte : {{ texte }}", en_line="Text: {{ texte }}", questions=texte,
                      answers=", texte: le décret du 1er janvier 2027")
-    assert reported(tmp_path, tool, "SK120") == []
+    assert reported(tmp_path, tool, "SK121") == []
 
 
 def test_an_empty_heading_in_the_branch_that_empties_it(tmp_path: Path) -> None:
@@ -114,14 +114,14 @@ def test_an_empty_heading_in_the_branch_that_empties_it(tmp_path: Path) -> None:
                      answers=", urgent: true, motif: Un délai")
     tool = tool.replace("        Seuil : {{ fact('seuil') }}\n",
                         "        Seuil : {{ fact('seuil') }} {{ motif or '' }}\n")
-    [problem] = reported(tmp_path, tool, "SK121")
+    [problem] = reported(tmp_path, tool, "SK122")
     assert "`urgent: false`" in problem.text("en")
 
 
 def test_doubled_punctuation_after_an_answer_that_ends_with_a_full_stop(tmp_path: Path) -> None:
     tool = tool_with("Objet : {{ objet }}.").replace("objet: Une imprimante",
                                                      "objet: Une imprimante.")
-    [problem] = reported(tmp_path, tool, "SK122")
+    [problem] = reported(tmp_path, tool, "SK123")
     assert "« .. »" in problem.text("fr")
 
 
@@ -135,7 +135,7 @@ def test_a_percentage_without_its_sign(tmp_path: Path) -> None:
     def percent_problems(line: str) -> list[str]:
         build_tree(tmp_path, {"kit.yaml": kit, "tools/outil-test.yaml": tool_with(line)})
         found = lint(load_kit([tmp_path], strict=False))
-        return [p.text("en") for p in found if p.rule == "SK123"]
+        return [p.text("en") for p in found if p.rule == "SK124"]
 
     [message] = percent_problems("Le labo prend {{ fact('taux') }} du coût.")
     assert "the percentage 50 is printed without" in message
@@ -179,14 +179,14 @@ def test_the_locator_picks_the_template_line_by_its_literal_text() -> None:
 ])
 def test_the_other_languages_formats(lang: str, text: str) -> None:
     parts = [TemplatePart(("t",), "Line: {{ x }}\n")]
-    assert {f.rule for f in read_document(text + "\n", parts, lang)} == {"SK120"}
+    assert {f.rule for f in read_document(text + "\n", parts, lang)} == {"SK121"}
 
 
 def test_the_bundled_kit_reads_clean() -> None:
     from survivalkit.authoring.validate import validate_paths
 
     report = validate_paths([], [])
-    read_rules = {"SK015", "SK117", "SK118", "SK119", "SK120", "SK121", "SK122", "SK123"}
+    read_rules = {"SK015", "SK118", "SK119", "SK120", "SK121", "SK122", "SK123", "SK124"}
     assert [p.format() for p in report.problems if p.rule in read_rules] == []
 
 
@@ -235,7 +235,7 @@ def test_a_run_with_a_default_that_does_not_fit_says_so(tmp_path: Path, key: str
     assert f"(`{key}`)" in message and "Montant non reconnu" in message
 
 
-# --- layers (SK124, SK125) ----------------------------------------------------------------------
+# --- layers (SK125, SK126) ----------------------------------------------------------------------
 
 
 def test_a_layer_giving_a_glossary_term_another_meaning(tmp_path: Path) -> None:
@@ -247,7 +247,7 @@ def test_a_layer_giving_a_glossary_term_another_meaning(tmp_path: Path) -> None:
         "glossary.yaml": "schema_version: 1\nterms:\n  - term: Fab Lab\n"
                          "    definition: {fr: Un laboratoire de médicaments., en: A drug lab.}\n",
     })
-    [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK124"]
+    [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK125"]
     assert problem.path.endswith("region/glossary.yaml") and problem.severity == "warning"
     assert "« Fab Lab »" in problem.text("fr")
     assert "kit/glossary.yaml:" in problem.text("fr")  # the bundled definition's place
@@ -263,7 +263,7 @@ def test_fact_values_with_a_gap_or_an_overlap(tmp_path: Path) -> None:
     from survivalkit.authoring.lint import lint
     from survivalkit.kit.loader import load_kit
 
-    found = [p for p in lint(load_kit([tmp_path], strict=False)) if p.rule == "SK125"]
+    found = [p for p in lint(load_kit([tmp_path], strict=False)) if p.rule == "SK126"]
     gap, overlap = found
     assert gap.key_path == "facts.taux.values[1].from"
     assert "31 décembre 2025" in gap.text("fr") and "1er février 2026" in gap.text("fr")

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 NONE_PRINTED = "SK015"
 """« None », ``['a', 'b']`` or ``{'a': 1}`` in a document (error)."""
-RAW_CHOICE = "SK117"
-EMPHASIS = "SK118"
-CONTRACTION = "SK119"
-OTHER_LANGUAGE = "SK120"
-EMPTY_HEADING = "SK121"
-DOUBLED_PUNCTUATION = "SK122"
-PERCENT = "SK123"
+RAW_CHOICE = "SK118"
+EMPHASIS = "SK119"
+CONTRACTION = "SK120"
+OTHER_LANGUAGE = "SK121"
+EMPTY_HEADING = "SK122"
+DOUBLED_PUNCTUATION = "SK123"
+PERCENT = "SK124"
 
 EXCERPT = 70
 """Characters of rendered text shown around a finding."""

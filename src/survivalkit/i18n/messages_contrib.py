@@ -651,13 +651,13 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
               "is false, or it is optional) and the document reads \"{excerpt}\": put the "
               "sentence inside {{% if {detail} %}}…{{% endif %}}",
     },
-    "lint.read.SK118": {
+    "lint.read.SK119": {
         "fr": "document « {document} », {case} : « {excerpt} » : `**` est ouvert et jamais fermé "
               "dans ce paragraphe ; le document montrera les astérisques : fermez-le (**texte**)",
         "en": "document `{document}`, {case}: \"{excerpt}\": `**` is opened and never closed in "
               "this paragraph; the document will show the asterisks: close it (**text**)",
     },
-    "lint.read.SK119": {
+    "lint.read.SK120": {
         "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » ne se dit pas (au, "
               "du, aux, des) ; la réponse commence par un article : reformulez autour "
               "(« lieu : {{{{ … }}}} ») ou demandez-la sans article",
@@ -665,7 +665,7 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
               "aux, des); the answer starts with an article: rephrase around it (« lieu : "
               "{{{{ … }}}} ») or ask for it without the article",
     },
-    "lint.read.SK120": {
+    "lint.read.SK121": {
         "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » est écrit selon "
               "l'usage de l'autre langue ; en anglais écrivez {{{{ montant | euros('EUR_HT', 'en') }}}}, "
               "{{{{ fact('nom').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
@@ -675,13 +675,13 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
               "{{{{ fact('name').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
               "{{{{ n | number('en') }}}}",
     },
-    "lint.read.SK121": {
+    "lint.read.SK122": {
         "fr": "document « {document} », {case} : le titre « {detail} » est vide : ce qu'il devait "
               "afficher est vide ; mettez le titre entier dans le {{% if %}} ou écrivez son texte",
         "en": "document `{document}`, {case}: the heading \"{detail}\" is empty: what it prints is "
               "empty; put the whole heading inside the {{% if %}} or write its text",
     },
-    "lint.read.SK122": {
+    "lint.read.SK123": {
         "fr": "document « {document} », {case} : « {excerpt} » : ponctuation doublée « {detail} » ; "
               "la réponse finit sans doute déjà par ce signe : enlevez celui du modèle ou placez la "
               "réponse en fin de ligne",
@@ -689,7 +689,7 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
               "answer probably ends with it already: remove the template's own or put the answer "
               "at the end of the line",
     },
-    "lint.read.SK123": {
+    "lint.read.SK124": {
         "fr": "document « {document} », {case} : « {excerpt} » : le pourcentage {detail} s'affiche "
               "sans « % » : écrivez {{{{ fact('…') }}}} %",
         "en": "document `{document}`, {case}: \"{excerpt}\": the percentage {detail} is printed "
@@ -709,59 +709,59 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Testez la réponse avec `{{% if question %}}` avant de l'écrire, et écrivez une liste avec `{{{{ liste | join(', ') }}}}`.",
         "en": "Test the answer with `{{% if question %}}` before printing it, and print a list with `{{{{ list | join(', ') }}}}`.",
     },
-    "rule.SK117.summary": {
+    "rule.SK118.summary": {
         "fr": 'Réponse à choix écrite telle quelle : le document affiche la valeur enregistrée, pas le texte du choix',
         "en": "Choice answer printed as is: the document shows the stored value, not the choice's text",
     },
-    "rule.SK117.fix": {
+    "rule.SK118.fix": {
         "fr": "Écrivez la phrase selon le choix (`{{% if nature == 'travaux' %}}des travaux{{% endif %}}`).",
         "en": "Write the sentence for each choice (`{{% if nature == 'travaux' %}}works{{% endif %}}`).",
     },
-    "rule.SK118.summary": {
+    "rule.SK119.summary": {
         "fr": 'Gras (`**`) ouvert et jamais fermé dans un paragraphe du document',
         "en": 'Bold (`**`) opened and never closed in a paragraph of the document',
     },
-    "rule.SK118.fix": {
+    "rule.SK119.fix": {
         "fr": 'Fermez le gras dans le même paragraphe : `**texte**`.',
         "en": 'Close the bold in the same paragraph: `**text**`.',
     },
-    "rule.SK119.summary": {
+    "rule.SK120.summary": {
         "fr": '« à le », « de le », « à les » ou « de les » dans un document : une réponse qui commence par un article après « à » ou « de »',
         "en": '« à le », « de le », « à les » or « de les » in a document: an answer starting with an article after « à » or « de »',
     },
-    "rule.SK119.fix": {
+    "rule.SK120.fix": {
         "fr": 'Reformulez autour de la réponse (« Lieu : {{{{ lieu }}}} ») ou demandez-la sans article.',
         "en": 'Rephrase around the answer (« Lieu : {{{{ lieu }}}} ») or ask for it without the article.',
     },
-    "rule.SK120.summary": {
+    "rule.SK121.summary": {
         "fr": "Nombre, date ou montant écrit selon l'usage de l'autre langue (« 5 000 € TTC » dans un document anglais)",
         "en": 'Number, date or amount written the other language\'s way ("5 000 € TTC" in an English document)',
     },
-    "rule.SK120.fix": {
+    "rule.SK121.fix": {
         "fr": "Dans le modèle anglais, donnez la langue aux filtres : `euros('EUR_HT', 'en')`, `date_long('en')`, `number('en')` ; pour un fait, `fact('nom').value | euros('EUR_TTC', 'en')`.",
         "en": "In the English template, give the filters the language: `euros('EUR_HT', 'en')`, `date_long('en')`, `number('en')`; for a fact, `fact('name').value | euros('EUR_TTC', 'en')`.",
     },
-    "rule.SK121.summary": {
+    "rule.SK122.summary": {
         "fr": 'Titre vide dans un document',
         "en": 'Empty heading in a document',
     },
-    "rule.SK121.fix": {
+    "rule.SK122.fix": {
         "fr": 'Écrivez le texte du titre, ou mettez tout le titre dans le `{{% if %}}` qui le remplit.',
         "en": "Write the heading's text, or put the whole heading inside the `{{% if %}}` that fills it.",
     },
-    "rule.SK122.summary": {
+    "rule.SK123.summary": {
         "fr": 'Ponctuation doublée dans un document (« .. », « ., », « : : »)',
         "en": 'Doubled punctuation in a document ("..", ".,", ": :")',
     },
-    "rule.SK122.fix": {
+    "rule.SK123.fix": {
         "fr": 'Une réponse finit souvent par un point : enlevez celui du modèle, ou placez la réponse en fin de phrase.',
         "en": "An answer often ends with a full stop: remove the template's own, or put the answer at the end of the sentence.",
     },
-    "rule.SK123.summary": {
+    "rule.SK124.summary": {
         "fr": 'Pourcentage écrit sans « % »',
         "en": 'Percentage printed without "%"',
     },
-    "rule.SK123.fix": {
+    "rule.SK124.fix": {
         "fr": "Écrivez le signe après le fait : `{{{{ fact('taux') }}}} %`.",
         "en": "Write the sign after the fact: `{{{{ fact('rate') }}}}%`.",
     },
@@ -789,19 +789,19 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "`{name}` : la valeur précédente court jusqu'au {until}, mais celle-ci commence dès le {start} ; les deux valeurs se chevauchent : faites commencer celle-ci le lendemain de la fin de la précédente",
         "en": "`{name}`: the previous value runs until {until}, but this one already starts on {start}; the two values overlap: start this one the day after the previous one ends",
     },
-    "rule.SK124.summary": {
+    "rule.SK125.summary": {
         "fr": "Terme du glossaire redéfini par une autre couche du kit avec un autre sens",
         "en": "Glossary term redefined by another kit layer with another meaning",
     },
-    "rule.SK124.fix": {
+    "rule.SK125.fix": {
         "fr": "Gardez une seule définition (supprimez celle de la couche), ou donnez un autre nom au terme de cette édition.",
         "en": "Keep one definition (delete the layer's), or give this edition's term another name.",
     },
-    "rule.SK125.summary": {
+    "rule.SK126.summary": {
         "fr": "Valeurs d'un fait dont les dates laissent un trou ou se chevauchent",
         "en": "Fact values whose dates leave a gap or overlap",
     },
-    "rule.SK125.fix": {
+    "rule.SK126.fix": {
         "fr": "Faites commencer chaque valeur (`from`) le lendemain de la fin (`until`) de la précédente.",
         "en": "Start each value (`from`) the day after the previous one's end (`until`).",
     },
