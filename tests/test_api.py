@@ -156,15 +156,21 @@ def test_the_journey_asks_once_what_the_situation_or_an_earlier_tool_already_sai
         return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
 
     replies.update({k: [typed(k, v)] for k, v in example.items() if k in fablab and k != "montant"})
-    replies["paiement"] = ["2"]  # "my administration pays": the amount of the memo is that purchase
+    replies["paiement"] = ["2"]  # "my administration pays": a purchase of its own, not the memo's
+    replies["montant"] = [MEMO["montant"], "3 000"]
     replies.update({"usagers": ["les habitants du quartier"], "responsable_nom": ["Mme Roux"],
                     "responsable_fonction": ["Directrice"]})
     script = Script(replies)
     result = survivalkit.run_journey(journey, asker=script, day=DAY, formats=["md"])
     assert "acheteur" not in script.asked, "the situation already said who buys"
     assert result.answers["memo-achat-public"]["acheteur"] == "autre"
-    assert script.asked.count("montant") == 1, "the amount is asked once, in the memo"
-    assert result.answers["pass-fab-lab"]["montant"] == result.answers["memo-achat-public"]["montant"]
+    # The fab lab's price is its own datum: never the amount of the memo's purchase.
+    assert script.asked.count("montant") == 2
+    assert result.answers["memo-achat-public"]["montant"] == 45000
+    assert result.answers["pass-fab-lab"]["montant"] == 3000
+    note = result.files[next(n for n in result.files if n.startswith("note-atelier"))].decode()
+    assert re.search("montant estimé à \\*\\*3[\u00a0\u202f ]000[\u00a0\u202f ]€ HT", note), note
+    assert not re.search("45[\u00a0\u202f ]000", note)
     # The count of a tool's questions does not change while answering.
     own = fablab - set(MEMO)
     totals = {s.total for s in script.steps if s.question.id in own}
@@ -198,12 +204,87 @@ def test_in_the_journey_a_later_tool_offers_an_earlier_tools_start_date() -> Non
         assert in_journey.default_for(question) == dt.date(2027, 3, 1)
 
 
-def test_build_sheets_takes_the_layouts_api_md_lists() -> None:
-    import survivalkit
-    from survivalkit.errors import UsageError
+# --- the API works with its defaults (issue 23, point 6) ------------------------------------------
+REGION = Path(__file__).resolve().parents[1] / "examples" / "region-kit" / "kit"
 
-    for layout in ("sheets", "sheet", "booklet", "forms", "form"):
-        assert survivalkit.build_sheets(["pass-fab-lab"], layout=layout, fmt="md")
-    assert survivalkit.build_sheets(["pass-fab-lab"], fmt="md")  # the default layout works
-    with pytest.raises(UsageError, match="booklet"):
-        survivalkit.build_sheets(["pass-fab-lab"], layout="poster", fmt="md")
+
+def test_build_sheets_with_its_default_layout() -> None:
+    page = survivalkit.build_sheets(["memo-achat-public"], day=DAY)
+    assert b"<html" in page and b'id="end-memo-achat-public"' in page
+    assert survivalkit.build_sheets(["memo-achat-public"], layout="sheet", day=DAY) == page
+    with pytest.raises(survivalkit.SurvivalkitError, match="layout"):
+        survivalkit.build_sheets(["memo-achat-public"], layout="poster")
+
+
+def test_a_kit_is_a_folder_path_or_a_kit_and_the_answers_file_records_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers import run_cli
+
+    example = survivalkit.load_kit(REGION).tools["appui-labo-regional"].examples[0]
+    answers = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in example.answers.items()}
+    by_path = survivalkit.run_tool("appui-labo-regional", answers, kit=str(REGION), day=example.date,
+                                   formats=["md"], use_defaults=True)
+    by_kit = survivalkit.run_tool("appui-labo-regional", answers, kit=survivalkit.load_kit(REGION),
+                                  day=example.date, formats=["md"], out=tmp_path / "api", use_defaults=True)
+    assert by_path.files == by_kit.files
+    recorded = yaml.safe_load(by_kit.files["answers.yaml"])
+    assert recorded["kits"] == [str(REGION.resolve())]
+    # Replayed at the command line with no --kit, the regional tool is found again.
+    out = tmp_path / "cli"
+    code, _, err = run_cli(["run", "appui-labo-regional", "--answers", str(tmp_path / "api" / "answers.yaml"),
+                            "--out", str(out), "--format", "md"], capsys)
+    assert code == 0, err
+    doc = next(n for n in by_kit.files if n.endswith(".md") and n not in ("index.md",))
+    assert (out / doc).read_bytes() == by_kit.files[doc]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: survivalkit.run_tool("memo-achat-public", MEMO, lang="de", formats=["md"]),
+    lambda: survivalkit.run_tool("memo-achat-public", ["nom"], formats=["md"]),  # type: ignore[arg-type]
+    lambda: survivalkit.run_tool("memo-achat-public", MEMO, formats=["doc"]),
+    lambda: survivalkit.run_tool("memo-achat-public", MEMO, kit=42, formats=["md"]),  # type: ignore[arg-type]
+    lambda: survivalkit.run_tool("memo-achat-public", MEMO, day="le 45 brumaire", formats=["md"]),
+    lambda: survivalkit.run_tool("memo-achat-public", MEMO, kit="/nulle/part", formats=["md"]),
+    lambda: survivalkit.run_journey({"tools": ["nulle-part"]}, formats=["md"]),
+    lambda: survivalkit.build_sheets(["nulle-part"]),
+])
+def test_every_api_error_is_a_survivalkit_error(call: Any) -> None:
+    with pytest.raises(survivalkit.SurvivalkitError):
+        call()
+
+
+def test_api_errors_name_no_command_line_option() -> None:
+    partial = {k: v for k, v in MEMO.items() if k != "objet"}
+    with pytest.raises(MissingAnswersError) as exc:
+        survivalkit.run_tool("memo-achat-public", partial, day=DAY, formats=["md"])
+    assert "objet" in str(exc.value)
+    assert "--set" not in str(exc.value) and "--defaults" not in str(exc.value)
+
+
+def test_the_documented_script_asker_raises_on_a_refused_answer_instead_of_looping() -> None:
+    from survivalkit.errors import AnswerError
+
+    class Script:  # as in docs/api.md: Enter wherever it has no reply
+        def __init__(self, replies: dict[str, str]) -> None:
+            self.replies = replies
+            self.calls = 0
+
+        def ask(self, step: Step) -> str:
+            self.calls += 1
+            if self.calls > 100:
+                raise AssertionError("asked forever")
+            return self.replies.get(step.question.id, "")
+
+        def show_help(self, step: Step, help_text: str, terms: Any) -> None:
+            pass
+
+        def recap(self, rows: Any, error: str | None) -> str:
+            return ""
+
+    no_amount = {k: str(v) for k, v in MEMO.items() if k != "montant"}
+    with pytest.raises(AnswerError, match="montant"):
+        survivalkit.run_tool("memo-achat-public", asker=Script(no_amount), day=DAY, formats=["md"])
+    with pytest.raises(AnswerError, match="montant"):
+        survivalkit.run_tool("memo-achat-public", asker=Script({**no_amount, "montant": "beaucoup"}), day=DAY,
+                             formats=["md"])

@@ -15,13 +15,16 @@ from typing import Any
 from survivalkit import clock
 from survivalkit.engine import work as engine_work
 from survivalkit.engine.frontend import as_frontend
-from survivalkit.engine.interview import Asker
+from survivalkit.engine.interview import Asker, QuitRequested
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
 from survivalkit.engine.work import Around, JourneyWork, ToolWork
-from survivalkit.errors import Problem, UnknownToolError, UsageError
-from survivalkit.i18n import t
+from survivalkit.errors import Interrupted, Problem, UnknownToolError, UsageError
+from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
 from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
+
+KitLike = Kit | Path | str | None
+"""A loaded ``Kit``, a kit folder (layered on the bundled kit, as ``--kit`` does), or None."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class RunResult:
     files: dict[str, bytes]
     answers: dict[str, Any]
     written: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """What the terminal would have shown on the side: a kit's defect met on the way, for one."""
 
 
 def load_kit(*folders: Path | str, bundled: bool = True) -> Kit:
@@ -45,14 +50,80 @@ def load_kit(*folders: Path | str, bundled: bool = True) -> Kit:
     return _load(roots).kit
 
 
+def _kit(kit: KitLike, lang: str) -> Kit:
+    """The kit to use: as given, or loaded from a folder (on top of the bundled kit)."""
+    if isinstance(kit, Kit):
+        return kit
+    if kit is None:
+        return load_kit()
+    if isinstance(kit, str | Path):
+        return load_kit(kit)
+    raise UsageError(t("api.bad_kit", lang, got=type(kit).__name__))
+
+
+def _settings(kit: Kit, lang: str) -> Settings:
+    """What the answers file records: the language and the kit folders beyond the bundled kit,
+    so that replaying it (``survivalkit run … --answers``) finds a regional tool again."""
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    bundled = bundled_kit_dir().resolve()
+    kits = tuple(str(Path(r).resolve()) for r in kit.roots if Path(r).resolve() != bundled)
+    return Settings(lang=lang, kits=kits)
+
+
+def _checked_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise UsageError(t("api.bad_lang", "en", got=lang, known=", ".join(LANGS)))
+    return lang
+
+
+def _checked_formats(formats: Sequence[str] | str | None) -> list[str] | None:
+    from survivalkit.output.formats import parse_formats
+
+    if formats is None:
+        return None
+    if isinstance(formats, str):
+        return parse_formats(formats)
+    return parse_formats(",".join(str(f) for f in formats))
+
+
+def _day(day: dt.date | str | None, lang: str) -> dt.date | None:
+    if day is None:
+        return None
+    if isinstance(day, dt.datetime):
+        return day.date()
+    if isinstance(day, dt.date):
+        return day
+    from survivalkit.engine.answers import parse_date
+    from survivalkit.errors import AnswerError
+
+    try:
+        return parse_date(str(day), lang)
+    except AnswerError as exc:
+        raise UsageError(f"day: {exc}") from None
+
+
+def _mapping(answers: Mapping[str, Any] | None, lang: str) -> dict[str, Any]:
+    if answers is None:
+        return {}
+    if not isinstance(answers, Mapping):
+        raise UsageError(t("api.bad_answers", lang, got=type(answers).__name__))
+    return dict(answers)
+
+
+def _around(asker: Asker | None, lang: str, notices: list[str]) -> Around:
+    """A program answers (a refused reply given again raises); notices are kept, not printed."""
+    return Around(frontend=as_frontend(asker, strict=True, lang=lang), report=notices.append)
+
+
 def run_tool(
     tool_id: str,
     answers: Mapping[str, Any] | None = None,
     *,
-    kit: Kit | None = None,
+    kit: KitLike = None,
     asker: Asker | None = None,
     lang: str = "fr",
-    day: dt.date | None = None,
+    day: dt.date | str | None = None,
     formats: Sequence[str] = OFFICE_DEFAULT_FORMATS,
     use_defaults: bool = False,
     out: Path | str | None = None,
@@ -61,30 +132,38 @@ def run_tool(
     """Run one tool with ``answers`` (a mapping, as in an answers file) and, if given, an ``asker``
     for what is missing; return its files, and write them into ``out`` when given.
 
-    Without an asker, a missing required answer raises ``MissingAnswersError``; a bad value
-    raises ``UsageError`` naming the question. Nothing is read from or saved to the user's profile.
+    ``kit`` is a loaded ``Kit`` or a kit folder (layered on the bundled kit). Without an asker,
+    a missing required answer raises ``MissingAnswersError``; a bad value raises ``UsageError``
+    naming the question; an asker that gives the same refused reply twice raises ``AnswerError``.
+    Nothing is read from or saved to the user's profile or sessions.
     """
-    kit = kit or load_kit()
-    if tool_id not in kit.tools:
+    lang = _checked_lang(lang)
+    chosen = _checked_formats(formats) or list(OFFICE_DEFAULT_FORMATS)
+    the_kit = _kit(kit, lang)
+    if tool_id not in the_kit.tools:
         raise UnknownToolError(t("tool.unknown", lang, id=tool_id))
     work = ToolWork(
-        kit, kit.tools[tool_id], lang, settings=Settings(lang=lang),
-        file=tool_answers_from(dict(answers or {}), "answers", lang), use_defaults=use_defaults,
-        day=day, formats=list(formats),
+        the_kit, the_kit.tools[tool_id], lang, settings=_settings(the_kit, lang),
+        file=tool_answers_from(_mapping(answers, lang), "answers", lang), use_defaults=use_defaults,
+        day=_day(day, lang), formats=chosen,
         header=t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
         out=Path(out) if out is not None else None, force=force,
     )
-    done = engine_work.run_tool(work, Around(frontend=as_frontend(asker)))
-    return RunResult(done.files, done.answers, done.written)
+    notices: list[str] = []
+    try:
+        done = engine_work.run_tool(work, _around(asker, lang, notices))
+    except QuitRequested:
+        raise Interrupted(t("api.quit", lang)) from None
+    return RunResult(done.files, done.answers, done.written, notices)
 
 
 def run_journey(
     answers: Mapping[str, Any] | None = None,
     *,
-    kit: Kit | None = None,
+    kit: KitLike = None,
     asker: Asker | None = None,
     lang: str = "fr",
-    day: dt.date | None = None,
+    day: dt.date | str | None = None,
     formats: Sequence[str] | None = None,
     out: Path | str | None = None,
     force: bool = False,
@@ -92,44 +171,50 @@ def run_journey(
     """Run the whole journey: situation, recommended tools, each tool, with a journey's
     ``answers`` (``situation``, ``tools``, ``profile``, ``shared``, ``answers`` by tool) and/or an
     ``asker``; return every file, written into ``out`` when given."""
-    kit = kit or load_kit()
+    lang = _checked_lang(lang)
+    chosen = _checked_formats(formats)
+    the_kit = _kit(kit, lang)
     work = JourneyWork(
-        kit, lang, settings=Settings(lang=lang),
-        file=journey_answers_from(dict(answers), "answers", lang) if answers is not None else None,
-        day=day, formats=list(formats) if formats else None,
+        the_kit, lang, settings=_settings(the_kit, lang),
+        file=journey_answers_from(_mapping(answers, lang), "answers", lang) if answers is not None else None,
+        day=_day(day, lang), formats=chosen,
         header=t("answers.header", lang, cmd="survivalkit --answers answers.yaml"),
         out=Path(out) if out is not None else None, force=force,
     )
-    done = engine_work.run_journey(work, Around(frontend=as_frontend(asker)))
-    return RunResult(done.files, done.answers, done.written)
+    notices: list[str] = []
+    try:
+        done = engine_work.run_journey(work, _around(asker, lang, notices))
+    except QuitRequested:
+        raise Interrupted(t("api.quit", lang)) from None
+    return RunResult(done.files, done.answers, done.written, notices)
 
 
 def build_sheets(
     tool_ids: Sequence[str] | None = None,
     *,
-    kit: Kit | None = None,
+    kit: KitLike = None,
     layout: str = "sheets",
     fmt: str = "html",
     lang: str = "fr",
-    day: dt.date | None = None,
+    day: dt.date | str | None = None,
     stage: str | None = None,
 ) -> bytes:
-    """Printable sheets (``layout``: ``sheets``, ``booklet`` or ``forms``) in ``html``, ``pdf`` or ``md``.
-
-    ``sheet`` and ``form`` are accepted for one tool's sheet or form; an unknown layout raises
-    ``UsageError`` listing the known ones."""
+    """Printable sheets (``layout``: ``sheets``, ``booklet`` or ``forms``; the singular works
+    too) in ``html``, ``pdf`` or ``md``."""
     from survivalkit.sheets.build import Layout, build, select_tools
 
-    kit = kit or load_kit()
-    unknown = [tid for tid in tool_ids or [] if tid not in kit.tools]
+    lang = _checked_lang(lang)
+    wanted = {"sheet": "sheets", "form": "forms"}.get(layout, layout)
+    if wanted not in {item.value for item in Layout}:
+        raise UsageError(t("api.bad_layout", lang, got=layout, known=", ".join(item.value for item in Layout)))
+    the_kit = _kit(kit, lang)
+    ids = [tool_ids] if isinstance(tool_ids, str) else list(tool_ids or [])
+    unknown = [tid for tid in ids if tid not in the_kit.tools]
     if unknown:
         raise UnknownToolError(t("tool.unknown", lang, id=", ".join(unknown)))
-    tools = select_tools(kit, [kit.tools[tid] for tid in tool_ids] if tool_ids else None, stage, lang)
-    layout = {"sheet": "sheets", "form": "forms"}.get(layout, layout)
-    if layout not in {item.value for item in Layout}:
-        raise UsageError(t("sheets.bad_layout", lang, value=layout,
-                           known=", ".join(item.value for item in Layout)))
-    result = build(kit, tools, layout=Layout(layout), fmt=fmt, lang=lang, day=day or clock.today(), stage=stage)
+    tools = select_tools(the_kit, [the_kit.tools[tid] for tid in ids] if ids else None, stage, lang)
+    result = build(the_kit, tools, layout=Layout(wanted), fmt=fmt, lang=lang,
+                   day=_day(day, lang) or clock.today(), stage=stage)
     return result.data
 
 

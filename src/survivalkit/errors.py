@@ -108,9 +108,17 @@ class AnswerError(SurvivalkitError):
 
 
 class MissingAnswersError(SurvivalkitError):
-    """Required answers are missing and nobody is there to type them."""
+    """Required answers are missing and nobody is there to type them.
+
+    ``keys`` are the questions missing; the command line adds how to give them (its options),
+    the core never does: an API caller has no options.
+    """
 
     exit_code = ExitCode.USAGE
+
+    def __init__(self, message: str, keys: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.keys = keys
 
 
 class TemplateError(SurvivalkitError):

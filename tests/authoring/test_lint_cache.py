@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_KIT, MINI_TOOL, build_tree, run_cli
-from survivalkit.authoring.lint_cache import LintCache
+from survivalkit.kit.cache import cache_dir
+
+
+def lint_entries() -> list[Path]:
+    return sorted((cache_dir() / "lint").rglob("*.json"))
 
 
 def validate(root: Path, capsys: pytest.CaptureFixture[str], lang: str = "en") -> str:
@@ -23,7 +27,7 @@ def test_a_changed_tool_or_kit_file_is_checked_again(tmp_path: Path, capsys: pyt
     first = validate(root, capsys)
     assert "[SK002]" not in first
     assert validate(root, capsys) == first  # read back from the cache
-    assert LintCache.open() is not None and LintCache.open().entries  # type: ignore[union-attr]
+    assert lint_entries()
 
     tool.write_text(MINI_TOOL.replace("{{ montant | euros }}", "{{ montnt | euros }}"), "utf-8")
     assert "unknown name `montnt`" in validate(root, capsys)
@@ -49,7 +53,41 @@ def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, capsys: pytest.CaptureFi
     root = tmp_path / "kit"
     build_tree(root, {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": MINI_TOOL})
     first = validate(root, capsys)
-    cache = LintCache.open()
-    assert cache is not None
-    cache.path.write_text("{not json", encoding="utf-8")
+    for entry in lint_entries():
+        entry.write_text("{not json", encoding="utf-8")
     assert validate(root, capsys) == first
+
+
+def test_a_relative_kit_path_finds_what_an_absolute_one_stored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "kit"
+    build_tree(root, {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": MINI_TOOL})
+    first = validate(root, capsys)
+    stored = lint_entries()
+    monkeypatch.chdir(tmp_path)
+    assert validate(Path("kit"), capsys).splitlines()[-1] == first.splitlines()[-1]
+    # only the kit's own entry depends on where one runs: every tool entry was found again
+    assert len(lint_entries()) <= len(stored) + 1
+
+
+def test_one_changed_tool_is_the_only_one_checked_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import survivalkit.authoring.rules as rules
+
+    root = tmp_path / "kit"
+    files = {"kit.yaml": MINI_KIT}
+    files |= {f"tools/outil-{i}.yaml": MINI_TOOL.replace("Outil test", f"Outil {i}") for i in range(4)}
+    build_tree(root, files)
+    validate(root, capsys)
+    checked: list[set[str] | None] = []
+    real = rules.Context
+
+    def spy(*args: object, **kwargs: object) -> object:
+        ctx = real(*args, **kwargs)  # type: ignore[arg-type]
+        checked.append(ctx.only)
+        return ctx
+
+    monkeypatch.setattr(rules, "Context", spy)
+    (root / "tools" / "outil-2.yaml").write_text(MINI_TOOL.replace("Outil test", "Outil deux"), "utf-8")
+    validate(root, capsys)
+    assert checked == [{"outil-2"}]

@@ -114,3 +114,28 @@ def test_every_rule_says_what_it_finds_and_the_fix_in_both_languages() -> None:
         for part in ("summary", "fix"):
             entry = MESSAGES_CONTRIB[f"rule.{rule.id}.{part}"]
             assert entry["fr"] and entry["en"] and entry["fr"] != entry["en"], (rule.id, part)
+
+
+def test_a_value_asked_elsewhere_read_without_a_guard_is_found(tmp_path: Path) -> None:
+    """`earlier.x` exists only when an earlier tool of the journey asked it (rule SK117)."""
+    tool = TOOL.replace("    label: {fr: Quoi ?, en: What?}\n",
+                        "    label: {fr: Quoi ?, en: What?}\n    given_by: \"earlier.objet\"\n", 1).replace(
+        "    label: {fr: Combien ?, en: How much?}\n",
+        "    label: {fr: Combien ?, en: How much?}\n"
+        "    given_by: \"earlier['montant'] if nature == 'travaux' else none\"\n", 1)
+    messages = found(tmp_path, "SK117", tool)
+    assert messages == [
+        "questions[0].given_by: question `objet` given_by: `earlier.objet` does not always exist (earlier "
+        "holds only what was asked elsewhere in this journey); write `earlier.get('objet')`",
+        "questions[2].given_by: question `montant` given_by: `earlier.montant` does not always exist "
+        "(earlier holds only what was asked elsewhere in this journey); write `earlier.get('montant')`",
+    ]
+
+
+def test_guarded_reads_of_values_asked_elsewhere_pass(tmp_path: Path) -> None:
+    tool = TOOL.replace("    label: {fr: Quoi ?, en: What?}\n",
+                        "    label: {fr: Quoi ?, en: What?}\n    given_by: \"earlier.get('objet')\"\n", 1).replace(
+        "    label: {fr: Combien ?, en: How much?}\n",
+        "    label: {fr: Combien ?, en: How much?}\n"
+        "    given_by: \"earlier.montant if 'montant' in earlier else none\"\n", 1)
+    assert found(tmp_path, "SK117", tool) == []

@@ -153,7 +153,8 @@ def test_ctrl_c_then_resume_gives_the_same_document(
             child.sendline(answer[0])  # one line of a longer text already entered
         child.send("à moitié tap")
     child.sendintr()
-    child.expect("--resume")
+    # Nothing answered yet: nothing kept, and no invitation to resume what does not exist.
+    child.expect("--resume" if confirmed else "rien à reprendre")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

@@ -204,3 +204,87 @@ def test_filling_answers_walks_the_questions_once(monkeypatch: pytest.MonkeyPatc
     errors, missing = prefill(iv, {f"q{i}": "oui" for i in range(n)}, "answers.yaml")
     assert errors == [] and missing == [] and len(iv.confirmed) == n
     assert calls["n"] == n - 1
+
+
+FAULTY = """\
+schema_version: 1
+title: Défauts
+summary: Test.
+stages: [idee]
+reviewed: 2026-11-20
+sources: [{title: x, reference: y}]
+sheet: {when_to_use: x, steps: [x]}
+questions:
+  - id: objet
+    label: Quoi ?
+    given_by: "earlier.objet"
+  - id: debut
+    type: date
+    label: Début ?
+    default_expr: "earlier.date_debut"
+  - id: detail
+    label: Détail ?
+    when: "earlier.nature == 'travaux'"
+documents:
+  - id: doc
+    title: Doc
+    filename: doc
+    template: "{{ objet }}"
+"""
+
+
+def test_an_expression_meeting_a_missing_value_never_stops_the_interview(tmp_path: Path) -> None:
+    """given_by gives nothing, default_expr offers nothing, when does not hold: each located once."""
+    from survivalkit.engine.tool_run import ToolRun
+
+    kit = load_kit([build_tree(tmp_path, {"kit.yaml": MINI_KIT, "tools/defauts.yaml": FAULTY})]).kit
+    told: list[str] = []
+    run = ToolRun(kit, kit.tools["defauts"], lang="fr", day=dt.date(2026, 11, 30), report=told.append)
+    interview = run.interview
+    interview.given_names = {"situation": {}, "earlier": {}}
+    interview.base.update(interview.given_names)
+    assert interview.fill_given() == []
+    asker = ScriptedAsker(["Claire", "un atelier", "30/12/2026"])
+    answers = run_interview(interview, asker)
+    assert [s.question.id for s in asker.steps] == ["nom", "objet", "debut"]  # `detail` is not asked
+    assert asker.steps[2].default is None
+    assert answers["objet"] == "un atelier"
+    origin = kit.tools["defauts"].origin
+    said = {m.split(")")[0].removeprefix("Défaut du kit ("): m for m in told}
+    assert sorted(said) == [f"{origin}:11:15", f"{origin}:15:19", f"{origin}:18:11"]  # each once
+    assert "« objet »" in said[f"{origin}:11:15"] and "la question vous est posée" in said[f"{origin}:11:15"]
+    assert "aucune réponse n'est proposée d'avance" in said[f"{origin}:15:19"]
+    assert "la question n'est pas posée" in said[f"{origin}:18:11"]
+
+
+def test_answering_one_question_evaluates_only_the_conditions_that_read_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Interactive answers cost the same in a tool of 20 or 400 questions: a condition is
+    evaluated again only when a name it reads changed."""
+    from survivalkit.engine import interview as module
+
+    calls = {"n": 0}
+    real = module.evaluate_condition
+
+    def counting(source: str, ctx: object) -> bool:
+        calls["n"] += 1
+        return real(source, ctx)
+
+    monkeypatch.setattr(module, "evaluate_condition", counting)
+    per_answer = []
+    for n in (20, 400):
+        # every question after the first shows only when the first is not « non »; the last
+        # five read the previous question too
+        questions = [Question.model_validate({"id": f"q{i}", "type": "text", "label": "x", **(
+            {"when": f"q0 != 'non' and q{i - 1} != 'stop'"} if i >= n - 5
+            else {"when": "q0 != 'non'"} if i else {})}) for i in range(n)]
+        iv = Interview(questions, lang="fr")
+        asker = ScriptedAsker(["oui"] * n)
+        calls["n"] = 0
+        run_interview(iv, asker, recap=False)
+        assert len(iv.confirmed) == n
+        per_answer.append(calls["n"] / n)
+    # the first answer makes every condition true once; afterwards only the last five conditions
+    # are evaluated again, each when the question before it is answered
+    assert per_answer[1] <= per_answer[0]
+    assert per_answer[1] < 3

@@ -205,3 +205,88 @@ def test_a_journey_resumed_does_not_show_a_confirmed_recap_again() -> None:
         again.run(as_frontend(resumed))
     assert resumed.recaps == [], "the memo's recap, confirmed before, is not shown again"
     assert "objet" not in resumed.asked
+
+
+# --- tidy sessions (issue 23, point 7) -------------------------------------------------------------
+
+@pytest.mark.slow
+def test_ctrl_c_at_the_first_question_keeps_nothing_to_offer_or_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    child = spawn_cli(["--lang", "fr", "--format", "md", "-o", str(tmp_path / "out")], data=data, cwd=tmp_path)
+    child.expect_exact("Où en est votre projet")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect_exact("rien à reprendre")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not list(data.glob("sessions/*/*.json"))
+    monkeypatch.setenv("SURVIVALKIT_HOME", str(data))
+    code, out, _ = run_cli(["sessions", "--lang", "fr"], capsys)
+    assert code == 0 and "Aucun travail non terminé" in out and "la plus récente" not in out
+    # The next journey starts with its first question, offering nothing.
+    again = spawn_cli(["--lang", "fr", "--format", "md", "-o", str(tmp_path / "out")], data=data, cwd=tmp_path)
+    again.expect_exact("> ")
+    assert "Vous aviez commencé" not in (again.before or "")
+    again.sendintr()
+    again.expect(pexpect.EOF)
+
+
+def test_an_empty_session_left_by_an_older_run_is_neither_offered_nor_listed(isolated_home: Path) -> None:
+    store = Store()
+    empty = store.open("journey")
+    empty.save({"kind": "journey", "state": {"situation": {"answers": {}, "confirmed": []}, "picked": None,
+                                             "tools": {}, "done": [], "formats": None}})
+    empty.release()
+    kept = store.open(f"tool-{TOOL}")
+    kept.save({"state": {"interview": {"answers": {"nom": "Claire", "objet": "x"},
+                                       "confirmed": ["nom", "objet"], "prefilled": ["nom"]}}})
+    kept.release()
+    assert store.latest("journey") is None
+    assert [s.key for s in store.sessions()] == [f"tool-{TOOL}"]
+    assert not empty.path.exists()
+    # Counted: the work's own answer, not the name taken from the saved profile.
+    assert store.sessions()[0].answers == 1
+
+
+def test_a_failed_answers_file_run_leaves_no_session(
+    tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = tmp_path / "journey.yaml"
+    answers.write_text(yaml.safe_dump({"situation": {"etape": "experimentation", "besoins": ["acheter"],
+                                                     "structure": "etat"}, "tools": [TOOL]}), "utf-8")
+    code, _, err = run_cli(["--answers", str(answers), "--lang", "fr", "-o", str(tmp_path / "o"), "--format", "md"],
+                           capsys)
+    assert code == 2 and "Réponses manquantes" in err
+    assert "--set" in err, "the command line adds how to give them"
+    partial = tmp_path / "memo.yaml"
+    partial.write_text(yaml.safe_dump({"nom": "Claire Martin"}), "utf-8")
+    code, _, err = run_cli(["run", TOOL, "--answers", str(partial), "--lang", "fr", "-o", str(tmp_path / "o"),
+                            "-f", "md"], capsys)
+    assert code == 2, err
+    assert Store().sessions() == []
+    assert not list((isolated_home / "survivalkit-data").glob("sessions/*/*"))
+
+
+def test_the_count_is_the_works_answers_not_the_saved_profile(isolated_home: Path) -> None:
+    from survivalkit.engine.sources import AnswerSources
+    from survivalkit.engine.store import count_answers
+    from survivalkit.engine.tool_run import ToolRun
+    from survivalkit.kit.loader import bundled_kit_dir, load_kit
+
+    kit = load_kit([bundled_kit_dir()]).kit
+    run = ToolRun(kit, kit.tools[TOOL], lang="fr", day=dt.date(2026, 11, 30))
+    profile = {"nom": "Claire Martin", "fonction": "Cheffe de projet", "organisation": "DDT du Gard",
+               "courriel": "claire@gard.gouv.fr"}
+    run.fill(AnswerSources(profile=profile), interactive=True)
+    assert len(run.interview.confirmed) == 4
+    assert count_answers(run.snapshot()["state"]) == 0
+    run.interview.submit(run.interview.question("projet_nom"), "Rendez-vous en ligne")
+    run.interview.submit(run.interview.question("fonction"), "Directrice")  # retyped: the work's own now
+    assert count_answers(run.snapshot()["state"]) == 2
+    # Continued later over the same profile, the count stays the same.
+    again = ToolRun(kit, kit.tools[TOOL], lang="fr", day=dt.date(2026, 11, 30))
+    again.fill(AnswerSources(profile=profile, session=run.snapshot()["state"]["interview"]), interactive=True)
+    assert count_answers(again.snapshot()["state"]) == 2

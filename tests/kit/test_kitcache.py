@@ -1,4 +1,5 @@
-"""The parsed-kit cache: same kit as a fresh read, never stale, never in the way."""
+"""The parsed-kit cache: same kit as a fresh read, never stale, never trusted beyond a fresh read,
+never in the way; and a command that needs one tool reads one tool."""
 
 from __future__ import annotations
 
@@ -9,23 +10,55 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_TOOL, mini_kit
-from survivalkit.errors import TemplateError
-from survivalkit.kit.cache import KitCache, cache_file
+from survivalkit.errors import KitError, TemplateError
+from survivalkit.kit.cache import EntryStore, KitCache, cache_dir
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, locator_for
 from survivalkit.output.bundle import render_outputs
 
 
+def entries(name: str = "kit") -> list[Path]:
+    folder = cache_dir() / name
+    return sorted(p for p in folder.rglob("*.json")) if folder.is_dir() else []
+
+
 def test_cached_kit_equals_a_fresh_read() -> None:
     fresh = load_kit([bundled_kit_dir()]).kit
-    load_kit([bundled_kit_dir()], cache=KitCache.open())  # fills the cache
-    assert cache_file().is_file()
+    first = load_kit([bundled_kit_dir()], cache=KitCache.open())  # fills the cache
+    list(first.kit.tools.values())
+    assert entries()
     cached = load_kit([bundled_kit_dir()], cache=KitCache.open())
-    assert cached.sources == {}  # nothing was read again
-    # Same data (answers in examples come back as their text form, e.g. dates as 2027-01-15;
-    # they go through the same answer parsing either way).
     assert cached.kit.model_dump(mode="json") == fresh.model_dump(mode="json")
+    assert cached.sources == {}  # nothing was read again
     assert cached.kit.info == fresh.info and cached.kit.glossary == fresh.glossary
     assert [t.origin for t in cached.kit.tools.values()] == [t.origin for t in fresh.tools.values()]
+    assert [c.title for c in cached.kit.cards()] == [t.title for t in fresh.tools.values()]
+
+
+def test_one_tool_is_read_when_one_tool_is_needed(tmp_path: Path) -> None:
+    root = mini_kit(tmp_path)
+    for i in range(5):
+        (root / "tools" / f"autre-{i}.yaml").write_text(MINI_TOOL.replace("Outil test", f"Autre {i}"),
+                                                         "utf-8")
+    (root / "tools" / "casse.yaml").write_text("schema_version: [", "utf-8")  # broken, unused
+    loaded = load_kit([root])
+    assert "casse" in loaded.kit.tools and len(loaded.kit.tools) == 7
+    assert loaded.kit.tools["outil-test"].title == "Outil test"
+    assert [Path(p).name for p in loaded.sources] == ["kit.yaml", "outil-test.yaml"]
+    with pytest.raises(KitError, match=r"casse\.yaml"):  # a broken tool says so when it is used
+        loaded.kit.cards()
+
+
+def test_the_list_comes_from_a_small_index(tmp_path: Path) -> None:
+    root = mini_kit(tmp_path)
+    (root / "tools" / "autre.yaml").write_text(MINI_TOOL.replace("Outil test", "Autre"), "utf-8")
+    assert [c.title for c in load_kit([root], cache=KitCache.open()).kit.cards()] == ["Autre", "Outil test"]
+    again = load_kit([root], cache=KitCache.open())
+    assert [c.title for c in again.kit.cards()] == ["Autre", "Outil test"]
+    assert again.sources == {}
+    # an edit is seen in the list at once
+    (root / "tools" / "autre.yaml").write_text(MINI_TOOL.replace("Outil test", "Autre chose"), "utf-8")
+    assert [c.title for c in load_kit([root], cache=KitCache.open()).kit.cards()] == [
+        "Autre chose", "Outil test"]
 
 
 def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
@@ -35,30 +68,6 @@ def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
     tool.write_text(MINI_TOOL.replace("Outil test", "Outil changé"), "utf-8")
     os.utime(tool, ns=(1, 1))  # even with an old modification time, the size differs
     assert load_kit([root], cache=KitCache.open()).kit.tools["outil-test"].title == "Outil changé"
-
-
-def test_a_broken_cache_is_ignored_and_rebuilt(tmp_path: Path) -> None:
-    root = mini_kit(tmp_path)
-    cache_file().parent.mkdir(parents=True, exist_ok=True)
-    cache_file().write_text("{ pas du json", "utf-8")
-    assert "outil-test" in load_kit([root], cache=KitCache.open()).kit.tools
-    assert KitCache.open() is not None and KitCache.open().entries  # type: ignore[union-attr]
-
-
-def test_no_cache_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SURVIVALKIT_NO_CACHE", "1")
-    assert KitCache.open() is None
-
-
-def test_template_errors_keep_their_line_with_a_cached_kit(tmp_path: Path) -> None:
-    broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ montant.__class__ }}")
-    root = mini_kit(tmp_path, broken)
-    load_kit([root], cache=KitCache.open())
-    loaded = load_kit([root], cache=KitCache.open())
-    tool = loaded.kit.tools["outil-test"]
-    with pytest.raises(TemplateError, match=r"outil-test\.yaml:27:7: document `note`"):
-        render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1),
-                       lang="fr", locate_for={tool.id: locator_for(tool, loaded.sources)})
 
 
 def test_an_edit_that_keeps_size_and_time_is_read_again(tmp_path: Path) -> None:
@@ -72,22 +81,46 @@ def test_an_edit_that_keeps_size_and_time_is_read_again(tmp_path: Path) -> None:
     assert load_kit([root], cache=KitCache.open()).kit.tools["outil-test"].title == "Outil tost"
 
 
-def test_the_cache_is_pruned_by_age_and_by_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import json
+def test_no_cache_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SURVIVALKIT_NO_CACHE", "1")
+    assert KitCache.open() is None
 
-    import survivalkit.kit.cache as cache_module
 
+def test_template_errors_keep_their_line_with_a_cached_kit(tmp_path: Path) -> None:
+    broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ montant.__class__ }}")
+    root = mini_kit(tmp_path, broken)
+    load_kit([root], cache=KitCache.open()).kit.tools["outil-test"]
+    loaded = load_kit([root], cache=KitCache.open())
+    tool = loaded.kit.tools["outil-test"]
+    with pytest.raises(TemplateError, match=r"outil-test\.yaml:27:7: document `note`"):
+        render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1),
+                       lang="fr", locate_for={tool.id: locator_for(tool, loaded.sources)})
+
+
+def test_a_large_kit_is_cached_whole(tmp_path: Path) -> None:
+    """No cap on the number of entries: a kit of 600 tools is read from files once only."""
     root = mini_kit(tmp_path)
-    old = KitCache(cache_file(), today=dt.date(2026, 1, 1))
-    load_kit([root], cache=old)
-    assert len(old.entries) >= 2
-    later = KitCache(cache_file(), today=dt.date(2026, 3, 1))  # two months without use
-    later.save()
-    assert json.loads(cache_file().read_text("utf-8"))["files"] == {}
+    for i in range(600):
+        (root / "tools" / f"outil-{i:03d}.yaml").write_text(MINI_TOOL.replace("Outil test", f"Outil {i}"),
+                                                             "utf-8")
+    list(load_kit([root], cache=KitCache.open()).kit.tools.values())
+    again = load_kit([root], cache=KitCache.open())
+    assert len(list(again.kit.tools.values())) == 601
+    assert again.sources == {}
 
-    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 2)
-    many = KitCache(cache_file(), today=dt.date(2026, 3, 1))
-    for i in range(5):
-        many.entries[f"k{i}"] = {"used": f"2026-02-2{i}", "data": {}}
-    many.save()
-    assert sorted(json.loads(cache_file().read_text("utf-8"))["files"]) == ["k3", "k4"]
+
+def test_the_cache_is_bounded_in_bytes(tmp_path: Path) -> None:
+    store = EntryStore(tmp_path / "store", budget=40_000)
+    for i in range(100):
+        store.put(f"cle-{i}", {"texte": "x" * 1000, "i": i})
+    store.close()
+    size = sum(p.stat().st_size for p in (tmp_path / "store").rglob("*.json"))
+    assert 0 < size <= 40_000
+    assert store.get("cle-99") == {"texte": "x" * 1000, "i": 99}  # the newest are kept
+
+
+def test_the_cache_and_the_reader_agree_on_the_largest_kit_file() -> None:
+    from survivalkit.kit.cache import MAX_FILE_BYTES
+    from survivalkit.kit.yamlread import MAX_BYTES
+
+    assert MAX_FILE_BYTES == MAX_BYTES

@@ -2,15 +2,16 @@
 
 ``validate`` in a pre-commit hook checks the same kit again and again with one file changed: a
 tool whose file, kit files, survivalkit code and date are the same as last time has the same
-problems. Keys are SHA-256 hashes of file *contents* (never dates or sizes), so nothing stale is
-ever trusted; a broken or foreign cache file is simply rebuilt.
+problems. Keys hold hashes of file *contents* (never dates or sizes) and resolved paths (so
+``--kit kit`` and ``--kit /abs/kit`` are the same kit), so nothing stale is ever trusted. The
+entries follow the policy of every cache (see ``survivalkit.kit.cache``): one file each,
+checksummed, read with bounds, the folder bounded in bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from functools import cache
@@ -18,46 +19,48 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit.errors import Msg, Problem
+from survivalkit.kit.cache import LINT_BUDGET, EntryStore, digest, file_hash
 from survivalkit.kit.model import Tool
 
-ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
-MAX_ENTRIES = 5000
 KIT_LEVEL = "<kit>"
+ORIGIN = "<origin>"
+"""Stands for the tool file's own path in a stored problem (shown relative to where one runs)."""
 
 
 @cache
 def code_stamp() -> str:
     """A hash of survivalkit's own code and data: another version means other problems."""
     package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
+    h = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
-def _file_hash(path: Path) -> str:
+def resolved(path: Path | str) -> str:
+    """A path as the cache knows it: absolute, links resolved."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "unreadable"
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(path).absolute())
 
 
 def kit_key(roots: Iterable[Path], tools: Iterable[Tool], today: dt.date) -> str:
     """What every tool's problems depend on besides its own file: kit files, tool ids, the date."""
-    digest = hashlib.sha256(f"{code_stamp()}|{today.isoformat()}".encode())
+    parts = [code_stamp(), today.isoformat()]
     for root in roots:
-        digest.update(str(root).encode())
+        real = Path(resolved(root))
+        parts.append(str(real))
         for name in ("kit.yaml", "glossary.yaml"):
-            digest.update(f"|{name}:{_file_hash(root / name)}".encode())
-    for tool in sorted(tools, key=lambda t: t.id):
-        digest.update(f"|{tool.id}@{tool.origin}".encode())
-    return digest.hexdigest()
+            parts.append(f"{name}:{file_hash(real / name) if (real / name).exists() else '-'}")
+    parts += sorted(tool.id for tool in tools)
+    return digest(*parts)
 
 
 def tool_key(base: str, tool: Tool) -> str:
-    """A tool's own key: the kit's, plus its file's content."""
-    return hashlib.sha256(f"{base}|{tool.origin}|{_file_hash(Path(tool.origin))}".encode()).hexdigest()
+    """A tool's own key: the kit's, plus its file's resolved path and content."""
+    return digest(base, resolved(tool.origin), file_hash(Path(tool.origin)) or "unreadable")
 
 
 def _msg_to_json(text: str) -> Any:
@@ -91,52 +94,45 @@ def problem_from_json(data: dict[str, Any]) -> Problem:
 
 
 class LintCache:
-    """Problems by key, read once, written back when something changed."""
+    """Problems by key, one checksummed entry file per tool (and one for the kit's own files)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.entries: dict[str, list[dict[str, Any]]] = {}
-        self.dirty = False
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("entries"), dict):
-                self.entries = data["entries"]
-        except (OSError, ValueError):
-            pass  # no cache, or a broken one: rebuilt
+    def __init__(self, store: EntryStore) -> None:
+        self.store = store
 
     @classmethod
     def open(cls) -> LintCache | None:
         """The user's cache, or None when ``$SURVIVALKIT_NO_CACHE`` is set."""
-        if os.environ.get(ENV_NO_CACHE):
-            return None
-        from survivalkit.kit.cache import cache_file
+        store = EntryStore.open("lint", LINT_BUDGET)
+        return None if store is None else cls(store)
 
-        return cls(cache_file().with_name("lint.json"))
-
-    def get(self, key: str) -> list[Problem] | None:
-        """The problems stored under ``key``, or None."""
-        stored = self.entries.get(key)
-        if stored is None:
+    def get(self, key: str, origin: str = "") -> list[Problem] | None:
+        """The problems stored under ``key`` (those of the file ``origin``), or None."""
+        stored = self.store.get(key)
+        if not isinstance(stored, list):
             return None
         try:
-            return [problem_from_json(item) for item in stored]
-        except (KeyError, TypeError, ValueError):
+            problems = [problem_from_json(item) for item in stored]
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
+        return [p if p.path != ORIGIN else
+                Problem(origin, p.line, p.col, p.key_path, p.message, p.rule, p.severity)
+                for p in problems]
 
-    def put(self, key: str, problems: list[Problem]) -> None:
-        """Remember ``problems`` under ``key``."""
-        self.entries[key] = [problem_to_json(p) for p in problems]
-        self.dirty = True
+    def put(self, key: str, problems: list[Problem], origin: str = "") -> None:
+        """Remember ``problems`` under ``key`` (those of the file ``origin``)."""
+        items = []
+        for p in problems:
+            item = problem_to_json(p)
+            if origin and p.path == origin:
+                item["path"] = ORIGIN
+            items.append(item)
+        self.store.put(key, items)
 
     def save(self) -> None:
-        """Write the cache back (the newest entries), quietly giving up on any error."""
-        if not self.dirty:
-            return
-        keep = dict(list(self.entries.items())[-MAX_ENTRIES:])
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"entries": keep}, ensure_ascii=False), "utf-8")
-            tmp.replace(self.path)
-        except OSError:
-            pass
+        """Keep the cache within its budget."""
+        self.store.close()
+
+
+def cwd_key() -> str:
+    """Where one runs: problems of the kit's own files are shown relative to it."""
+    return os.getcwd()

@@ -217,3 +217,52 @@ def never_true(source: str, questions: Mapping[str, Question]) -> bool:
             continue
         judged += 1
     return judged > 0
+
+
+CARRIED = ("earlier", "situation")
+"""Mappings of values asked elsewhere: what they hold depends on the run (the journey's tools)."""
+_SAFE_METHODS = frozenset({"get", "items", "keys", "values"})
+
+
+def missing_reads(source: str, *, expression: bool, present: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """``earlier.x`` or ``situation.x`` read without a guard: a value that may not exist where
+    the expression runs. ``present`` names the situation answers sure to exist there.
+
+    Guards: ``earlier.get('x')``, ``'x' in earlier``, ``earlier.x is defined``. Each read comes
+    with its line; an expression that cannot be parsed reports nothing (the syntax rule does).
+    """
+    try:
+        tree = parsed(source, expression=expression)
+    except TemplateSyntaxError:
+        return []
+    guarded: set[tuple[str, str]] = set()
+    for compare in tree.find_all(nodes.Compare):
+        if isinstance(compare.expr, nodes.Const) and isinstance(compare.expr.value, str):
+            for op in compare.ops:
+                if op.op == "in" and isinstance(op.expr, nodes.Name) and op.expr.name in CARRIED:
+                    guarded.add((op.expr.name, compare.expr.value))
+    for test in tree.find_all(nodes.Test):
+        if test.name in ("defined", "undefined") and isinstance(test.node, nodes.Getattr):
+            inner = test.node
+            if isinstance(inner.node, nodes.Name) and inner.node.name in CARRIED:
+                guarded.add((inner.node.name, inner.attr))
+    found: list[tuple[str, int]] = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        base = node.node if isinstance(node, nodes.Getattr | nodes.Getitem) else None
+        if not isinstance(base, nodes.Name) or base.name not in CARRIED:
+            continue
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+            if name in _SAFE_METHODS:
+                continue
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
+                and isinstance(node.arg.value, str):
+            name = node.arg.value
+        else:
+            continue
+        if (base.name, name) in guarded or (base.name == "situation" and name in present):
+            continue
+        read = f"{base.name}.{name}"
+        if all(read != seen for seen, _ in found):
+            found.append((read, node.lineno))
+    return found

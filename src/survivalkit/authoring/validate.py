@@ -32,11 +32,15 @@ class Report:
 
 def _check(roots: list[Path]) -> tuple[LoadedKit, list[Problem]]:
     from survivalkit.authoring.lint_cache import LintCache
+    from survivalkit.kit.cache import KitCache
 
-    loaded = load_kit(roots, strict=False)
+    # Files without problems come from the kit cache (as for every command); lint reads the
+    # positions of those it checks again (see ``read_sources``).
+    lint_cache = LintCache.open()
+    loaded = load_kit(roots, strict=False, cache=KitCache.open() if lint_cache else None)
     problems = list(loaded.problems)
     if loaded.kit.info.stages:  # no stages means kit.yaml itself could not be read: nothing to check
-        problems += lint(loaded, cache=LintCache.open())
+        problems += lint(loaded, cache=lint_cache)
     return loaded, problems
 
 

@@ -347,7 +347,10 @@ def main(argv: list[str] | None = None) -> None:
         display.error(t("kit.invalid", lang, n=len(exc.problems)))
         code = exc.exit_code
     except (MissingAnswersError, UsageError) as exc:
-        display.errors(str(exc).splitlines() or [""])
+        lines = str(exc).splitlines() or [""]
+        if isinstance(exc, MissingAnswersError) and exc.keys:  # the options are the CLI's to name
+            lines.append(t("answer.missing_hint", lang))
+        display.errors(lines)
         code = exc.exit_code
     except SurvivalkitError as exc:
         display.errors(str(exc).splitlines() or [""])

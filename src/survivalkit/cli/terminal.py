@@ -9,16 +9,14 @@ import textwrap
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
 from survivalkit.i18n import t
 from survivalkit.i18n.words import COMMANDS
 from survivalkit.text.localized import UNSAFE_CHARS, tr
 from survivalkit.text.typography import french_spacing
 
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
+    from rich.console import Console
+
     from survivalkit.engine.interview import RecapRow, Step
     from survivalkit.kit.model import Term
 
@@ -61,36 +59,56 @@ def visible(text: str) -> str:
     return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class SafeConsole(Console):
-    """A Rich console whose every text goes through ``visible`` first: the one path to the screen."""
+def escape(text: str) -> str:
+    """``text`` with Rich markup escaped (Rich is imported when something is first shown)."""
+    from rich.markup import escape as rich_escape
 
-    def print(self, *objects: Any, **kwargs: Any) -> None:
-        """Print, with texts made visible."""
-        super().print(*(visible(o) if isinstance(o, str) else o for o in objects), **kwargs)
+    return rich_escape(text)
 
-    def rule(self, title: Any = "", **kwargs: Any) -> None:
-        """A rule, its title made visible."""
-        super().rule(visible(title) if isinstance(title, str) else title, **kwargs)
 
-    def input(self, prompt: Any = "", **kwargs: Any) -> str:
-        """Read a line after a prompt made visible."""
-        return super().input(visible(prompt) if isinstance(prompt, str) else prompt, **kwargs)
+def _safe_console() -> type[Console]:
+    """The console class, made on first use: ``--version`` and ``--help`` never import Rich."""
+    global _SAFE
+    if _SAFE is None:
+        from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        """The reader went away: let the entry point end quietly with 0 (Rich would exit 1)."""
-        self.quiet = True
-        raise BrokenPipeError
+        class SafeConsole(Console):
+            """A Rich console whose every text goes through ``visible`` first: the one path to the screen."""
 
-    def print_json(self, json: str | None = None, **kwargs: Any) -> None:
-        """JSON as it is, indented, with unsafe characters written as JSON escapes."""
-        import json as json_module
+            def print(self, *objects: Any, **kwargs: Any) -> None:
+                """Print, with texts made visible."""
+                super().print(*(visible(o) if isinstance(o, str) else o for o in objects), **kwargs)
 
-        text = json_module.dumps(json_module.loads(json or "null"), indent=2, ensure_ascii=False)
-        self.print(text, markup=False, highlight=False, soft_wrap=True)
+            def rule(self, title: Any = "", **kwargs: Any) -> None:
+                """A rule, its title made visible."""
+                super().rule(visible(title) if isinstance(title, str) else title, **kwargs)
+
+            def input(self, prompt: Any = "", **kwargs: Any) -> str:
+                """Read a line after a prompt made visible."""
+                return super().input(visible(prompt) if isinstance(prompt, str) else prompt, **kwargs)
+
+            def on_broken_pipe(self) -> None:
+                """The reader went away: let the entry point end quietly with 0 (Rich would exit 1)."""
+                self.quiet = True
+                raise BrokenPipeError
+
+            def print_json(self, json: str | None = None, **kwargs: Any) -> None:
+                """JSON as it is, indented, with unsafe characters written as JSON escapes."""
+                import json as json_module
+
+                text = json_module.dumps(json_module.loads(json or "null"), indent=2, ensure_ascii=False)
+                self.print(text, markup=False, highlight=False, soft_wrap=True)
+
+        _SAFE = SafeConsole
+    return _SAFE
+
+
+_SAFE: type[Console] | None = None
 
 
 def make_console(plain: bool, stderr: bool = False) -> Console:
     """A console that never writes escape codes in plain mode, and never passes any on."""
+    SafeConsole = _safe_console()
     if plain:
         return SafeConsole(
             stderr=stderr,
@@ -116,8 +134,30 @@ class Display:
     def __init__(self, lang: str, plain: bool, console: Console | None = None) -> None:
         self.lang = lang
         self.plain = plain
-        self.console = console or make_console(plain)
-        self.err = make_console(plain, stderr=True)
+        self._console = console
+        self._err: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        """Standard output's console, made when something is first shown."""
+        if self._console is None:
+            self._console = make_console(self.plain)
+        return self._console
+
+    @console.setter
+    def console(self, console: Console) -> None:
+        self._console = console
+
+    @property
+    def err(self) -> Console:
+        """Standard error's console, made when something is first shown."""
+        if self._err is None:
+            self._err = make_console(self.plain, stderr=True)
+        return self._err
+
+    @err.setter
+    def err(self, console: Console) -> None:
+        self._err = console
 
     @property
     def width(self) -> int:
@@ -201,6 +241,8 @@ class Display:
         if self.narrow:
             self._records(headers, rows)
             return
+        from rich.table import Table
+
         table = Table(show_lines=False, header_style="bold")
         for header in headers:
             table.add_column(escape(visible(header)), overflow="fold")

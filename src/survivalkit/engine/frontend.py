@@ -11,6 +11,8 @@ from typing import Protocol
 
 from survivalkit.engine.interview import Asker, RecapRow, Step
 from survivalkit.engine.triage import Recommendation
+from survivalkit.errors import AnswerError
+from survivalkit.i18n import t
 from survivalkit.kit.model import Term, Tool
 
 
@@ -63,10 +65,64 @@ class Quiet:
         """Nothing to show."""
 
 
-def as_frontend(asker: Asker | None) -> Frontend | None:
-    """``asker`` itself when it is a full frontend, else wrapped in ``Quiet``."""
+class Strict:
+    """A frontend for a program (not a person): the same refused reply twice raises.
+
+    A person retypes; a script that answers a required question with nothing, or with the same
+    wrong value, would be asked again forever. ``AnswerError`` names the question and the reason.
+    """
+
+    def __init__(self, frontend: Frontend, lang: str = "fr") -> None:
+        self.frontend = frontend
+        self.lang = lang
+        self._last: tuple[str, str] | None = None
+        self._last_recap: str | None = None
+
+    def ask(self, step: Step) -> str:
+        """Delegate; raise when the previous reply to this same question was refused and repeats."""
+        reply = self.frontend.ask(step)
+        key = (step.question.id, reply)
+        if step.error and self._last == key:
+            raise AnswerError(t("api.refused", step.lang, id=step.question.id, reason=step.error))
+        self._last = key
+        return reply
+
+    def show_help(self, step: Step, help_text: str, terms: Sequence[Term]) -> None:
+        """Delegate."""
+        self.frontend.show_help(step, help_text, terms)
+
+    def recap(self, rows: Sequence[RecapRow], error: str | None) -> str:
+        """Delegate; an invalid recap reply given twice raises."""
+        reply = self.frontend.recap(rows, error)
+        if error and reply == self._last_recap:
+            raise AnswerError(t("api.refused", self.lang, id="recap", reason=error))
+        self._last_recap = reply
+        return reply
+
+    def notice(self, text: str) -> None:
+        """Delegate."""
+        self.frontend.notice(text)
+
+    def tool_intro(self, tool: Tool) -> None:
+        """Delegate."""
+        self.frontend.tool_intro(tool)
+
+    def welcome(self, questions: int) -> None:
+        """Delegate."""
+        self.frontend.welcome(questions)
+
+    def recommendations(self, recommendations: Sequence[Recommendation]) -> None:
+        """Delegate."""
+        self.frontend.recommendations(recommendations)
+
+
+def as_frontend(asker: Asker | None, *, strict: bool = False, lang: str = "fr") -> Frontend | None:
+    """``asker`` itself when it is a full frontend, else wrapped in ``Quiet``; with ``strict``
+    (a program answers), a refused reply given again raises instead of being asked forever."""
     if asker is None:
         return None
     if all(hasattr(asker, name) for name in ("notice", "tool_intro", "welcome", "recommendations")):
-        return asker  # type: ignore[return-value]
-    return Quiet(asker)
+        frontend: Frontend = asker  # type: ignore[assignment]
+    else:
+        frontend = Quiet(asker)
+    return Strict(frontend, lang) if strict else frontend

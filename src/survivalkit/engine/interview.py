@@ -11,8 +11,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Undefined
-
 from survivalkit.engine.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
 from survivalkit.engine.asker import Asker as Asker
 from survivalkit.engine.asker import Command as Command
@@ -21,11 +19,18 @@ from survivalkit.engine.asker import QuitRequested as QuitRequested
 from survivalkit.engine.asker import RecapRow as RecapRow
 from survivalkit.engine.asker import Step as Step
 from survivalkit.engine.asker import command_of as command_of
-from survivalkit.errors import AnswerError, TemplateError
+from survivalkit.errors import AnswerError, Msg, TemplateError
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
 from survivalkit.kit.model import Question, Term, tr
-from survivalkit.sandbox.expressions import BudgetExceeded, ExpressionError, evaluate, evaluate_condition
+from survivalkit.sandbox.expressions import (
+    BudgetExceeded,
+    ExpressionError,
+    MissingValue,
+    evaluate,
+    evaluate_condition,
+    used_names,
+)
 
 
 @dataclass
@@ -46,9 +51,42 @@ class Interview:
     """The file each question comes from (question id → path), to place a kit mistake."""
     given_names: dict[str, Any] | None = None
     """In a journey, ``situation`` and ``earlier`` for the questions' ``given_by`` (None elsewhere)."""
+    place: Callable[[str, str], str] | None = None
+    """Where a question's expression is written: (question id, key) → ``file:line:col``."""
+    faults: list[Msg] = field(default_factory=list)
+    """The kit's expressions that met a missing value in this interview, each said once."""
+    on_fault: Callable[[str], None] | None = None
+    """Told each fault as it is found, in the interview's language (the terminal shows it)."""
+    prefilled: set[str] = field(default_factory=set)
+    """Answers taken from the saved profile and not typed in this work (not counted as its own)."""
 
     def __post_init__(self) -> None:
         self._by_id = {q.id: q for q in self.questions}
+        # question id -> (the values its condition read, its truth): a condition is evaluated
+        # again only when a name it reads changed, so an answer costs the same in a tool of ten
+        # questions or of a thousand (the walks over the questions only compare values).
+        self._holds_memo: dict[str, tuple[tuple[Any, ...], bool]] = {}
+
+    def where(self, question: Question, key: str) -> str:
+        """``file:line:col`` of ``question``'s ``key`` (its id when the place is not known)."""
+        if self.place is not None:
+            try:
+                return self.place(question.id, key)
+            except Exception:  # a place that cannot be read only makes the message less precise
+                pass
+        return f"`{question.id}`"
+
+    def fault(self, question: Question, key: str, exc: MissingValue, then: str) -> None:
+        """A kit expression met a missing value: note it once, say it, and go on (``then`` says how)."""
+        text = question.given_by if key == "given_by" else question.default_expr if key == "default_expr" \
+            else question.when
+        msg = Msg("kit.fault.missing", where=self.where(question, key), id=question.id, key=key,
+                  expr=text or "", name=exc.name, then=Msg(then))
+        if any(str(m) == str(msg) for m in self.faults):
+            return
+        self.faults.append(msg)
+        if self.on_fault is not None:
+            self.on_fault(msg.say(self.lang))
 
     # --- reading the state -------------------------------------------------------------
     def question(self, question_id: str) -> Question:
@@ -80,13 +118,27 @@ class Interview:
     def holds(self, question: Question, ctx: Mapping[str, Any]) -> bool:
         """Whether ``question``'s condition holds for the names in ``ctx``."""
         assert question.when is not None
+        names = used_names(question.when)
+        key = None
+        if names is not None:
+            key = tuple(_frozen(ctx.get(name, _ABSENT)) for name in sorted(names))
+            known = self._holds_memo.get(question.id)
+            if known is not None and known[0] == key:
+                return known[1]
         try:
-            return evaluate_condition(question.when, ctx)
+            result = evaluate_condition(question.when, ctx)
+        except MissingValue as exc:
+            # Like an unanswered value: the condition does not hold. The kit is told where.
+            self.fault(question, "when", exc, "kit.fault.then_skipped")
+            result = False
         except ExpressionError as exc:
             raise TemplateError(
-                f"question `{question.id}`: its condition `when: {question.when}` "
-                f"cannot be evaluated: {exc.explain(self.lang)}"
+                f"{self.where(question, 'when')}: question `{question.id}`: its condition "
+                f"`when: {question.when}` cannot be evaluated: {exc.explain(self.lang)}"
             ) from None
+        if key is not None:
+            self._holds_memo[question.id] = (key, result)
+        return result
 
     def next_question(self) -> Question | None:
         """The first applicable question not yet confirmed, or None when all are."""
@@ -123,6 +175,9 @@ class Interview:
             except BudgetExceeded as exc:  # a kit error, not a missing default: say so
                 raise TemplateError(f"question `{question.id}`: `default_expr`: "
                                     f"{exc.explain(self.lang)}") from None
+            except MissingValue as exc:
+                self.fault(question, "default_expr", exc, "kit.fault.then_no_default")
+                return None
             except Exception:  # a default that cannot be computed simply is not offered
                 return None
             if value is None:
@@ -207,6 +262,7 @@ class Interview:
         value = self.accept(question, raw)
         self.answers[question.id] = value
         self.stale.pop(question.id, None)
+        self.prefilled.discard(question.id)
         if question.id not in self.confirmed:
             self.confirmed.append(question.id)
         return value
@@ -216,6 +272,7 @@ class Interview:
         if question.required:
             raise AnswerError(t("answer.required", self.lang))
         self.answers[question.id] = None
+        self.prefilled.discard(question.id)
         if question.id not in self.confirmed:
             self.confirmed.append(question.id)
 
@@ -238,12 +295,16 @@ class Interview:
     # --- saving ------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
         """The state as plain data, for autosave."""
-        return {
+        data: dict[str, Any] = {
             "answers": {
                 qid: to_plain(self._by_id[qid], v) for qid, v in self.answers.items() if qid in self._by_id
             },
             "confirmed": list(self.confirmed),
         }
+        prefilled = [c for c in self.confirmed if c in self.prefilled]
+        if prefilled:
+            data["prefilled"] = prefilled
+        return data
 
     def preset(self, values: Mapping[str, Any]) -> None:
         """Take answers already validated elsewhere (another tool of the same journey) as given.
@@ -270,13 +331,16 @@ class Interview:
                 continue
             try:
                 value = evaluate(question.given_by, {**self.context(), **given, **self.given_names})
+            except MissingValue as exc:
+                self.fault(question, "given_by", exc, "kit.fault.then_asked")
+                continue
             except Exception:  # a declaration that cannot be evaluated here simply gives nothing
                 continue
-            if value is None or value == "" or value == [] or isinstance(value, Undefined):
+            if is_empty(value):
                 continue
             try:
                 given[question.id] = self.accept(question, value)
-            except (AnswerError, TypeError, ValueError):
+            except Exception:  # a value that does not fit (or a rule that fails): simply asked
                 continue
         if given:
             self.preset(given)
@@ -290,9 +354,11 @@ class Interview:
         """
         answers = data.get("answers") or {}
         confirmed = {c for c in data.get("confirmed") or [] if isinstance(c, str)}
+        prefilled = data.get("prefilled")
         self.answers = {}
         self.confirmed = []
         self.stale = {}
+        self.prefilled = {p for p in prefilled if isinstance(p, str)} if isinstance(prefilled, list) else set()
         # One pass in asking order, with the names rules see built as it goes (as ``_walk`` does),
         # so that a long session is restored in linear time.
         ctx = dict(self.base)
@@ -312,7 +378,7 @@ class Interview:
                     self.confirmed.append(q.id)
                     if q.when is None or self.holds(q, ctx):
                         ctx[q.id] = self.answers[q.id]
-                except AnswerError as exc:
+                except (AnswerError, TemplateError) as exc:  # asked again, never a dead end
                     self.stale[q.id] = t("answer.stale", self.lang, reason=exc)
                     self._keep_unconfirmed(q, raw)
             else:
@@ -326,6 +392,18 @@ class Interview:
             self.answers[question.id] = self.cast(question, raw)
         except AnswerError:
             pass
+
+
+_ABSENT = object()
+
+
+def _frozen(value: Any) -> Any:
+    """A value as it stands now (lists and mappings copied), to compare with a later one."""
+    if isinstance(value, list | tuple | set | frozenset):
+        return (type(value), tuple(_frozen(v) for v in value))
+    if isinstance(value, dict):
+        return (dict, tuple((k, _frozen(v)) for k, v in value.items()))
+    return value
 
 
 def run_interview(

@@ -8,7 +8,7 @@ confirmed is not shown again on resume. Imports no terminal code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from survivalkit.engine.frontend import Frontend
@@ -16,7 +16,7 @@ from survivalkit.engine.interview import Interview, LeaveBackwards, run_intervie
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
-from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers
+from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers, question_places
 from survivalkit.engine.triage import recommend
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
@@ -40,8 +40,10 @@ class Journey:
         settings: Settings | None = None,
         profile: Mapping[str, Any] | None = None,
         formats: Sequence[str] | None = None,
+        report: Callable[[str], None] | None = None,
     ) -> None:
         self.kit = kit
+        self.report = report
         self.lang = lang
         self.day = day
         self.interactive = interactive
@@ -53,6 +55,8 @@ class Journey:
         self.formats: list[str] | None = list(formats) if formats else None
         self.situation = new_interview(kit, kit.info.situation, lang=lang, day=day,
                                        section=t("journey.situation", lang))
+        self.situation.place = question_places(kit, None)
+        self.situation.on_fault = report
         self.picked: list[str] | None = None
         self.runs: dict[str, ToolRun] = {}
         self.done: list[str] = []
@@ -159,10 +163,11 @@ class Journey:
         frontend.recommendations(recs)
         recommended = [r.tool.id for r in recs]
         order = recommended + [tid for tid in self.kit.tools if tid not in recommended]
+        titles = {card.id: card.title for card in self.kit.cards()}
 
         def label(tid: str, lang: str) -> str:
             mark = f" ({t('journey.recommended_mark', lang)})" if tid in recommended else ""
-            return tr(self.kit.tools[tid].title, lang) + mark
+            return tr(titles[tid], lang) + mark
 
         pick = Question(
             id="outils",
@@ -218,7 +223,8 @@ class Journey:
         if tool_id in self.runs:
             return self.runs[tool_id]
         tool = self.kit.tools[tool_id]
-        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings)
+        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings,
+                      report=self.report)
         self.runs[tool_id] = run
         ids = {q.id for q in run.interview.questions}
         file_values: dict[str, Any] = {}
@@ -303,7 +309,8 @@ class Journey:
         chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
         results = self.results()
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
-        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang)
+        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang,
+                                 locate_for={tid: run.locate for tid, run in self.runs.items()})
         files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit, index_html=True)
         files[ANSWERS_FILE] = self._answers_file(header, chosen)
         return files

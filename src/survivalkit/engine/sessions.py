@@ -12,7 +12,7 @@ from typing import Any
 
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
-from survivalkit.engine.store import Session, SessionInfo, Store
+from survivalkit.engine.store import Session, SessionInfo, Store, count_answers
 from survivalkit.errors import SessionError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Choice, Localized, Question, QuestionType
@@ -27,12 +27,23 @@ class Autosave:
         self.lang = lang
         self.ok = session is not None
         """Whether the last save worked (so "your answers are saved" is only said when true)."""
+        self.nothing = True
+        """Whether the session holds no answer of the work yet (then it is not written at all)."""
         self._warned = False
 
     def save(self, payload: dict[str, Any]) -> bool:
-        """Write ``payload``; on failure say so once, and go on."""
+        """Write ``payload``; on failure say so once, and go on. A state without any answer of
+        the work (only the saved profile, or nothing) is not written: there is nothing to resume."""
         if self.session is None:
             return False
+        if count_answers(payload.get("state")) == 0:
+            self.nothing = True
+            try:
+                self.session.path.unlink(missing_ok=True)  # "<" back to nothing: forget it too
+            except OSError:
+                pass
+            return False
+        self.nothing = False
         try:
             self.session.save(payload)
         except SessionError as exc:
@@ -56,6 +67,14 @@ class Autosave:
         """The run stops unfinished: keep the session, let other runs take it."""
         if self.session is not None:
             self.session.release()
+
+    def discard(self) -> None:
+        """The run failed before anyone typed anything (an answers file): leave no session."""
+        if self.session is not None:
+            try:
+                self.session.finish()
+            except SessionError:
+                self.session.release()
 
 
 @dataclass(frozen=True)
@@ -100,7 +119,9 @@ def open_session(
             except SessionError as exc:
                 report(str(exc))
                 data = None
-            return Opened(Autosave(session, report, lang), data)  # load() checked its shape
+            autosave = Autosave(session, report, lang)
+            autosave.nothing = count_answers((data or {}).get("state")) == 0
+            return Opened(autosave, data)  # load() checked its shape
         return Opened(Autosave(store.open(key), report, lang), None)
     except SessionError as exc:
         report(t("save.failed", lang, error=exc))

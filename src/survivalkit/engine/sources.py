@@ -103,7 +103,12 @@ def apply_sources(
         confirmed = [k for k in saved if origin[k].name == "profile"]
         if sources.session is not None:
             confirmed += [c for c in sources.session.get("confirmed") or [] if c in saved]
-        interview.restore({"answers": saved, "confirmed": list(dict.fromkeys(confirmed))})
+        # Taken from the saved profile, not typed in this work (the session says which it took).
+        session_prefilled = (sources.session or {}).get("prefilled")
+        prefilled = [k for k in saved if origin[k].name == "profile"
+                     or (isinstance(session_prefilled, list) and k in session_prefilled)]
+        interview.restore({"answers": saved, "confirmed": list(dict.fromkeys(confirmed)),
+                           "prefilled": prefilled})
     given = {k: v for k, v in values.items() if origin[k].given}
     errors: list[str] = []
     missing: list[str] = []
@@ -135,7 +140,7 @@ def require_complete(
         prefix = f"{where}: " if where else ""
         raise MissingAnswersError(
             prefix + t("answer.missing" if defaults_option else "answer.missing_in_file", lang,
-                       count=len(pending), keys=", ".join(pending))
+                       count=len(pending), keys=", ".join(pending)), tuple(pending)
         )
 
 
@@ -161,7 +166,8 @@ def prefill(
     """Apply answers from a file or options through the same validation as typed answers.
 
     Returns ``(errors, missing)``: one message per bad value (naming the source and key), and
-    the ids of required questions still unanswered. Questions it cannot answer stay pending.
+    the ids of required questions still unanswered. Questions it cannot answer stay pending; at a
+    terminal (``interactive``) a bad value is no error: its question is asked again, saying why.
     """
     lang = interview.lang
     errors: list[str] = []
@@ -191,6 +197,7 @@ def prefill(
     def record(question_id: str, value: Any) -> None:
         interview.answers[question_id] = value
         interview.stale.pop(question_id, None)
+        interview.prefilled.discard(question_id)
         interview.confirmed.append(question_id)
         done.add(question_id)
         ctx[question_id] = value
@@ -207,7 +214,12 @@ def prefill(
                 record(q.id, interview.accept(q, values[q.id], ctx))
                 continue
             except AnswerError as exc:
-                errors.append(t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc))
+                reason = t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc)
+                if interactive:  # at a terminal the agent answers it again: never a dead end
+                    interview.stale[q.id] = reason
+                    interview.answers.pop(q.id, None)
+                else:
+                    errors.append(reason)
         elif use_defaults and (default := interview.default_for(q, ctx)) is not None:
             try:
                 record(q.id, interview.accept(q, default, ctx))

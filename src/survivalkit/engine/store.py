@@ -54,6 +54,8 @@ class SessionInfo:
     in_use: bool
     settings: dict[str, Any]
     """What the run recorded to travel with the work (language, plain mode, kit folders)."""
+    empty: bool = False
+    """Read, and holding no answer of the work (Ctrl-C at the first question): nothing to offer."""
 
     @property
     def label(self) -> str:
@@ -156,7 +158,11 @@ class Store:
             if not folder.is_dir():
                 continue
             for path in folder.glob("*.json"):
-                found.append(_info(folder.name, path))
+                info = _info(folder.name, path)
+                if info.empty and not info.in_use:
+                    _forget(info.path)  # nothing typed: neither offered nor listed, and not kept
+                    continue
+                found.append(info)
         found.sort(key=lambda s: (s.saved_at, s.id), reverse=True)
         return found
 
@@ -314,6 +320,7 @@ def _check_snapshot(snapshot: Any, where: str) -> None:
 def _info(key: str, path: Path) -> SessionInfo:
     saved_at = ""
     count = 0
+    readable = False
     settings: dict[str, Any] = {}
     try:
         status = path.stat()
@@ -321,7 +328,14 @@ def _info(key: str, path: Path) -> SessionInfo:
             data = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(data, dict):
                 saved_at = str(data.get("saved_at") or "")
-                count = _count_answers(data.get("state"))
+                state = data.get("state") if "state" in data else {
+                    k: data[k] for k in ("interview", "situation", "picked", "tools") if k in data}
+                count = count_answers(state)
+                try:
+                    check_state(state)
+                    readable = bool(state) or "state" in data  # a damaged file is never "empty"
+                except ValueError:
+                    readable = False
                 if isinstance(data.get("settings"), dict):
                     settings = data["settings"]
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
@@ -331,23 +345,39 @@ def _info(key: str, path: Path) -> SessionInfo:
             saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
         except OSError:
             saved_at = ""
-    return SessionInfo(key, path.stem, path, saved_at, count, _lock_alive(path.with_suffix(".lock")), settings)
+    return SessionInfo(key, path.stem, path, saved_at, count, _lock_alive(path.with_suffix(".lock")), settings,
+                       empty=readable and count == 0)
 
 
-def _count_answers(state: Any) -> int:
-    """How many confirmed answers a saved state holds (tool or journey)."""
+def count_answers(state: Any) -> int:
+    """How many answers of the work a saved state holds (tool or journey): each question once,
+    however many tools share it, and not the answers taken from the saved profile."""
     if not isinstance(state, dict):
         return 0
-    total = 0
-    for part in (state.get("interview"), state.get("situation")):
-        if isinstance(part, dict) and isinstance(part.get("confirmed"), list):
-            total += len(part["confirmed"])
+    parts = [state.get("interview"), state.get("situation")]
     tools = state.get("tools")
     if isinstance(tools, dict):
-        for snap in tools.values():
-            if isinstance(snap, dict) and isinstance(snap.get("confirmed"), list):
-                total += len(snap["confirmed"])
-    return total
+        parts += list(tools.values())
+    confirmed: set[str] = set()
+    prefilled: set[str] = set()
+    for part in parts:
+        if not isinstance(part, dict):
+            continue
+        for name, into in (("confirmed", confirmed), ("prefilled", prefilled)):
+            ids = part.get(name)
+            if isinstance(ids, list):
+                into.update(i for i in ids if isinstance(i, str))
+    return len(confirmed - prefilled)
+
+
+def _forget(path: Path) -> None:
+    """Delete a session file that holds nothing, and its folder when it is the last."""
+    try:
+        path.unlink(missing_ok=True)
+        path.with_suffix(".lock").unlink(missing_ok=True)
+        path.parent.rmdir()
+    except OSError:
+        pass
 
 
 LOCK_PROGRAM = "survivalkit"

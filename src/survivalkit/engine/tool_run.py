@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from survivalkit.engine.answers import to_plain
@@ -19,6 +20,7 @@ from survivalkit.engine.store import Store
 from survivalkit.errors import SessionError
 from survivalkit.i18n import t
 from survivalkit.kit.glossary import find_terms
+from survivalkit.kit.loader import locator_for
 from survivalkit.kit.model import Kit, Question, Tool, tool_questions, tr
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
 from survivalkit.output.render import Locator
@@ -55,6 +57,38 @@ def tool_interview(kit: Kit, tool: Tool, *, lang: str, day: dt.date) -> Intervie
     for q in tool.questions:
         interview.origins[q.id] = tool.origin
     return interview
+
+
+def question_places(kit: Kit, tool: Tool | None) -> Callable[[str, str], str]:
+    """Where each question's keys are written: (question id, key) → ``file:line:col``.
+
+    Read from the files only when asked (a kit error is rare; the kit may come from the cache).
+    """
+    from survivalkit.kit.yamlread import read_yaml
+
+    files: dict[str, Any] = {}
+
+    def located(path: str) -> Any:
+        if path not in files:
+            files[path] = read_yaml(Path(path), path)[0]
+        return files[path]
+
+    def place(question_id: str, key: str) -> str:
+        spots: list[tuple[str, tuple[str | int, ...]]] = []
+        if tool is not None:
+            spots += [(tool.origin, ("questions", i)) for i, q in enumerate(tool.questions) if q.id == question_id]
+        kit_file = str(Path(kit.roots[0]) / "kit.yaml") if kit.roots else ""
+        for group in ("shared", "profile", "situation"):
+            spots += [(kit_file, (group, i)) for i, q in enumerate(getattr(kit.info, group))
+                      if q.id == question_id]
+        for path, key_path in spots:
+            source = located(path) if path else None
+            if source is not None:
+                line, col = source.template_line((*key_path, key), 1)
+                return f"{path}:{line}:{col}"
+        return f"`{question_id}`"
+
+    return place
 
 
 def profile_answers(kit: Kit, interview: Interview) -> dict[str, Any]:
@@ -96,14 +130,17 @@ class ToolRun:
         day: dt.date,
         settings: Settings | None = None,
         locate: Locator | None = None,
+        report: Callable[[str], None] | None = None,
     ) -> None:
         self.kit = kit
         self.tool = tool
         self.lang = lang
         self.day = day
         self.settings = settings or Settings(lang=lang)
-        self.locate = locate
+        self.locate = locate or locator_for(tool, {})
         self.interview = tool_interview(kit, tool, lang=lang, day=day)
+        self.interview.place = question_places(kit, tool)
+        self.interview.on_fault = report
         self.scripted = False
         self.autosave: Autosave | None = None
 
@@ -168,7 +205,7 @@ class ToolRun:
     def documents(self, formats: Sequence[str], *, header: str) -> dict[str, bytes]:
         """Every file of the output folder, in memory: documents, index and answers file."""
         outputs = render_outputs(self.kit, [(self.tool, self.answers())], day=self.day, lang=self.lang,
-                                 locate_for={self.tool.id: self.locate} if self.locate else None)
+                                 locate_for={self.tool.id: self.locate})
         files = files_for(outputs, formats, lang=self.lang, day=self.day, kit=self.kit)
         files[ANSWERS_FILE] = self.answers_file(header)
         return files

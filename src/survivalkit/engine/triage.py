@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from survivalkit.errors import TemplateError
-from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.model import Kit, ToolCard, tr
 from survivalkit.sandbox.expressions import ExpressionError, base_context, evaluate_condition
 
 
@@ -16,7 +16,7 @@ from survivalkit.sandbox.expressions import ExpressionError, base_context, evalu
 class Recommendation:
     """A tool whose relevance rules hold, with the reasons they give."""
 
-    tool: Tool
+    tool: ToolCard
     score: int
     reasons: list[str]
 
@@ -43,15 +43,16 @@ def recommend(
     ctx = situation_context(kit, situation, day=day, lang=lang)
     stage_rank = {sid: i for i, sid in enumerate(kit.stage_ids())}
     found: list[Recommendation] = []
-    for tool in kit.tools.values():
+    for tool in kit.cards():
         reasons: list[str] = []
         score = 0
         for rule in tool.relevance:
             try:
                 holds = evaluate_condition(rule.when, ctx)
             except ExpressionError as exc:
+                origin = kit.tools[tool.id].origin
                 raise TemplateError(
-                    f"{tool.origin}: relevance `when: {rule.when}` cannot be evaluated: {exc.explain(lang)}"
+                    f"{origin}: relevance `when: {rule.when}` cannot be evaluated: {exc.explain(lang)}"
                 ) from None
             if holds:
                 score += rule.weight

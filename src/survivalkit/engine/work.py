@@ -174,7 +174,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
     formats = choose_formats(work.formats, profile=profile)
     run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
-                  locate=work.locate)
+                  locate=work.locate, report=around.report)
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview") if isinstance(restored.get("state"), dict) else None
     sources = AnswerSources(
@@ -199,7 +199,10 @@ def run_tool(work: ToolWork, around: Around) -> Done:
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
     except BaseException:
-        opened.autosave.release()
+        if not interactive and opened.restored is None:
+            opened.autosave.discard()  # nobody typed anything: a failed scripted run leaves no session
+        else:
+            opened.autosave.release()
         raise
     opened.autosave.finish()
     return Done(files, run.answers(), day, written)
@@ -223,7 +226,7 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     if given_formats is None and not interactive:
         given_formats = choose_formats(None, profile=profile)
     journey = Journey(work.kit, lang=lang, day=day, interactive=interactive, settings=work.settings,
-                      profile=profile if person else {}, formats=given_formats)
+                      profile=profile if person else {}, formats=given_formats, report=around.report)
     journey.remembered_formats = remembered_formats(profile)
     journey.autosave = opened.autosave
     if file is not None:
@@ -246,7 +249,10 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
         journey.save()
         raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
     except BaseException:
-        opened.autosave.release()
+        if not interactive and opened.restored is None:
+            opened.autosave.discard()  # nobody typed anything: a failed scripted run leaves no session
+        else:
+            opened.autosave.release()
         raise
     opened.autosave.finish()
     return Done(files, {tid: dict(a) for tid, a in journey.results().items()}, day, written)
@@ -279,6 +285,8 @@ def _quietly(around: Around, lang: str, save: Callable[[], None]) -> None:
 def _stopped(autosave: Autosave, *, saved: bool, lang: str, around: Around) -> Interrupted:
     """Ctrl-C or "quitter": let the session go, and say how to resume, or that nothing was saved."""
     autosave.release()
+    if autosave.nothing:  # nothing answered yet: no session kept, nothing to resume
+        return Interrupted(t("interrupted.nothing", lang))
     return Interrupted(t("interrupted.resume" if saved else "interrupted.not_saved", lang,
                          cmd=around.resume_command))
 

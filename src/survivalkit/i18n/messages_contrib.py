@@ -159,6 +159,10 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "en": "`{id}` has no choice '{value}'{hint}",
     },
     "lint.choices": {"fr": " ; choix possibles : {values}", "en": "; choices: {values}"},
+    "lint.maybe_missing": {
+        "fr": "{what} : `{read}` n'existe pas toujours ({base} ne contient que ce qui a été demandé ailleurs dans ce parcours) ; écrivez `{base}.get('{name}')`",
+        "en": "{what}: `{read}` does not always exist ({base} holds only what was asked elsewhere in this journey); write `{base}.get('{name}')`",
+    },
     "lint.never_true": {
         "fr": "{what} : `{text}` est faux quelle que soit la réponse",
         "en": "{what}: `{text}` is false for every possible answer",
@@ -585,6 +589,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "rule.SK116.summary": {
         "fr": "Réponse libre insérée au milieu d'une phrase sans le filtre qui met en minuscule",
         "en": 'Free-text answer inserted mid-sentence without the lower-casing filter',
+    },
+    "rule.SK117.summary": {
+        "fr": "Valeur demandée ailleurs lue sans précaution (`earlier.x`, `situation.x`)",
+        "en": "Value asked elsewhere read without a guard (`earlier.x`, `situation.x`)",
+    },
+    "rule.SK117.fix": {
+        "fr": "Écrivez `earlier.get('x')` (vide quand la valeur manque) ou testez d'abord `'x' in earlier` ; la question est alors posée normalement.",
+        "en": "Write `earlier.get('x')` (empty when the value is missing) or test `'x' in earlier` first; the question is then asked as usual.",
     },
     # new
     "new.created_folder": {"fr": "Dossier créé : {path}", "en": "Folder created: {path}"},

@@ -33,6 +33,28 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), valeur connue jusqu'au {until}. Une nouvelle valeur s'applique sans doute depuis : vérifiez-la avant d'envoyer ce document ({where}).",
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
+    "api.bad_kit": {
+        "fr": "kit : un Kit (load_kit) ou le chemin d'un dossier de kit est attendu, pas {got}.",
+        "en": "kit: a Kit (load_kit) or the path of a kit folder is expected, not {got}.",
+    },
+    "api.bad_lang": {"fr": "lang : « {got} » n'est pas une langue connue ({known}).", "en": "lang: “{got}” is not a known language ({known})."},
+    "api.bad_answers": {
+        "fr": "answers : un dictionnaire question → réponse est attendu, pas {got}.",
+        "en": "answers: a mapping question → answer is expected, not {got}.",
+    },
+    "api.bad_layout": {"fr": "layout : « {got} » n'existe pas ({known}).", "en": "layout: “{got}” does not exist ({known})."},
+    "api.quit": {"fr": "Arrêté à la demande de l'asker (quitter).", "en": "Stopped at the asker's request (quit)."},
+    "api.refused": {
+        "fr": "{id} : la même réponse a été refusée deux fois ({reason}).",
+        "en": "{id}: the same answer was refused twice ({reason}).",
+    },
+    "kit.fault.missing": {
+        "fr": "Défaut du kit ({where}) : la question « {id} » calcule `{key}: {expr}`, qui lit une valeur absente ici ({name}) ; {then}. Signalez-le à qui maintient le kit.",
+        "en": "Kit defect ({where}): question “{id}” computes `{key}: {expr}`, which reads a value that is not there ({name}); {then}. Tell whoever maintains the kit.",
+    },
+    "kit.fault.then_asked": {"fr": "la question vous est posée", "en": "the question is asked"},
+    "kit.fault.then_no_default": {"fr": "aucune réponse n'est proposée d'avance", "en": "no answer is offered in advance"},
+    "kit.fault.then_skipped": {"fr": "la question n'est pas posée", "en": "the question is not asked"},
     "answer.stale": {
         "fr": "Votre réponse enregistrée ne convient plus ({reason}) : merci de répondre à nouveau.",
         "en": "Your saved answer no longer fits ({reason}): please answer again.",
@@ -66,6 +88,10 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
     "session.restart": {
         "fr": "Recommencer (l'ancienne session est gardée en réserve)",
         "en": "Start again (the old session is kept as a backup)",
+    },
+    "interrupted.nothing": {
+        "fr": "Interrompu. Aucune réponse n'avait encore été donnée : il n'y a rien à reprendre.",
+        "en": "Interrupted. No answer had been given yet: there is nothing to resume.",
     },
     "interrupted.not_saved": {
         "fr": "Interrompu. Attention : vos réponses n'ont pas pu être enregistrées (voir le message plus haut).",

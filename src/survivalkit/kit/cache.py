@@ -1,167 +1,273 @@
-"""A cache of parsed kit files, so that commands that only read the kit start fast.
+"""The user's caches: one policy for every one of them (kit files, lint problems, sheet fitting).
 
-Each file is cached as the JSON of its validated model, keyed by a hash of its bytes (blake2b),
-under a stamp made of the survivalkit version and the model's own source: an edit, even one that
-keeps the size and modification time, means a fresh read. Entries unused for ``MAX_AGE_DAYS``
-days are dropped, and the cache keeps at most ``MAX_ENTRIES`` entries (the most recently used).
-Only files without problems are cached; ``validate`` never uses the cache.
+- **Per-entry files.** Each cache is a folder of small files, one an entry, named by a hash of
+  its key. Keys are made of what the value depends on: the resolved path of a file and a hash of
+  its bytes (never a date or a size), the version of survivalkit's own code, and for lint the
+  date. Nothing stale can be found, since a change changes the key.
+- **Never trusted beyond a fresh load.** An entry holds its key and a checksum of its payload:
+  one whose key, shape or checksum does not match is ignored (and rebuilt by the caller), which
+  catches corruption and hand edits. Cached values go through the same model validation as a
+  fresh read, and the callers apply the same file-name and id checks before they look anything
+  up. Reading is bounded: a regular file only (a FIFO, a device or a symbolic link is skipped
+  without opening it for reading or waiting), at most ``MAX_ENTRY_BYTES``, and a payload nested
+  too deep for the JSON reader is a miss, not a crash.
+- **Bounded in bytes, not in entries.** When a command writes entries and the folder grows over
+  its budget, the least recently written entries are removed down to three quarters of it; no
+  cap counts entries, so a large kit never thrashes.
+- ``SURVIVALKIT_NO_CACHE=1`` turns every cache off; a cache that cannot be read or written is
+  never an error.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
+import stat
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from survivalkit.kit.yamlread import MAX_BYTES
 from survivalkit.version import __version__
 
 ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
-MAX_AGE_DAYS = 30
-MAX_ENTRIES = 500
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""The largest entry read back (the index of a very large kit is a few MB)."""
+KIT_BUDGET = 1024 * 1024 * 1024
+"""Bytes kept for parsed kit files: a 5 000-tool kit takes about 200 MB."""
+LINT_BUDGET = 256 * 1024 * 1024
+FIT_BUDGET = 4 * 1024 * 1024
+
+_HEADER_END = b"\n"
 
 
-def cache_file() -> Path:
-    """``$SURVIVALKIT_HOME/cache/kit.json``, else the platform's user cache folder."""
+def cache_dir() -> Path:
+    """``$SURVIVALKIT_HOME/cache``, else the platform's user cache folder."""
     home = os.environ.get("SURVIVALKIT_HOME")
     if home:
-        return Path(home) / "cache" / "kit.json"
+        return Path(home) / "cache"
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("survivalkit", appauthor=False)) / "kit.json"
+    return Path(platformdirs.user_cache_dir("survivalkit", appauthor=False))
 
 
-def _model_stamp() -> str:
-    from survivalkit.kit import model
+def cache_disabled() -> bool:
+    """Whether ``$SURVIVALKIT_NO_CACHE`` asks for no cache at all."""
+    return bool(os.environ.get(ENV_NO_CACHE))
 
+
+def digest(*parts: str | bytes) -> str:
+    """A short hex hash of parts (separated, so that ``ab|c`` and ``a|bc`` differ)."""
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def read_bounded(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, else None (never blocks).
+
+    A symbolic link is not followed, a FIFO is opened without waiting for a writer and then
+    refused like a device or a folder, and no more than ``limit + 1`` bytes are ever read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
     try:
-        return str(Path(model.__file__).stat().st_mtime_ns)
-    except OSError:  # pragma: no cover - a frozen install
-        return "0"
-
-
-def content_key(file: Path) -> str | None:
-    """The hash of ``file``'s bytes (None when it cannot be read or is too big to be a kit file)."""
+        if not hasattr(os, "O_NOFOLLOW") and path.is_symlink():  # pragma: no cover - Windows
+            return None
+        fd = os.open(path, flags)
+    except (OSError, ValueError):
+        return None
     try:
-        with file.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
     except OSError:
         return None
-    if len(data) > MAX_BYTES:  # refused by the reader anyway
-        return None
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    finally:
+        os.close(fd)
+
+
+@cache
+def code_stamp() -> str:
+    """What cached values depend on in survivalkit itself: its version and the reading code."""
+    from survivalkit.kit import base, loader, model, schema_errors, yamlread
+
+    parts = [__version__]
+    for module in (base, model, loader, yamlread, schema_errors):
+        try:
+            parts.append(f"{Path(str(module.__file__)).name}:{os.stat(str(module.__file__)).st_mtime_ns}")
+        except (OSError, TypeError):  # pragma: no cover - a frozen install
+            parts.append("0")
+    return digest(*parts)
+
+
+class EntryStore:
+    """A folder of cache entries, each a file named by the hash of its key.
+
+    An entry file is one header line, ``{"key": …, "sum": …}``, then the JSON payload; ``sum``
+    is the blake2b hash of the payload's bytes and of the key.
+    """
+
+    def __init__(self, folder: Path, budget: int) -> None:
+        self.folder = folder
+        self.budget = budget
+        self.written = 0
+
+    @classmethod
+    def open(cls, name: str, budget: int) -> EntryStore | None:
+        """The user's store ``name``, or None when caches are turned off."""
+        if cache_disabled():
+            return None
+        return cls(cache_dir() / name, budget)
+
+    def path_of(self, key: str) -> Path:
+        """Where the entry of ``key`` lives."""
+        name = digest(key)
+        return self.folder / name[:2] / f"{name}.json"
+
+    def get(self, key: str) -> Any:
+        """The payload stored under ``key``, or None (absent, foreign, damaged or edited)."""
+        data = read_bounded(self.path_of(key), MAX_ENTRY_BYTES)
+        if data is None:
+            return None
+        head, sep, payload = data.partition(_HEADER_END)
+        if not sep:
+            return None
+        try:
+            header = json.loads(head)
+            if not isinstance(header, dict) or header.get("key") != key:
+                return None
+            if header.get("sum") != digest(key, payload):
+                return None
+            return json.loads(payload)
+        except (ValueError, RecursionError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value`` (plain JSON data) under ``key``; failures are not errors."""
+        try:
+            payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError, RecursionError):
+            return
+        head = json.dumps({"key": key, "sum": digest(key, payload)}).encode("utf-8")
+        path = self.path_of(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as handle:
+                handle.write(head + _HEADER_END + payload)
+            os.replace(tmp, path)
+            self.written += len(head) + len(payload)
+        except OSError:
+            return
+
+    def close(self) -> None:
+        """After writing: keep the folder within its budget."""
+        if self.written:
+            self.written = 0
+            self.prune()
+
+    def prune(self) -> None:
+        """Remove the least recently written entries while the folder is over its budget."""
+        entries: list[tuple[int, int, str]] = []
+        total = 0
+        try:
+            for sub in os.scandir(self.folder):
+                if not sub.is_dir(follow_symlinks=False):
+                    continue
+                for item in os.scandir(sub.path):
+                    try:
+                        info = item.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    entries.append((info.st_mtime_ns, info.st_size, item.path))
+                    total += info.st_size
+        except OSError:
+            return
+        if total <= self.budget:
+            return
+        entries.sort()
+        for _, size, path in entries:
+            if total <= self.budget * 3 // 4:
+                break
+            try:
+                os.unlink(path)
+                total -= size
+            except OSError:
+                continue
+
+
+MAX_FILE_BYTES = 1_000_000
+"""A kit file's largest size (``survivalkit.kit.yamlread.MAX_BYTES``: a test keeps them equal)."""
+
+
+def file_hash(file: Path) -> str | None:
+    """The hash of a kit file's bytes (None when it cannot be read or is too big for a kit file)."""
+    data = read_bounded(file, MAX_FILE_BYTES)
+    return None if data is None else hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 class KitCache:
-    """Validated kit files by the hash of their bytes; read once, written back only when changed."""
+    """Validated kit files, by resolved path and hash of their bytes.
 
-    def __init__(self, path: Path, today: dt.date | None = None) -> None:
-        self.path = path
-        self.stamp = f"{__version__}:{_model_stamp()}"
-        self.today = (today or dt.date.today()).isoformat()
-        self.entries: dict[str, Any] = {}
-        self.dirty = False
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if isinstance(data, dict) and data.get("stamp") == self.stamp:
-                files = data.get("files")
-                self.entries = {k: v for k, v in (files if isinstance(files, dict) else {}).items()
-                                if isinstance(v, dict) and "data" in v}
-        except (OSError, ValueError):
-            pass  # no cache, or a broken one: it is simply rebuilt
+    Two kinds of entries: the validated model of one file (``get``/``put``), and per tools
+    folder an index of small cards (``get_index``/``put_index``) so that listing a large kit
+    reads one entry instead of every tool.
+    """
+
+    def __init__(self, store: EntryStore) -> None:
+        self.store = store
+        self.stamp = code_stamp()
 
     @classmethod
     def open(cls) -> KitCache | None:
         """The user's cache, or None when ``$SURVIVALKIT_NO_CACHE`` is set."""
-        if os.environ.get(ENV_NO_CACHE):
-            return None
-        return cls(cache_file())
+        store = EntryStore.open("kit", KIT_BUDGET)
+        return None if store is None else cls(store)
 
-    def get(self, file: Path) -> Any:
-        """The cached model data of a file with exactly these bytes, else None."""
-        key = content_key(file)
-        entry = self.entries.get(key) if key is not None else None
-        if entry is None:
-            return None
-        if entry.get("used") != self.today:
-            entry["used"] = self.today
-            self.dirty = True  # at most one write a day for the dates of use
-        return entry.get("data")
+    def key(self, file: Path, content: str) -> str:
+        """The key of a file's entry: survivalkit's reading code, its resolved path, its bytes."""
+        return f"kit|{self.stamp}|{file}|{content}"
 
-    def put(self, file: Path, data: Any) -> None:
+    def get(self, file: Path, content: str | None = None) -> Any:
+        """The cached model data of ``file`` with exactly these bytes, else None."""
+        content = content or file_hash(file)
+        if content is None:
+            return None
+        found = self.store.get(self.key(file, content))
+        return found if isinstance(found, dict) else None
+
+    def put(self, file: Path, data: Any, content: str | None = None) -> None:
         """Remember the validated model data of ``file``."""
-        key = content_key(file)
-        if key is not None:
-            self.entries[key] = {"used": self.today, "data": data}
-            self.dirty = True
+        content = content or file_hash(file)
+        if content is not None:
+            self.store.put(self.key(file, content), data)
 
-    def prune(self) -> None:
-        """Drop entries unused for ``MAX_AGE_DAYS`` days, then the oldest beyond ``MAX_ENTRIES``."""
-        oldest = (dt.date.fromisoformat(self.today) - dt.timedelta(days=MAX_AGE_DAYS)).isoformat()
-        kept = {k: v for k, v in self.entries.items() if str(v.get("used", "")) >= oldest}
-        if len(kept) > MAX_ENTRIES:
-            recent = sorted(kept.items(), key=lambda item: str(item[1].get("used", "")))
-            kept = dict(recent[-MAX_ENTRIES:])
-        if len(kept) != len(self.entries):
-            self.entries = kept
-            self.dirty = True
+    def get_index(self, folder: Path) -> dict[str, Any]:
+        """The cards of a tools folder: file name → ``[hash of the file, card data]``."""
+        found = self.store.get(f"index|{self.stamp}|{folder}")
+        return found if isinstance(found, dict) else {}
+
+    def put_index(self, folder: Path, cards: dict[str, Any]) -> None:
+        """Remember the cards of a tools folder."""
+        self.store.put(f"index|{self.stamp}|{folder}", cards)
 
     def save(self) -> None:
-        """Write the cache back if it changed; a cache that cannot be written is not an error."""
-        self.prune()
-        if not self.dirty:
-            return
-        from survivalkit.files.writer import write_atomic
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps({"stamp": self.stamp, "files": self.entries}, ensure_ascii=False)
-            write_atomic(self.path, text.encode("utf-8"))
-            self.dirty = False
-        except OSError:
-            pass
+        """Keep the cache within its budget (the entries are already written)."""
+        self.store.close()
 
 
-def fit_file() -> Path:
+def fit_store() -> EntryStore | None:
     """Where the fitted type sizes of printed sheets are remembered."""
-    return cache_file().with_name("sheet-fit.json")
-
-
-def load_fit(key: str) -> dict[str, float]:
-    """Type sizes that made each sheet fit its page last time this exact booklet was printed."""
-    if os.environ.get(ENV_NO_CACHE):
-        return {}
-    try:
-        data = json.loads(fit_file().read_text("utf-8"))
-        found = data.get(key) if isinstance(data, dict) else None
-        if isinstance(found, dict):
-            return {str(k): float(v) for k, v in found.items()}
-    except (OSError, ValueError, TypeError):
-        pass
-    return {}
-
-
-def save_fit(key: str, fit: dict[str, float]) -> None:
-    """Remember fitted sizes (a few recent prints only); failures are not errors."""
-    if os.environ.get(ENV_NO_CACHE):
-        return
-    from survivalkit.files.writer import write_atomic
-
-    path = fit_file()
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        if not isinstance(data, dict):
-            data = {}
-    except (OSError, ValueError):
-        data = {}
-    data.pop(key, None)
-    data[key] = fit
-    recent = dict(list(data.items())[-20:])
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(recent).encode("utf-8"))
-    except OSError:
-        pass
+    return EntryStore.open("sheet-fit", FIT_BUDGET)

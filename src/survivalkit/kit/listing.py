@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.model import Kit, ToolCard, tr
 from survivalkit.text.localized import fold
 
 
-def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) -> list[Tool]:
-    """Tools at ``stage`` whose id, title or summary (either language) contain ``search``."""
-    tools = list(kit.tools.values())
+def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) -> list[ToolCard]:
+    """Tools at ``stage`` whose id, title or summary (either language) contain ``search``.
+
+    Read from the kit's cards (a small index), not from the tools themselves."""
+    tools = kit.cards()
     if stage:
         tools = [tool for tool in tools if stage in tool.stages]
     if search:
@@ -27,7 +29,7 @@ def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) 
     return tools
 
 
-def tool_summary(kit: Kit, tool: Tool, lang: str) -> dict[str, Any]:
+def tool_summary(kit: Kit, tool: ToolCard, lang: str) -> dict[str, Any]:
     """One row of ``list``: id, title, stages and the first sentence of the summary."""
     stages = {s.id: tr(s.title, lang) for s in kit.info.stages}
     summary = tr(tool.summary, lang).strip()

@@ -6,16 +6,17 @@ import difflib
 import gc
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from survivalkit.errors import KitError, Msg, Problem
-from survivalkit.kit.cache import KitCache
+from survivalkit.kit.cache import KitCache, file_hash
 from survivalkit.kit.model import (
+    CARD_FIELDS,
     TOOL_ID_PATTERN,
     Glossary,
     Kit,
@@ -24,6 +25,8 @@ from survivalkit.kit.model import (
     Stage,
     Text,
     Tool,
+    ToolCard,
+    card_of,
 )
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
@@ -102,40 +105,161 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def tool_name_problem(path: Path, display: str | None = None) -> Problem | None:
+    """The problem with a tool file's name, if any: its id is its file name, so the name must
+    be a plain id (no look-alike letters) and not a name Windows or the output folder reserves.
+
+    Checked before anything is read, from the cache or the file.
+    """
+    tool_id = path.stem
+    where = display if display is not None else _display(path)
+    if RESERVED.match(tool_id):
+        return Problem(where, 1, 1, "", Msg("schema.reserved_name", file=path.name))
+    if not re.fullmatch(TOOL_ID_PATTERN, tool_id) or len(tool_id) > 64:
+        return Problem(where, 1, 1, "", Msg("schema.bad_file_name", file=path.name))
+    return None
+
+
+def _from_cache(model: type[M], data: Any, **extra: str) -> M | None:
+    """A model from cached data, validated like a fresh read; None when the data does not fit."""
+    try:
+        return model.model_validate({**data, **extra} if extra else data)
+    except (ValidationError, TypeError, ValueError, RecursionError):
+        return None
+
+
 def read_tool(
-    path: Path, cache: KitCache | None = None
+    path: Path, cache: KitCache | None = None, *, content: str | None = None,
+    key_path: Path | None = None,
 ) -> tuple[Tool | None, Located | None, list[Problem]]:
-    """Read and validate one tool file; its id is its file name."""
+    """Read and validate one tool file; its id is its file name.
+
+    ``key_path`` is the resolved path the cache knows the file by, ``content`` its hash when
+    already known. The file-name checks come first, whether or not the cache knows the file.
+    """
     display = _display(path)
+    bad_name = tool_name_problem(path, display)
+    if bad_name is not None:
+        return None, None, [bad_name]
+    tool_id = path.stem
+    key = key_path or path
     if cache is not None:
-        cached = cache.get(path)
+        content = content or file_hash(path)
+        cached = cache.get(key, content) if content else None
         if cached is not None:
-            return Tool.model_validate({**cached, "id": path.stem, "origin": display}), None, []
+            tool = _from_cache(Tool, cached, id=tool_id, origin=display)
+            if tool is not None:
+                return tool, None, []
     located, problems = read_yaml(path, display)
     if located is None:
         return None, None, problems
-    tool_id = path.stem
-
-    if RESERVED.match(tool_id):
-        return (
-            None,
-            located,
-            [
-                located.problem((), Msg("schema.reserved_name", file=path.name))
-            ],
-        )
-    if not re.fullmatch(TOOL_ID_PATTERN, tool_id) or len(tool_id) > 64:
-        return (
-            None,
-            located,
-            [
-                located.problem((), Msg("schema.bad_file_name", file=path.name))
-            ],
-        )
     tool, problems = parse_model(located, Tool, id=tool_id, origin=display)
     if cache is not None and tool is not None and not problems:
-        cache.put(path, tool.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        cache.put(key, tool.model_dump(mode="json", by_alias=True, exclude_unset=True), content)
     return tool, located, problems
+
+
+class ToolShelf(Mapping[str, Tool]):
+    """The tools of a kit by id, each read (from the cache or its file) when first asked for.
+
+    The ids are the file names, known without reading anything: ``show``, ``run`` and
+    ``preview`` read one tool whatever the kit's size. ``cards()`` gives what listing needs
+    from a small index. A tool with problems raises ``KitError`` when it is read.
+    """
+
+    def __init__(self, paths: dict[str, tuple[Path, Path]], cache: KitCache | None,
+                 sources: dict[str, Located]) -> None:
+        self._paths = dict(sorted(paths.items()))  # id -> (path, resolved path)
+        self._tools: dict[str, Tool] = {}
+        self._cache = cache
+        self._sources = sources
+
+    def __getitem__(self, tool_id: str) -> Tool:
+        tool = self._tools.get(tool_id)
+        if tool is not None:
+            return tool
+        if tool_id not in self._paths:
+            raise KeyError(tool_id)
+        problems = self._read(tool_id)
+        if problems:
+            raise KitError(problems)
+        return self._tools[tool_id]
+
+    def __contains__(self, tool_id: object) -> bool:
+        return tool_id in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def _read(self, tool_id: str, content: str | None = None) -> list[Problem]:
+        path, key = self._paths[tool_id]
+        tool, located, problems = read_tool(path, self._cache, content=content, key_path=key)
+        if located is not None:
+            self._sources[located.path] = located
+        if tool is not None and not problems:
+            self._tools[tool_id] = tool
+        elif not problems:  # pragma: no cover - read_tool always says why
+            problems = [Problem(str(path), 1, 1, "", Msg("kit.not_found", path=str(path)))]
+        if self._cache is not None:
+            self._cache.save()
+        return problems
+
+    def load_all(self) -> list[Problem]:
+        """Read every tool not read yet; the problems of those that could not be read."""
+        problems: list[Problem] = []
+        for tool_id in self._paths:
+            if tool_id not in self._tools:
+                problems += self._read(tool_id)
+        return problems
+
+    def values(self) -> ValuesView[Tool]:
+        """Every tool, in id order (all read; ``KitError`` listing every problem found)."""
+        problems = self.load_all()
+        if problems:
+            raise KitError(problems)
+        return {tid: self._tools[tid] for tid in self._paths}.values()
+
+    def cards(self) -> list[ToolCard]:
+        """The card of every tool, in id order, from each tools folder's index when it holds
+        the file's current hash; the other tools are read (and the index written again)."""
+        if self._cache is None:
+            return [card_of(tool) for tool in self.values()]
+        cache = self._cache
+        folders: dict[Path, dict[str, Any]] = {}
+        fresh: dict[Path, dict[str, Any]] = {}
+        cards: list[ToolCard] = []
+        problems: list[Problem] = []
+        for tool_id, (path, key) in self._paths.items():
+            folder = key.parent
+            if folder not in folders:
+                folders[folder] = cache.get_index(folder)
+                fresh[folder] = {}
+            content = file_hash(path)
+            entry = folders[folder].get(path.name)
+            card = None
+            if (content is not None and isinstance(entry, list) and len(entry) == 2
+                    and entry[0] == content and isinstance(entry[1], dict)):
+                card = _from_cache(ToolCard, entry[1], id=tool_id)
+            if card is None:
+                if tool_id not in self._tools:
+                    found = self._read(tool_id, content)
+                    if found:
+                        problems += found
+                        continue
+                card = card_of(self._tools[tool_id])
+                entry = [content, card.model_dump(mode="json", include=set(CARD_FIELDS))]
+            fresh[folder][path.name] = entry
+            cards.append(card)
+        if problems:
+            raise KitError(problems)
+        for folder, index in fresh.items():
+            if folders[folder] != index:
+                cache.put_index(folder, index)
+        cache.save()
+        return cards
 
 
 def _merge_questions(base: list[Question], layer: list[Question]) -> list[Question]:
@@ -196,12 +320,17 @@ def _read_model(
     problems: list[Problem],
     sources: dict[str, Located],
     cache: KitCache | None = None,
+    key_path: Path | None = None,
 ) -> M | None:
     """Read one kit file into ``model``, adding its problems and its located source."""
-    if cache is not None:
-        cached = cache.get(path)
+    key = key_path or path
+    content = file_hash(path) if cache is not None else None
+    if cache is not None and content is not None:
+        cached = cache.get(key, content)
         if cached is not None:
-            return model.model_validate(cached)
+            value = _from_cache(model, cached)
+            if value is not None:
+                return value
     located, found = read_yaml(path, _display(path))
     problems += found
     if located is None:
@@ -210,7 +339,7 @@ def _read_model(
     value, found = parse_model(located, model)
     problems += found
     if cache is not None and value is not None and not found:
-        cache.put(path, value.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        cache.put(key, value.model_dump(mode="json", by_alias=True, exclude_unset=True), content)
     return value
 
 
@@ -231,17 +360,27 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
             gc.enable()
 
 
+def _resolved(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):
+        return folder.absolute()
+
+
 def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
-    Every file is read and every problem collected; with ``strict`` a kit with problems raises
-    ``KitError`` listing them all.
+    With ``strict``, ``kit.yaml`` and the glossary are read and any problem raises ``KitError``;
+    the tools are only listed (their ids are their file names, checked here) and each is read
+    when first used (see ``ToolShelf``). Without ``strict`` (``validate``), every file is read
+    and every problem collected.
     """
     problems: list[Problem] = []
     sources: dict[str, Located] = {}
     info: KitInfo | None = None
     glossary = Glossary(schema_version=1, terms=[])
     tools: dict[str, Tool] = {}
+    paths: dict[str, tuple[Path, Path]] = {}
     notices: list[str] = []
     for index, root in enumerate(roots):
         if not root.is_dir():
@@ -250,21 +389,34 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
         if index > 0 and not holds_kit(root):
             problems.append(no_kit_problem(root))
             continue
+        real = _resolved(root)
         kit_file = root / "kit.yaml"
         if kit_file.is_file():
             layer = _read_model(kit_file, KitInfo if index == 0 else KitLayer, problems, sources,
-                                cache)
+                                cache, real / "kit.yaml")
             if layer is not None:
                 info = layer if info is None else _merge_info(info, layer)
         elif index == 0:
             problems.append(Problem(_display(kit_file), 1, 1, "", Msg("kit.needs_kit_yaml")))
         glossary_file = root / "glossary.yaml"
         if glossary_file.is_file():
-            terms = _read_model(glossary_file, Glossary, problems, sources, cache)
+            terms = _read_model(glossary_file, Glossary, problems, sources, cache,
+                                real / "glossary.yaml")
             if terms is not None:
                 glossary = Glossary(schema_version=1, terms=[*glossary.terms, *terms.terms])
         for path in tool_files(root):
-            tool, located, found = read_tool(path, cache)
+            key = real / "tools" / path.name
+            if strict:
+                bad_name = tool_name_problem(path)
+                if bad_name is not None:
+                    problems.append(bad_name)
+                    continue
+                if path.stem in paths:
+                    notices.append(Msg("kit.replaces", origin=_display(path), id=path.stem,
+                                       previous=_display(paths[path.stem][0])))
+                paths[path.stem] = (path, key)
+                continue
+            tool, located, found = read_tool(path, cache, key_path=key)
             problems += found
             if located is not None:
                 sources[located.path] = located
@@ -280,19 +432,36 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
         info = KitInfo.model_construct(
             schema_version=1, title="?", version="0", description="", stages=[]
         )
-    kit = Kit(
+    if strict and problems:
+        raise KitError(problems)
+    shelf: Mapping[str, Tool] = (ToolShelf(paths, cache, sources) if strict
+                                 else dict(sorted(tools.items())))
+    kit = Kit.model_construct(
         info=info,
         glossary=glossary,
-        tools=dict(sorted(tools.items())),
+        tools=shelf,
         roots=[str(r) for r in roots],
         notices=notices,
     )
     loaded = LoadedKit(kit, sources, problems, notices)
     if cache is not None:
         cache.save()
-    if strict and problems:
-        raise KitError(problems)
     return loaded
+
+
+def read_sources(loaded: LoadedKit, origins: Iterable[str], *, kit_files: bool) -> None:
+    """Read the located source of files that came from the cache (for their problems' lines):
+    the given tool files, and with ``kit_files`` every layer's ``kit.yaml`` and glossary."""
+    wanted = list(origins)
+    if kit_files:
+        for root in loaded.kit.roots:
+            wanted += [_display(Path(root) / name) for name in ("kit.yaml", "glossary.yaml")
+                       if (Path(root) / name).is_file()]
+    for origin in wanted:
+        if origin not in loaded.sources:
+            located, _ = read_yaml(Path(origin), origin)
+            if located is not None:
+                loaded.sources[origin] = located
 
 
 def locator_for(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 from survivalkit.kit.base import ID_PATTERN as ID_PATTERN
 from survivalkit.kit.base import SOURCE_LANGUAGE as SOURCE_LANGUAGE
@@ -332,20 +332,59 @@ class Glossary(_Frozen):
     """The terms, in any order."""
 
 
-class Kit(BaseModel):
-    """A whole kit, assembled from its files (not a YAML file itself)."""
+class ToolCard(_Frozen):
+    """What listing and the journey's triage need of a tool, kept small so that a large kit
+    lists without reading every tool whole (the kit cache keeps one per tool file)."""
 
-    model_config = ConfigDict(frozen=True)
+    title: Text
+    summary: Text
+    stages: list[str] = Field(min_length=1)
+    relevance: list[Relevance] = []
+    reviewed: dt.date
+    id: str = Field(default="", exclude=True)
+
+
+CARD_FIELDS = ("title", "summary", "stages", "relevance", "reviewed")
+
+
+def card_of(tool: Tool) -> ToolCard:
+    """The card of a tool already validated."""
+    return ToolCard.model_construct(
+        title=tool.title, summary=tool.summary, stages=tool.stages, relevance=tool.relevance,
+        reviewed=tool.reviewed, id=tool.id,
+    )
+
+
+class Kit(BaseModel):
+    """A whole kit, assembled from its files (not a YAML file itself).
+
+    ``tools`` may be read lazily (see ``survivalkit.kit.loader.ToolShelf``): knowing the ids
+    costs nothing, a tool is read when it is first asked for, and ``cards()`` gives what
+    listing needs without reading every tool.
+    """
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     info: KitInfo
     glossary: Glossary
-    tools: dict[str, Tool]
+    tools: Mapping[str, Tool]
     roots: list[str] = []
     notices: list[str] = []
+
+    @field_serializer("tools")
+    def _every_tool(self, tools: Mapping[str, Tool]) -> dict[str, Tool]:
+        return dict(zip(tools, tools.values(), strict=True))
 
     def tool(self, tool_id: str) -> Tool:
         """The tool with this id; raises ``KeyError`` when absent."""
         return self.tools[tool_id]
+
+    def cards(self) -> list[ToolCard]:
+        """The card of every tool, in id order."""
+        lazy = getattr(self.tools, "cards", None)
+        if lazy is not None:
+            return list(lazy())
+        return [card_of(tool) for tool in self.tools.values()]
 
     def stage_ids(self) -> list[str]:
         """Stage ids in journey order."""

@@ -5,16 +5,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from survivalkit.errors import Msg, Problem
 
-try:  # the C loader is several times faster; fall back when libyaml is absent
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+else:
+
+    class _LazyYaml:
+        """PyYAML, imported when a file is first read: a command whose kit files all come from
+        the cache never imports it."""
+
+        def __getattr__(self, name: str) -> Any:
+            import yaml as module
+
+            globals()["yaml"] = module
+            return getattr(module, name)
+
+    yaml = _LazyYaml()
+
+
+def _loader() -> Any:
+    """The C loader is several times faster; fall back when libyaml is absent."""
+    try:
+        return yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        return yaml.SafeLoader
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 200_000
@@ -294,7 +311,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         ]
     located = Located(name, None, lines=text.splitlines())
     try:
-        loader = _Loader(text)
+        loader = _loader()(text)
         try:
             node = loader.get_single_node()
         finally:

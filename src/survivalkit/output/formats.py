@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import shutil
+import subprocess
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -94,14 +96,46 @@ def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError(f"survivalkit documents load no external resource ({url[:80]})")
 
 
+def weasyprint_html() -> Any:
+    """WeasyPrint's ``HTML`` class, imported without its slow library look-ups when possible.
+
+    On import, WeasyPrint asks cffi for each native library under several names; every name
+    that is not a file name makes cffi call ``ctypes.util.find_library``, which on Linux starts
+    ``ldconfig`` and the C compiler (about 200 processes, a quarter of a second: WeasyPrint
+    #1125, #2073). Each list also holds the library's exact file name (``libpango-1.0.so.0``),
+    which the system loader finds by itself: so during this one import, on Linux only,
+    ``find_library`` answers "not found" at once, and the exact names load. Should that fail,
+    the import is simply tried again the usual way. Nothing stays changed afterwards.
+    """
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    import sys
+
+    if "weasyprint" not in sys.modules and sys.platform.startswith("linux"):
+        import ctypes.util
+
+        real = ctypes.util.find_library
+        ctypes.util.find_library = lambda name: None
+        try:
+            from weasyprint import HTML
+
+            return HTML
+        except (ImportError, OSError):
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
+        finally:
+            ctypes.util.find_library = real
+    from weasyprint import HTML
+
+    return HTML
+
+
 def html_to_pdf(page: str) -> bytes:
     """Print an HTML page to PDF with WeasyPrint."""
     try:
-        import logging
-
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        from weasyprint import HTML
+        HTML = weasyprint_html()
     except ImportError:
         raise MissingExtraError(
             'PDF output needs WeasyPrint: pip install "survivalkit[pdf]"'
@@ -114,20 +148,30 @@ def html_to_pdf(page: str) -> bytes:
     return bytes(result)
 
 
-def _pandoc() -> Any:
+_PANDOC_MISSING = 'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
+
+
+def _pandoc() -> str:
+    """The pandoc program: ``$PYPANDOC_PANDOC``, the one the office extra ships, else PATH's.
+
+    Found without running it: pypandoc would start several processes per conversion to find
+    and probe it (its version, its formats); here a conversion is one process.
+    """
     try:
         import pypandoc
     except ImportError:
-        raise MissingExtraError(
-            'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
-        ) from None
-    try:
-        pypandoc.get_pandoc_version()
-    except OSError:
-        raise MissingExtraError(
-            'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
-        ) from None
-    return pypandoc
+        raise MissingExtraError(_PANDOC_MISSING) from None
+    given = os.environ.get("PYPANDOC_PANDOC")
+    if given:
+        return given
+    name = "pandoc.exe" if os.name == "nt" else "pandoc"
+    shipped = Path(pypandoc.__file__).resolve().parent / "files" / name
+    if shipped.is_file():
+        return str(shipped)
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    raise MissingExtraError(_PANDOC_MISSING)
 
 
 def document_html(doc: RenderedDocument) -> str:
@@ -148,26 +192,27 @@ def document_office(doc: RenderedDocument, fmt: str) -> bytes:
 
 
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:
-    """Markdown to ODT or DOCX with pandoc, styled by the shipped reference document."""
-    pypandoc = _pandoc()
+    """Markdown to ODT or DOCX with pandoc (one process), styled by the shipped reference document."""
+    pandoc = _pandoc()
     reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
     fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")
     os.close(fd)
     out = Path(out_name)
     try:
-        args = ["--standalone", f"--metadata=lang:{lang}", f"--metadata=title-meta:{title}"]
+        args = [pandoc, "--from=markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex",
+                f"--to={fmt}", f"--output={out}",
+                "--standalone", f"--metadata=lang:{lang}", f"--metadata=title-meta:{title}"]
         with resources.as_file(reference) as ref_path:
             if ref_path.is_file():
                 args.append(f"--reference-doc={ref_path}")
-            pypandoc.convert_text(
-                markdown,
-                fmt,
-                format="markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex",
-                outputfile=str(out),
-                extra_args=args,
-            )
+            try:
+                done = subprocess.run(args, input=markdown.encode("utf-8"), capture_output=True,
+                                      check=False)
+            except OSError:
+                raise MissingExtraError(_PANDOC_MISSING) from None
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+            raise OutputError(f"pandoc could not write {fmt.upper()}: {reason}")
         return out.read_bytes()
-    except RuntimeError as exc:
-        raise OutputError(f"pandoc could not write {fmt.upper()}: {exc}") from None
     finally:
         out.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
 from survivalkit.i18n import t
@@ -55,7 +56,12 @@ class Limits:
 
 def current_limits() -> Limits:
     """The default limits, lowered by ``$SURVIVALKIT_KIT_LIMITS`` (``name=number,...``)."""
-    text = os.environ.get(ENV_LIMITS, "")
+    return _limits_of(os.environ.get(ENV_LIMITS, ""))
+
+
+@lru_cache(maxsize=8)
+def _limits_of(text: str) -> Limits:
+    """The limits a ``$SURVIVALKIT_KIT_LIMITS`` text asks for (read once per distinct text)."""
     if not text:
         return Limits()
     known = {f.name: f.type for f in fields(Limits)}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.kit.model import Fact, Kit, now, tr
@@ -228,12 +229,41 @@ def evaluate(source: str, context: Mapping[str, Any]) -> Any:
 
     Only the names the expression reads are passed in: a condition costs the same whether the
     interview has ten answers or ten thousand.
+    Reading a value that does not exist here (``earlier.montant`` when no earlier tool asked it)
+    raises ``MissingValue``, whether the expression fails on it or returns it: an expression
+    never hands back a value that explodes later, when it is compared or printed.
     """
     names = used_names(source)
     if names is not None:
         context = {name: context[name] for name in names if name in context}
     with evaluation():
-        return compile_expression(source)(**context)
+        try:
+            value = compile_expression(source)(**context)
+        except UndefinedError as exc:
+            raise MissingValue(str(exc.message or exc)) from None
+    hole = _undefined_in(value)
+    if hole is not None:
+        raise MissingValue(hole._undefined_message)
+    return value
+
+
+def _undefined_in(value: Any, depth: int = 0) -> Undefined | None:
+    """The first undefined value in ``value`` (itself, or in a list or mapping it holds)."""
+    if isinstance(value, Undefined):
+        return value
+    if depth > 3:
+        return None
+    if isinstance(value, list | tuple | set | frozenset):
+        items: Iterable[Any] = value
+    elif isinstance(value, dict):
+        items = value.values()
+    else:
+        return None
+    for item in items:
+        found = _undefined_in(item, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 class ExpressionError(Exception):
@@ -248,14 +278,33 @@ class ExpressionError(Exception):
         return self.cause.explain(lang) if isinstance(self.cause, BudgetExceeded) else str(self)
 
 
+_MISSING_NAME = re.compile(r"has no attribute '([^']+)'|^'([^']+)' is undefined|no element '?([^']+?)'?$")
+
+
+class MissingValue(ExpressionError):
+    """An expression read a value that does not exist where it ran: another tool's answer in a
+    run where that tool was not used, a situation answer outside the journey, a missing key."""
+
+    @property
+    def name(self) -> str:
+        """The name of the missing value, as far as the message says it (else the message)."""
+        found = _MISSING_NAME.search(str(self))
+        if found is None:
+            return str(self)
+        return next(g for g in found.groups() if g)
+
+
 def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
     """A condition's truth; a comparison with an unanswered (None) value counts as false.
 
     Any other failure (the sandbox refusing an attribute, a division by zero) is an
     ``ExpressionError``: a broken condition must be reported, not silently taken as false.
+    A value that does not exist here raises ``MissingValue`` (the caller decides what it means).
     """
     try:
         return bool(evaluate(source, context))
+    except MissingValue:
+        raise
     except TypeError:
         return False
     except BudgetExceeded as exc:
@@ -298,7 +347,9 @@ def analyse(source: str, *, expression: bool = False) -> References:
 __all__ = [
     "GLOBAL_NAMES",
     "BudgetExceeded",
+    "ExpressionError",
     "FactAt",
+    "MissingValue",
     "TemplateSyntaxError",
     "analyse",
     "base_context",

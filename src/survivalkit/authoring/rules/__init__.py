@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, kit_key, tool_key
+from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, cwd_key, kit_key, tool_key
 from survivalkit.authoring.rules import (
     conditions,
     content,
@@ -19,7 +19,7 @@ from survivalkit.authoring.rules import (
 from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
 from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
 from survivalkit.errors import Problem
-from survivalkit.kit.loader import LoadedKit
+from survivalkit.kit.loader import LoadedKit, read_sources
 from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
@@ -57,14 +57,22 @@ def _order(p: Problem) -> tuple[str, int, int, str]:
 
 
 def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Problem]:
+    """Check only the tools whose key is new (and the kit's own files when theirs is): the
+    work is in proportion to what changed."""
     kit = loaded.kit
-    base = kit_key([Path(r) for r in kit.roots], kit.tools.values(), day)
-    keys = {tool.id: tool_key(base, tool) for tool in kit.tools.values()}
-    known = {tid: cache.get(key) for tid, key in keys.items()}
-    kit_level = cache.get(f"{KIT_LEVEL}:{base}")
+    tools = list(kit.tools.values())
+    base = kit_key([Path(r) for r in kit.roots], tools, day)
+    keys = {tool.id: tool_key(base, tool) for tool in tools}
+    known = {tool.id: cache.get(keys[tool.id], tool.origin) for tool in tools}
+    kit_key_here = f"{KIT_LEVEL}:{base}:{cwd_key()}"
+    kit_level = cache.get(kit_key_here)
     todo = {tid for tid, found in known.items() if found is None}
     problems: list[Problem] = [p for found in known.values() if found for p in found]
     if todo or kit_level is None:
+        # Tools and kit files that came from the kit cache have no positions: read them now,
+        # so that the problems found point at their lines.
+        read_sources(loaded, [kit.tools[tid].origin for tid in sorted(todo)],
+                     kit_files=kit_level is None)
         ctx = Context(kit, loaded.sources, day, only=todo, kit_level=kit_level is None)
         fresh = _drop_echoes([p for func in CHECKS for p in func(ctx)])
         origins = {kit.tools[tid].origin: tid for tid in todo}
@@ -73,9 +81,9 @@ def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Prob
         for p in fresh:
             (by_tool[origins[p.path]] if p.path in origins else rest).append(p)
         for tid, found in by_tool.items():
-            cache.put(keys[tid], found)
+            cache.put(keys[tid], found, kit.tools[tid].origin)
         if kit_level is None:
-            cache.put(f"{KIT_LEVEL}:{base}", rest)
+            cache.put(kit_key_here, rest)
         problems += fresh
     if kit_level:
         problems += kit_level

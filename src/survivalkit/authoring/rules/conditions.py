@@ -16,8 +16,14 @@ from survivalkit.authoring.rules.base import (
     relevance_source,
     tool_sources,
 )
-from survivalkit.authoring.rules.catalog import SK010, SK014, SK108
-from survivalkit.authoring.template_analysis import LiteralTest, literal_tests, never_true, unsafe_constructs
+from survivalkit.authoring.rules.catalog import SK010, SK014, SK108, SK117
+from survivalkit.authoring.template_analysis import (
+    LiteralTest,
+    literal_tests,
+    missing_reads,
+    never_true,
+    unsafe_constructs,
+)
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Question, QuestionType, tool_questions
@@ -88,3 +94,21 @@ def check_sandbox(ctx: Context) -> Iterator[Problem]:
         for what, lineno in unsafe_constructs(source.text, expression=source.expression):
             yield problem_at(loc, origin, source.key_path, SK010,
                              Msg("lint.in", what=source.what, message=what), lineno)
+
+
+@check
+def check_missing_reads(ctx: Context) -> Iterator[Problem]:
+    """Values asked elsewhere (``earlier.x``, ``situation.x``) read without a guard.
+
+    In the journey, ``situation`` holds the situation answers; elsewhere it is empty, and
+    ``earlier`` holds only the answers of the tools chosen before. Only ``given_by`` (journey only)
+    may read a situation answer that is always asked.
+    """
+    always = frozenset(q.id for q in ctx.kit.info.situation if q.required and q.when is None)
+    for loc, origin, source, _ in condition_sources(ctx):
+        present = always if source.key_path[-1] == "given_by" else frozenset()
+        for read, lineno in missing_reads(source.text, expression=source.expression, present=present):
+            base, _, name = read.partition(".")
+            yield problem_at(loc, origin, source.key_path, SK117,
+                             Msg("lint.maybe_missing", what=source.what, read=read, base=base, name=name),
+                             lineno)

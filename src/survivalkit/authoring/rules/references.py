@@ -123,7 +123,7 @@ def check_references(ctx: Context) -> Iterator[Problem]:
     stages = set(kit.stage_ids())
     shared = kit.shared_by_id()
     reserved = {q.id for q in kit.info.profile} | {q.id for q in kit.info.situation}
-    for tool in kit.tools.values():
+    for tool in ctx.tools():
         for i, stage in enumerate(tool.stages):
             if stage not in stages:
                 yield tool_problem(ctx, tool, ("stages", i), SK004,

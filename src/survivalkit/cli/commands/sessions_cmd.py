@@ -38,12 +38,14 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             return
         env.display.title(t("sessions.title", env.lang))
         latest_of: dict[str, str] = {}
-        for info in found:  # newest first
-            latest_of.setdefault(info.key, info.id)
+        for info in found:  # newest first; the one offered is the newest that no run holds
+            if not info.in_use:
+                latest_of.setdefault(info.key, info.id)
         rows = []
         for info in found:
+            latest = latest_of.get(info.key) == info.id
             state = t("sessions.in_use", env.lang) if info.in_use else (
-                t("sessions.latest", env.lang) if latest_of[info.key] == info.id else t("sessions.backup", env.lang))
+                t("sessions.latest", env.lang) if latest else t("sessions.backup", env.lang))
             rows.append([info.id, info.label, info.shown_at, str(info.answers), state])
         env.display.table(
             [t("sessions.col.id", env.lang), t("sessions.col.what", env.lang), t("sessions.col.saved", env.lang),
