@@ -300,3 +300,13 @@ def test_a_shared_question_without_uses_says_what_to_declare(tmp_path: Path) -> 
     [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK002"]
     assert "add it to `uses` (uses: [projet_nom])" in problem.text("en")
     assert "ajoutez-la à `uses`" in problem.text("fr")
+
+
+def test_a_date_printed_as_the_program_stores_it(tmp_path: Path) -> None:
+    quand = "  - id: quand\n    type: date\n    label: {fr: Quand ?, en: When?}\n"
+    tool = tool_with("Échéance : {{ quand }}.", questions=quand, answers=", quand: 2027-01-15")
+    [problem] = reported(tmp_path, tool, "SK121")
+    assert "« 2027-01-15 »" in problem.text("fr") and "date_long" in problem.text("fr")
+    fixed = tool_with("Échéance : {{ quand | date_long }}.", questions=quand,
+                      answers=", quand: 2027-01-15")
+    assert reported(tmp_path, fixed, "SK121") == []

@@ -63,6 +63,10 @@ ENGLISH_IN_FRENCH = re.compile(
     rf"|\b\d{{1,2}} (?:{_EN_MONTHS}) \d{{4}}\b"             # 26 November 2026
     rf"|\b(?:{_EN_MONTHS}) \d{{1,2}}, \d{{4}}\b",
 )
+_RAW_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+"""A date printed as is (``2027-01-15``): ``| date_long`` was left out."""
+_RAW_FR = re.compile(_RAW_DATE.pattern + r"|(?<![\d.,])\d{3,}\.\d{1,2}(?![\d.,])")
+"""In French, also a decimal point (``12000.5``): ``| euros`` or ``| number`` was left out."""
 _PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|pour ?cent|per ?cent)", re.IGNORECASE)
 
 
@@ -204,7 +208,8 @@ def read_document(
     percent_values = [v for v in percents if v]
 
     def found(rule: str, line: str, start: int, end: int, detail: str = "",
-              needs_output: bool = False, template_shape: re.Pattern[str] | None = None) -> None:
+              needs_output: bool = False, template_shape: re.Pattern[str] | None = None,
+              kind: str = "") -> None:
         part, number, source = locator.find(line)
         token = line[start:end]
         if source and token.strip() and token.strip() in _literal(source):
@@ -216,7 +221,7 @@ def read_document(
         if template_shape is not None and not (source and template_shape.search(source)):
             return
         findings.append(Finding(rule, _excerpt(line, start, end),
-                                part.key_path if part else default, number, detail or token))
+                                part.key_path if part else default, number, detail or token, kind))
 
     for line in markdown.splitlines():
         if not _NO_ANSWER.search(line):
@@ -266,6 +271,10 @@ def read_document(
             pattern = FRENCH_IN_ENGLISH if lang == "en" else ENGLISH_IN_FRENCH
             for match in pattern.finditer(prose):
                 found(OTHER_LANGUAGE, plain, match.start(), match.end(), needs_output=True)
+            raw = _RAW_FR if lang == "fr" else _RAW_DATE
+            for match in raw.finditer(prose):
+                found(OTHER_LANGUAGE, plain, match.start(), match.end(), needs_output=True,
+                      kind="raw")
         for value in percent_values:
             for match in re.finditer(
                 rf"(?<![\d,.])(?<!\d[ \u00a0\u202f]){re.escape(value)}(?![\d,.])"

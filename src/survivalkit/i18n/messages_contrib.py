@@ -687,6 +687,15 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
               "{{{{ fact('name').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
               "{{{{ n | number('en') }}}}",
     },
+    "lint.read.SK121.raw": {
+        "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » est écrit tel que le "
+              "programme le garde, pas comme un lecteur l'écrit : écrivez {{{{ date | date_long }}}}, "
+              "{{{{ montant | euros }}}} ou {{{{ n | number }}}} (avec 'en' dans le modèle anglais)",
+        "en": "document `{document}`, {case}: \"{excerpt}\": \"{detail}\" is written as the program "
+              "stores it, not as a reader writes it: write {{{{ date | date_long('en') }}}}, "
+              "{{{{ amount | euros('EUR', 'en') }}}} or {{{{ n | number('en') }}}} ('en' only in the "
+              "English template)",
+    },
     "lint.read.SK122": {
         "fr": "document « {document} », {case} : le titre « {detail} » est vide : ce qu'il devait "
               "afficher est vide ; mettez le titre entier dans le {{% if %}} ou écrivez son texte",
