@@ -138,7 +138,9 @@ def test_the_commands_of_the_page_work_as_written(page: str, tmp_path: Path) -> 
             if INTERACTIVE.match(part):
                 _interactive(part, repo, data)
                 continue
-            args = shlex.split(part)[1:]
+            # A folder the page writes in /tmp goes in the scratch folder: nothing outside it.
+            args = [str(tmp_path / a.removeprefix("/tmp/")) if a.startswith("/tmp/") else a
+                    for a in shlex.split(part)[1:]]
             _answers_for(repo, args)
             done = subprocess.run([sys.executable, "-m", "survivalkit", *args], cwd=repo, env=env,
                                   text=True, capture_output=True, timeout=300, check=False)
