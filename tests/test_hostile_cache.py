@@ -116,25 +116,3 @@ def test_a_lint_entry_edited_by_hand_is_checked_again(tmp_path: Path, capsys: py
     for entry in sorted((cache_dir() / "lint").rglob("*.json")):
         entry.write_text(entry.read_text("utf-8").replace("montnt", "montant"), "utf-8")
     assert run_cli(["validate", str(root), "--plain", "--lang", "en"], capsys)[1] == first
-
-
-def test_a_fitting_entry_edited_by_hand_is_ignored(tmp_path: Path) -> None:
-    from survivalkit.sheets.pdf import known_fits, remember_fits
-
-    remember_fits({"page": 8.5, "other": 9.0})
-    assert known_fits(["page", "other"]) == {"page": 8.5, "other": 9.0}
-    for entry in (cache_dir() / "sheet-fit").rglob("*.json"):
-        text = entry.read_text("utf-8")
-        entry.write_text(text.replace("8.5", "0.01"), "utf-8")  # checksum no longer matches
-    assert known_fits(["page", "other"]) == {"other": 9.0}
-
-
-def test_a_fitted_size_out_of_bounds_is_not_used(tmp_path: Path) -> None:
-    from survivalkit.kit.cache import fit_store
-    from survivalkit.sheets.pdf import known_fits
-
-    store = fit_store()
-    assert store is not None
-    for key, value in {"tiny": 0.01, "huge": 500, "text": "9", "yes": True, "ok": 8.0}.items():
-        store.put(key, value)
-    assert known_fits(["tiny", "huge", "text", "yes", "ok"]) == {"ok": 8.0}

@@ -77,14 +77,16 @@ def _checked_lang(lang: str) -> str:
     return lang
 
 
-def _checked_formats(formats: Sequence[str] | str | None) -> list[str] | None:
+def _checked_formats(formats: Sequence[str] | str | None, lang: str) -> list[str] | None:
+    """Only the five formats, given as a list or as ``"md,html"``; anything else is refused."""
+    from survivalkit.output.format_names import check_formats
     from survivalkit.output.formats import parse_formats
 
     if formats is None:
         return None
     if isinstance(formats, str):
-        return parse_formats(formats)
-    return parse_formats(",".join(str(f) for f in formats))
+        return parse_formats(formats, lang)
+    return check_formats(formats, lang)
 
 
 def _day(day: dt.date | str | None, lang: str) -> dt.date | None:
@@ -138,7 +140,7 @@ def run_tool(
     Nothing is read from or saved to the user's profile or sessions.
     """
     lang = _checked_lang(lang)
-    chosen = _checked_formats(formats) or list(OFFICE_DEFAULT_FORMATS)
+    chosen = _checked_formats(formats, lang) or list(OFFICE_DEFAULT_FORMATS)
     the_kit = _kit(kit, lang)
     if tool_id not in the_kit.tools:
         raise UnknownToolError(t("tool.unknown", lang, id=tool_id))
@@ -172,7 +174,7 @@ def run_journey(
     ``answers`` (``situation``, ``tools``, ``profile``, ``shared``, ``answers`` by tool) and/or an
     ``asker``; return every file, written into ``out`` when given."""
     lang = _checked_lang(lang)
-    chosen = _checked_formats(formats)
+    chosen = _checked_formats(formats, lang)
     the_kit = _kit(kit, lang)
     work = JourneyWork(
         the_kit, lang, settings=_settings(the_kit, lang),

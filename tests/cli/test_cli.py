@@ -111,9 +111,14 @@ def test_existing_files_are_not_overwritten_without_force(
     args = ["run", "memo-achat-public", "--format", "md", "--answers", str(example_file(tmp_path)),
             "--out", str(tmp_path / "o"), "--lang", "fr"]
     assert run_cli(args, capsys)[0] == 0
+    # Files that are no project's (its record is gone): never replaced without --force.
+    (tmp_path / "o" / "answers.yaml").unlink()
     code, _, err = run_cli(args, capsys)
     assert code == 1 and "--force" in err
     assert run_cli([*args, "--force"], capsys)[0] == 0
+    # The project's own folder: running the tool again keeps the earlier memo, dated.
+    assert run_cli(args, capsys)[0] == 0
+    assert list((tmp_path / "o").glob("memo-achat-*.version-*.md"))
 
 
 def test_no_terminal_journey_prints_usage_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

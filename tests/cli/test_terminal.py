@@ -173,6 +173,7 @@ def test_ctrl_c_at_the_overwrite_question_says_how_to_resume(tmp_path: Path) -> 
     first.expect(pexpect.EOF)
     first.close()
     assert first.exitstatus == 0
+    (out / "answers.yaml").unlink()  # files of no project: replacing them is asked
     again = spawn(args, tmp_path / "home", tmp_path)
     again.expect_exact("Les remplacer")
     again.sendintr()

@@ -13,6 +13,7 @@ import survivalkit
 from helpers import run_cli
 from survivalkit.engine.store import Store
 from survivalkit.engine.work import choose_day, choose_formats
+from survivalkit.errors import UsageError
 
 DAY = dt.date(2026, 11, 30)
 PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
@@ -78,7 +79,11 @@ def test_formats_given_now_then_recorded_then_remembered_then_the_default_pair()
     remembered = {"formats": ["odt"]}
     assert choose_formats(["md"], ["html"], profile=remembered) == ["md"]
     assert choose_formats(None, ["html", "md"], profile=remembered) == ["md", "html"]
-    assert choose_formats(None, None, ["bogus"], profile=remembered) == ["odt"]
+    assert choose_formats(None, None, profile=remembered) == ["odt"]
+    with pytest.raises(UsageError, match="bogus"):  # only the five formats exist (issue 22)
+        choose_formats(None, None, ["bogus"], profile=remembered)
+    with pytest.raises(UsageError, match=r"pwn\.lua"):
+        choose_formats(["md", "pwn.lua"], profile=remembered)
     assert choose_formats(None, profile={}) == ["pdf", "docx"]
 
 

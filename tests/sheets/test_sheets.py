@@ -26,7 +26,16 @@ from survivalkit.kit.model import (
     tool_questions,
     tr,
 )
-from survivalkit.sheets.build import Layout, booklet_order, build, build_html, build_markdown, select_tools
+from survivalkit.sheets.build import (
+    Layout,
+    booklet_order,
+    build,
+    build_html,
+    build_markdown,
+    by_stage,
+    select_tools,
+)
+from survivalkit.sheets.view import stage_label
 from survivalkit.text.typography import format_date_long, french_spacing
 
 DAY = dt.date(2026, 11, 26)
@@ -38,6 +47,10 @@ VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area", "base"
 def kit() -> Kit:
     """The bundled kit; tools being edited right now and briefly invalid are simply left out."""
     return load_kit([bundled_kit_dir()], strict=False).kit
+
+
+INLINE = {"a", "span", "code", "em", "strong", "b", "i", "abbr"}
+"""Elements inside a line of text: they do not separate words."""
 
 
 class Page(HTMLParser):
@@ -63,6 +76,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         self.elements.append((tag, values))
+        if tag not in INLINE:
+            self.chunks.append(" ")
         if tag == "html":
             self.lang = values.get("lang", "")
         if re.fullmatch(r"h[1-6]", tag):
@@ -73,6 +88,8 @@ class Page(HTMLParser):
             self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag not in INLINE:
+            self.chunks.append(" ")
         if tag in VOID:
             return
         if not self.stack or self.stack[-1] != tag:
@@ -94,7 +111,7 @@ class Page(HTMLParser):
 
     @property
     def text(self) -> str:
-        return norm(" ".join(self.chunks))
+        return norm("".join(self.chunks))
 
     def with_class(self, name: str) -> list[dict[str, str]]:
         return [attrs for _, attrs in self.elements if name in attrs.get("class", "").split()]
@@ -190,7 +207,10 @@ def test_booklet_has_cover_contents_stages_and_glossary(kit: Kit) -> None:
     assert not page.problems and page.lang == "fr"
     assert heading_order_ok(page.headings) and page.headings.count(1) == 1
     assert page.heading_texts[0] == norm(french_spacing(tr(kit.info.title, "fr")))
-    assert f"Version {kit.info.version}" in page.text and "26 novembre 2026" in page.text
+    latest = max(tool.reviewed for tool in tools)  # the edition date: the latest review
+    assert f"Version {kit.info.version}" in page.text
+    assert norm(f"Édition du {format_date_long(latest, 'fr')}") in page.text
+    assert f"{len(tools)} fiches outils" in page.text
     assert "Sommaire" in page.heading_texts
     ids = {attrs.get("id") for _, attrs in page.elements}
     links = {attrs["href"] for tag, attrs in page.elements if tag == "a" and "href" in attrs}
@@ -206,15 +226,20 @@ def test_booklet_has_cover_contents_stages_and_glossary(kit: Kit) -> None:
 
 def test_booklet_glossary_lists_terms_with_official_equivalent(kit: Kit) -> None:
     glossary = Glossary(schema_version=1, terms=[
-        Term(term="design thinking", definition="Une méthode.", official="démarche design"),
-        Term(term="sourcing", definition={"fr": "Rencontrer des entreprises.", "en": "Meet firms."}),
+        Term(term="quote", definition="Un devis.", official="devis"),
+        Term(term="supplier", variants=["company"],
+             definition={"fr": "Une entreprise.", "en": "A firm you pay."}),
+        Term(term="hackathon", definition="Unused here: left out of this booklet."),
     ])
     small = kit.model_copy(update={"glossary": glossary})
-    page = Page(build_html(small, [small.tools[STABLE]], layout=Layout.BOOKLET, lang="en", day=DAY))
+    memo = small.tools[STABLE]
+    assert "a quote" in shown(memo.sheet.when_to_use, "en")
+    page = Page(build_html(small, [memo], layout=Layout.BOOKLET, lang="en", day=DAY))
     assert "Glossary" in page.heading_texts
-    assert "Meet firms." in page.text and "Official French term: démarche design" in page.text
+    assert "A firm you pay." in page.text and "Official French term: devis" in page.text
     glossary_text = page.text.rsplit("Glossary", 1)[1]
-    assert glossary_text.index("design thinking") < glossary_text.index("sourcing")
+    assert glossary_text.index("quote") < glossary_text.index("supplier")
+    assert "hackathon" not in glossary_text
 
 
 def test_stage_keeps_only_its_tools_and_refuses_unknown_stages(kit: Kit) -> None:
@@ -257,7 +282,8 @@ def test_markdown_sheet_booklet_and_form(kit: Kit) -> None:
         assert french_spacing(tr(step, "fr")) in sheet
     tools = booklet_order(kit, select_tools(kit, None, None, "en"))
     booklet = build_markdown(kit, tools, layout=Layout.BOOKLET, lang="en", day=DAY)
-    assert "## Contents" in booklet and "26 November 2026" in booklet
+    latest = format_date_long(max(tool.reviewed for tool in tools), "en")
+    assert "## Contents" in booklet and f"Edition of {latest}" in booklet
     assert booklet.count("\n### ") == len(tools)
     form = build_markdown(kit, [memo], layout=Layout.FORMS, lang="fr", day=DAY)
     questions = tool_questions(kit, memo)
@@ -348,17 +374,22 @@ def test_pdf_sheets_one_page_each_then_exact_booklet(kit: Kit) -> None:
         for step in tool.sheet.steps:
             assert shown(step, "fr") in page
     assert any("DejaVu-Sans" in font for font in embedded_fonts(loose.data))
-    glossary = Glossary(schema_version=1, terms=[Term(term="sourcing", definition="Sourçage.")])
+    glossary = Glossary(schema_version=1, terms=[Term(term="devis", definition="Une offre.")])
     small = kit.model_copy(update={"glossary": glossary})
     booklet = build(small, tools, layout=Layout.BOOKLET, fmt="pdf", lang="fr", day=DAY)
     pages = pdf_pages(booklet.data)
-    # cover, contents, one page per sheet, the glossary
-    assert booklet.pages == len(pages) == 2 + len(tools) + 1
-    ordered = booklet_order(small, tools)
-    for page, tool in zip(pages[2:4], ordered, strict=True):
-        assert shown(tool.title, "fr") in page
+    # cover, contents, then each stage: a page that opens it and a page per sheet; the glossary
+    sections = by_stage(small, tools)
+    total = 2 + len(sections) + len(tools) + 1
+    assert booklet.pages == len(pages) == total
+    at = 2
+    for stage_id, group in sections:
+        assert stage_label(small, stage_id, "fr") in pages[at]
+        for tool in group:
+            at += 1
+            assert shown(tool.title, "fr") in pages[at] and f"{at + 1} / {total}" in pages[at]
+        at += 1
     assert "Sommaire" in pages[1] and pages[-1].startswith("Glossaire")
-    assert re.search(r"\b3 / 5\b", pages[2])
 
 
 def test_pdf_whole_kit_booklet_from_the_command(
@@ -372,12 +403,18 @@ def test_pdf_whole_kit_booklet_from_the_command(
     pages = pdf_pages(target.read_bytes())
     tools = booklet_order(kit, list(kit.tools.values()))
     assert f"({len(pages)} pages)" in out
-    # The table of contents may take more than one page: the sheets start after its dotted lines.
-    start = next(i for i, page in enumerate(pages)
-                 if i > 1 and shown(tools[0].title, "fr") in page and "....." not in page)
-    for index, tool in enumerate(tools):
-        assert shown(tool.title, "fr") in pages[start + index], tool.id
-    rest = pages[start + len(tools):]
+    # Each stage opens on a page of its own, then one page per sheet (a sheet starts with its
+    # stage chips), in booklet order; the glossary closes the booklet.
+    sections = by_stage(kit, list(kit.tools.values()))
+    sheet_pages = [i for i, page in enumerate(pages) if page.startswith("ÉTAPES")]
+    assert len(sheet_pages) == len(tools)
+    for index, tool in zip(sheet_pages, tools, strict=True):
+        assert shown(tool.title, "fr") in pages[index], tool.id
+    dividers = [i for i in range(len(pages)) if i not in sheet_pages and i > sheet_pages[0] - 2
+                and i < sheet_pages[-1]]
+    assert [stage_label(kit, stage_id, "fr") in pages[i]
+            for i, (stage_id, _) in zip(dividers, sections, strict=True)] == [True] * len(sections)
+    rest = pages[sheet_pages[-1] + 1:]
     assert (len(rest) > 0) == bool(kit.glossary.terms)
     if rest:
         assert rest[0].startswith("Glossaire")

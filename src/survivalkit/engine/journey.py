@@ -22,7 +22,7 @@ from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tool_questions, tr
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
-from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS
+from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS, check_formats
 
 SESSION_KEY = "journey"
 
@@ -96,8 +96,8 @@ class Journey:
         if isinstance(done, list):
             self.done = [d for d in done if isinstance(d, str) and d in (self.picked or [])]
         formats = state.get("formats")
-        if self.formats is None and isinstance(formats, list) and all(isinstance(f, str) for f in formats):
-            self.formats = list(formats) or None
+        if self.formats is None and isinstance(formats, list) and formats:
+            self.formats = check_formats(formats, self.lang, where="session: formats")
         try:
             self.day = dt.date.fromisoformat(str(saved.get("date")))
         except ValueError:
@@ -139,6 +139,8 @@ class Journey:
         self.save()
 
     def _situation(self, frontend: Frontend | None) -> None:
+        if self.file is not None and self.file.situation is None and self.file.tools:
+            return  # a project's record whose tools were run one by one: no situation to ask
         if self.file is not None and self.file.situation is not None:
             errors, missing = prefill(self.situation, self.file.situation, self.file.source,
                                       interactive=self.interactive)

@@ -27,6 +27,7 @@ from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question
 from survivalkit.kit.yamlread import YamlWord
+from survivalkit.output.format_names import check_formats
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,14 @@ class ToolAnswers:
     answers: dict[str, Any]
     tool: str | None = None
     date: dt.date | None = None
+    formats: list[str] | None = None
     settings: Settings = field(default_factory=Settings)
     source: str = "--answers"
+    common: frozenset[str] = frozenset()
+    """Answers a project shares between its tools (profile, shared): a tool that does not ask one
+    simply leaves it, where an unknown key of its own answers is an error."""
+    form: bool = False
+    """Read from a filled PDF form: it may hold other tools' fields too."""
 
 
 @dataclass(frozen=True)
@@ -145,16 +152,38 @@ def _put_written(data: dict[str, Any], key_path: tuple[str | int, ...], written:
         node[last] = written
 
 
-def read_tool_answers(path: Path, lang: str) -> ToolAnswers:
-    """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings."""
-    return tool_answers_from(read_mapping(path, lang), path, lang)
+def read_tool_answers(path: Path, lang: str, tool_id: str | None = None) -> ToolAnswers:
+    """A tool's answers file: flat, or ``answers:`` with ``tool``, ``date`` and settings; or
+    ``tool_id``'s part of a project's record (or of a journey's answers file).
+
+    A ``.pdf`` is a filled PDF form: its fields give the answers (see ``pdfform``).
+    """
+    from survivalkit.engine.pdfform import is_pdf, read_pdf_answers
+
+    if is_pdf(path):
+        return ToolAnswers(answers=read_pdf_answers(path, lang), source=str(path), form=True)
+    return tool_answers_from(read_mapping(path, lang), path, lang, tool_id)
 
 
-def tool_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -> ToolAnswers:
+def tool_answers_from(
+    data: Mapping[str, Any], path: Path | str, lang: str, tool_id: str | None = None
+) -> ToolAnswers:
     """Check the shape of a tool's answers (from a file, or given in Python)."""
     path = Path(path)
-    if "journey" in data and isinstance(data.get("answers"), dict) and "situation" in data:
-        raise UsageError(t("answers.is_journey", lang, file=path))
+    per_tool = data.get("answers")
+    if "journey" in data and isinstance(per_tool, dict):
+        own = per_tool.get(tool_id) if tool_id else None
+        if not isinstance(own, dict):
+            raise UsageError(t("answers.is_journey", lang, file=path))
+        # One tool of a project (or of a journey): its answers, with the profile and shared ones.
+        common = {**_mapping(data.get("profile") or {}, path, "profile", lang),
+                   **_mapping(data.get("shared") or {}, path, "shared", lang)}
+        answers = {**common, **_mapping(own, path, f"answers.{tool_id}", lang)}
+        dates = data.get("dates") if isinstance(data.get("dates"), dict) else {}
+        day = dates.get(tool_id) if isinstance(dates, dict) else None
+        return ToolAnswers(answers=answers, tool=tool_id, date=_date(day or data.get("date"), path, lang),
+                           settings=Settings.from_mapping(data), source=str(path),
+                           common=frozenset(common) - frozenset(own))
     if "answers" in data:
         answers = _mapping(data["answers"], path, "answers", lang)
         meta = data
@@ -167,6 +196,7 @@ def tool_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -> T
         answers=answers,
         tool=tool,
         date=_date(meta.get("date"), path, lang),
+        formats=_formats(meta.get("formats"), path, lang),
         settings=Settings.from_mapping(meta),
         source=str(path),
     )
@@ -192,9 +222,7 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         **_mapping(data.get("profile") or {}, path, "profile", lang),
         **_mapping(data.get("shared") or {}, path, "shared", lang),
     }
-    formats = data.get("formats")
-    if formats is not None and (not isinstance(formats, list) or not all(isinstance(f, str) for f in formats)):
-        raise UsageError(t("answers.bad_part", lang, file=path, part="formats"))
+    formats = _formats(data.get("formats"), path, lang)
     return JourneyAnswers(
         situation=None if situation is None else _mapping(situation, path, "situation", lang),
         tools=tools,
@@ -205,6 +233,13 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         settings=Settings.from_mapping(data),
         source=str(path),
     )
+
+
+def _formats(value: Any, path: Path, lang: str) -> list[str] | None:
+    """The ``formats`` an answers file asks for: only the five known ones, else refused."""
+    if value is None:
+        return None
+    return check_formats(value, lang, where=f"{path}: formats")
 
 
 def _mapping(value: Any, path: Path, part: str, lang: str) -> dict[str, Any]:

@@ -24,6 +24,7 @@ import yaml
 from survivalkit.errors import Msg, SessionError
 from survivalkit.files.writer import write_atomic
 from survivalkit.kit.yamlread import parse_yaml
+from survivalkit.output.format_names import FORMATS
 
 ENV_HOME = "SURVIVALKIT_HOME"
 MAX_SESSION_BYTES = 2_000_000
@@ -305,6 +306,9 @@ def check_state(state: Any) -> None:
         value = state.get(name)
         if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
             raise ValueError(f"`{name}` is not a list of names")
+    unknown = [f for f in state.get("formats") or [] if f not in FORMATS]
+    if unknown:  # only the five formats exist, whatever a session file says
+        raise ValueError(f"`formats` names an unknown format: {unknown[0][:40]!r}")
 
 
 def _check_snapshot(snapshot: Any, where: str) -> None:

@@ -38,7 +38,7 @@ from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile, rem
 from survivalkit.errors import Interrupted, SessionError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool
-from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
+from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS, check_formats
 from survivalkit.output.formats import FORMATS
 from survivalkit.output.render import Locator
 
@@ -67,14 +67,16 @@ def remembered_formats(profile: Mapping[str, Any]) -> list[str]:
     return [f for f in FORMATS if isinstance(remembered, list) and f in remembered]
 
 
-def choose_formats(given: Sequence[str] | None, *recorded: object, profile: Mapping[str, Any]) -> list[str]:
+def choose_formats(given: Sequence[str] | None, *recorded: object, profile: Mapping[str, Any],
+                   lang: str = "en") -> list[str]:
     """Given now, else the first recorded list (answers file, session), else the profile's, else
-    the default pair."""
+    the default pair. Only the five formats exist: a given or recorded name that is not one of
+    them is refused (``UsageError`` naming it and the accepted ones), before anything runs."""
     if given:
-        return list(given)
+        return check_formats(given, lang)
     for formats in recorded:
-        if isinstance(formats, list) and formats and all(f in FORMATS for f in formats):
-            return [f for f in FORMATS if f in formats]
+        if formats:
+            return check_formats(formats, lang)
     return remembered_formats(profile) or list(OFFICE_DEFAULT_FORMATS)
 
 
@@ -154,6 +156,8 @@ class Done:
     answers: dict[str, Any]
     day: dt.date
     written: list[Path]
+    ignored: list[str] = field(default_factory=list)
+    """Questions answered in a filled PDF form that do not apply (their condition is false)."""
 
 
 # --- the entry points -------------------------------------------------------------------------
@@ -172,21 +176,31 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
-    formats = choose_formats(work.formats, profile=profile)
+    formats = choose_formats(work.formats, file.formats if file else None, profile=profile, lang=lang)
     run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
                   locate=work.locate, report=around.report)
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview") if isinstance(restored.get("state"), dict) else None
+    given = dict(file.answers) if file else {}
+    asked = {q.id for q in run.interview.questions}
+    if file is not None and file.form:
+        # A filled PDF form may hold other tools' forms too: only this tool's questions count.
+        given = {key: value for key, value in given.items() if key in asked}
+    elif file is not None and file.common:
+        # A project's record: what it shares between tools counts where this tool asks it.
+        given = {key: value for key, value in given.items() if key not in file.common or key in asked}
     sources = AnswerSources(
         profile=profile if person else {},
         session=session_state if isinstance(session_state, dict) else None,
-        answers_file=file.answers if file else {},
+        answers_file=given,
         answers_file_name=file.source if file else "--answers",
         sets=work.sets,
         use_defaults=work.use_defaults,
     )
     try:
         missing = run.fill(sources, interactive=interactive)
+        applicable = {q.id for q in run.interview.applicable()}
+        ignored = [key for key in given if key not in applicable] if file and file.form else []
         if restored:
             around.report(t("resume.from", lang, n=len(run.interview.confirmed)))
         ask_tool(run, around.frontend, interactive=interactive, missing=missing)
@@ -194,7 +208,8 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             store = around.store
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
         files = run.documents(formats, header=work.header)
-        written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
+        written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
+                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
@@ -205,7 +220,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             opened.autosave.release()
         raise
     opened.autosave.finish()
-    return Done(files, run.answers(), day, written)
+    return Done(files, run.answers(), day, written, ignored)
 
 
 def run_journey(work: JourneyWork, around: Around) -> Done:
@@ -222,9 +237,10 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
     recorded = (file.formats if file else None, state.get("formats") if isinstance(state, dict) else None)
-    given_formats = choose_formats(work.formats, *recorded, profile={}) if work.formats or any(recorded) else None
+    given_formats = (choose_formats(work.formats, *recorded, profile={}, lang=lang)
+                     if work.formats or any(recorded) else None)
     if given_formats is None and not interactive:
-        given_formats = choose_formats(None, profile=profile)
+        given_formats = choose_formats(None, profile=profile, lang=lang)
     journey = Journey(work.kit, lang=lang, day=day, interactive=interactive, settings=work.settings,
                       profile=profile if person else {}, formats=given_formats, report=around.report)
     journey.remembered_formats = remembered_formats(profile)
@@ -244,7 +260,8 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             values["formats"] = list(journey.formats or [])
             _quietly(around, lang, lambda: remember_profile_values(store, values))
         files = journey.documents(header=work.header)
-        written = _write(work.out, work.write, files, day=day, force=work.force, around=around)
+        written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
+                         kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files))
     except (KeyboardInterrupt, QuitRequested):
         journey.save()
         raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
@@ -291,14 +308,41 @@ def _stopped(autosave: Autosave, *, saved: bool, lang: str, around: Around) -> I
                          cmd=around.resume_command))
 
 
+def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, bytes]) -> str | None:
+    """What the default folder is named after: the project, else the first document's subject."""
+    for values in answers:
+        name = values.get("projet_nom")
+        if isinstance(name, str) and name.strip():
+            return name
+    from survivalkit.output.bundle import ANSWERS_FILE
+
+    documents = [n for n in files if n != ANSWERS_FILE and not n.startswith("index.")]
+    return documents[0].partition(".")[0] if documents else None
+
+
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
-           around: Around) -> list[Path]:
-    """Write the whole folder at once (``out``, else the dated default when ``write``)."""
+           around: Around, kit: Kit, lang: str, name: str | None) -> list[Path]:
+    """Write the whole folder at once (``out``, else the project's folder when ``write``).
+
+    A folder that already holds a project gets this run's documents and answers added: nothing
+    of another tool is replaced, and this tool's earlier documents are kept as previous versions
+    (``engine.project``). Only files the project does not know are asked about before replacing.
+    """
     if out is None and not write:
         return []
+    from survivalkit.engine.project import merge_into_folder
+    from survivalkit.errors import OutputError
     from survivalkit.files.writer import write_files
     from survivalkit.output.bundle import default_out_dir
 
-    return write_files(out or default_out_dir(day), files, force=force,
-                       confirm_overwrite=around.confirm_overwrite if around.interactive else None)
+    folder = out or default_out_dir(day, name)
+    confirm = around.confirm_overwrite if around.interactive else None
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day)
+    if not merged.replaceable:
+        return write_files(folder, files, force=force, confirm_overwrite=confirm)
+    foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]
+    if foreign and not force and (confirm is None or not confirm(foreign)):
+        raise OutputError(t("project.foreign_files", lang, folder=folder,
+                            names=", ".join(p.name for p in foreign)))
+    return write_files(folder, merged.files, force=True)
 

@@ -123,6 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "index.title": {"fr": "Vos documents", "en": "Your documents"},
     "index.intro": {"fr": "Documents préparés avec le {kit}, le {date}.", "en": "Documents prepared with {kit}, on {date}."},
     "index.next_steps": {"fr": "Et maintenant ?", "en": "What next?"},
+    "index.previous": {"fr": "Versions précédentes", "en": "Previous versions"},
+    "index.previous_of": {"fr": "version du {date}", "en": "version of {date}"},
     "index.replay": {"fr": "Vos réponses sont dans answers.yaml : relancez la commande avec --answers answers.yaml pour refaire ces documents.", "en": "Your answers are in answers.yaml: run the command again with --answers answers.yaml to remake these documents."},
 }
 
@@ -174,6 +176,9 @@ MESSAGES.update({
     "opt.date": {"fr": "Date des documents (par défaut : aujourd'hui).", "en": "Date of the documents (default: today)."},
     "opt.defaults": {"fr": "Prendre la valeur par défaut des questions non répondues.", "en": "Take the default of unanswered questions."},
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
+    "links.refused": {"fr": "{where} : {what} : lien refusé vers « {url} » ; un document ne peut renvoyer qu'à {schemes}", "en": "{where}: {what}: refused link to \"{url}\"; a document may only link to {schemes}"},
+    "formats.unknown": {"fr": "Format inconnu « {value} » : les formats possibles sont {known}.", "en": "Unknown format \"{value}\": the possible formats are {known}."},
+    "formats.not_list": {"fr": "{where} doit être une liste de formats parmi {known}, pas « {value} ».", "en": "{where} must be a list of formats among {known}, not \"{value}\"."},
     "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
     "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},
     "opt.kit": {"fr": "Dossier de kit supplémentaire (répétable) : ajoute ou remplace des outils.", "en": "Extra kit folder (repeatable): adds or replaces tools."},
@@ -238,8 +243,8 @@ MESSAGES.update({
         "en": "Keep only the tools of this stage (idee, experimentation, deploiement).",
     },
     "sheets.opt.form": {
-        "fr": "Imprimer des formulaires à remplir au stylo plutôt que les fiches.",
-        "en": "Print forms to fill in with a pen instead of the sheets.",
+        "fr": "Imprimer des formulaires à remplir au stylo plutôt que les fiches ; avec --booklet, le livret puis le formulaire de chaque outil (PDF).",
+        "en": "Print forms to fill in with a pen instead of the sheets; with --booklet, the booklet then each tool's form (PDF).",
     },
     "sheets.opt.format": {
         "fr": "pdf, html ou md (par défaut : l'extension du fichier, sinon pdf).",
@@ -256,6 +261,26 @@ MESSAGES.update({
     "sheets.opt.booklet": {
         "fr": "Livret avec couverture, sommaire et glossaire (par défaut dès qu'il y a plusieurs outils).",
         "en": "Booklet with cover, contents and glossary (default as soon as there are several tools).",
+    },
+    "sheets.opt.duplex": {
+        "fr": "Pour une impression recto verso : chaque fiche et chaque formulaire commence sur une page de droite (verso laissé blanc si besoin).",
+        "en": "For two-sided printing: each sheet and form starts on a right-hand page (a blank back where needed).",
+    },
+    "sheets.opt.check": {
+        "fr": "Vérifier que chaque fiche tient sur une page, en français et en anglais, sans rien écrire (il faut l'option PDF).",
+        "en": "Check that each sheet fits one page, in French and English, without writing anything (needs the PDF extra).",
+    },
+    "sheets.check.over": {
+        "fr": "{tool} ({sheet_lang}) « {title} » : la fiche dépasse la page de {cm} cm.",
+        "en": "{tool} ({sheet_lang}) \"{title}\": the sheet runs {cm} cm past its page.",
+    },
+    "sheets.check.failed": {
+        "fr": "{n} fiche(s) ne tiennent pas sur une page : raccourcissez leur texte dans le kit.",
+        "en": "{n} sheet(s) do not fit one page: shorten their text in the kit.",
+    },
+    "sheets.check.ok": {
+        "fr": "Les {n} fiches tiennent chacune sur une page, en français et en anglais.",
+        "en": "The {n} sheets each fit one page, in French and English.",
     },
     "sheets.none": {"fr": "Aucun outil à imprimer.", "en": "No tool to print."},
     "sheets.bad_format": {
@@ -281,17 +306,22 @@ MESSAGES.update({
         "en": "Written: {path} ({pages} pages)",
     },
     "sheets.overflow": {
-        "fr": "La fiche « {title} » dépasse une page même en petits caractères : raccourcissez son texte.",
-        "en": "The sheet \"{title}\" is longer than one page even in small type: shorten its text.",
+        "fr": "La fiche « {title} » dépasse une page : raccourcissez son texte (survivalkit sheets --check dit de combien).",
+        "en": "The sheet \"{title}\" is longer than one page: shorten its text (survivalkit sheets --check says by how much).",
     },
     "sheets.file.sheets": {"fr": "fiches-kit", "en": "kit-sheets"},
     "sheets.file.booklet": {"fr": "livret-kit", "en": "kit-booklet"},
     "sheets.file.forms": {"fr": "formulaires-kit", "en": "kit-forms"},
     "sheets.file.form": {"fr": "formulaire", "en": "form"},
+    "sheets.file.pack": {"fr": "atelier", "en": "workshop"},
+    "sheets.pack_pdf": {
+        "fr": "Le dossier d'atelier (--booklet --form : le livret puis les formulaires) s'imprime en PDF seulement.",
+        "en": "The workshop pack (--booklet --form: the booklet, then the forms) is printed as PDF only.",
+    },
     "sheets.stages": {"fr": "Étapes", "en": "Stages"},
     "sheets.stage": {"fr": "Étape {n} · {title}", "en": "Stage {n} · {title}"},
     "sheets.version": {"fr": "Version {version}", "en": "Version {version}"},
-    "sheets.edition": {"fr": "Édition du {date}", "en": "Printed on {date}"},
+    "sheets.edition": {"fr": "Édition du {date}", "en": "Edition of {date}"},
     "sheets.count": {"fr": "{n} fiches outils", "en": "{n} tool sheets"},
     "sheets.howto": {"fr": "Comment utiliser ce livret", "en": "How to use this booklet"},
     "sheets.howto.sheet": {
@@ -306,6 +336,49 @@ MESSAGES.update({
         "fr": "Pour un formulaire papier à remplir en atelier : {form}.",
         "en": "For a paper form to fill in during a workshop: {form}.",
     },
+    "sheets.howto.form_paper": {
+        "fr": "Chaque outil a son formulaire à remplir au stylo, avec les mêmes questions dans le même ordre : il suffit ensuite pour préparer les documents.",
+        "en": "Each tool has its form to fill in with a pen, with the same questions in the same order: it is then all that is needed to prepare the documents.",
+    },
+    "sheets.cover.workshop": {"fr": "Atelier", "en": "Workshop"},
+    "sheets.cover.logo": {"fr": "Logo de l'organisateur", "en": "Organiser's logo"},
+    "sheets.logo.too_big": {
+        "fr": "Le logo {path} dépasse {max} Mo : prenez une image plus petite.",
+        "en": "The logo {path} is over {max} MB: use a smaller image.",
+    },
+    "sheets.logo.missing": {"fr": "Logo introuvable : {path}.", "en": "Logo not found: {path}."},
+    "sheets.logo.unreadable": {
+        "fr": "Impossible de lire le logo {path} : {reason}.",
+        "en": "Cannot read the logo {path}: {reason}.",
+    },
+    "sheets.logo.kind": {
+        "fr": "Le logo {path} n'est ni une image PNG ni une image JPEG.",
+        "en": "The logo {path} is neither a PNG nor a JPEG image.",
+    },
+    "sheets.cover.too_long": {
+        "fr": "{option} : {max} caractères au plus, sur une ligne.",
+        "en": "{option}: {max} characters at most, on one line.",
+    },
+    "sheets.cover.booklet_only": {
+        "fr": "--event, --place, --date et --logo vont sur la couverture du livret : ils ne servent pas avec --form ni pour une fiche seule (ajoutez --booklet).",
+        "en": "--event, --place, --date and --logo go on the booklet's cover: they do not apply to --form nor to a single sheet (add --booklet).",
+    },
+    "sheets.opt.event": {
+        "fr": "Le nom de l'atelier, en grand sur la couverture du livret.",
+        "en": "The workshop's name, large on the booklet's cover.",
+    },
+    "sheets.opt.place": {
+        "fr": "Le lieu de l'atelier, sur la couverture.",
+        "en": "Where the workshop takes place, on the cover.",
+    },
+    "sheets.opt.date": {
+        "fr": "La date de l'atelier, sur la couverture (par exemple 12/03/2027).",
+        "en": "The workshop's date, on the cover (for example 2027-03-12).",
+    },
+    "sheets.opt.logo": {
+        "fr": "Le logo de l'organisateur (PNG ou JPEG, 2 Mo au plus), en haut de la couverture.",
+        "en": "The organiser's logo (PNG or JPEG, 2 MB at most), at the top of the cover.",
+    },
     "sheets.toc": {"fr": "Sommaire", "en": "Contents"},
     "sheets.glossary": {"fr": "Glossaire", "en": "Glossary"},
     "sheets.official": {"fr": "Terme officiel : {term}", "en": "Official French term: {term}"},
@@ -313,23 +386,33 @@ MESSAGES.update({
         "fr": "Pour préparer les documents : {run} ({n} questions). Formulaire papier : {form}.",
         "en": "To prepare the documents: {run} ({n} questions). Paper form: {form}.",
     },
+    "sheets.use_paper": {
+        "fr": "Pour préparer les documents : remplissez au stylo le formulaire de cet outil ({n} questions).",
+        "en": "To prepare the documents: fill in this tool's form with a pen ({n} questions).",
+    },
     "sheets.form.kind": {"fr": "Formulaire à remplir au stylo", "en": "Form to fill in with a pen"},
     "sheets.form.page_title": {"fr": "Formulaire : {tools}", "en": "Form: {tools}"},
     "sheets.form.intro": {
         "fr": "Répondez à la main, en quelques mots. Ensuite, reportez vos réponses dans {run} : l'outil rédige les documents.",
         "en": "Answer by hand, in a few words. Then type your answers into {run}: the tool writes the documents.",
     },
+    "sheets.form.intro_paper": {
+        "fr": "Répondez au stylo, en quelques mots, ou cochez les cases. Vos réponses suffisent pour préparer les documents.",
+        "en": "Answer with a pen, in a few words, or tick the boxes. Your answers are all that is needed to prepare the documents.",
+    },
+    "sheets.form.who": {"fr": "Votre nom :", "en": "Your name:"},
+    "sheets.form.page": {"fr": "page", "en": "page"},
     "sheets.form.identity": {"fr": "Vous", "en": "About you"},
     "sheets.form.questions": {"fr": "Questions", "en": "Questions"},
     "sheets.form.one": {"fr": "Cochez une seule case.", "en": "Tick one box."},
     "sheets.form.many": {"fr": "Cochez une ou plusieurs cases.", "en": "Tick one or more boxes."},
     "sheets.form.when": {
-        "fr": "À remplir ou non selon votre réponse à la question {refs}.",
-        "en": "Whether to answer depends on your answer to question {refs}.",
+        "fr": "Selon votre réponse à la question {refs}, si cela vous concerne :",
+        "en": "Depending on your answer to question {refs}, if it applies to you:",
     },
     "sheets.form.when_any": {
-        "fr": "Seulement si cela vous concerne.",
-        "en": "Only if it applies to you.",
+        "fr": "Seulement si cela vous concerne :",
+        "en": "Only if it applies to you:",
     },
     "sheets.form.example": {"fr": "Exemple : {example}", "en": "Example: {example}"},
     "sheets.form.dd": {"fr": "jour", "en": "day"},

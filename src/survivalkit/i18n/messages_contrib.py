@@ -172,6 +172,10 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "« {written} » est écrit en dur alors que le chiffre daté `{fact}` le donne : écrivez {{{{ fact('{fact}') }}}}",
         "en": "\"{written}\" is typed in while the fact `{fact}` holds it: write {{{{ fact('{fact}') }}}}",
     },
+    "lint.link_scheme": {
+        "fr": "{what} : lien vers « {url} » ; un document ne peut renvoyer qu'à {schemes}",
+        "en": "{what}: link to \"{url}\"; a document may only link to {schemes}",
+    },
     "lint.today": {
         "fr": "{what} : `today` est la date du jour ; la date du document est `doc_date` (fixée par --date et par les exemples)",
         "en": "{what}: `today` is the current date; the document's date is `doc_date` (set by --date and examples)",
@@ -573,6 +577,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "rule.SK114.fix": {
         "fr": "Écrivez `{{{{ fact('nom') }}}}` pour que le chiffre suive les changements de la loi.",
         "en": "Write `{{{{ fact('name') }}}}` so that the figure follows the law's changes.",
+    },
+    "rule.SK020.summary": {
+        "fr": "un lien d'un modèle de document vers autre chose que https:, http: ou mailto:",
+        "en": "a document template's link to anything but https:, http: or mailto:",
+    },
+    "rule.SK020.fix": {
+        "fr": "Renvoyez à une page web (https:) ou à une adresse électronique (mailto:) ; un document envoyé ne doit rien ouvrir d'autre sur l'ordinateur de son lecteur (fichier, programme, dossier partagé).",
+        "en": "Link to a web page (https:) or an e-mail address (mailto:); a document that is sent must open nothing else on its reader's computer (a file, a program, a shared folder).",
     },
     "rule.SK115.summary": {
         "fr": '`today` dans un modèle de document',

@@ -33,6 +33,14 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), valeur connue jusqu'au {until}. Une nouvelle valeur s'applique sans doute depuis : vérifiez-la avant d'envoyer ce document ({where}).",
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
+    "project.header": {
+        "fr": "Le dossier de votre projet, tenu par survivalkit : les réponses de chaque outil et leur date.\nPour refaire tous les documents : survivalkit --answers answers.yaml\nPour ceux d'un seul outil : survivalkit run OUTIL --answers answers.yaml",
+        "en": "Your project's record, kept by survivalkit: each tool's answers and their date.\nTo remake every document: survivalkit --answers answers.yaml\nFor one tool's: survivalkit run TOOL --answers answers.yaml",
+    },
+    "project.foreign_files": {
+        "fr": "Ces fichiers existent déjà dans {folder} et n'appartiennent pas au projet : {names}. Choisissez un autre dossier avec --out, ou remplacez-les avec --force.",
+        "en": "These files already exist in {folder} and do not belong to the project: {names}. Choose another folder with --out, or replace them with --force.",
+    },
     "api.bad_kit": {
         "fr": "kit : un Kit (load_kit) ou le chemin d'un dossier de kit est attendu, pas {got}.",
         "en": "kit: a Kit (load_kit) or the path of a kit folder is expected, not {got}.",

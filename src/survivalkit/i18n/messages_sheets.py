@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 MESSAGES_SHEETS: dict[str, dict[str, str]] = {
-    "sheets.form.if": {"fr": "À remplir si {clauses}.", "en": "Answer only if {clauses}."},
-    "sheets.form.and": {"fr": " et ", "en": " and "},
-    "sheets.form.or": {"fr": " ou ", "en": " or "},
+    "sheets.form.if": {"fr": "Si {clauses} :", "en": "If {clauses}:"},
+    "sheets.form.and": {"fr": " et si ", "en": " and if "},
+    "sheets.form.or": {"fr": " ou si ", "en": " or if "},
+    "sheets.form.either": {"fr": " ou ", "en": " or "},
+    "sheets.form.both": {"fr": " et ", "en": " and "},
+    "sheets.form.nor": {"fr": " ni ", "en": " nor "},
     "sheets.form.quote": {"fr": "« {text} »", "en": "“{text}”"},
-    "sheets.form.answered": {
-        "fr": "vous avez répondu {answers} à la question {n}",
-        "en": "you answered {answers} to question {n}",
-    },
-    "sheets.form.not_answered": {
-        "fr": "vous n'avez pas répondu {answers} à la question {n}",
-        "en": "you did not answer {answers} to question {n}",
-    },
-    "sheets.form.neither": {
-        "fr": "vous n'avez répondu ni {answers} à la question {n}",
-        "en": "you answered neither {answers} to question {n}",
-    },
-    "sheets.form.neither_join": {"fr": " ni ", "en": " nor "},
     "sheets.form.ticked": {
         "fr": "vous avez coché {answers} à la question {n}",
         "en": "you ticked {answers} in question {n}",
@@ -27,6 +17,14 @@ MESSAGES_SHEETS: dict[str, dict[str, str]] = {
     "sheets.form.not_ticked": {
         "fr": "vous n'avez pas coché {answers} à la question {n}",
         "en": "you did not tick {answers} in question {n}",
+    },
+    "sheets.form.neither": {
+        "fr": "vous n'avez coché ni {answers} à la question {n}",
+        "en": "you ticked neither {answers} in question {n}",
+    },
+    "sheets.form.other": {
+        "fr": "vous avez coché à la question {n} une autre case que {answers}",
+        "en": "you ticked a box other than {answers} in question {n}",
     },
     "sheets.form.filled": {
         "fr": "vous avez répondu à la question {n}",
@@ -37,24 +35,24 @@ MESSAGES_SHEETS: dict[str, dict[str, str]] = {
         "en": "you left question {n} blank",
     },
     "sheets.form.compare.gt": {
-        "fr": "votre réponse à la question {n} est supérieure à {value}",
-        "en": "your answer to question {n} is more than {value}",
+        "fr": "vous avez écrit à la question {n} plus de {value}",
+        "en": "you wrote more than {value} in question {n}",
     },
     "sheets.form.compare.gteq": {
-        "fr": "votre réponse à la question {n} est d'au moins {value}",
-        "en": "your answer to question {n} is at least {value}",
+        "fr": "vous avez écrit à la question {n} au moins {value}",
+        "en": "you wrote at least {value} in question {n}",
     },
     "sheets.form.compare.lt": {
-        "fr": "votre réponse à la question {n} est inférieure à {value}",
-        "en": "your answer to question {n} is less than {value}",
+        "fr": "vous avez écrit à la question {n} moins de {value}",
+        "en": "you wrote less than {value} in question {n}",
     },
     "sheets.form.compare.lteq": {
-        "fr": "votre réponse à la question {n} est d'au plus {value}",
-        "en": "your answer to question {n} is at most {value}",
+        "fr": "vous avez écrit à la question {n} au plus {value}",
+        "en": "you wrote at most {value} in question {n}",
     },
     "sheets.form.when_many": {
-        "fr": "À remplir ou non selon vos réponses aux questions {refs}.",
-        "en": "Whether to answer depends on your answers to questions {refs}.",
+        "fr": "Selon vos réponses aux questions {refs}, si cela vous concerne :",
+        "en": "Depending on your answers to questions {refs}, if it applies to you:",
     },
     "sheets.form.range": {"fr": "un nombre de {min} à {max}", "en": "a number from {min} to {max}"},
     "sheets.form.profile_first": {

@@ -1,4 +1,4 @@
-"""The user's caches: one policy for every one of them (kit files, lint problems, sheet fitting).
+"""The user's caches: one policy for every one of them (kit files, lint problems).
 
 - **Per-entry files.** Each cache is a folder of small files, one an entry, named by a hash of
   its key. Keys are made of what the value depends on: the resolved path of a file and a hash of
@@ -36,7 +36,6 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 KIT_BUDGET = 1024 * 1024 * 1024
 """Bytes kept for parsed kit files: a 5 000-tool kit takes about 200 MB."""
 LINT_BUDGET = 256 * 1024 * 1024
-FIT_BUDGET = 4 * 1024 * 1024
 
 _HEADER_END = b"\n"
 
@@ -266,8 +265,3 @@ class KitCache:
     def save(self) -> None:
         """Keep the cache within its budget (the entries are already written)."""
         self.store.close()
-
-
-def fit_store() -> EntryStore | None:
-    """Where the fitted type sizes of printed sheets are remembered."""
-    return EntryStore.open("sheet-fit", FIT_BUDGET)

@@ -321,6 +321,8 @@ class Term(_Frozen):
     """When the official term was published (e.g. ``JO du 9 juillet 2019``)."""
     note: Text | None = None
     """Anything else worth knowing (e.g. no official term: say it this way)."""
+    lang: Literal["fr", "en"] = "fr"
+    """The language the term itself is in: ``en`` for English jargon, marked as such in French text."""
 
 
 class Glossary(_Frozen):

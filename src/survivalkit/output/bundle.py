@@ -10,6 +10,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
     document_office,
@@ -64,11 +65,13 @@ def files_for(
 ) -> dict[str, bytes]:
     """File name → content for every document in every format, plus the index.
 
-    Sizes are checked first (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the
-    whole run): going over is the kit's error, said before anything is converted or written.
+    The formats are checked first (only the five, whoever asked), then the sizes
+    (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the whole run): going over is
+    the kit's error, said before anything is converted or written.
     """
     from survivalkit.sandbox.budget import current_limits
 
+    formats = check_formats(formats, lang)
     limit = current_limits().written
     check_sizes(outputs, formats, lang=lang)
     files: dict[str, bytes] = {}
@@ -100,7 +103,7 @@ def files_for(
     files["index.md"] = index.encode("utf-8")
     if index_html:
         page = html_page(
-            markdown_to_html_body(index), title=t("index.title", lang), lang=lang, day=day
+            markdown_to_html_body(index, relative_links=True), title=t("index.title", lang), lang=lang, day=day
         )
         files["index.html"] = page.encode("utf-8")
     return files
@@ -178,6 +181,64 @@ def index_markdown(
     return french_spacing(text) if lang == "fr" else text
 
 
-def default_out_dir(day: dt.date) -> Path:
-    """``./survivalkit-2026-11-26``, in the current folder."""
-    return Path.cwd() / f"survivalkit-{day.isoformat()}"
+@dataclass(frozen=True)
+class Index:
+    """A project folder's index, in Markdown and as a web page."""
+
+    markdown: str
+    html: str
+
+
+def project_index(
+    documents: Sequence[tuple[str, str, list[str]]],
+    previous: Sequence[tuple[str, str, list[str], str]],
+    tools: Sequence[Tool],
+    *,
+    lang: str,
+    day: dt.date,
+    kit: Kit,
+) -> Index:
+    """The index of a folder holding several tools' documents, run on different days: every
+    document (title, tool title, files), then the previous versions kept, then the next steps."""
+    lines = [f"# {t('index.title', lang)}", ""]
+    lines.append(
+        t("index.intro", lang, kit=str(mid_sentence(tr(kit.info.title, lang))), date=format_date_long(day, lang))
+    )
+    lines.append("")
+    for title, tool_title, names in documents:
+        links = ", ".join(f"[{name}]({name})" for name in names)
+        label = f"**{title}**" + (f" ({tool_title})" if tool_title != title else "")
+        lines.append(f"- {label}: {links}")
+    if previous:
+        lines += ["", f"## {t('index.previous', lang)}", ""]
+        for title, tool_title, names, when in previous:
+            links = ", ".join(f"[{name}]({name})" for name in names)
+            try:
+                shown = format_date_long(dt.date.fromisoformat(when), lang)
+            except ValueError:
+                shown = when
+            lines.append(f"- {title} ({tool_title}), {t('index.previous_of', lang, date=shown)}: {links}")
+    lines.append("")
+    lines.append(f"## {t('index.next_steps', lang)}")
+    lines.append("")
+    for tool in tools:
+        if not tool.sheet.next_steps:
+            continue
+        lines.append(f"### {tr(tool.title, lang)}")
+        lines.append("")
+        lines += [f"- {tr(step, lang)}" for step in tool.sheet.next_steps]
+        lines.append("")
+    lines.append(t("index.replay", lang))
+    text = "\n".join(lines) + "\n"
+    text = french_spacing(text) if lang == "fr" else text
+    page = html_page(markdown_to_html_body(text), title=t("index.title", lang), lang=lang, day=day)
+    return Index(text, page)
+
+
+def default_out_dir(day: dt.date, name: str | None = None) -> Path:
+    """In the current folder: named after the project (``./rendez-vous-en-ligne``), else
+    ``./survivalkit-2026-11-26``."""
+    from survivalkit.text.names import slugify
+
+    slug = slugify(name) if name else ""
+    return Path.cwd() / (slug or f"survivalkit-{day.isoformat()}")

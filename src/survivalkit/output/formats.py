@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit.errors import MissingExtraError, OutputError, UsageError
+from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
 from survivalkit.output.office import keep_body_with_signature, letter_pandoc
 from survivalkit.output.render import RenderedDocument
+from survivalkit.text.markdown import allowed_link
 from survivalkit.text.typography import format_date_long
 
-FORMATS = ("md", "html", "pdf", "odt", "docx")
+OFFICE_FORMATS = ("odt", "docx")
 
 PRINT_CSS = """
 @page { size: A4; margin: 2cm 2.2cm 2.4cm 2.2cm;
@@ -44,21 +46,24 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; }
 """
 
 
-def parse_formats(text: str) -> list[str]:
-    """``md,html,pdf`` → a list of known formats, in a stable order; refuses unknown ones."""
-    asked = [part.strip().lower().lstrip(".") for part in text.split(",") if part.strip()]
-    unknown = [f for f in asked if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"unknown format: {', '.join(unknown)} (known: {', '.join(FORMATS)})")
-    return [f for f in FORMATS if f in asked] or ["md"]
+__all__ = ["FORMATS", "check_formats", "parse_formats"]
 
 
-def markdown_to_html_body(markdown: str) -> str:
-    """Markdown to an HTML fragment; raw HTML in the text is shown, never run."""
+def parse_formats(text: str, lang: str = "en") -> list[str]:
+    """``md,html,pdf`` (as typed after ``--format``) → the known formats, in a stable order;
+    refuses unknown ones, naming them and the accepted ones."""
+    asked = [part.strip().removeprefix(".") for part in text.split(",") if part.strip()]
+    return check_formats(asked, lang, where="--format") or ["md"]
+
+
+def markdown_to_html_body(markdown: str, *, relative_links: bool = False) -> str:
+    """Markdown to an HTML fragment; raw HTML in the text is shown, never run; a link is made only
+    to ``https:``, ``http:`` or ``mailto:`` (and, for an index, to a file beside it)."""
     from markdown_it import MarkdownIt
 
     # A line break in a document is meant (a signature block, an address): keep it.
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True})
+    md.validateLink = lambda url: allowed_link(url, relative=relative_links)  # type: ignore[method-assign]
     md.enable("table")
     md.enable("strikethrough")
     # A document never loads anything: an image typed in an answer stays text.
@@ -193,6 +198,10 @@ def document_office(doc: RenderedDocument, fmt: str) -> bytes:
 
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:
     """Markdown to ODT or DOCX with pandoc (one process), styled by the shipped reference document."""
+    if fmt not in OFFICE_FORMATS or lang not in ("fr", "en"):
+        # Never reached through the program's own paths (every format is checked on the way in):
+        # no other name is ever handed to pandoc as a writer.
+        raise UsageError(f"not an office format: {fmt!r}")
     pandoc = _pandoc()
     reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
     fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")

@@ -10,6 +10,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Decision, Document, Letter, Text
+from survivalkit.text.markdown import escape_markdown
 from survivalkit.text.typography import format_date_long, french_spacing
 
 SENDER_IDS = ("nom", "fonction", "service", "organisation", "courriel")
@@ -63,7 +64,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _from_profile(ctx: Mapping[str, Any], ids: tuple[str, ...]) -> list[str]:
-    return [str(ctx[key]).strip() for key in ids if ctx.get(key) not in (None, "")]
+    return [escape_markdown(str(ctx[key]).strip()) for key in ids if ctx.get(key) not in (None, "")]
 
 
 def render_letter(
@@ -81,7 +82,7 @@ def render_letter(
         return _lines(french_spacing(text) if lang == "fr" else text)
 
     sender = lines(part("sender")) if letter.sender is not None else _from_profile(ctx, SENDER_IDS)
-    place = part("place") if letter.place is not None else str(ctx.get("ville") or "").strip()
+    place = part("place") if letter.place is not None else escape_markdown(str(ctx.get("ville") or "").strip())
     signatories = [
         lines(render(s, ("letter", "signatories", i))) for i, s in enumerate(letter.signatories)
     ] or [_from_profile(ctx, SIGNATORY_IDS)]

@@ -14,11 +14,14 @@ from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from survivalkit.errors import TemplateError
+from survivalkit.i18n import t
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
+from survivalkit.output.format_names import shown_value
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.expressions import FactLookupError, base_context, environment
 from survivalkit.text.localized import strip_unsafe
+from survivalkit.text.markdown import LINK_SCHEMES, refused_links
 from survivalkit.text.typography import french_spacing
 
 Locator = Callable[[tuple[str | int, ...], int], tuple[int, int]]
@@ -59,9 +62,10 @@ def document_context(
 
 
 @cache  # one entry per distinct template of the kit
-def _compiled(source: str) -> Template:
-    """Compile each template text once per process (validate, golden and the journey reuse them)."""
-    return environment().from_string(source)
+def _compiled(source: str, markdown: bool) -> Template:
+    """Compile each template text once per process (validate, golden and the journey reuse them);
+    a document's text escapes every printed value as Markdown, a file name does not."""
+    return environment(markdown=markdown).from_string(source)
 
 
 def _render_within_budget(template: Template, context: Mapping[str, Any]) -> str:
@@ -104,11 +108,13 @@ def render_text(
     known: list[str],
     locate: Locator | None = None,
     lang: str = "en",
+    markdown: bool = True,
 ) -> str:
     """Render one template string within the budget; any failure becomes a ``TemplateError``
-    naming its place (a budget overrun is explained in ``lang``)."""
+    naming its place (a budget overrun is explained in ``lang``). With ``markdown`` (documents),
+    every printed value is text, never markup."""
     try:
-        return _render_within_budget(_compiled(source), context)
+        return _render_within_budget(_compiled(source, markdown), context)
     except BudgetExceeded as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
         raise TemplateError(f"{where}: {what}: {exc.explain(lang)}") from None
@@ -180,6 +186,7 @@ def render_document(
         known=known,
         locate=locate,
         lang=lang,
+        markdown=False,
     )
     # A template can write any character (Jinja decodes "\x1b" in its strings): none that would
     # drive a terminal or reorder text reaches a document.
@@ -202,6 +209,11 @@ def render_document(
 
         letter = render_letter(document, markdown, ctx, lang=lang, day=day, render=render_part)
         markdown = tidy_markdown(letter_markdown(letter))
+    refused = refused_links(markdown)
+    if refused:  # user values are escaped: a link here was written by the kit's template
+        where = f"{tool.origin or tool.id}"
+        raise TemplateError(t("links.refused", lang, where=where, what=what, url=shown_value(refused[0]),
+                              schemes=", ".join(f"{s}:" for s in LINK_SCHEMES)))
     author = strip_unsafe(str(answers.get("nom") or ""))
     return RenderedDocument(
         tool_id=tool.id,

@@ -21,6 +21,7 @@ from jinja2.utils import Joiner, Namespace
 from markupsafe import Markup
 
 from survivalkit.sandbox import budget as bud
+from survivalkit.text.markdown import MarkdownText, escape_markdown
 
 _ALL_BINOPS = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
@@ -91,6 +92,13 @@ def budget_finalize(value: Any) -> Any:
     return value
 
 
+def markdown_finalize(value: Any) -> Any:
+    """Every ``{{ … }}`` output of a document: within the budget, and escaped as Markdown text, so
+    that an answer can never become a link, a heading or any other markup (see text.markdown)."""
+    value = budget_finalize(value)
+    return escape_markdown(value)
+
+
 def _trusted_call(obj: Any) -> bool:
     """Callables whose cost is accounted elsewhere: macros, loops, the kit's own helpers."""
     return isinstance(obj, Macro | LoopContext | Joiner) or getattr(obj, "budget_trusted", False) or \
@@ -149,8 +157,9 @@ class KitSandbox(SandboxedEnvironment):
     budget_markup_join = staticmethod(budget_markup_join)
     budget_iter = staticmethod(budget_iter)
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(finalize=budget_finalize, **options)
+    def __init__(self, *, markdown: bool = False, **options: Any) -> None:
+        self.markdown = markdown
+        super().__init__(finalize=markdown_finalize if markdown else budget_finalize, **options)
 
     def check_functions(self) -> None:
         """Wrap every filter and test: call after adding the kit's own ones."""
@@ -179,6 +188,9 @@ class KitSandbox(SandboxedEnvironment):
             result = super().call(__context, __obj, *args, **kwargs)
         finally:
             account.depth -= 1
+        if __self.markdown and isinstance(__obj, Macro) and isinstance(result, str):
+            # A macro's output was escaped as it was printed inside: printing it is not escaping again.
+            result = MarkdownText(result)
         return account.produced(result)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, meta, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, meta, nodes, pass_environment
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
 from survivalkit.text.casing import mid_sentence
+from survivalkit.text.markdown import bullet_list
 from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_amount, format_date_long, format_number
 
@@ -148,19 +149,26 @@ def plural(count: object, singular: str, plural_form: str | None = None) -> str:
     return plural_form if plural_form is not None else singular + "s"
 
 
-def _bullets(items: object) -> str:
+@pass_environment
+def _bullets(env: SandboxedEnvironment, items: object) -> str:
+    """A Markdown list of ``items`` (a list, or the lines of a text); in a document, the list is
+    markup and each item is text (escaped)."""
     if not items:
         return ""
     if isinstance(items, str):
         items = [line for line in items.splitlines() if line.strip()]
     if not isinstance(items, Iterable):
         return str(items)
+    if getattr(env, "markdown", False):
+        return bullet_list(items)
     return "\n".join(f"- {item}" for item in items)
 
 
-def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment with the kit's filters (no file system access)."""
+def make_environment(autoescape: bool = False, *, markdown: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment with the kit's filters (no file system access); with
+    ``markdown``, every printed value is escaped as Markdown text (documents)."""
     env = KitSandbox(
+        markdown=markdown,
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -183,10 +191,10 @@ def make_environment(autoescape: bool = False) -> SandboxedEnvironment:
     return env
 
 
-@lru_cache(maxsize=2)
-def environment(autoescape: bool = False) -> SandboxedEnvironment:
-    """The shared environment (one per escaping mode)."""
-    return make_environment(autoescape)
+@lru_cache(maxsize=3)
+def environment(autoescape: bool = False, *, markdown: bool = False) -> SandboxedEnvironment:
+    """The shared environment (one per escaping mode: none, HTML, Markdown)."""
+    return make_environment(autoescape, markdown=markdown)
 
 
 def base_context(kit: Kit, day: dt.date, lang: str, used: set[str] | None = None) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from survivalkit.sheets.selection import (
     home_stage,
     select_tools,
 )
+from survivalkit.sheets.view import Workshop
 
 
 def build(
@@ -36,16 +37,27 @@ def build(
     lang: str,
     day: dt.date,
     stage: str | None = None,
+    duplex: bool = False,
+    workshop: Workshop | None = None,
 ) -> PdfResult:
-    """The file's bytes in ``fmt`` (``pdf``, ``html`` or ``md``); pages are counted for PDF only."""
-    if layout is Layout.BOOKLET:
+    """The file's bytes in ``fmt`` (``pdf``, ``html`` or ``md``); pages are counted for PDF only.
+
+    ``duplex`` (PDF): printed on both sides, every sheet and form starts on a right-hand page.
+    ``workshop``: the event, place, date and logo on the booklet's cover.
+    """
+    if layout in (Layout.BOOKLET, Layout.PACK):
         tools = booklet_order(kit, tools, stage)
+    if layout is Layout.PACK and fmt != "pdf":
+        raise UsageError(t("sheets.pack_pdf", lang))
     if fmt == "pdf":
-        return build_pdf(kit, tools, layout=layout, lang=lang, day=day, stage=stage)
+        return build_pdf(kit, tools, layout=layout, lang=lang, day=day, stage=stage,
+                         duplex=duplex, workshop=workshop)
     if fmt == "html":
-        text = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage)
+        text = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage,
+                          workshop=workshop)
     elif fmt == "md":
-        text = build_markdown(kit, tools, layout=layout, lang=lang, day=day, stage=stage)
+        text = build_markdown(kit, tools, layout=layout, lang=lang, day=day, stage=stage,
+                              workshop=workshop)
     else:
         raise UsageError(t("sheets.bad_format", lang, value=fmt, known=", ".join(SHEET_FORMATS)))
     return PdfResult(text.encode("utf-8"), 0)
@@ -55,6 +67,7 @@ __all__ = [
     "SHEET_FORMATS",
     "Layout",
     "PdfResult",
+    "Workshop",
     "booklet_order",
     "build",
     "build_html",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from survivalkit.i18n import t
@@ -14,6 +15,7 @@ from survivalkit.sheets.view import (
     FormField,
     FormView,
     SheetView,
+    Workshop,
     booklet_view,
     form_view,
     sheet_view,
@@ -25,6 +27,16 @@ DOTS = "." * 70
 def _list(items: Sequence[Txt], ordered: bool = False) -> list[str]:
     return [f"{index}. {item}" if ordered else f"- {item}"
             for index, item in enumerate(items, start=1)]
+
+
+def _plain(text: str) -> str:
+    """A value a person typed (the workshop's name, its place), as text in Markdown."""
+    return re.sub(r"([\\`*_\[\]<>#!|~])", r"\\\1", " ".join(text.split()))
+
+
+def _link_text(text: str) -> str:
+    """``text`` inside a Markdown link's brackets: brackets and backslashes escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
@@ -62,12 +74,9 @@ def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
         "",
     ]
     for src in s.sources:
-        bits = [str(src.title)]
-        if src.reference:
-            bits.append(str(src.reference))
-        if src.url:
-            bits.append(f"<{src.url}>")
-        lines.append("- " + " — ".join(bits))
+        words = str(src.title)
+        title = f"[{_link_text(words)}]({src.url})" if src.url else words
+        lines.append("- " + title + (f" — {src.reference}" if src.reference else ""))
     lines += ["", f"*{s.reviewed_text}*", ""]
     return "\n".join(lines)
 
@@ -75,12 +84,18 @@ def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
 def booklet_markdown(b: BookletView) -> str:
     """The booklet in Markdown: title block, contents, sheets by stage, glossary."""
     lang = b.lang
-    lines = [
-        f"# {b.title}",
-        "",
+    lines = []
+    if b.workshop.event:
+        where = " · ".join(x for x in (b.workshop_day, b.workshop.place) if x)
+        lines += [f"# {_plain(b.workshop.event)}", ""]
+        lines += [f"**{_plain(where)}**", ""] if where else []
+        lines += [f"## {b.title}", ""]
+    else:
+        lines += [f"# {b.title}", ""]
+    lines += [
         str(b.description),
         "",
-        f"{b.version} — {b.edition} — {b.count}",
+        f"{b.count} — {b.edition} — {b.version}",
         "",
         f"## {message('sheets.toc', lang)}",
         "",
@@ -124,9 +139,9 @@ def form_markdown(f: FormView) -> str:
     optional = message("hint.optional_short", lang)
     for q in f.fields:
         flag = f" ({optional})" if not q.required else ""
-        lines += [f"### {q.number}. {q.label}{flag}", ""]
         if q.condition:
             lines += [f"*{q.condition}*", ""]
+        lines += [f"### {q.number}. {q.label}{flag}", ""]
         if q.help:
             lines += [f"*{q.help}*", ""]
         if q.example:
@@ -154,11 +169,11 @@ def _answer(q: FormField, lang: str) -> list[str]:
 
 def build_markdown(
     kit: Kit, tools: Sequence[Tool], *, layout: Layout, lang: str, day: dt.date,
-    stage: str | None = None,
+    stage: str | None = None, workshop: Workshop | None = None,
 ) -> str:
     """Sheets, a booklet or forms in Markdown."""
     if layout is Layout.BOOKLET:
-        return booklet_markdown(booklet_view(kit, tools, lang, day, stage))
+        return booklet_markdown(booklet_view(kit, tools, lang, day, stage, workshop))
     if layout is Layout.FORMS:
         return "\n---\n\n".join(form_markdown(form_view(kit, tool, lang)) for tool in tools)
     return "\n---\n\n".join(sheet_markdown(sheet_view(kit, tool, lang)) for tool in tools)

@@ -18,9 +18,21 @@ from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.formats import html_page
 from survivalkit.sheets.selection import Layout
 from survivalkit.sheets.text import Txt, message
-from survivalkit.sheets.view import booklet_view, form_view, sheet_view
+from survivalkit.sheets.view import (
+    TermView,
+    Workshop,
+    booklet_view,
+    form_view,
+    glossary_view,
+    sheet_view,
+    term_pattern,
+)
 
 PACKAGE = resources.files("survivalkit.sheets")
+PAGE_MARGINS_CM = (1.3, 1.5, 1.4, 1.5)
+"""The A4 page's margins (top, right, bottom, left), in centimetres."""
+FOOTER_PT = 8
+"""The page footers' type size: the smallest printed (see ``pdf.MIN_PT``)."""
 
 
 def _load_template(name: str) -> str:
@@ -70,6 +82,49 @@ def kit_option(kit: Kit) -> str:
     return "".join(words)
 
 
+class TermMarker:
+    """Glossary terms in a sheet's text: linked to the booklet's glossary, marked with their language.
+
+    An English term in French text gets ``lang="en"`` (and a French one in English text
+    ``lang="fr"``) so that a screen reader pronounces it right; in the booklet each term also
+    links to its glossary entry.
+    """
+
+    def __init__(self, terms: Sequence[TermView], *, link: bool) -> None:
+        self.link = link
+        self.by_name: dict[str, TermView] = {}
+        for term in terms:
+            for name in (term.term, *term.variants):
+                self.by_name.setdefault(name.casefold(), term)
+        self.pattern = term_pattern(self.by_name)
+
+    def __call__(self, text: Any) -> Markup:
+        if not isinstance(text, Txt) or self.pattern is None:
+            return Markup(_finalize(text))
+        out: list[str] = []
+        at = 0
+        words = text.text
+        for match in self.pattern.finditer(words):
+            term = self.by_name[match[1].casefold()]
+            # A variant may be a spelling in either language: only the term itself is marked.
+            other = term.lang != text.lang and match[1].casefold() == term.term.casefold()
+            if not (other or self.link):
+                continue
+            out.append(html.escape(words[at:match.start()]))
+            shown = html.escape(match[1])
+            lang_attr = f' lang="{term.lang}"' if other else ""
+            if self.link:
+                out.append(f'<a class="term" href="#{term.id}"{lang_attr}>{shown}</a>')
+            else:
+                out.append(f"<span{lang_attr}>{shown}</span>")
+            at = match.end()
+        out.append(html.escape(words[at:]))
+        body = "".join(out)
+        if text.lang != text.page_lang:
+            body = f'<span lang="{text.lang}">{body}</span>'
+        return Markup(body)
+
+
 def _helpers(lang: str, kit_flag: str = "") -> dict[str, Any]:
     """Functions the templates call: messages as text or HTML, code spans, commands to copy."""
 
@@ -82,7 +137,7 @@ def _helpers(lang: str, kit_flag: str = "") -> dict[str, Any]:
             **{k: str(v) for k, v in html_values.items()}))
 
     def code(text: str) -> Markup:
-        return Markup(f"<code>{html.escape(text)}</code>")
+        return Markup(f'<code class="command">{html.escape(text)}</code>')
 
     def cmd(text: str) -> Markup:
         return code(text + kit_flag)
@@ -92,6 +147,7 @@ def _helpers(lang: str, kit_flag: str = "") -> dict[str, Any]:
 
 def render(name: str, lang: str, kit_flag: str = "", **values: Any) -> str:
     """Render the template ``name`` with ``values`` and the helpers for ``lang``."""
+    values.setdefault("g", TermMarker([], link=False))
     return environment().get_template(name).render(**_helpers(lang, kit_flag), **values)
 
 
@@ -101,20 +157,42 @@ def _css_string(text: str) -> str:
     return '"' + out.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
 
 
-def page_css(kit: Kit, lang: str, layout: Layout, numbered: bool) -> str:
-    """The ``@page`` rules: A4, the kit's name and version, page numbers, the running stage."""
+DUPLEX_CSS = """
+.sheet, .sheet + .sheet, .toc, .glossary { break-before: right; }
+.stage { break-before: left; }
+@page :blank { @bottom-left { content: none; } @bottom-right { content: none; }
+  @top-right { content: none; } @top-center { content: none; } }
+"""
+"""Printed on both sides: each sheet starts on a right-hand page, a stage's opening page faces
+its first sheet, and the pages left blank carry nothing."""
+
+
+def page_css(
+    kit: Kit, lang: str, layout: Layout, numbered: bool, *, paper: bool = False
+) -> str:
+    """The ``@page`` rules: A4, the kit's name and version, page numbers, the running stage.
+
+    A printed form repeats its title and a line for the participant's name at the top of each
+    page, and numbers its pages « page 2 / 3 » (each form is laid out on its own).
+    """
     version = message("sheets.version", lang, version=kit.info.version)
     kit_line = f"{Txt.of(kit.info.title, lang).text} · {version}"
-    small = "font-size: 7.5pt; color: #3a3a3a;"
+    small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
     numbers = 'counter(page) " / " counter(pages)' if numbered else "none"
+    form_head = paper and layout is Layout.FORMS
+    if form_head:
+        numbers = _css_string(message("sheets.form.page", lang) + " ") + " " + numbers
+    margins = " ".join(f"{size}cm" for size in PAGE_MARGINS_CM)
     out = (
-        "@page { size: A4; margin: 1.5cm 1.7cm 1.7cm 1.7cm;\n"
+        f"@page {{ size: A4; margin: {margins};\n"
         f"  @bottom-left {{ content: {_css_string(kit_line)}; {small} }}\n"
         f"  @bottom-right {{ content: {numbers}; {small} }}\n"
         "  @bottom-center { content: none; }\n"
     )
     if layout is Layout.BOOKLET:
         out += f"  @top-right {{ content: string(stage); {small} }}\n"
+    if form_head:
+        out += "  @top-center { content: element(formhead); width: 100%; vertical-align: bottom; }\n"
     out += "}\n"
     if layout is Layout.BOOKLET:
         out += (
@@ -132,31 +210,42 @@ def build_html(
     lang: str,
     day: dt.date,
     stage: str | None = None,
-    fit: dict[str, float] | None = None,
+    paper: bool = False,
+    duplex: bool = False,
+    extra_css: str = "",
+    workshop: Workshop | None = None,
 ) -> str:
     """The standalone HTML page for sheets, a booklet or forms (print CSS included).
 
-    ``fit`` gives the type size (points) of sheets shrunk to stay on one page, by tool id.
+    ``paper`` lays it out for printing (the PDF): what to do is said for a pen, never as a
+    command line. ``duplex`` starts each sheet on a right-hand page. ``extra_css`` comes last
+    (used to measure sheets on endless pages, or to move a form's page break). ``workshop``
+    puts the event, place, date and logo on the booklet's cover.
     """
-    fit = fit or {}
     kit_title = Txt.of(kit.info.title, lang).text
     if layout is Layout.BOOKLET:
-        body = render("booklet.html.j2", lang, kit_option(kit),
-                      b=booklet_view(kit, tools, lang, day, stage), fit=fit)
+        booklet = booklet_view(kit, tools, lang, day, stage, workshop)
+        body = render("booklet.html.j2", lang, kit_option(kit), b=booklet, paper=paper,
+                      g=TermMarker(booklet.glossary, link=True))
         style = css("booklet") + css("sheet")
         title = kit_title
     elif layout is Layout.FORMS:
         body = render("forms.html.j2", lang, kit_option(kit),
-                      forms=[form_view(kit, tool, lang) for tool in tools])
+                      forms=[form_view(kit, tool, lang) for tool in tools],
+                      paper=paper)
         style = css("form")
         title = form_page_title(tools, lang)
     else:
         body = render("sheets.html.j2", lang, kit_option(kit),
-                      sheets=[sheet_view(kit, tool, lang) for tool in tools], fit=fit)
+                      sheets=[sheet_view(kit, tool, lang) for tool in tools],
+                      paper=paper, g=TermMarker(glossary_view(kit, lang), link=False))
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title
     numbered = layout is not Layout.SHEETS or len(tools) > 1
-    style = css("base") + page_css(kit, lang, layout, numbered) + style
+    style = css("base") + page_css(kit, lang, layout, numbered, paper=paper) + style
+    if duplex:
+        style += DUPLEX_CSS
+    style += extra_css
     return html_page(body, title=title, lang=lang, css=style)
 
 

@@ -1,29 +1,33 @@
-"""PDF printing: lay the HTML out with WeasyPrint, shrinking each sheet that spills over its page."""
+"""PDF printing: lay the HTML out with WeasyPrint; measure how far each sheet runs past its page.
+
+Sheets are never shrunk: their type stays at ``SHEET_PT`` (nothing printed is under ``MIN_PT``).
+A sheet that does not fit one page is the kit's text to shorten, which ``sheet_overflow`` (and
+``survivalkit sheets --check``) measures.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.formats import html_to_pdf, refuse_fetch, weasyprint_html
-from survivalkit.sheets.pages import build_html
+from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
+from survivalkit.sheets.view import Workshop
 
 SHEET_PT = 9.5
-"""The sheets' type size, in points."""
-MIN_SHEET_PT = 7.5
-"""The smallest type a sheet is shrunk to so that it stays on one page."""
-MAX_RENDERS = 4
-"""How many times a PDF may be laid out while fitting its sheets."""
-PAGE_TOP_PX = 1.5 / 2.54 * 96
-PAGE_BOTTOM_PX = (29.7 - 1.7) / 2.54 * 96
-"""Where the page's content area starts and ends (CSS pixels), matching ``pages.page_css``."""
-KEY_DAY = dt.date(2000, 1, 1)
-"""The date the remembered sheet sizes are filed under, whatever the printing date."""
+"""The sheets' body type size, in points (set in ``css/sheet.css``)."""
+MIN_PT = 8.0
+"""The smallest type printed anywhere: sources, labels, page footers."""
+CM_PX = 96 / 2.54
+PAGE_ROOM_PX = (29.7 - PAGE_MARGINS_CM[0] - PAGE_MARGINS_CM[2]) * CM_PX
+"""The height of an A4 page's content area (CSS pixels), matching ``pages.page_css``."""
+MEASURE_CSS = "@page { size: 21cm 400cm; }"
+"""A page so tall that no sheet breaks: a sheet's height is then where it ends."""
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,7 @@ class PdfResult:
     data: bytes
     pages: int
     overflowing: list[str] = field(default_factory=list)
-    """Ids of the tools whose sheet still takes more than one page."""
-    sizes: dict[str, float] = field(default_factory=dict)
-    """The type size each sheet was printed at, by sheet key (see ``sheet_key``)."""
+    """Ids of the tools whose sheet takes more than one page."""
 
 
 def _weasyprint_html() -> Any:
@@ -48,110 +50,116 @@ def _weasyprint_html() -> Any:
     return HTML
 
 
-def fit_and_print(
-    build: Callable[[dict[str, float]], str], tool_ids: Sequence[str], *,
-    keys: Mapping[str, str] | None = None, fresh: bool = False,
-) -> PdfResult:
-    """Print to PDF, shrinking the type of each sheet that spills over its page.
+def fetch_logo(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The one resource a printout loads: the cover's logo, already inside the page."""
+    from survivalkit.sheets.logo import data_uri_image
 
-    ``build`` makes the page from type sizes by tool id. After each layout, every sheet whose
-    end lands on a later page than its start gets a smaller size, estimated from how far it
-    overflowed (height grows about as the square of the type size), never below
-    ``MIN_SHEET_PT``. ``keys`` gives each sheet's key (see ``sheet_key``): the size that fitted
-    last time is remembered under it, in the user's cache (and for the bundled kit in the
-    package), so that a print usually takes a single layout, and a change to one sheet fits
-    that sheet again, not the others. The last layout always checks the sizes it was given.
+    found = data_uri_image(url)
+    if found is None:
+        return refuse_fetch(url)
+    mime, data = found
+    try:  # WeasyPrint 68 and later
+        from weasyprint.urls import URLFetcherResponse
+    except ImportError:  # pragma: no cover - older WeasyPrint takes a dict
+        return {"string": data, "mime_type": mime}
+    response: Any = URLFetcherResponse(url, body=data, headers={"Content-Type": mime})
+    return response  # type: ignore[no-any-return]
+
+
+def _anchors(document: Any) -> dict[str, tuple[int, float]]:
+    """Where each anchor lands: page index and height on the page (CSS pixels)."""
+    where: dict[str, tuple[int, float]] = {}
+    for index, page in enumerate(document.pages):
+        for name, box in page.anchors.items():  # (x, y, ...) in CSS pixels
+            where.setdefault(name, (index, float(box[1])))
+    return where
+
+
+def print_pdf(page: str, tool_ids: Sequence[str]) -> PdfResult:
+    """Lay ``page`` out once and print it; names the sheets that spill over their page."""
+    document = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render()
+    where = _anchors(document)
+    over = [tid for tid in tool_ids
+            if (start := where.get(f"tool-{tid}")) is not None
+            and (end := where.get(f"end-{tid}")) is not None and start[0] != end[0]]
+    return PdfResult(bytes(document.write_pdf()), len(document.pages), over)
+
+
+def sheet_overflow(kit: Kit, tools: Sequence[Tool], lang: str) -> dict[str, float]:
+    """How far each printed sheet runs past its one page, in centimetres (0 when it fits).
+
+    One layout on pages too tall to break: each sheet's height is exact, whatever the blocks
+    that a real page would push whole onto the next one.
     """
-    keys = keys or {}
+    page = build_html(kit, tools, layout=Layout.SHEETS, lang=lang, day=dt.date(2000, 1, 1),
+                      paper=True, extra_css=MEASURE_CSS)
+    document = _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
+    where = _anchors(document)
+    result: dict[str, float] = {}
+    for tool in tools:
+        start, end = where[f"tool-{tool.id}"], where[f"end-{tool.id}"]
+        height = end[1] - start[1]
+        result[tool.id] = max(0.0, (height - PAGE_ROOM_PX) / CM_PX)
+    return result
+
+
+MIN_LAST_PAGE = 3
+"""The fewest questions a form's last page may hold: one or two alone look forgotten."""
+
+
+def _blank(title: str, lang: str) -> Any:
+    """A document of one blank A4 page, titled: the verso of a form, and the file's metadata."""
+    page = (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title>"
+            "<style>@page { size: A4; margin: 0; }</style></head><body></body></html>")
+    return _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
+
+
+def _form_pages(kit: Kit, tool: Tool, lang: str, day: dt.date) -> list[Any]:
+    """One form laid out on its own (its pages numbered « page 2 / 3 »), no question left alone.
+
+    When the last page would hold only one or two questions, the page break moves up so that
+    it holds three: one more layout, for that form only.
+    """
     weasy_html = _weasyprint_html()
-    known = {} if fresh else known_fits([keys[tid] for tid in tool_ids if tid in keys])
-    fit: dict[str, float] = {tid: known[keys[tid]] for tid in tool_ids
-                             if tid in keys and keys[tid] in known and known[keys[tid]] < SHEET_PT}
-    for attempt in range(MAX_RENDERS):
-        document = weasy_html(string=build(fit), url_fetcher=refuse_fetch).render()
-        where: dict[str, tuple[int, float]] = {}
-        for index, page in enumerate(document.pages):
-            for name, box in page.anchors.items():  # (x, y, ...) in CSS pixels
-                where.setdefault(name, (index, float(box[1])))
-        over = [tid for tid in tool_ids if _overflow(where, tid) is not None]
-        todo = [tid for tid in over if fit.get(tid, SHEET_PT) > MIN_SHEET_PT]
-        if not todo or attempt == MAX_RENDERS - 1:
-            break
-        for tid in todo:
-            ratio = _overflow(where, tid) or 1.0
-            size = fit.get(tid, SHEET_PT) * min(ratio**0.5 * 0.98, 0.97)
-            fit[tid] = max(MIN_SHEET_PT, round(size, 2))
-    sizes = {keys[tid]: fit.get(tid, SHEET_PT) for tid in tool_ids if tid in keys}
-    remember_fits({k: v for k, v in sizes.items() if known.get(k) != v})
-    return PdfResult(bytes(document.write_pdf()), len(document.pages), over, sizes)
+
+    def lay_out(extra: str) -> Any:
+        page = build_html(kit, [tool], layout=Layout.FORMS, lang=lang, day=day, paper=True,
+                          extra_css=extra)
+        return weasy_html(string=page, url_fetcher=refuse_fetch).render()
+
+    document = lay_out("")
+    where = _anchors(document)
+    fields = [name for name in where if name.startswith(f"q-{tool.id}-")]
+    last = len(document.pages) - 1
+    alone = [name for name in fields if where[name][0] == last]
+    if last > 0 and len(fields) > MIN_LAST_PAGE and 0 < len(alone) < MIN_LAST_PAGE:
+        moved = lay_out(f"#{fields[-MIN_LAST_PAGE]} {{ break-before: page; }}")
+        if len(moved.pages) == len(document.pages):
+            document = moved
+    return list(document.pages)
 
 
-def sheet_key(kit: Kit, tool: Tool, *, layout: Layout, lang: str, stage: str | None) -> str:
-    """What a sheet's fitted size depends on: the page of this one sheet at full size (its
-    text, the kit's words, the print CSS and templates), in this layout and language."""
-    from survivalkit.kit.cache import digest
+def print_forms(
+    kit: Kit, tools: Sequence[Tool], *, lang: str, day: dt.date, duplex: bool,
+    before: Any = None,
+) -> PdfResult:
+    """Paper forms in one PDF, each laid out on its own; on both sides, each starts on a recto.
 
-    page = build_html(kit, [tool], layout=layout, lang=lang, day=KEY_DAY, stage=stage)
-    return digest("sheet-fit", str(layout), lang, page)
-
-
-SHIPPED_FITS = Path(__file__).resolve().parent / "fit.json"
-"""The fitted sizes of the bundled kit's sheets, made by ``python -m survivalkit.sheets.fit_data``
-(keys that no longer match, after a change of a sheet or the CSS, are simply not used)."""
-
-
-def _size(value: Any) -> float | None:
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if ok and MIN_SHEET_PT <= value <= SHEET_PT else None
-
-
-def known_fits(keys: Sequence[str]) -> dict[str, float]:
-    """The sizes known for these sheet keys: the user's cache, else the package's (checked)."""
-    import json
-
-    from survivalkit.kit.cache import fit_store, read_bounded
-
-    found: dict[str, float] = {}
-    store = fit_store()
-    if store is not None:
-        for key in keys:
-            size = _size(store.get(key))
-            if size is not None:
-                found[key] = size
-    missing = [key for key in keys if key not in found]
-    if missing:
-        data = read_bounded(SHIPPED_FITS, 4 * 1024 * 1024)
-        try:
-            shipped = json.loads(data) if data else {}
-        except (ValueError, RecursionError):
-            shipped = {}
-        if isinstance(shipped, dict):
-            for key in missing:
-                size = _size(shipped.get(key))
-                if size is not None:
-                    found[key] = size
-    return found
-
-
-def remember_fits(sizes: Mapping[str, float]) -> None:
-    """Remember fitted sizes in the user's cache; failures are not errors."""
-    from survivalkit.kit.cache import fit_store
-
-    store = fit_store() if sizes else None
-    if store is not None:
-        for key, size in sizes.items():
-            store.put(key, size)
-        store.close()
-
-
-def _overflow(where: dict[str, tuple[int, float]], tool_id: str) -> float | None:
-    """None when the sheet fits its page, else the ratio of the room it had to what it needed."""
-    start, end = where.get(f"tool-{tool_id}"), where.get(f"end-{tool_id}")
-    if start is None or end is None or start[0] == end[0]:
-        return None
-    room = PAGE_BOTTOM_PX - start[1]
-    needed = (end[0] - start[0]) * (PAGE_BOTTOM_PX - PAGE_TOP_PX) + end[1] - start[1]
-    return max(0.3, min(1.0, room / needed)) if needed > 0 else 1.0
+    ``before`` is a laid-out document printed first (the workshop pack: the booklet, then
+    every tool's form).
+    """
+    blank = _blank(form_page_title(tools, lang), lang)
+    pages: list[Any] = list(before.pages) if before is not None else []
+    if duplex and len(pages) % 2:
+        pages.append(blank.pages[0])
+    for tool in tools:
+        form = _form_pages(kit, tool, lang, day)
+        pages += form
+        if duplex and len(form) % 2:
+            pages.append(blank.pages[0])
+    document = (before if before is not None else blank).copy(pages)
+    return PdfResult(bytes(document.write_pdf()), len(pages), [])
 
 
 def build_pdf(
@@ -162,17 +170,17 @@ def build_pdf(
     lang: str,
     day: dt.date,
     stage: str | None = None,
-    fresh: bool = False,
+    duplex: bool = False,
+    workshop: Workshop | None = None,
 ) -> PdfResult:
-    """Sheets, a booklet or forms as PDF; sheets are kept to one page each when possible
-    (``fresh``: fitted from scratch, not from the sizes known)."""
-
-    def build(fit: dict[str, float]) -> str:
-        return build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, fit=fit)
-
-    ids = [] if layout is Layout.FORMS else [tool.id for tool in tools]
-    # Each sheet has its own key (the printing date, only on the booklet's cover, is not part
-    # of it): a new day, or a change to another sheet, does not lay this one out again.
-    keys = {tool.id: sheet_key(kit, tool, layout=layout, lang=lang, stage=stage)
-            for tool in tools if tool.id in ids}
-    return fit_and_print(build, ids, keys=keys, fresh=fresh)
+    """Sheets, a booklet or forms as PDF, laid out for paper (``duplex``: for both sides)."""
+    if layout is Layout.FORMS:
+        return print_forms(kit, tools, lang=lang, day=day, duplex=duplex)
+    if layout is Layout.PACK:
+        page = build_html(kit, tools, layout=Layout.BOOKLET, lang=lang, day=day, stage=stage,
+                          paper=True, duplex=duplex, workshop=workshop)
+        booklet = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render()
+        return print_forms(kit, tools, lang=lang, day=day, duplex=duplex, before=booklet)
+    page = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, paper=True,
+                      duplex=duplex, workshop=workshop)
+    return print_pdf(page, [tool.id for tool in tools])

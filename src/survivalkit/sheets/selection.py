@@ -13,11 +13,13 @@ SHEET_FORMATS = ("pdf", "html", "md")
 
 
 class Layout(StrEnum):
-    """What is printed: loose sheets, the whole booklet, or paper forms."""
+    """What is printed: loose sheets, the whole booklet, paper forms, or the workshop pack."""
 
     SHEETS = "sheets"
     BOOKLET = "booklet"
     FORMS = "forms"
+    PACK = "pack"
+    """The booklet, then every tool's form: what a workshop hands out (PDF only)."""
 
 
 def select_tools(
@@ -66,7 +68,8 @@ def default_filename(tools: Sequence[Tool], layout: Layout, fmt: str, lang: str)
     if len(tools) == 1:
         suffix = f"-{t('sheets.file.form', lang)}" if layout is Layout.FORMS else ""
         return f"{tools[0].id}{suffix}.{fmt}"
-    key = {"forms": "sheets.file.forms", "booklet": "sheets.file.booklet"}.get(
+    key = {"forms": "sheets.file.forms", "booklet": "sheets.file.booklet",
+           "pack": "sheets.file.pack"}.get(
         layout.value, "sheets.file.sheets"
     )
     return f"{t(key, lang)}.{fmt}"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from survivalkit.i18n import t
@@ -11,6 +12,8 @@ from survivalkit.kit.model import Kit, Question, QuestionType, Text, Tool, tool_
 from survivalkit.sheets.paper import answer_unit, condition_text, paper_help, text_lines
 from survivalkit.sheets.selection import by_stage
 from survivalkit.sheets.text import Txt, message
+from survivalkit.text.localized import fold
+from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_date_long
 
 
@@ -156,6 +159,32 @@ class TermView:
     definition: Txt
     official: str | None
     note: Txt | None
+    id: str = ""
+    """Its anchor in the booklet (``term-fab-lab``), which the sheets link to."""
+    lang: str = "fr"
+    """The language the term itself is in."""
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """What the booklet's cover says about the workshop it is printed for (all optional)."""
+
+    event: str = ""
+    place: str = ""
+    day: dt.date | None = None
+    logo: str = ""
+    """The organiser's logo as a ``data:`` URI (PNG or JPEG, checked when read)."""
+
+
+def french_order(term: str) -> tuple[str, str]:
+    """Sort key of a glossary term the French way: accents and capitals do not move it."""
+    return (" ".join(fold(term).replace("-", " ").split()), term)
+
+
+def term_anchor(term: str) -> str:
+    """``term-fab-lab``: where a glossary entry is in the booklet."""
+    return "term-" + slugify(term, max_length=50)
 
 
 @dataclass(frozen=True)
@@ -167,24 +196,24 @@ class BookletView:
     description: Txt
     version: str
     edition: str
+    """« Édition du 30 novembre 2026 »: the latest review date of the printed tools."""
     count: str
     toc: list[TocStage]
+    """The contents: each tool once, under the stage it is printed in."""
     stages: list[StageSection]
     glossary: list[TermView] = field(default_factory=list)
+    workshop: Workshop = field(default_factory=Workshop)
+    workshop_day: str = ""
 
 
 def booklet_view(
-    kit: Kit, tools: Sequence[Tool], lang: str, day: dt.date, stage: str | None = None
+    kit: Kit, tools: Sequence[Tool], lang: str, day: dt.date, stage: str | None = None,
+    workshop: Workshop | None = None,
 ) -> BookletView:
-    """The booklet of ``tools`` (already in booklet order), kept to ``stage`` when given."""
-    toc = []
-    for s in kit.info.stages:
-        if stage is not None and s.id != stage:
-            continue
-        members = [(tool.id, Txt.of(tool.title, lang)) for tool in tools if s.id in tool.stages]
-        if members:
-            desc = Txt.of(s.description, lang) if s.description else None
-            toc.append(TocStage(stage_label(kit, s.id, lang), desc, members))
+    """The booklet of ``tools`` (already in booklet order), kept to ``stage`` when given.
+
+    ``day`` is the printing day; the edition date is the latest ``reviewed`` of the tools.
+    """
     stage_by_id = {s.id: s for s in kit.info.stages}
     sections = []
     for stage_id, group in by_stage(kit, tools, stage):
@@ -192,25 +221,62 @@ def booklet_view(
         desc = Txt.of(info.description, lang) if info and info.description else None
         sections.append(StageSection(stage_id, stage_label(kit, stage_id, lang), desc,
                                      [sheet_view(kit, tool, lang) for tool in group]))
-    terms = []
-    for term in sorted(kit.glossary.terms, key=lambda x: x.term.lower()):
-        official = None
-        if term.official:
-            name = term.official + (f" ({term.official_date})" if term.official_date else "")
-            official = message("sheets.official", lang, term=name)
-        terms.append(TermView(term.term, Txt.of(term.definition, lang), official,
-                              Txt.of(term.note, lang) if term.note else None))
+    toc = [TocStage(s.label, s.description, [(sheet.id, sheet.title) for sheet in s.sheets])
+           for s in sections]
+    workshop = workshop or Workshop()
+    edition = max((tool.reviewed for tool in tools), default=day)
     return BookletView(
         lang=lang,
         title=Txt.of(kit.info.title, lang),
         description=Txt.of(kit.info.description, lang),
         version=message("sheets.version", lang, version=kit.info.version),
-        edition=message("sheets.edition", lang, date=format_date_long(day, lang)),
+        edition=message("sheets.edition", lang, date=format_date_long(edition, lang)),
         count=message("sheets.count", lang, n=str(len(tools))),
         toc=toc,
         stages=sections,
-        glossary=terms,
+        # The booklet explains the words its sheets use.
+        glossary=glossary_view(kit, lang, [text for section in sections for sheet in section.sheets
+                                           for text in sheet_texts(sheet)]),
+        workshop=workshop,
+        workshop_day=format_date_long(workshop.day, lang) if workshop.day else "",
     )
+
+
+def term_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of ``names`` as a whole word (longest first, case ignored); None without names."""
+    ordered = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def sheet_texts(sheet: SheetView) -> list[str]:
+    """The words of a sheet where glossary terms are looked for."""
+    return [x.text for x in (sheet.summary, sheet.when_to_use, *sheet.steps, *sheet.tips,
+                             *sheet.pitfalls, *sheet.documents, *sheet.next_steps)]
+
+
+def glossary_view(kit: Kit, lang: str, used_in: Sequence[str] | None = None) -> list[TermView]:
+    """The glossary's entries, sorted the French way; with ``used_in``, only the terms it uses."""
+    chosen = list(kit.glossary.terms)
+    if used_in is not None:
+        found: set[str] = set()
+        for term in chosen:
+            pattern = term_pattern([term.term, *term.variants])
+            if pattern is not None and any(pattern.search(text) for text in used_in):
+                found.add(term.term)
+        chosen = [term for term in chosen if term.term in found]
+    terms = []
+    for term in sorted(chosen, key=lambda x: french_order(x.term)):
+        official = None
+        if term.official:
+            name = term.official + (f" ({term.official_date})" if term.official_date else "")
+            official = message("sheets.official", lang, term=name)
+        terms.append(TermView(term.term, Txt.of(term.definition, lang), official,
+                              Txt.of(term.note, lang) if term.note else None,
+                              term_anchor(term.term), term.lang, tuple(term.variants)))
+    return terms
 
 
 # --- paper forms -------------------------------------------------------------------------
@@ -222,6 +288,8 @@ class ChoiceBox:
 
     label: Txt
     help: Txt | None = None
+    value: str = ""
+    """The answer it stands for: the choice's value, ``yes`` or ``no``."""
 
 
 @dataclass(frozen=True)
@@ -308,8 +376,9 @@ def _paper_help(question: Question, lang: str) -> Txt | None:
 
 def _boxes(question: Question, lang: str) -> list[ChoiceBox]:
     if question.type is QuestionType.BOOL:
-        return [ChoiceBox(Txt(t(key, lang).capitalize(), lang, lang)) for key in ("yes", "no")]
+        return [ChoiceBox(Txt(t(key, lang).capitalize(), lang, lang), value=key)
+                for key in ("yes", "no")]
     return [
-        ChoiceBox(Txt.of(c.label, lang), Txt.of(c.help, lang) if c.help else None)
+        ChoiceBox(Txt.of(c.label, lang), Txt.of(c.help, lang) if c.help else None, str(c.value))
         for c in question.choices or []
     ]

@@ -82,7 +82,7 @@ def format_amount(value: object, unit: str = "EUR", lang: str = "fr") -> str:
 
 # Each pattern starts at the first space of a run (never inside it): linear on any text.
 _BEFORE_HIGH = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*([;!?])")
-_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
+_BEFORE_COLON = re.compile(r"(?<=[^\s\\])[ \u00a0\u202f]*:(?=\s|$)")  # not after an escaping backslash
 _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 _URL = re.compile(r"(?:https?://|www\.)\S+|`[^`]*`")

@@ -16,9 +16,10 @@ from survivalkit.authoring.rules.base import (
     tool_own_questions,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK114, SK115, SK116
+from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK020, SK114, SK115, SK116
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.model import Kit, QuestionType, Tool, tool_questions
+from survivalkit.text.markdown import LINK_SCHEMES, allowed_link
 
 MONEY_UNITS = ("EUR_HT", "EUR_TTC", "EUR")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -122,3 +123,39 @@ def check_sentence_case(ctx: Context) -> Iterator[Problem]:
                         yield tool_problem(ctx, tool, source.key_path, SK116,
                                            Msg("lint.sentence_case", what=source.what, name=name,
                                                filter=LOWERCASE_FILTER), lineno)
+
+
+_COMPUTED = "\ue000"  # stands for template code while reading a template's links
+
+
+def template_links(text: str) -> Iterator[tuple[str, int]]:
+    """``(target, line)`` for each link a template writes in its own text (computed targets, made
+    by template code, are checked when the document is rendered)."""
+    from markdown_it import MarkdownIt
+
+    prose = _TAG.sub(lambda m: re.sub(r"[^\n]", _COMPUTED, m.group()), text)
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False})
+    md.enable("table")
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # every link, whatever its scheme
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # as written
+    for token in md.parse(prose):
+        for child in token.children or ():
+            if child.type == "link_open":
+                target = str(child.attrGet("href") or "")
+                if not target.startswith(_COMPUTED):
+                    yield target, (token.map[0] + 1 if token.map else 1)
+
+
+@check
+def check_link_schemes(ctx: Context) -> Iterator[Problem]:
+    """A document may link only to https:, http: or mailto: (what it sends must not open anything
+    else on the reader's computer)."""
+    for tool in ctx.tools():
+        for source in document_sources(tool):
+            if source.key_path[-1] == "filename":
+                continue
+            for target, line in template_links(source.text):
+                if not allowed_link(target):
+                    yield tool_problem(ctx, tool, source.key_path, SK020,
+                                       Msg("lint.link_scheme", what=source.what, url=target[:80],
+                                           schemes=", ".join(f"{s}:" for s in LINK_SCHEMES)), line)

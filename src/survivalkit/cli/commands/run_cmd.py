@@ -12,6 +12,7 @@ from survivalkit.i18n import t
 
 if TYPE_CHECKING:
     from survivalkit.cli.app import Env
+    from survivalkit.kit.model import Tool
 
 
 def register(app: typer.Typer, env_class: type[Env]) -> None:
@@ -80,7 +81,7 @@ def run_tool(
     from survivalkit.output.formats import parse_formats
 
     store = Store()
-    file = read_tool_answers(answers_file, env.lang) if answers_file is not None else None
+    file = read_tool_answers(answers_file, env.lang, tool_id) if answers_file is not None else None
     adopt_recorded(env, store, f"tool-{tool_id}", file=file.settings if file else None, resume=resume)
     lang = env.lang
     tool = env.tool(tool_id)
@@ -88,7 +89,7 @@ def run_tool(
     work = ToolWork(
         env.kit, tool, lang, settings=env.settings(), file=file, sets=parse_set_options(sets),
         use_defaults=use_defaults, use_profile=use_profile, resume=True if resume else None,
-        day=parse_day(date, lang), formats=parse_formats(formats) if formats else None,
+        day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats else None,
         header=t("answers.header", lang, cmd=env.command("run", tool.id, "--answers", "answers.yaml")),
         out=out, write=True, force=force, locate=locator_for(tool, env.loaded.sources),
     )
@@ -98,4 +99,19 @@ def run_tool(
         confirm_overwrite=confirm_overwrite(env),
     )
     done = run_work(work, around)
+    if file is not None and done.ignored:
+        report_ignored(env, tool, done.ignored, file.source)
     report_written(env, done.written)
+
+
+def report_ignored(env: Env, tool: Tool, ignored: list[str], source: str) -> None:
+    """A notice for each field filled in a PDF form whose question does not apply."""
+    from survivalkit.sheets.view import asked_questions, form_view
+    from survivalkit.text.localized import tr
+
+    conditions = {f.id: f.condition for f in form_view(env.kit, tool, env.lang).fields}
+    by_id = {q.id: q for q in asked_questions(env.kit, tool)}
+    for key in ignored:
+        condition = conditions.get(key, "").rstrip(" :\u00a0\u202f")
+        env.display.notice(t("pdfform.ignored", env.lang, file=source, id=key,
+                             question=tr(by_id[key].label, env.lang), condition=condition))

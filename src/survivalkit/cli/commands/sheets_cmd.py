@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,6 +14,7 @@ from survivalkit.i18n import t
 
 if TYPE_CHECKING:
     from survivalkit.cli.app import Env
+    from survivalkit.sheets.view import Workshop
 
 
 def register(app: typer.Typer, env_class: type[Env]) -> None:
@@ -42,13 +44,34 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                          show_default=False),
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=t("sheets.opt.force", LANG))] = False,
+        check: Annotated[bool, typer.Option("--check", help=t("sheets.opt.check", LANG))] = False,
+        duplex: Annotated[
+            bool, typer.Option("--duplex", help=t("sheets.opt.duplex", LANG))
+        ] = False,
+        event: Annotated[
+            str | None, typer.Option("--event", help=t("sheets.opt.event", LANG), metavar="TEXT")
+        ] = None,
+        place: Annotated[
+            str | None, typer.Option("--place", help=t("sheets.opt.place", LANG), metavar="TEXT")
+        ] = None,
+        date: Annotated[
+            str | None, typer.Option("--date", help=t("sheets.opt.date", LANG), metavar="D")
+        ] = None,
+        logo: Annotated[
+            Path | None, typer.Option("--logo", help=t("sheets.opt.logo", LANG), metavar="FILE")
+        ] = None,
         kit: KitOpt = None,
         lang: LangOpt = None,
         plain: PlainOpt = False,
     ) -> None:
         env = env_class(kit, lang, plain)
+        if check:
+            if not check_sheets(env, tool_ids or [], stage=stage):
+                raise typer.Exit(1)
+            return
         sheets_command(env, tool_ids or [], stage=stage, form=form, fmt=fmt, out=out,
-                       booklet=booklet, force=force)
+                       booklet=booklet, force=force, duplex=duplex,
+                       cover=(event, place, date, logo))
 
 
 def choose_format(fmt: str | None, out: Path | None, lang: str) -> str:
@@ -68,6 +91,61 @@ def choose_format(fmt: str | None, out: Path | None, lang: str) -> str:
     return chosen
 
 
+def check_sheets(env: Env, tool_ids: list[str], *, stage: str | None) -> bool:
+    """Say which tool's sheet, in which language, runs past its page and by how much."""
+    from survivalkit.kit.model import tr
+    from survivalkit.sheets.build import select_tools
+    from survivalkit.sheets.pdf import sheet_overflow
+
+    lang = env.lang
+    tools = select_tools(env.kit, [env.tool(tool_id) for tool_id in tool_ids], stage, lang)
+    over = 0
+    for sheet_lang in ("fr", "en"):
+        for tool_id, cm in sheet_overflow(env.kit, tools, sheet_lang).items():
+            if cm > 0:
+                over += 1
+                title = tr(env.kit.tools[tool_id].title, lang)
+                env.display.error(t("sheets.check.over", lang, tool=tool_id, title=title,
+                                    sheet_lang=sheet_lang, cm=_centimetres(cm, lang)))
+    if over:
+        env.display.error(t("sheets.check.failed", lang, n=over))
+        return False
+    env.display.say(t("sheets.check.ok", lang, n=len(tools)))
+    return True
+
+
+MAX_COVER_TEXT = 120
+"""The longest workshop name or place printed on a cover."""
+
+
+def read_workshop(
+    cover: tuple[str | None, str | None, str | None, Path | None], lang: str
+) -> Workshop | None:
+    """The cover's workshop from ``--event``, ``--place``, ``--date`` and ``--logo`` (None: none)."""
+    from survivalkit.cli.work import parse_day
+    from survivalkit.errors import UsageError
+    from survivalkit.sheets.logo import read_logo
+    from survivalkit.sheets.view import Workshop
+
+    event, place, day, logo = cover
+    if event is None and place is None and day is None and logo is None:
+        return None
+    texts = {}
+    for option, value in (("--event", event), ("--place", place)):
+        text = " ".join((value or "").split())
+        if len(text) > MAX_COVER_TEXT or any(ord(c) < 32 for c in value or "" if c not in "\t\n"):
+            raise UsageError(t("sheets.cover.too_long", lang, option=option, max=MAX_COVER_TEXT))
+        texts[option] = text
+    return Workshop(event=texts["--event"], place=texts["--place"], day=parse_day(day, lang),
+                    logo=read_logo(logo, lang) if logo is not None else "")
+
+
+def _centimetres(cm: float, lang: str) -> str:
+    """``2,4`` in French, ``2.4`` in English (rounded up: 0.01 cm over is still over)."""
+    text = f"{math.ceil(cm * 10) / 10:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def sheets_command(
     env: Env,
     tool_ids: list[str],
@@ -78,9 +156,11 @@ def sheets_command(
     out: Path | None,
     booklet: bool | None,
     force: bool,
+    duplex: bool = False,
+    cover: tuple[str | None, str | None, str | None, Path | None] = (None, None, None, None),
 ) -> None:
     """Build the sheets, booklet or forms and write them to one file."""
-    from survivalkit.errors import OutputError
+    from survivalkit.errors import OutputError, UsageError
     from survivalkit.files.writer import write_atomic
     from survivalkit.kit.model import tr
     from survivalkit.sheets.build import Layout, build, default_filename, select_tools
@@ -89,19 +169,24 @@ def sheets_command(
     chosen_fmt = choose_format(fmt, out, lang)
     asked = [env.tool(tool_id) for tool_id in tool_ids]
     tools = select_tools(env.kit, asked, stage, lang)
-    if form:
+    if form and booklet:
+        layout = Layout.PACK
+    elif form:
         layout = Layout.FORMS
     elif booklet or (booklet is None and len(tools) > 1):
         layout = Layout.BOOKLET
     else:
         layout = Layout.SHEETS
+    workshop = read_workshop(cover, lang)
+    if workshop is not None and layout not in (Layout.BOOKLET, Layout.PACK):
+        raise UsageError(t("sheets.cover.booklet_only", lang))
     target = out if out is not None else Path(default_filename(tools, layout, chosen_fmt, lang))
     if target.is_dir():
         target = target / default_filename(tools, layout, chosen_fmt, lang)
     if target.exists() and not force:
         raise OutputError(t("sheets.exists", lang, path=target))
     result = build(env.kit, tools, layout=layout, fmt=chosen_fmt, lang=lang, day=now(),
-                   stage=stage)
+                   stage=stage, duplex=duplex, workshop=workshop)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, result.data)

@@ -1,0 +1,145 @@
+"""A project is the unit of work: one folder and one record across tools and weeks (issue 23, point 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import run_cli
+from survivalkit.kit.loader import bundled_kit_dir, load_kit
+
+KIT = load_kit([bundled_kit_dir()]).kit
+PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
+           "courriel": "claire.martin@gard.gouv.fr"}
+MEMO = {**PROFILE, "projet_nom": "Rendez-vous en ligne",
+        "projet_description": "Les usagers attendent des semaines pour un rendez-vous.",
+        "objet": "six ateliers de conception avec des usagers", "nature": "services", "montant": 12500,
+        "acheteur": "etat", "innovant": "non", "connaissance_marche": "non", "echeance": "2027-01-15"}
+
+
+def fablab() -> dict[str, Any]:
+    answers = dict(KIT.tools["pass-fab-lab"].examples[0].answers)
+    answers.update(PROFILE, projet_nom="Rendez-vous en ligne", paiement="achat", montant=3000,
+                   projet_description=MEMO["projet_description"])
+    for other in ("service", "ville"):  # the same agent, the same project: the same profile
+        answers.pop(other, None)
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in answers.items()}
+
+
+def write(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code, _, err = run_cli([*args, "--lang", "fr", "--format", "md"], capsys)
+    assert code == 0, err
+    return err
+
+
+def amount(text: str) -> str:
+    found = re.search(r"(\d+)[\u202f\u00a0 ](\d{3})[\u00a0 ]€", text)
+    assert found, text
+    return found[1] + found[2]
+
+
+def test_two_tools_on_two_days_share_one_folder_and_one_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "memo.yaml", MEMO)),
+        "--date", "2026-12-07")
+    folder = tmp_path / "rendez-vous-en-ligne"  # named after the project
+    memo = next(folder.glob("memo-achat-*.md"))
+    first = memo.read_bytes()
+    # Wednesday: the fab lab pass, with no --out: the same project, the same folder.
+    run(capsys, "run", "pass-fab-lab", "--answers", str(write(tmp_path / "fablab.yaml", fablab())),
+        "--date", "2026-12-09")
+    assert memo.read_bytes() == first, "nothing of another tool is replaced"
+    index = (folder / "index.md").read_text("utf-8")
+    docs = sorted(p.name for p in folder.glob("*.md") if p.name != "index.md")
+    assert len(docs) == 3
+    for name in docs:
+        assert f"[{name}]({name})" in index
+    assert "achat public" in index and "atelier collaboratif" in index
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["tools"] == ["memo-achat-public", "pass-fab-lab"]
+    assert record["dates"] == {"memo-achat-public": "2026-12-07", "pass-fab-lab": "2026-12-09"}
+    assert record["answers"]["memo-achat-public"]["montant"] == 12500
+    assert record["answers"]["pass-fab-lab"]["montant"] == 3000
+    assert record["profile"]["nom"] == "Claire Martin" and record["shared"]["projet_nom"] == "Rendez-vous en ligne"
+    assert set(record["kit"]["tools"]) == {"memo-achat-public", "pass-fab-lab"}
+    assert all(h.startswith("sha256:") for h in record["kit"]["tools"].values())
+    # One tool of the record replays alone, with its own date; the record replays the whole project.
+    again = tmp_path / "memo-again"
+    run(capsys, "run", "memo-achat-public", "--answers", str(folder / "answers.yaml"), "--out", str(again))
+    assert (again / memo.name).read_bytes() == first
+    whole = tmp_path / "whole"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(whole))
+    assert sorted(p.name for p in whole.glob("*.md") if p.name != "index.md") == docs
+
+
+def test_running_a_tool_again_keeps_its_previous_documents_dated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m1.yaml", MEMO)),
+        "--date", "2026-12-07", "--out", str(folder))
+    run(capsys, "run", "pass-fab-lab", "--answers", str(write(tmp_path / "f.yaml", fablab())),
+        "--date", "2026-12-09", "--out", str(folder))
+    note = next(folder.glob("note-atelier-*.md")).read_bytes()
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m2.yaml", {**MEMO, "montant": 18000})),
+        "--date", "2026-12-14", "--out", str(folder))
+    memo = next(p for p in folder.glob("memo-achat-*.md") if ".version-" not in p.name)
+    kept = folder / memo.name.replace(".md", ".version-2026-12-07.md")
+    assert amount(memo.read_text("utf-8")) == "18000"
+    assert amount(kept.read_text("utf-8")) == "12500"
+    assert next(folder.glob("note-atelier-*.md")).read_bytes() == note
+    index = (folder / "index.md").read_text("utf-8")
+    assert "Versions précédentes" in index and f"[{kept.name}]({kept.name})" in index
+    assert "version du 7 décembre 2026" in index
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["dates"]["memo-achat-public"] == "2026-12-14"
+    assert record["previous"]["memo-achat-public"][0]["files"] == [kept.name]
+
+
+def test_a_journey_folder_written_by_todays_version_takes_another_tool(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journey = {"date": "2026-12-07", "situation": {"etape": "experimentation", "besoins": ["acheter"],
+                                                   "structure": "etat"},
+               "tools": ["memo-achat-public"], "profile": PROFILE,
+               "answers": {"memo-achat-public": {k: v for k, v in MEMO.items() if k not in PROFILE}}}
+    folder = tmp_path / "dossier"
+    run(capsys, "--answers", str(write(tmp_path / "j.yaml", journey)), "--out", str(folder))
+    before = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert "documents" not in before  # today's journey record, as it always was
+    run(capsys, "run", "pass-fab-lab", "--answers", str(write(tmp_path / "f.yaml", fablab())),
+        "--date", "2026-12-09", "--out", str(folder))
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["situation"]["structure"] == "etat"
+    assert record["tools"] == ["memo-achat-public", "pass-fab-lab"]
+    index = (folder / "index.md").read_text("utf-8")
+    assert len(re.findall(r"^- \*\*", index, re.M)) == 3
+    assert (folder / "index.html").is_file()
+    html = (folder / "index.html").read_text("utf-8")
+    assert "demande-atelier-" in html and "memo-achat-" in html
+
+
+def test_a_file_that_is_not_the_projects_is_never_replaced_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-12-07", "--out", str(folder))
+    mine = folder / "note-atelier-rendez-vous-en-ligne.md"
+    mine.write_text("Ma propre note.", "utf-8")
+    code, _, err = run_cli(["run", "pass-fab-lab", "--answers", str(write(tmp_path / "f.yaml", fablab())),
+                            "--out", str(folder), "--lang", "fr", "--format", "md"], capsys)
+    assert code != 0 and "n'appartiennent pas au projet" in err and mine.name in err
+    assert mine.read_text("utf-8") == "Ma propre note."
