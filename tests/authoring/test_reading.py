@@ -35,7 +35,7 @@ def reported(tmp_path: Path, tool: str, rule: str) -> list[Problem]:
 def test_an_answer_skipped_by_its_when_prints_none_in_the_branch_that_skips_it(tmp_path: Path) -> None:
     tool = tool_with("Motif de l'urgence : {{ motif }}", questions=MOTIF,
                      answers=", urgent: true, motif: Un délai")
-    [problem] = reported(tmp_path, tool, "SK015")
+    [problem] = reported(tmp_path, tool, "SK030")
     assert problem.severity == "error"
     text = problem.text("fr")
     assert "la question `motif` n'a pas de réponse ici" in text
@@ -59,10 +59,10 @@ def test_a_several_choice_answer_printed_as_a_python_list(tmp_path: Path) -> Non
                "      - {value: agents, label: {fr: Agents, en: Staff}}\n")
     tool = tool_with("Publics : {{ publics }}", questions=publics,
                      answers=", publics: [usagers, agents]")
-    [problem] = reported(tmp_path, tool, "SK015")
+    [problem] = reported(tmp_path, tool, "SK030")
     assert "['usagers', 'agents']" in problem.text("en")
     fixed = tool.replace("{{ publics }}", "{{ publics | join(', ') }}")
-    assert reported(tmp_path, fixed, "SK015") == []
+    assert reported(tmp_path, fixed, "SK030") == []
 
 
 def test_a_raw_choice_value_is_reported_where_it_is_printed(tmp_path: Path) -> None:
@@ -71,42 +71,42 @@ def test_a_raw_choice_value_is_reported_where_it_is_printed(tmp_path: Path) -> N
                "      - {value: agregation, label: {fr: Agrégation de données, en: Aggregation}}\n"
                "      - {value: enquete, label: {fr: Une enquête, en: A survey}}\n")
     tool = tool_with("Méthode : {{ methode }}", questions=methode, answers=", methode: agregation")
-    [problem] = reported(tmp_path, tool, "SK118")
+    [problem] = reported(tmp_path, tool, "SK130")
     assert "« agregation »" in problem.text("fr")
     # the test tool's `nature` (value `travaux`, label `Travaux`) reads the same: nothing to say
     assert "nature" not in problem.text("en")
 
 
 def test_bold_left_open(tmp_path: Path) -> None:
-    [problem] = reported(tmp_path, tool_with("**Important : à lire."), "SK119")
+    [problem] = reported(tmp_path, tool_with("**Important : à lire."), "SK131")
     assert "`**`" in problem.text("en")
-    assert reported(tmp_path, tool_with("**Important** : à lire."), "SK119") == []
+    assert reported(tmp_path, tool_with("**Important** : à lire."), "SK131") == []
 
 
 def test_a_la_contraction_of_an_answer_starting_with_an_article(tmp_path: Path) -> None:
     lieu = "  - id: lieu\n    label: {fr: Où ?, en: Where?}\n"
     tool = tool_with("Rendez-vous à {{ lieu | milieu }}.", questions=lieu,
                      answers=", lieu: Le Quai des savoirs")
-    [problem] = reported(tmp_path, tool, "SK120")
+    [problem] = reported(tmp_path, tool, "SK132")
     assert "à le Quai des savoirs" in problem.text("fr")
     # « à le faire » written by the contributor is French
-    assert reported(tmp_path, tool_with("Il reste à le faire."), "SK120") == []
+    assert reported(tmp_path, tool_with("Il reste à le faire."), "SK132") == []
 
 
 def test_a_fact_in_french_format_in_the_english_document(tmp_path: Path) -> None:
     tool = tool_with("Seuil.", en_line="Threshold: {{ fact('seuil') }}.")
-    [problem] = reported(tmp_path, tool, "SK121")
+    [problem] = reported(tmp_path, tool, "SK133")
     assert problem.key_path == "documents[0].template.en"
     assert "€ HT" in problem.text("en")
     fixed = tool_with("Seuil.", en_line="Threshold: {{ fact('seuil').value | euros('EUR_HT', 'en') }}.")
-    assert reported(tmp_path, fixed, "SK121") == []
+    assert reported(tmp_path, fixed, "SK133") == []
 
 
 def test_what_the_agent_typed_in_french_stays_theirs(tmp_path: Path) -> None:
     texte = "  - id: texte\n    label: {fr: Texte ?, en: Text?}\n"
     tool = tool_with("Texte : {{ texte }}", en_line="Text: {{ texte }}", questions=texte,
                      answers=", texte: le décret du 1er janvier 2027")
-    assert reported(tmp_path, tool, "SK121") == []
+    assert reported(tmp_path, tool, "SK133") == []
 
 
 def test_an_empty_heading_in_the_branch_that_empties_it(tmp_path: Path) -> None:
@@ -114,14 +114,14 @@ def test_an_empty_heading_in_the_branch_that_empties_it(tmp_path: Path) -> None:
                      answers=", urgent: true, motif: Un délai")
     tool = tool.replace("        Seuil : {{ fact('seuil') }}\n",
                         "        Seuil : {{ fact('seuil') }} {{ motif or '' }}\n")
-    [problem] = reported(tmp_path, tool, "SK122")
+    [problem] = reported(tmp_path, tool, "SK134")
     assert "`urgent: false`" in problem.text("en")
 
 
 def test_doubled_punctuation_after_an_answer_that_ends_with_a_full_stop(tmp_path: Path) -> None:
     tool = tool_with("Objet : {{ objet }}.").replace("objet: Une imprimante",
                                                      "objet: Une imprimante.")
-    [problem] = reported(tmp_path, tool, "SK123")
+    [problem] = reported(tmp_path, tool, "SK135")
     assert "« .. »" in problem.text("fr")
 
 
@@ -135,7 +135,7 @@ def test_a_percentage_without_its_sign(tmp_path: Path) -> None:
     def percent_problems(line: str) -> list[str]:
         build_tree(tmp_path, {"kit.yaml": kit, "tools/outil-test.yaml": tool_with(line)})
         found = lint(load_kit([tmp_path], strict=False))
-        return [p.text("en") for p in found if p.rule == "SK124"]
+        return [p.text("en") for p in found if p.rule == "SK136"]
 
     [message] = percent_problems("Le labo prend {{ fact('taux') }} du coût.")
     assert "the percentage 50 is printed without" in message
@@ -153,14 +153,14 @@ def test_golden_refuses_to_freeze_none(tmp_path: Path) -> None:
     with pytest.raises(KitError) as exc:
         expected_files(loaded.kit, loaded.kit.tools.values(), loaded.sources)
     [problem] = exc.value.problems
-    assert problem.rule == "SK015" and "['Une imprimante']" in problem.text("en")
+    assert problem.rule == "SK030" and "['Une imprimante']" in problem.text("en")
     assert problem.path.endswith("outil-test.yaml") and problem.line > 1
 
 
 def test_backslash_escapes_are_read_as_the_reader_sees_them() -> None:
     parts = [TemplatePart(("documents", 0, "template"), "Publics : {{ publics }}\n")]
     [finding] = read_document("Publics : \\['usagers', 'agents'\\]\n", parts, "fr")
-    assert finding.rule == "SK015" and finding.template_line == 1
+    assert finding.rule == "SK030" and finding.template_line == 1
     # an escaped asterisk is not bold
     assert read_document("Note \\*\\* : 2 \\* 3\n", parts, "fr") == []
 
@@ -179,18 +179,18 @@ def test_the_locator_picks_the_template_line_by_its_literal_text() -> None:
 ])
 def test_the_other_languages_formats(lang: str, text: str) -> None:
     parts = [TemplatePart(("t",), "Line: {{ x }}\n")]
-    assert {f.rule for f in read_document(text + "\n", parts, lang)} == {"SK121"}
+    assert {f.rule for f in read_document(text + "\n", parts, lang)} == {"SK133"}
 
 
 def test_the_bundled_kit_reads_clean() -> None:
     from survivalkit.authoring.validate import validate_paths
 
     report = validate_paths([], [])
-    read_rules = {"SK015", "SK118", "SK119", "SK120", "SK121", "SK122", "SK123", "SK124"}
+    read_rules = {"SK030", "SK130", "SK131", "SK132", "SK133", "SK134", "SK135", "SK136"}
     assert [p.format() for p in report.problems if p.rule in read_rules] == []
 
 
-# --- typed defaults (SK016) ---------------------------------------------------------------------
+# --- typed defaults (SK031) ---------------------------------------------------------------------
 
 BUDGET = "  - id: budget\n    type: amount\n    label: {fr: Budget ?, en: Budget?}\n    required: false\n"
 
@@ -207,7 +207,7 @@ BUDGET = "  - id: budget\n    type: amount\n    label: {fr: Budget ?, en: Budget
     (BUDGET + "    max: 1000\n    default: 5000\n", "la question `budget`"),
 ])
 def test_a_default_is_checked_like_an_answer(tmp_path: Path, question: str, said: str) -> None:
-    [problem] = reported(tmp_path, tool_with("Fin.", questions=question), "SK016")
+    [problem] = reported(tmp_path, tool_with("Fin.", questions=question), "SK031")
     assert problem.severity == "error" and problem.key_path.endswith(".default")
     assert said in problem.text("fr")
     assert "would not be accepted as an answer" in problem.text("en")
@@ -215,7 +215,7 @@ def test_a_default_is_checked_like_an_answer(tmp_path: Path, question: str, said
 
 def test_a_default_that_fits_is_fine(tmp_path: Path) -> None:
     tool = tool_with("Fin.", questions=BUDGET + "    default: 12 000 €\n")
-    assert reported(tmp_path, tool, "SK016") == []
+    assert reported(tmp_path, tool, "SK031") == []
 
 
 @pytest.mark.parametrize("key,value", [("default", "beaucoup"), ("default_expr", "'beaucoup'")])
@@ -235,7 +235,7 @@ def test_a_run_with_a_default_that_does_not_fit_says_so(tmp_path: Path, key: str
     assert f"(`{key}`)" in message and "Montant non reconnu" in message
 
 
-# --- layers (SK125, SK126) ----------------------------------------------------------------------
+# --- layers (SK137, SK138) ----------------------------------------------------------------------
 
 
 def test_a_layer_giving_a_glossary_term_another_meaning(tmp_path: Path) -> None:
@@ -247,7 +247,7 @@ def test_a_layer_giving_a_glossary_term_another_meaning(tmp_path: Path) -> None:
         "glossary.yaml": "schema_version: 1\nterms:\n  - term: Fab Lab\n"
                          "    definition: {fr: Un laboratoire de médicaments., en: A drug lab.}\n",
     })
-    [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK125"]
+    [problem] = [p for p in validate_paths([layer], []).problems if p.rule == "SK137"]
     assert problem.path.endswith("region/glossary.yaml") and problem.severity == "warning"
     assert "« Fab Lab »" in problem.text("fr")
     assert "kit/glossary.yaml:" in problem.text("fr")  # the bundled definition's place
@@ -263,7 +263,7 @@ def test_fact_values_with_a_gap_or_an_overlap(tmp_path: Path) -> None:
     from survivalkit.authoring.lint import lint
     from survivalkit.kit.loader import load_kit
 
-    found = [p for p in lint(load_kit([tmp_path], strict=False)) if p.rule == "SK126"]
+    found = [p for p in lint(load_kit([tmp_path], strict=False)) if p.rule == "SK138"]
     gap, overlap = found
     assert gap.key_path == "facts.taux.values[1].from"
     assert "31 décembre 2025" in gap.text("fr") and "1er février 2026" in gap.text("fr")
@@ -305,8 +305,8 @@ def test_a_shared_question_without_uses_says_what_to_declare(tmp_path: Path) -> 
 def test_a_date_printed_as_the_program_stores_it(tmp_path: Path) -> None:
     quand = "  - id: quand\n    type: date\n    label: {fr: Quand ?, en: When?}\n"
     tool = tool_with("Échéance : {{ quand }}.", questions=quand, answers=", quand: 2027-01-15")
-    [problem] = reported(tmp_path, tool, "SK121")
+    [problem] = reported(tmp_path, tool, "SK133")
     assert "« 2027-01-15 »" in problem.text("fr") and "date_long" in problem.text("fr")
     fixed = tool_with("Échéance : {{ quand | date_long }}.", questions=quand,
                       answers=", quand: 2027-01-15")
-    assert reported(tmp_path, fixed, "SK121") == []
+    assert reported(tmp_path, fixed, "SK133") == []

@@ -134,7 +134,7 @@ def expected_files(
     An example whose answers do not validate raises ``KitError`` placed on the example's line; a
     template that fails raises ``TemplateError``: both name the file, like ``validate`` does.
     Documents that read wrong (« None », a list as Python writes it, ``**`` left open, the rules
-    SK015 and SK118 to SK124 of ``validate``) raise ``KitError`` too: they are not frozen.
+    SK030 and SK130 to SK136 of ``validate``) raise ``KitError`` too: they are not frozen.
     """
     from survivalkit.authoring.rules.rendered import Variant, example_problems
     from survivalkit.kit.loader import locator_for

@@ -15,15 +15,15 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-NONE_PRINTED = "SK015"
+NONE_PRINTED = "SK030"
 """« None », ``['a', 'b']`` or ``{'a': 1}`` in a document (error)."""
-RAW_CHOICE = "SK118"
-EMPHASIS = "SK119"
-CONTRACTION = "SK120"
-OTHER_LANGUAGE = "SK121"
-EMPTY_HEADING = "SK122"
-DOUBLED_PUNCTUATION = "SK123"
-PERCENT = "SK124"
+RAW_CHOICE = "SK130"
+EMPHASIS = "SK131"
+CONTRACTION = "SK132"
+OTHER_LANGUAGE = "SK133"
+EMPTY_HEADING = "SK134"
+DOUBLED_PUNCTUATION = "SK135"
+PERCENT = "SK136"
 
 EXCERPT = 70
 """Characters of rendered text shown around a finding."""

@@ -167,7 +167,7 @@ class Interview:
         if question.default is not None:
             try:
                 return self.cast(question, question.default)
-            except AnswerError as exc:  # a kit error (validate says SK016): never dropped silently
+            except AnswerError as exc:  # a kit error (validate says SK031): never dropped silently
                 raise self._unfit_default(question, "default", question.default, exc) from None
         if question.default_expr:
             try:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import shlex
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
@@ -68,20 +66,6 @@ def environment() -> Environment:
     )
 
 
-def kit_option(kit: Kit) -> str:
-    """`` --kit DIR`` for each layer on top of the base kit: a command an agent copies from the
-    page must load the same tools (an empty text for the bundled kit alone)."""
-    words = []
-    for root in kit.roots[1:]:
-        path = Path(root)
-        try:
-            shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
-        except (OSError, ValueError):
-            shown = path.as_posix()
-        words.append(f" --kit {shlex.quote(shown)}")
-    return "".join(words)
-
-
 class TermMarker:
     """Glossary terms in a sheet's text: linked to the booklet's glossary, marked with their language.
 
@@ -125,8 +109,8 @@ class TermMarker:
         return Markup(body)
 
 
-def _helpers(lang: str, kit_flag: str = "") -> dict[str, Any]:
-    """Functions the templates call: messages as text or HTML, code spans, commands to copy."""
+def _helpers(lang: str) -> dict[str, Any]:
+    """Functions the templates call: messages as text or HTML, code spans."""
 
     def m(key: str, **values: Any) -> str:
         return message(key, lang, **{k: str(v) for k, v in values.items()})
@@ -139,16 +123,13 @@ def _helpers(lang: str, kit_flag: str = "") -> dict[str, Any]:
     def code(text: str) -> Markup:
         return Markup(f'<code class="command">{html.escape(text)}</code>')
 
-    def cmd(text: str) -> Markup:
-        return code(text + kit_flag)
-
-    return {"m": m, "mh": mh, "code": code, "cmd": cmd, "lang": lang}
+    return {"m": m, "mh": mh, "code": code, "lang": lang}
 
 
-def render(name: str, lang: str, kit_flag: str = "", **values: Any) -> str:
+def render(name: str, lang: str, **values: Any) -> str:
     """Render the template ``name`` with ``values`` and the helpers for ``lang``."""
     values.setdefault("g", TermMarker([], link=False))
-    return environment().get_template(name).render(**_helpers(lang, kit_flag), **values)
+    return environment().get_template(name).render(**_helpers(lang), **values)
 
 
 def _css_string(text: str) -> str:
@@ -225,19 +206,17 @@ def build_html(
     kit_title = Txt.of(kit.info.title, lang).text
     if layout is Layout.BOOKLET:
         booklet = booklet_view(kit, tools, lang, day, stage, workshop)
-        body = render("booklet.html.j2", lang, kit_option(kit), b=booklet, paper=paper,
+        body = render("booklet.html.j2", lang, b=booklet, paper=paper,
                       g=TermMarker(booklet.glossary, link=True))
         style = css("booklet") + css("sheet")
         title = kit_title
     elif layout is Layout.FORMS:
-        body = render("forms.html.j2", lang, kit_option(kit),
-                      forms=[form_view(kit, tool, lang) for tool in tools],
+        body = render("forms.html.j2", lang, forms=[form_view(kit, tool, lang) for tool in tools],
                       paper=paper)
         style = css("form")
         title = form_page_title(tools, lang)
     else:
-        body = render("sheets.html.j2", lang, kit_option(kit),
-                      sheets=[sheet_view(kit, tool, lang) for tool in tools],
+        body = render("sheets.html.j2", lang, sheets=[sheet_view(kit, tool, lang) for tool in tools],
                       paper=paper, g=TermMarker(glossary_view(kit, lang), link=False))
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title

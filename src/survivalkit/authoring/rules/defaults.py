@@ -15,7 +15,7 @@ from survivalkit.authoring.rules.base import (
     tool_own_questions,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import SK016
+from survivalkit.authoring.rules.catalog import SK031
 from survivalkit.errors import AnswerError, Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Question
@@ -71,10 +71,10 @@ def check_defaults(ctx: Context) -> Iterator[Problem]:
         for key_path, q in tool_own_questions(tool):
             message = default_problem(q, days)
             if message is not None:
-                yield tool_problem(ctx, tool, (*key_path, "default"), SK016, message)
+                yield tool_problem(ctx, tool, (*key_path, "default"), SK031, message)
     for loc, info in layers(ctx, "kit.yaml", KitLayer):
         for key_path, q in kit_questions(info):
             message = default_problem(q, [])
             if message is not None:
-                yield loc.problem((*key_path, "default"), message, rule=SK016.id,
-                                  severity=SK016.severity)
+                yield loc.problem((*key_path, "default"), message, rule=SK031.id,
+                                  severity=SK031.severity)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from survivalkit.authoring.rules.base import Context, check, layers
-from survivalkit.authoring.rules.catalog import SK125, SK126
+from survivalkit.authoring.rules.catalog import SK137, SK138
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, Term
@@ -46,7 +46,7 @@ def check_glossary_layers(ctx: Context) -> Iterator[Problem]:
                     yield loc.problem(("terms", i, "definition"),
                                       Msg("lint.term_redefined", term=term.term,
                                           earlier=_place(first_loc, ("terms", j, "definition"))),
-                                      rule=SK125.id, severity=SK125.severity)
+                                      rule=SK137.id, severity=SK137.severity)
             seen[key] = (loc, i, term)
 
 
@@ -70,7 +70,7 @@ def check_fact_dates(ctx: Context) -> Iterator[Problem]:
                     continue
                 yield loc.problem(key, Msg(f"lint.fact_{kind}", name=name, until=_day(ends),
                                            start=_day(starts)),
-                                  rule=SK126.id, severity=SK126.severity)
+                                  rule=SK138.id, severity=SK138.severity)
 
 
 def _day(day: dt.date) -> Msg:

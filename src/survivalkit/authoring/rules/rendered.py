@@ -47,7 +47,7 @@ MAX_VARIANTS = 120
 _COUNTING_FILTERS = frozenset({"length", "count", "wordcount", "tojson", "int", "float", "bool"})
 _CHOICE_TYPES = (QuestionType.CHOICE, QuestionType.MULTICHOICE)
 _PRINTED_RAW = (QuestionType.CHOICE,)
-"""A multichoice printed as is shows a Python list: the rendered documents report it (SK015)."""
+"""A multichoice printed as is shows a Python list: the rendered documents report it (SK030)."""
 
 
 @dataclass(frozen=True)
