@@ -188,20 +188,53 @@ def test_an_answers_file_journey_takes_what_the_situation_gives() -> None:
     assert result.answers["memo-achat-public"]["acheteur"] == "autre"
 
 
-def test_in_the_journey_a_later_tool_offers_an_earlier_tools_start_date() -> None:
-    """`earlier.get('date_debut')` in a computed default: Enter accepts the date given before."""
-    from survivalkit import clock
+def test_the_project_datum_a_tool_filled_answers_another_tools_question_saying_where_from() -> None:
+    """`datum: experimentation_debut`: the test's start given in the note answers the agreement's."""
+    from survivalkit.engine.project import Reused, give_data
     from survivalkit.engine.tool_run import tool_interview
 
     kit = survivalkit.load_kit()
-    tool = kit.tools["note-convaincre"]
-    with clock.frozen(DAY):
-        alone = tool_interview(kit, tool, lang="fr", day=DAY)
-        question = alone.question("date_debut")
-        assert alone.default_for(question) == dt.date(2027, 1, 14)  # 45 days from today
-        in_journey = tool_interview(kit, tool, lang="fr", day=DAY)
-        in_journey.base["earlier"] = {"date_debut": dt.date(2027, 3, 1)}
-        assert in_journey.default_for(question) == dt.date(2027, 3, 1)
+    known = {"experimentation_debut": Reused("2027-03-01", "note-convaincre", "2026-11-30")}
+    agreement = tool_interview(kit, kit.tools["convention-experimentation"], lang="fr", day=DAY)
+    assert give_data(agreement, known, kit) == ["date_debut"]
+    assert agreement.answers["date_debut"] == dt.date(2027, 3, 1)
+    row = next(r for r in agreement.recap_rows() if r.question_id == "date_debut")
+    assert "repris de « Note pour convaincre sa hiérarchie ou ses élus » du 30 novembre 2026" in row.answer.replace("\u202f", " ")
+    # The fab lab's first day is another thing: never given by the test's start.
+    fablab = tool_interview(kit, kit.tools["pass-fab-lab"], lang="fr", day=DAY)
+    assert give_data(fablab, known, kit) == []
+    # Changed in the recap, the value is the tool's own: no longer said to come from elsewhere.
+    agreement.submit(agreement.question("date_debut"), "15/03/2027")
+    row = next(r for r in agreement.recap_rows() if r.question_id == "date_debut")
+    assert "repris" not in row.answer
+
+
+def test_in_the_journey_the_purchase_is_asked_once_for_the_memo_and_the_justification() -> None:
+    kit = survivalkit.load_kit()
+    example = kit.tools["justification-achat-innovant"].examples[0].answers
+    questions = {q.id: q for q in kit.tools["justification-achat-innovant"].questions}
+
+    def typed(qid: str, value: Any) -> str:
+        q = questions[qid]
+        if q.choices:
+            values = [c.value for c in q.choices]
+            picked = value if isinstance(value, list) else [value]
+            return " ".join(str(values.index(v) + 1) for v in picked)
+        if isinstance(value, bool):
+            return "oui" if value else "non"
+        return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
+
+    replies: dict[str, list[str]] = {k: [str(v)] for k, v in MEMO.items()}
+    replies.update({k: [typed(k, v)] for k, v in example.items() if k in questions and k not in MEMO})
+    journey = {"situation": {"etape": "experimentation", "besoins": ["acheter"], "structure": "etat"},
+               "tools": ["memo-achat-public", "justification-achat-innovant"]}
+    script = Script(replies)
+    result = survivalkit.run_journey(journey, asker=script, day=DAY, formats=["md"])
+    for qid in ("objet", "nature", "montant"):
+        assert script.asked.count(qid) == 1, f"{qid} is asked once, in the memo"
+        assert result.answers["justification-achat-innovant"][qid] == result.answers["memo-achat-public"][qid]
+    recap = {r.question_id: r.answer for r in script.recaps[-1]}
+    assert "repris de « Mémo" in recap["montant"].replace("\u202f", " ")
 
 
 # --- the API works with its defaults (issue 23, point 6) ------------------------------------------

@@ -40,6 +40,8 @@ INNOVATIVE = 100_000
 """R2122-9-1 (décret n° 2021-1634): innovative purchases below it need no advertising or competition."""
 ADVERTISING = 90_000
 """R2131-12, 2°: an adapted-procedure contract from this amount is advertised in the BOAMP or a JAL."""
+ESSENTIAL_DATA = 40_000
+"""R2196-1: the contract's essential data are published from this amount, even without advertising."""
 
 
 @dataclass(frozen=True)
@@ -170,12 +172,12 @@ def test_memo_follows_the_law(buyer: str, nature: str, innovative: bool, amount:
     if expected == "exemption":
         assert "sans publicité ni mise en concurrence préalables" in section
         assert "R2122-8" in section and free.text in section and euros(free.value) in section
-        assert "aucun avis n'est à publier" in section and "BOAMP" not in memo
+        assert "aucun avis de marché n'est à publier" in section and "BOAMP" not in memo
         assert "procédure adaptée" not in section and "procédure formalisée" not in section
     elif expected == "innovative":
         assert "sans publicité ni mise en concurrence préalables" in section
         assert "R2122-9-1" in section and "2021-1634" in section and euros(INNOVATIVE) in section
-        assert "aucun avis n'est à publier" in section and "BOAMP" not in memo
+        assert "aucun avis de marché n'est à publier" in section and "BOAMP" not in memo
         assert "procédure adaptée" not in section and "procédure formalisée" not in section
     elif expected == "adapted":
         assert "**procédure adaptée**" in section and "L2123-1" in section
@@ -191,6 +193,11 @@ def test_memo_follows_the_law(buyer: str, nature: str, innovative: bool, amount:
         assert euros(eu.value) in section and eu.text in section
         assert "**Publicité obligatoire.**" in section and "R2131-16" in section
         assert "Journal officiel de l'Union européenne" in section and "BOAMP" in section
+    # Essential data are published from 40 000 € HT whatever the procedure (R2196-1, facts.md §7).
+    if amount >= ESSENTIAL_DATA:
+        assert "**Données essentielles.**" in section and "R2196-1" in section and euros(ESSENTIAL_DATA) in section
+    else:
+        assert "Données essentielles" not in memo
     if innovative and nature != "travaux":
         # R2122-9-1: a draft decree planned to raise the threshold (still unverified, facts.md §6).
         assert "Confirmer le seuil des achats innovants en vigueur (art. R2122-9-1)" in memo

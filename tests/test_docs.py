@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
 YAML_MODELS: list[type[BaseModel]] = [
+    model.Datum,
     model.KitInfo, model.Stage, model.Question, model.Choice, model.Rule, model.Fact,
     model.FactValue, model.Tool, model.Relevance, model.Source, model.Sheet, model.Document,
     model.Example, model.Glossary, model.Term, model.Localized, model.Letter, model.Decision,

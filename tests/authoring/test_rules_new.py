@@ -124,11 +124,13 @@ def test_a_value_asked_elsewhere_read_without_a_guard_is_found(tmp_path: Path) -
         "    label: {fr: Combien ?, en: How much?}\n"
         "    given_by: \"earlier['montant'] if nature == 'travaux' else none\"\n", 1)
     messages = found(tmp_path, "SK117", tool)
+    better = ("or better (format 2) declare the datum under `project:` in kit.yaml and write `datum:` on the "
+              "questions that fill it")
     assert messages == [
         "questions[0].given_by: question `objet` given_by: `earlier.objet` does not always exist (earlier "
-        "holds only what was asked elsewhere in this journey); write `earlier.get('objet')`",
+        f"holds only what was asked elsewhere in this journey); write `earlier.get('objet')`, {better}",
         "questions[2].given_by: question `montant` given_by: `earlier.montant` does not always exist "
-        "(earlier holds only what was asked elsewhere in this journey); write `earlier.get('montant')`",
+        f"(earlier holds only what was asked elsewhere in this journey); write `earlier.get('montant')`, {better}",
     ]
 
 
@@ -139,3 +141,40 @@ def test_guarded_reads_of_values_asked_elsewhere_pass(tmp_path: Path) -> None:
         "    label: {fr: Combien ?, en: How much?}\n"
         "    given_by: \"earlier.montant if 'montant' in earlier else none\"\n", 1)
     assert found(tmp_path, "SK117", tool) == []
+
+
+def _lint_with_data(tmp_path: Path, tool: str) -> list[str]:
+    from helpers import MINI_KIT, build_tree
+    from survivalkit.authoring.lint import lint
+    from survivalkit.kit.loader import load_kit
+
+    kit = MINI_KIT + (
+        "project:\n  achat_montant:\n    type: amount\n"
+        "    meaning: {fr: Le montant de l'achat, en: The purchase's amount}\n")
+    build_tree(tmp_path, {"kit.yaml": kit, "tools/outil-test.yaml": tool})
+    loaded = load_kit([tmp_path], strict=False)
+    assert loaded.problems == []
+    return [f"[{p.rule}] {p.key_path}: {p.message}" for p in lint(loaded) if p.rule in ("SK015", "SK118")]
+
+
+def test_a_datum_must_be_declared_with_the_questions_type(tmp_path: Path) -> None:
+    unknown = TOOL.replace("  - id: montant\n", "  - id: montant\n    datum: achat_montnat\n")
+    assert _lint_with_data(tmp_path / "a", unknown) == [
+        "[SK015] questions[2].datum: question `montant`: the datum “achat_montnat” is not declared under "
+        "`project:` in kit.yaml; did you mean `achat_montant`?"]
+    wrong = TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: achat_montant\n")
+    assert _lint_with_data(tmp_path / "b", wrong) == [
+        "[SK015] questions[0].datum: question `objet`: of type text, it fills the datum “achat_montant”, "
+        "of type amount"]
+    right = TOOL.replace("  - id: montant\n", "  - id: montant\n    datum: achat_montant\n")
+    assert _lint_with_data(tmp_path / "c", right) == []
+
+
+def test_a_question_named_like_a_datum_that_does_not_fill_it_is_found(tmp_path: Path) -> None:
+    tool = TOOL.replace("  - id: montant\n", "  - id: achat_montant\n").replace(
+        "{{ montant | euros }}", "{{ achat_montant | euros }}").replace(
+        "{{ montant | euros('EUR_HT', 'en') }}", "{{ achat_montant | euros('EUR_HT', 'en') }}").replace(
+        "montant: 12000}", "achat_montant: 12000}")
+    assert _lint_with_data(tmp_path, tool) == [
+        "[SK118] questions[2]: question `achat_montant`: it has the name of a project datum but does not "
+        "fill it; write `datum: achat_montant`"]

@@ -31,12 +31,15 @@ def old_kit(root: Path) -> Path:
     """A regional layer holding the two tools as they were written when they crashed."""
     tools = root / "kit" / "tools"
     tools.mkdir(parents=True)
-    old_justification = JUSTIFICATION.replace("given_by: \"earlier.get('objet')\"", 'given_by: "earlier.objet"')
-    assert old_justification != JUSTIFICATION
+    old_justification = JUSTIFICATION.replace("schema_version: 2", "schema_version: 1").replace(
+        "  - id: objet\n    datum: achat_objet\n", '  - id: objet\n    given_by: "earlier.objet"\n').replace(
+        "    datum: achat_nature\n", "").replace("    datum: achat_montant\n", "")
+    assert 'given_by: "earlier.objet"' in old_justification and "datum: achat" not in old_justification
     (tools / "justification-achat-innovant.yaml").write_text(old_justification, "utf-8")
-    old_fablab = FABLAB.replace(
+    old_fablab = FABLAB.replace("schema_version: 2", "schema_version: 1").replace(
+        "    datum: atelier_montant\n", "").replace(
         "    max: 10000000\n", "    max: 10000000\n    given_by: \"earlier.montant if paiement == 'achat' else none\"\n", 1)
-    assert old_fablab != FABLAB
+    assert "earlier.montant" in old_fablab and "datum: atelier_montant" not in old_fablab
     (tools / "pass-fab-lab.yaml").write_text(old_fablab, "utf-8")
     return root / "kit"
 
@@ -101,8 +104,11 @@ def test_time_request_and_paid_fab_lab_name_the_missing_amount_instead_of_crashi
 
 
 def test_the_bundled_kit_never_carries_another_purchases_amount_into_the_fab_lab() -> None:
-    assert "earlier.montant" not in FABLAB
-    assert "earlier.objet" not in JUSTIFICATION and "earlier.get('objet')" in JUSTIFICATION
+    """Tools never read each other's answers: the project's data, declared once, cross them."""
+    for path in (BUNDLED / "tools").glob("*.yaml"):
+        assert "earlier" not in path.read_text("utf-8"), path.name
+    assert "datum: atelier_montant" in FABLAB  # the fab lab's price is its own datum
+    assert "datum: achat_montant" in JUSTIFICATION and "datum: achat_objet" in JUSTIFICATION
 
 
 REPLIES: list[tuple[str, str]] = [

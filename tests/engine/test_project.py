@@ -143,3 +143,62 @@ def test_a_file_that_is_not_the_projects_is_never_replaced_silently(
                             "--out", str(folder), "--lang", "fr", "--format", "md"], capsys)
     assert code != 0 and "n'appartiennent pas au projet" in err and mine.name in err
     assert mine.read_text("utf-8") == "Ma propre note."
+
+
+def test_the_projects_data_in_its_folder_answer_another_tool_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What is bought and for how much, given in the memo, answers the innovative-purchase note."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-12-07", "--out", str(folder))
+    example = dict(KIT.tools["justification-achat-innovant"].examples[0].answers)
+    for datum_question in ("objet", "nature", "montant"):
+        example.pop(datum_question)
+    example.update(PROFILE, projet_nom="Rendez-vous en ligne")
+    example = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in example.items()}
+    run(capsys, "run", "justification-achat-innovant", "--answers", str(write(tmp_path / "j.yaml", example)),
+        "--date", "2026-12-09", "--out", str(folder))
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    justification = record["answers"]["justification-achat-innovant"]
+    assert justification["montant"] == 12500 and justification["nature"] == "services"
+    assert justification["objet"] == MEMO["objet"]
+    note = next(folder.glob("justification-achat-innovant-*.md")).read_text("utf-8")
+    assert "six ateliers de conception" in note and amount(note) == "12500"
+    # The fab lab's price is its own datum: never the memo's purchase.
+    code, _, err = run_cli(["run", "pass-fab-lab", "--answers",
+                            str(write(tmp_path / "f.yaml", {k: v for k, v in fablab().items() if k != "montant"})),
+                            "--out", str(folder), "--lang", "fr", "--format", "md"], capsys)
+    assert code == 2 and "montant" in err
+
+
+def test_update_brings_a_march_memo_to_december_keeping_the_old_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 50 000 € supply memo of 15 March 2026 (adapted procedure under the 40 000 € threshold),
+    written by today's version, updated on 7 December 2026 (threshold 60 000 €): no advertising."""
+    folder = tmp_path / "dossier"
+    memo = {**MEMO, "objet": "des capteurs de remplissage", "nature": "fournitures", "montant": 50000}
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", memo)),
+        "--date", "2026-03-15", "--out", str(folder))
+    name = next(folder.glob("memo-achat-*.md")).name
+    march = (folder / name).read_text("utf-8")
+    assert "sans publicité ni mise en concurrence préalables" not in march
+    code, out, err = run_cli(["update", str(folder), "--date", "2026-12-07", "--lang", "fr"], capsys)
+    assert code == 0, err
+    december = (folder / name).read_text("utf-8")
+    assert "sans publicité ni mise en concurrence préalables" in december
+    assert "7 décembre 2026" in december
+    kept = folder / name.replace(".md", ".version-2026-03-15.md")
+    assert kept.read_text("utf-8") == march, "the March memo is kept as the previous version"
+    said = " ".join(out.split())
+    assert "40 000 € HT avant, 60 000 € HT désormais" in said.replace("\u202f", " ").replace("\u00a0", " ")
+    assert f"{name} : réécrit pour la nouvelle date" in said.replace("\u202f", " ").replace("\u00a0", " ")
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["dates"]["memo-achat-public"] == "2026-12-07"
+    assert f"[{kept.name}]({kept.name})" in (folder / "index.md").read_text("utf-8")
+
+
+def test_update_says_when_a_folder_holds_no_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["update", str(tmp_path), "--lang", "fr"], capsys)
+    assert code == 2 and "ne contient pas de projet" in err

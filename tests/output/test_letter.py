@@ -82,9 +82,9 @@ def test_a_letter_reads_in_the_french_administrative_order() -> None:
 
 
 def test_an_agreement_ends_with_the_place_the_copies_and_one_block_per_party() -> None:
-    md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "accord", "md")
+    md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "lettre-mission", "md")
     text = md.decode("utf-8")
-    assert text.startswith("# Accord de temps dédié")
+    assert text.startswith("# Lettre de mission")
     assert "Fait à Privas, le " in text and "en deux exemplaires." in text
     assert text.index("Pour l'agent") < text.index("Pour le service") and "Signatures" not in text
 
@@ -103,7 +103,7 @@ def test_office_files_keep_the_paragraph_before_the_signature_with_it() -> None:
     docx = zipfile.ZipFile(io.BytesIO(one(files, "demande", "docx"))).read("word/document.xml").decode()
     before = docx[: docx.index('<w:p><w:pPr><w:pStyle w:val="LetterClosing"')]
     assert "<w:keepNext />" in before[before.rindex("<w:p>") :]  # the body's last list item
-    odt = zipfile.ZipFile(io.BytesIO(one(files, "accord", "odt"))).read("content.xml").decode()
+    odt = zipfile.ZipFile(io.BytesIO(one(files, "lettre-mission", "odt"))).read("content.xml").decode()
     # The agreement's body ends on a list item: a copy of its style keeps it with "Fait à".
     assert re.search(r'<style:style style:name="SKKeep"[^>]*>.*?fo:keep-with-next="always"', odt, re.S)
     assert odt.index('text:style-name="SKKeep"') < odt.index('text:style-name="LetterClosing"')

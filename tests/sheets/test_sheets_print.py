@@ -269,3 +269,18 @@ def test_duplex_workshop_pack_booklet_then_each_form_on_a_recto(kit: Kit) -> Non
     assert "Atelier du 12 mars" in pages[0] and len(pages) % 2 == 0
     starts = [i for i, page in enumerate(pages) if "page 1 / " in page]
     assert len(starts) == len(tools) and all(i % 2 == 0 for i in starts)
+
+
+def test_a_regional_tool_shows_its_kit_folder_on_screen_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "region" / "tools").mkdir(parents=True)
+    (tmp_path / "region" / "tools" / "outil-region.yaml").write_text(MINI_TOOL, "utf-8")
+    code, _, err = run_cli(["sheets", "outil-region", "memo-achat-public", "--no-booklet", "--kit",
+                            "region", "-o", "fiches.html", "--lang", "fr"], capsys)
+    assert code == 0, err
+    page = (tmp_path / "fiches.html").read_text("utf-8")
+    assert "survivalkit run outil-region --kit region</code>" in page
+    assert "survivalkit sheets outil-region --form --kit region</code>" in page
+    assert "survivalkit run memo-achat-public</code>" in page  # a bundled tool needs no --kit

@@ -201,6 +201,7 @@ def build_app(lang: str) -> typer.Typer:
         run_cmd,
         sessions_cmd,
         sheets_cmd,
+        update_cmd,
         validate_cmd,
     )
 
@@ -217,7 +218,7 @@ def build_app(lang: str) -> typer.Typer:
     )
     app.callback()(main_callback)
     for module in (catalog_cmds, run_cmd, validate_cmd, sheets_cmd, new_cmd, golden_cmd, preview_cmd,
-                   sessions_cmd):
+                   sessions_cmd, update_cmd):
         # Help texts are read from each module's names when typer builds the commands.
         for name, value in (("LANG", lang), *zip(("KitOpt", "LangOpt", "PlainOpt"), _options(lang), strict=True)):
             if hasattr(module, name):

@@ -47,8 +47,6 @@ class Interview:
     """Why a restored answer is asked again (question id → reason)."""
     locked: set[str] = field(default_factory=set)
     """Answers given by an earlier step (another tool of a journey): ``back`` stops before them."""
-    origins: dict[str, str] = field(default_factory=dict)
-    """The file each question comes from (question id → path), to place a kit mistake."""
     given_names: dict[str, Any] | None = None
     """In a journey, ``situation`` and ``earlier`` for the questions' ``given_by`` (None elsewhere)."""
     place: Callable[[str, str], str] | None = None
@@ -57,6 +55,8 @@ class Interview:
     """The kit's expressions that met a missing value in this interview, each said once."""
     on_fault: Callable[[str], None] | None = None
     """Told each fault as it is found, in the interview's language (the terminal shows it)."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """Where a reused project datum came from (question id → « repris de … »), for the recap."""
     prefilled: set[str] = field(default_factory=set)
     """Answers taken from the saved profile and not typed in this work (not counted as its own)."""
 
@@ -189,7 +189,7 @@ class Interview:
         return None
 
     def _unfit_default(self, question: Question, key: str, value: Any, exc: AnswerError) -> TemplateError:
-        where = self.origins.get(question.id, "")
+        where = self.place(question.id, key) if self.place is not None else ""
         return TemplateError(t("default.unfit", self.lang, where=f"{where}: " if where else "",
                                id=question.id, key=key, value=value, reason=str(exc)))
 
@@ -233,7 +233,8 @@ class Interview:
                     number=number,
                     question_id=q.id,
                     label=tr(q.label, self.lang),
-                    answer=display_answer(q, self.answers.get(q.id), self.lang),
+                    answer=display_answer(q, self.answers.get(q.id), self.lang)
+                    + (f" ({self.origins[q.id]})" if q.id in self.origins else ""),
                     section=self.sections.get(q.id, ""),
                 )
             )
@@ -260,6 +261,8 @@ class Interview:
     def submit(self, question: Question, raw: Any) -> Any:
         """Validate and record an answer, then move on."""
         value = self.accept(question, raw)
+        if self.answers.get(question.id) != value:
+            self.origins.pop(question.id, None)  # changed here: no longer the reused value
         self.answers[question.id] = value
         self.stale.pop(question.id, None)
         self.prefilled.discard(question.id)

@@ -13,6 +13,7 @@ from typing import Any
 
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, LeaveBackwards, run_interview
+from survivalkit.engine.project import Reused, give_data
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
@@ -246,6 +247,8 @@ class Journey:
         earlier = self._earlier(tool_id)
         common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
         run.interview.preset({k: v for k, v in earlier.items() if k in common_ids})
+        # The project's data an earlier tool filled: answered once for all, saying where from.
+        give_data(run.interview, self._data(tool_id), self.kit)
         run.interview.given_names = {"situation": self.situation.final_answers(),
                                      "earlier": {k: v for k, v in earlier.items() if v is not None}}
         run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too
@@ -253,6 +256,22 @@ class Journey:
         if not self.interactive:
             require_complete(run.interview, missing, where=tool_id, defaults_option=False)
         return run
+
+    def _data(self, tool_id: str) -> dict[str, Reused]:
+        """The project's data filled by the tools before ``tool_id`` (the latest wins)."""
+        from survivalkit.engine.answers import to_plain
+
+        data: dict[str, Reused] = {}
+        assert self.picked is not None
+        for earlier in self.picked[: self.picked.index(tool_id)]:
+            run = self.runs.get(earlier)
+            if run is None:
+                continue
+            answers = run.answers()
+            for q in run.interview.questions:
+                if q.datum and answers.get(q.id) is not None:
+                    data[q.datum] = Reused(to_plain(q, answers[q.id]), earlier, self.day.isoformat())
+        return data
 
     def _earlier(self, tool_id: str) -> dict[str, Any]:
         """Every answer of the tools before ``tool_id`` in this journey (later tools win; a

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from survivalkit.engine.interview import Interview
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
@@ -141,6 +142,69 @@ def _owner(title: str, tool_title: str | None, kit: Kit, lang: str, tools: Seque
         if (tool_title or title) in names or title in names:
             return tool_id
     return tools[0] if len(tools) == 1 else None
+
+
+@dataclass(frozen=True)
+class Reused:
+    """A project datum already known: its value, the tool that filled it, and when."""
+
+    value: Any
+    tool: str
+    day: str
+
+    def origin(self, kit: Kit, lang: str) -> str:
+        """« repris de « Mémo achat public » du 7 décembre 2026 »."""
+        from survivalkit.text.typography import format_date_long
+
+        try:
+            when = format_date_long(dt.date.fromisoformat(self.day), lang)
+        except ValueError:
+            when = self.day
+        return t("data.from", lang, tool=_tool_title(kit, self.tool, lang), date=when)
+
+
+def data_of(record: Record, kit: Kit) -> dict[str, Reused]:
+    """The project's data in a record: each datum from the last tool that filled it."""
+    from survivalkit.kit.model import tool_questions
+
+    data: dict[str, Reused] = {}
+    for tool_id in record.tools:
+        tool = kit.tools.get(tool_id)
+        if tool is None:
+            continue
+        answers = {**record.profile, **record.shared, **record.answers.get(tool_id, {})}
+        for q in tool_questions(kit, tool):
+            if q.datum and answers.get(q.id) is not None:
+                data[q.datum] = Reused(answers[q.id], tool_id, record.dates.get(tool_id, ""))
+    return data
+
+
+def folder_data(folder: Path, kit: Kit) -> dict[str, Reused]:
+    """The data of the project in ``folder`` (none when it holds no readable record)."""
+    path = folder / ANSWERS_FILE
+    if not path.is_file():
+        return {}
+    raw = _read_old(path)
+    return data_of(read_record(raw, kit), kit) if raw is not None else {}
+
+
+def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> list[str]:
+    """Answer the questions whose datum the project knows, saying where each came from.
+
+    A value that does not fit the question (the kit changed) is not used: the question is asked.
+    """
+    given: dict[str, Any] = {}
+    for q in interview.questions:
+        reused = data.get(q.datum) if q.datum else None
+        if reused is None or q.id in interview.confirmed:
+            continue
+        try:
+            given[q.id] = interview.accept(q, reused.value)
+        except Exception:  # no longer fits: asked as usual
+            continue
+        interview.origins[q.id] = reused.origin(kit, interview.lang)
+    interview.preset(given)
+    return list(given)
 
 
 def tool_hash(tool: Tool) -> str:
@@ -294,4 +358,5 @@ def is_version_file(name: str) -> bool:
     return bool(_VERSION.search(name))
 
 
-__all__ = ["Merged", "Record", "index_entries", "is_version_file", "merge_into_folder", "read_record"]
+__all__ = ["Merged", "Record", "Reused", "data_of", "folder_data", "give_data", "index_entries",
+           "is_version_file", "merge_into_folder", "read_record"]

@@ -54,8 +54,6 @@ def tool_interview(kit: Kit, tool: Tool, *, lang: str, day: dt.date) -> Intervie
         interview.sections[q.id] = profile_section
     for q in tool_questions(kit, tool):
         interview.sections[q.id] = tool_section
-    for q in tool.questions:
-        interview.origins[q.id] = tool.origin
     return interview
 
 

@@ -199,6 +199,11 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     )
     try:
         missing = run.fill(sources, interactive=interactive)
+        if work.out is not None:  # another tool of a project: what the project knows is given
+            from survivalkit.engine.project import folder_data, give_data
+
+            reused = give_data(run.interview, folder_data(work.out, work.kit), work.kit)
+            missing = [m for m in missing if m not in reused]
         applicable = {q.id for q in run.interview.applicable()}
         ignored = [key for key in given if key not in applicable] if file and file.form else []
         if restored:

@@ -160,8 +160,24 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     },
     "lint.choices": {"fr": " ; choix possibles : {values}", "en": "; choices: {values}"},
     "lint.maybe_missing": {
-        "fr": "{what} : `{read}` n'existe pas toujours ({base} ne contient que ce qui a été demandé ailleurs dans ce parcours) ; écrivez `{base}.get('{name}')`",
-        "en": "{what}: `{read}` does not always exist ({base} holds only what was asked elsewhere in this journey); write `{base}.get('{name}')`",
+        "fr": "{what} : `{read}` n'existe pas toujours ({base} ne contient que ce qui a été demandé ailleurs dans ce parcours) ; écrivez `{base}.get('{name}')`, ou mieux (format 2) déclarez la donnée sous `project:` dans kit.yaml et écrivez `datum:` sur les questions qui la remplissent",
+        "en": "{what}: `{read}` does not always exist ({base} holds only what was asked elsewhere in this journey); write `{base}.get('{name}')`, or better (format 2) declare the datum under `project:` in kit.yaml and write `datum:` on the questions that fill it",
+    },
+    "lint.datum_unknown": {
+        "fr": "question `{id}` : la donnée « {datum} » n'est pas déclarée sous `project:` dans kit.yaml{hint}",
+        "en": "question `{id}`: the datum “{datum}” is not declared under `project:` in kit.yaml{hint}",
+    },
+    "lint.datum_type": {
+        "fr": "question `{id}` : de type {type}, elle remplit la donnée « {datum} », de type {expected}",
+        "en": "question `{id}`: of type {type}, it fills the datum “{datum}”, of type {expected}",
+    },
+    "lint.datum_twice": {
+        "fr": "question `{id}` : `{tool}` pose la même question et remplit la donnée « {datum} » ; celle-ci n'en remplit aucune",
+        "en": "question `{id}`: `{tool}` asks the same question and fills the datum “{datum}”; this one fills none",
+    },
+    "lint.datum_named": {
+        "fr": "question `{id}` : elle porte le nom d'une donnée du projet sans la remplir ; écrivez `datum: {id}`",
+        "en": "question `{id}`: it has the name of a project datum but does not fill it; write `datum: {id}`",
     },
     "lint.never_true": {
         "fr": "{what} : `{text}` est faux quelle que soit la réponse",
@@ -601,6 +617,22 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "rule.SK116.summary": {
         "fr": "Réponse libre insérée au milieu d'une phrase sans le filtre qui met en minuscule",
         "en": 'Free-text answer inserted mid-sentence without the lower-casing filter',
+    },
+    "rule.SK015.summary": {
+        "fr": "Donnée du projet non déclarée, ou d'un autre type que la question",
+        "en": "Project datum not declared, or of another type than the question",
+    },
+    "rule.SK015.fix": {
+        "fr": "Déclarez la donnée une fois dans kit.yaml, sous `project:` (son `type` et son `meaning`), avec le type des questions qui la remplissent.",
+        "en": "Declare the datum once in kit.yaml, under `project:` (its `type` and `meaning`), with the type of the questions that fill it.",
+    },
+    "rule.SK118.summary": {
+        "fr": "Question qui demande une donnée déclarée du projet sans la remplir",
+        "en": "Question that asks for a declared project datum without filling it",
+    },
+    "rule.SK118.fix": {
+        "fr": "Si elle veut dire la même chose, écrivez `datum:` avec la même donnée ; sinon, déclarez-lui une donnée à elle (le prix du lieu n'est pas celui de l'achat).",
+        "en": "If it means the same thing, write `datum:` with the same datum; otherwise declare a datum of its own (the venue's price is not the purchase's).",
     },
     "rule.SK117.summary": {
         "fr": "Valeur demandée ailleurs lue sans précaution (`earlier.x`, `situation.x`)",

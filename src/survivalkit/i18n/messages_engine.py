@@ -33,6 +33,28 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), valeur connue jusqu'au {until}. Une nouvelle valeur s'applique sans doute depuis : vérifiez-la avant d'envoyer ce document ({where}).",
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
+    "data.from": {"fr": "repris de « {tool} » du {date}", "en": "from “{tool}” of {date}"},
+    "update.no_project": {
+        "fr": "{folder} ne contient pas de projet (pas de answers.yaml lisible) : donnez le dossier où survivalkit a écrit les documents.",
+        "en": "{folder} holds no project (no readable answers.yaml): give the folder where survivalkit wrote the documents.",
+    },
+    "update.tool_gone": {
+        "fr": "L'outil « {id} » n'existe plus dans le kit : ses documents restent tels quels.",
+        "en": "The tool “{id}” is no longer in the kit: its documents stay as they are.",
+    },
+    "update.fact": {
+        "fr": "{label} : {old} avant, {new} désormais ({source}).",
+        "en": "{label}: {old} before, {new} now ({source}).",
+    },
+    "update.rewritten": {"fr": "{file} : réécrit pour la nouvelle date ; l'ancienne version est gardée.", "en": "{file}: rewritten for the new date; the old version is kept."},
+    "update.same": {"fr": "{file} : rien ne change hormis la date.", "en": "{file}: nothing changes but the date."},
+    "update.title": {"fr": "{tool} (du {since} au {date})", "en": "{tool} (from {since} to {date})"},
+    "cmd.update": {
+        "fr": "Met un projet à jour : refait chaque document avec le kit actuel et une nouvelle date (aujourd'hui par défaut), garde les anciens et dit ce qui a changé.",
+        "en": "Brings a project up to date: remakes every document with the current kit and a new date (today by default), keeps the old ones and says what changed.",
+    },
+    "arg.update_folder": {"fr": "Le dossier du projet (celui qui contient answers.yaml).", "en": "The project's folder (the one holding answers.yaml)."},
+    "opt.update_date": {"fr": "La nouvelle date des documents (par défaut : aujourd'hui).", "en": "The documents' new date (default: today)."},
     "project.header": {
         "fr": "Le dossier de votre projet, tenu par survivalkit : les réponses de chaque outil et leur date.\nPour refaire tous les documents : survivalkit --answers answers.yaml\nPour ceux d'un seul outil : survivalkit run OUTIL --answers answers.yaml",
         "en": "Your project's record, kept by survivalkit: each tool's answers and their date.\nTo remake every document: survivalkit --answers answers.yaml\nFor one tool's: survivalkit run TOOL --answers answers.yaml",

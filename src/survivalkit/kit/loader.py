@@ -302,6 +302,7 @@ def _merge_info(base: KitInfo, layer: KitInfo) -> KitInfo:
             "situation": _merge_questions(base.situation, layer.situation),
             "shared": _merge_questions(base.shared, layer.shared),
             "facts": {**base.facts, **layer.facts},
+            "project": {**base.project, **layer.project},
         }
     )
 

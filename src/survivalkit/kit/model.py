@@ -81,6 +81,10 @@ class Question(_Frozen):
     """A fixed default answer, written as the user would type it."""
     default_expr: str | None = None
     """A sandboxed expression computing the default from earlier answers, profile and facts."""
+    datum: str | None = None
+    """The project datum this question fills (declared in ``kit.yaml`` under ``project``). When the
+    project already knows it (an earlier tool of the journey, or the project's folder), the question
+    is answered with it, shown in the recap with where it came from, and can be changed there."""
     given_by: str | None = None
     """In the journey, a sandboxed expression that answers the question from what the agent already
     said: ``situation.structure`` (the situation questions) or ``earlier.montant`` (an answer given
@@ -194,8 +198,8 @@ class Example(_Frozen):
 class Tool(_Frozen):
     """One tool of the kit: ``kit/tools/<id>.yaml``."""
 
-    schema_version: Literal[1]
-    """Version of this format (currently 1)."""
+    schema_version: Literal[1, 2]
+    """Version of this format (currently 2: the project's data; 1 is still read)."""
     title: Text
     """The tool's name."""
     summary: Text
@@ -283,11 +287,20 @@ class Fact(_Frozen):
         return current
 
 
+class Datum(_Frozen):
+    """One datum of the project (``project`` in ``kit.yaml``)."""
+
+    type: QuestionType
+    """The kind of value: every question that fills it has this type."""
+    meaning: Text
+    """What it is, in plain words (shown where the value is reused)."""
+
+
 class KitInfo(_Frozen):
     """The kit's own file: ``kit/kit.yaml``."""
 
-    schema_version: Literal[1]
-    """Version of this format (currently 1)."""
+    schema_version: Literal[1, 2]
+    """Version of this format (currently 2: the project's data; 1 is still read)."""
     title: Text
     """The kit's name."""
     version: str
@@ -304,6 +317,10 @@ class KitInfo(_Frozen):
     """Questions several tools need (project name, service…), asked once per journey."""
     facts: dict[str, Fact] = {}
     """Dated figures by name, used by templates through ``fact('name')``."""
+    project: dict[str, Datum] = {}
+    """The project's data, declared once: what several tools ask and that means the same thing
+    for each (what is bought and for how much, when the experimentation starts…). A question
+    says which datum it fills with ``datum``; tools never read each other's answers."""
 
 
 class Term(_Frozen):

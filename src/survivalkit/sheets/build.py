@@ -39,11 +39,13 @@ def build(
     stage: str | None = None,
     duplex: bool = False,
     workshop: Workshop | None = None,
+    kits: Sequence[str] = (),
 ) -> PdfResult:
     """The file's bytes in ``fmt`` (``pdf``, ``html`` or ``md``); pages are counted for PDF only.
 
     ``duplex`` (PDF): printed on both sides, every sheet and form starts on a right-hand page.
-    ``workshop``: the event, place, date and logo on the booklet's cover.
+    ``workshop``: the event, place, date and logo on the booklet's cover. ``kits``: the ``--kit``
+    folders in use, named in a regional tool's command (HTML and Markdown; paper has none).
     """
     if layout in (Layout.BOOKLET, Layout.PACK):
         tools = booklet_order(kit, tools, stage)
@@ -54,10 +56,10 @@ def build(
                          duplex=duplex, workshop=workshop)
     if fmt == "html":
         text = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage,
-                          workshop=workshop)
+                          workshop=workshop, kits=kits)
     elif fmt == "md":
         text = build_markdown(kit, tools, layout=layout, lang=lang, day=day, stage=stage,
-                              workshop=workshop)
+                              workshop=workshop, kits=kits)
     else:
         raise UsageError(t("sheets.bad_format", lang, value=fmt, known=", ".join(SHEET_FORMATS)))
     return PdfResult(text.encode("utf-8"), 0)

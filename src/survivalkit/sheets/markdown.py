@@ -169,14 +169,14 @@ def _answer(q: FormField, lang: str) -> list[str]:
 
 def build_markdown(
     kit: Kit, tools: Sequence[Tool], *, layout: Layout, lang: str, day: dt.date,
-    stage: str | None = None, workshop: Workshop | None = None,
+    stage: str | None = None, workshop: Workshop | None = None, kits: Sequence[str] = (),
 ) -> str:
-    """Sheets, a booklet or forms in Markdown."""
+    """Sheets, a booklet or forms in Markdown (``kits``: the ``--kit`` folders in use)."""
     if layout is Layout.BOOKLET:
-        return booklet_markdown(booklet_view(kit, tools, lang, day, stage, workshop))
+        return booklet_markdown(booklet_view(kit, tools, lang, day, stage, workshop, kits))
     if layout is Layout.FORMS:
-        return "\n---\n\n".join(form_markdown(form_view(kit, tool, lang)) for tool in tools)
-    return "\n---\n\n".join(sheet_markdown(sheet_view(kit, tool, lang)) for tool in tools)
+        return "\n---\n\n".join(form_markdown(form_view(kit, tool, lang, kits)) for tool in tools)
+    return "\n---\n\n".join(sheet_markdown(sheet_view(kit, tool, lang, kits)) for tool in tools)
 
 
 __all__ = ["booklet_markdown", "build_markdown", "form_markdown", "sheet_markdown"]

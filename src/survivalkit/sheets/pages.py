@@ -195,28 +195,30 @@ def build_html(
     duplex: bool = False,
     extra_css: str = "",
     workshop: Workshop | None = None,
+    kits: Sequence[str] = (),
 ) -> str:
     """The standalone HTML page for sheets, a booklet or forms (print CSS included).
 
     ``paper`` lays it out for printing (the PDF): what to do is said for a pen, never as a
     command line. ``duplex`` starts each sheet on a right-hand page. ``extra_css`` comes last
     (used to measure sheets on endless pages, or to move a form's page break). ``workshop``
-    puts the event, place, date and logo on the booklet's cover.
+    puts the event, place, date and logo on the booklet's cover; ``kits`` are the ``--kit``
+    folders in use (a regional tool's command names its folder).
     """
     kit_title = Txt.of(kit.info.title, lang).text
     if layout is Layout.BOOKLET:
-        booklet = booklet_view(kit, tools, lang, day, stage, workshop)
+        booklet = booklet_view(kit, tools, lang, day, stage, workshop, kits)
         body = render("booklet.html.j2", lang, b=booklet, paper=paper,
                       g=TermMarker(booklet.glossary, link=True))
         style = css("booklet") + css("sheet")
         title = kit_title
     elif layout is Layout.FORMS:
-        body = render("forms.html.j2", lang, forms=[form_view(kit, tool, lang) for tool in tools],
+        body = render("forms.html.j2", lang, forms=[form_view(kit, tool, lang, kits) for tool in tools],
                       paper=paper)
         style = css("form")
         title = form_page_title(tools, lang)
     else:
-        body = render("sheets.html.j2", lang, sheets=[sheet_view(kit, tool, lang) for tool in tools],
+        body = render("sheets.html.j2", lang, sheets=[sheet_view(kit, tool, lang, kits) for tool in tools],
                       paper=paper, g=TermMarker(glossary_view(kit, lang), link=False))
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Question, QuestionType, Text, Tool, tool_questions
@@ -17,14 +19,31 @@ from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_date_long
 
 
-def run_command(tool: Tool) -> str:
-    """The command that prepares the tool's documents."""
-    return f"survivalkit run {tool.id}"
+def kit_option(tool: Tool, kits: Sequence[str] = ()) -> str:
+    """`` --kit FOLDER`` for a tool read from one of the ``--kit`` folders in use, else ``""``.
+
+    A bundled tool needs no option; a regional one is found only with its folder given.
+    """
+    if not tool.origin or not kits:
+        return ""
+    origin = Path(tool.origin).resolve()
+    for folder in kits:
+        try:
+            origin.relative_to(Path(folder).resolve())
+        except (ValueError, OSError):
+            continue
+        return " --kit " + shlex.quote(str(folder))
+    return ""
 
 
-def form_command(tool: Tool) -> str:
-    """The command that prints the tool's paper form."""
-    return f"survivalkit sheets {tool.id} --form"
+def run_command(tool: Tool, kits: Sequence[str] = ()) -> str:
+    """The command that prepares the tool's documents (with ``--kit`` for a regional tool)."""
+    return f"survivalkit run {tool.id}{kit_option(tool, kits)}"
+
+
+def form_command(tool: Tool, kits: Sequence[str] = ()) -> str:
+    """The command that prints the tool's paper form (with ``--kit`` for a regional tool)."""
+    return f"survivalkit sheets {tool.id} --form{kit_option(tool, kits)}"
 
 
 def stage_label(kit: Kit, stage_id: str, lang: str) -> str:
@@ -90,8 +109,8 @@ class SheetView:
                        date=format_date_long(self.reviewed, self.lang))
 
 
-def sheet_view(kit: Kit, tool: Tool, lang: str) -> SheetView:
-    """The sheet of ``tool`` in ``lang``."""
+def sheet_view(kit: Kit, tool: Tool, lang: str, kits: Sequence[str] = ()) -> SheetView:
+    """The sheet of ``tool`` in ``lang`` (``kits``: the ``--kit`` folders in use)."""
     stage_titles = {s.id: s.title for s in kit.info.stages}
     sheet = tool.sheet
 
@@ -124,8 +143,8 @@ def sheet_view(kit: Kit, tool: Tool, lang: str) -> SheetView:
         profile_count=len(kit.info.profile),
         sources=sources,
         reviewed=tool.reviewed,
-        run_command=run_command(tool),
-        form_command=form_command(tool),
+        run_command=run_command(tool, kits),
+        form_command=form_command(tool, kits),
     )
 
 
@@ -208,7 +227,7 @@ class BookletView:
 
 def booklet_view(
     kit: Kit, tools: Sequence[Tool], lang: str, day: dt.date, stage: str | None = None,
-    workshop: Workshop | None = None,
+    workshop: Workshop | None = None, kits: Sequence[str] = (),
 ) -> BookletView:
     """The booklet of ``tools`` (already in booklet order), kept to ``stage`` when given.
 
@@ -220,7 +239,7 @@ def booklet_view(
         info = stage_by_id.get(stage_id)
         desc = Txt.of(info.description, lang) if info and info.description else None
         sections.append(StageSection(stage_id, stage_label(kit, stage_id, lang), desc,
-                                     [sheet_view(kit, tool, lang) for tool in group]))
+                                     [sheet_view(kit, tool, lang, kits) for tool in group]))
     toc = [TocStage(s.label, s.description, [(sheet.id, sheet.title) for sheet in s.sheets])
            for s in sections]
     workshop = workshop or Workshop()
@@ -333,7 +352,7 @@ def asked_questions(kit: Kit, tool: Tool) -> list[Question]:
     return list(kit.info.profile) + tool_questions(kit, tool)
 
 
-def form_view(kit: Kit, tool: Tool, lang: str) -> FormView:
+def form_view(kit: Kit, tool: Tool, lang: str, kits: Sequence[str] = ()) -> FormView:
     """The paper form of ``tool`` in ``lang``, numbered as the terminal numbers the questions."""
     asked = asked_questions(kit, tool)
     numbers = {q.id: index for index, q in enumerate(asked, start=1)}
@@ -360,7 +379,7 @@ def form_view(kit: Kit, tool: Tool, lang: str) -> FormView:
         id=tool.id,
         lang=lang,
         title=Txt.of(tool.title, lang),
-        run_command=run_command(tool),
+        run_command=run_command(tool, kits),
         identity=[(numbers[q.id], q.id, Txt.of(q.label, lang)) for q in kit.info.profile],
         fields=fields,
     )

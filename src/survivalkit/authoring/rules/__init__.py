@@ -9,6 +9,7 @@ from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, cwd_key, kit_
 from survivalkit.authoring.rules import (
     conditions,
     content,
+    data,
     defaults,
     examples,
     layers,
@@ -24,7 +25,7 @@ from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content, defaults, layers, rendered)
+MODULES = (references, examples, texts, conditions, content, data, defaults, layers, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
 _TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}

@@ -186,7 +186,8 @@ def sheets_command(
     if target.exists() and not force:
         raise OutputError(t("sheets.exists", lang, path=target))
     result = build(env.kit, tools, layout=layout, fmt=chosen_fmt, lang=lang, day=now(),
-                   stage=stage, duplex=duplex, workshop=workshop)
+                   stage=stage, duplex=duplex, workshop=workshop,
+                   kits=[str(folder) for folder in env.kit_dirs])
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, result.data)

@@ -1,0 +1,58 @@
+"""Checks on the project's data: each datum a question fills is declared, with the question's type;
+a question that asks what a declared datum is but fills none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from survivalkit.authoring.rules.base import Context, check, did_you_mean, tool_own_questions, tool_problem
+from survivalkit.authoring.rules.catalog import SK015, SK118
+from survivalkit.errors import Msg, Problem
+
+
+@check
+def check_data(ctx: Context) -> Iterator[Problem]:
+    """A ``datum`` that ``kit.yaml`` does not declare, or of another type than the question's."""
+    declared = ctx.kit.info.project
+    for tool in ctx.tools():
+        for key_path, q in tool_own_questions(tool):
+            if q.datum is None:
+                continue
+            datum = declared.get(q.datum)
+            if datum is None:
+                yield tool_problem(ctx, tool, (*key_path, "datum"), SK015,
+                                   Msg("lint.datum_unknown", id=q.id, datum=q.datum,
+                                       hint=did_you_mean(q.datum, declared)))
+            elif datum.type != q.type:
+                yield tool_problem(ctx, tool, (*key_path, "datum"), SK015,
+                                   Msg("lint.datum_type", id=q.id, datum=q.datum, type=q.type.value,
+                                       expected=datum.type.value))
+
+
+@check
+def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
+    """A question that fills no datum but asks what a declared datum is: it has the datum's name
+    as its id, or the very label of a question that fills it (the same thing asked twice)."""
+    from survivalkit.text.localized import tr
+
+    declared = ctx.kit.info.project
+    fills: dict[str, tuple[str, str]] = {}
+    for tool in ctx.kit.tools.values():
+        for _, q in tool_own_questions(tool):
+            if q.datum is not None:
+                fills.setdefault(_folded(tr(q.label, "fr")), (tool.id, q.datum))
+    for tool in ctx.tools():
+        for key_path, q in tool_own_questions(tool):
+            if q.datum is not None:
+                continue
+            if q.id in declared:
+                yield tool_problem(ctx, tool, key_path, SK118, Msg("lint.datum_named", id=q.id))
+                continue
+            other = fills.get(_folded(tr(q.label, "fr")))
+            if other is not None and other[0] != tool.id:
+                yield tool_problem(ctx, tool, key_path, SK118,
+                                   Msg("lint.datum_twice", id=q.id, tool=other[0], datum=other[1]))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
