@@ -310,3 +310,9 @@ def test_a_date_printed_as_the_program_stores_it(tmp_path: Path) -> None:
     fixed = tool_with("Échéance : {{ quand | date_long }}.", questions=quand,
                       answers=", quand: 2027-01-15")
     assert reported(tmp_path, fixed, "SK133") == []
+
+
+def test_a_default_that_does_not_fit_is_reported_once(tmp_path: Path) -> None:
+    tool = tool_with("Budget : {{ budget }}.", questions=BUDGET + "    default: beaucoup\n")
+    rules = [p.rule for p in problems(tmp_path, tool) if p.severity == "error"]
+    assert rules == ["SK031"]

@@ -28,7 +28,8 @@ __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 MODULES = (references, examples, texts, conditions, content, data, defaults, layers, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
-_TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}
+_TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012", "SK031"}
+"""Rules whose mistake also stops the examples (SK031: a default that does not fit stops the run)."""
 
 
 def _drop_echoes(problems: list[Problem]) -> list[Problem]:
