@@ -196,7 +196,8 @@ class Result:
     ok_codes: tuple[int, ...] = (0,)
     times: list[float] = field(default_factory=list)  # seconds, wall clock
     cpu: float | None = None  # seconds of user + system time per run (hyperfine: mean)
-    peak: float | None = None  # peak resident memory of the process, in MB (largest run)
+    peak: float | None = None  # peak resident memory in MB: the largest timed run (else the check run)
+    peaks: list[float] = field(default_factory=list)
     error: str = ""
     note: str = ""
 
@@ -319,7 +320,8 @@ class Bench:
         code, used, peak = wait(proc)
         elapsed = time.perf_counter() - start
         if peak is not None:
-            result.peak = max(result.peak or 0.0, peak)
+            result.peaks.append(peak)
+            result.peak = max(result.peaks)  # timed runs only: the first (cold) run fills caches
         if code not in result.ok_codes and "failed" not in result.note:
             result.note = (result.note + "; " if result.note else "") + f"a run failed ({code})"
         return elapsed, used
@@ -576,7 +578,11 @@ def generated_kit(root: Path, bundled: Path, count: int) -> Path:
     kit = root / f"kit-{count}"
     tools = kit / "tools"
     if tools.is_dir() and len(list(tools.iterdir())) == count:
-        return kit
+        import hashlib
+
+        digests = {hashlib.blake2b(p.read_bytes(), digest_size=20).digest() for p in tools.iterdir()}
+        if len(digests) == count:
+            return kit
     return make_kit(bundled, count, kit)
 
 
@@ -693,6 +699,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the raw timings as JSON")
     parser.add_argument("--keep", action="store_true",
                         help="keep the scratch folder (answers, templates, kits, outputs)")
+    parser.add_argument("--kits", type=Path,
+                        help="make the generated kits in this folder and reuse them between runs "
+                             "(they are checked again: N distinct tool files)")
     parser.add_argument("--make-kit", nargs=2, metavar=("N", "DIR"),
                         help="only write a kit of N distinct generated tools into DIR, and stop")
     return parser.parse_args(argv)
@@ -875,7 +884,7 @@ def main(argv: list[str] | None = None) -> int:
                               "--force"], (0,)),
     ])
     for n in sizes:
-        kit = generated_kit(work, bundled, n)
+        kit = generated_kit(args.kits.resolve() if args.kits else work, bundled, n)
         one = kit / "tools" / "outil-genere-0001.yaml"
         # each run appends a comment of its own (the shell's PID) to one tool: a real change
         touch = f"echo \"# $$\" >> {shlex.quote(str(one))} && exec {shlex.join(sk)} validate " \

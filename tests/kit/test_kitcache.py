@@ -124,3 +124,20 @@ def test_the_cache_and_the_reader_agree_on_the_largest_kit_file() -> None:
     from survivalkit.kit.yamlread import MAX_BYTES
 
     assert MAX_FILE_BYTES == MAX_BYTES
+
+
+def test_the_list_sees_an_edit_that_keeps_size_and_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index trusts a recorded hash only while the file's status is the same: a write
+    changes the change time, which no one can set back."""
+    import time
+
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + 10 * 1_000_000_000)  # files look old
+    root = mini_kit(tmp_path)
+    tool = root / "tools" / "outil-test.yaml"
+    assert [c.title for c in load_kit([root], cache=KitCache.open()).kit.cards()] == ["Outil test"]
+    assert [c.title for c in load_kit([root], cache=KitCache.open()).kit.cards()] == ["Outil test"]
+    stat = tool.stat()
+    tool.write_text(MINI_TOOL.replace("Outil test", "Outil tost"), "utf-8")  # same size
+    os.utime(tool, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same modification time
+    assert [c.title for c in load_kit([root], cache=KitCache.open()).kit.cards()] == ["Outil tost"]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from survivalkit.cli.terminal import Display, TerminalAsker
-from survivalkit.engine.triage import Recommendation
 from survivalkit.i18n import t
 from survivalkit.kit.model import Tool, falls_back, tr
+
+if TYPE_CHECKING:  # the engine's triage (and jinja2 with it) loads only for the journey
+    from survivalkit.engine.triage import Recommendation
 
 
 class TerminalFrontend(TerminalAsker):

@@ -122,6 +122,7 @@ class EntryStore:
         self.folder = folder
         self.budget = budget
         self.written = 0
+        self.pruned = False
 
     @classmethod
     def open(cls, name: str, budget: int) -> EntryStore | None:
@@ -172,9 +173,11 @@ class EntryStore:
             return
 
     def close(self) -> None:
-        """After writing: keep the folder within its budget."""
-        if self.written:
+        """After writing: keep the folder within its budget (one look at the folder per
+        command: the entries a command writes after that are counted at the next one)."""
+        if self.written and not self.pruned:
             self.written = 0
+            self.pruned = True
             self.prune()
 
     def prune(self) -> None:

@@ -159,6 +159,28 @@ def read_tool(
     return tool, located, problems
 
 
+def _current_hash(path: Path, entry: Any) -> tuple[str | None, list[int] | None]:
+    """A file's content hash, and its status signature (size, times, inode).
+
+    When the index entry holds the same signature, its hash is the file's: any write changes
+    the change time, which no tool can set back (``utime`` sets it to now). A file changed within
+    the last two seconds gets no signature (it could change again within the clock's tick
+    unseen): it is hashed next time.
+    """
+    import time
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None, None
+    signature = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    if (isinstance(entry, list) and len(entry) == 3 and entry[1] == signature
+            and isinstance(entry[0], str)):
+        return entry[0], signature
+    recent = time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < 2_000_000_000
+    return file_hash(path), None if recent else signature
+
+
 class ToolShelf(Mapping[str, Tool]):
     """The tools of a kit by id, each read (from the cache or its file) when first asked for.
 
@@ -167,12 +189,13 @@ class ToolShelf(Mapping[str, Tool]):
     from a small index. A tool with problems raises ``KitError`` when it is read.
     """
 
-    def __init__(self, paths: dict[str, tuple[Path, Path]], cache: KitCache | None,
+    def __init__(self, paths: dict[str, tuple[Path, Path, str]], cache: KitCache | None,
                  sources: dict[str, Located]) -> None:
-        self._paths = dict(sorted(paths.items()))  # id -> (path, resolved path)
+        self._paths = dict(sorted(paths.items()))  # id -> (folder, resolved folder, file name)
         self._tools: dict[str, Tool] = {}
         self._cache = cache
         self._sources = sources
+        self.last: Tool | None = None
 
     def __getitem__(self, tool_id: str) -> Tool:
         tool = self._tools.get(tool_id)
@@ -194,15 +217,19 @@ class ToolShelf(Mapping[str, Tool]):
     def __len__(self) -> int:
         return len(self._paths)
 
-    def _read(self, tool_id: str, content: str | None = None) -> list[Problem]:
-        path, key = self._paths[tool_id]
-        tool, located, problems = read_tool(path, self._cache, content=content, key_path=key)
-        if located is not None:
+    def _read(self, tool_id: str, content: str | None = None, *, keep: bool = True) -> list[Problem]:
+        """Read one tool; ``keep``: hold it (and its positions) for the rest of the command,
+        else only ``self.last`` holds it (listing a large kit keeps its cards, not its tools)."""
+        folder, real, name = self._paths[tool_id]
+        path = folder / name
+        tool, located, problems = read_tool(path, self._cache, content=content, key_path=real / name)
+        if located is not None and keep:
             self._sources[located.path] = located
-        if tool is not None and not problems:
-            self._tools[tool_id] = tool
-        elif not problems:  # pragma: no cover - read_tool always says why
+        self.last = tool
+        if tool is None and not problems:  # pragma: no cover - read_tool always says why
             problems = [Problem(str(path), 1, 1, "", Msg("kit.not_found", path=str(path)))]
+        elif tool is not None and not problems and keep:
+            self._tools[tool_id] = tool
         if self._cache is not None:
             self._cache.save()
         return problems
@@ -232,26 +259,30 @@ class ToolShelf(Mapping[str, Tool]):
         fresh: dict[Path, dict[str, Any]] = {}
         cards: list[ToolCard] = []
         problems: list[Problem] = []
-        for tool_id, (path, key) in self._paths.items():
-            folder = key.parent
+        for tool_id, (where, folder, name) in self._paths.items():
             if folder not in folders:
                 folders[folder] = cache.get_index(folder)
                 fresh[folder] = {}
-            content = file_hash(path)
-            entry = folders[folder].get(path.name)
+            path = where / name
+            entry = folders[folder].get(name)
+            content, signature = _current_hash(path, entry)
             card = None
-            if (content is not None and isinstance(entry, list) and len(entry) == 2
-                    and entry[0] == content and isinstance(entry[1], dict)):
-                card = _from_cache(ToolCard, entry[1], id=tool_id)
+            if (content is not None and isinstance(entry, list) and len(entry) == 3
+                    and entry[0] == content and isinstance(entry[2], dict)):
+                card = _from_cache(ToolCard, entry[2], id=tool_id)
             if card is None:
-                if tool_id not in self._tools:
-                    found = self._read(tool_id, content)
-                    if found:
+                tool = self._tools.get(tool_id)
+                if tool is None:
+                    found = self._read(tool_id, content, keep=False)
+                    if found or self.last is None:
                         problems += found
                         continue
-                card = card_of(self._tools[tool_id])
-                entry = [content, card.model_dump(mode="json", include=set(CARD_FIELDS))]
-            fresh[folder][path.name] = entry
+                    tool = self.last
+                card = card_of(tool)
+                entry = [content, signature, card.model_dump(mode="json", include=set(CARD_FIELDS))]
+            elif isinstance(entry, list) and entry[1] != signature:
+                entry = [content, signature, entry[2]]
+            fresh[folder][name] = entry
             cards.append(card)
         if problems:
             raise KitError(problems)
@@ -305,6 +336,20 @@ def _merge_info(base: KitInfo, layer: KitInfo) -> KitInfo:
             "project": {**base.project, **layer.project},
         }
     )
+
+
+_TOOL_ID = re.compile(TOOL_ID_PATTERN)
+
+
+def _tool_names(folder: Path) -> list[str]:
+    """The names of a tools folder's tool files, sorted (``tool_files`` without a Path each)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries
+                     if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()]
+    except OSError:
+        return []
+    return sorted(names)
 
 
 def tool_files(root: Path) -> list[Path]:
@@ -381,7 +426,7 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
     info: KitInfo | None = None
     glossary = Glossary(schema_version=1, terms=[])
     tools: dict[str, Tool] = {}
-    paths: dict[str, tuple[Path, Path]] = {}
+    paths: dict[str, tuple[Path, Path, str]] = {}
     notices: list[str] = []
     for index, root in enumerate(roots):
         if not root.is_dir():
@@ -405,18 +450,21 @@ def _load_kit(roots: list[Path], *, strict: bool, cache: KitCache | None) -> Loa
                                 real / "glossary.yaml")
             if terms is not None:
                 glossary = Glossary(schema_version=1, terms=[*glossary.terms, *terms.terms])
+        if strict:
+            folder, real_folder = root / "tools", real / "tools"
+            for name in _tool_names(folder):
+                stem = os.path.splitext(name)[0]
+                if RESERVED.match(stem) or not _TOOL_ID.fullmatch(stem) or len(stem) > 64:
+                    problems.append(tool_name_problem(folder / name)
+                                    or Problem(name, 1, 1, "", Msg("schema.bad_file_name", file=name)))
+                    continue
+                if stem in paths:
+                    notices.append(Msg("kit.replaces", origin=_display(folder / name), id=stem,
+                                       previous=_display(paths[stem][0] / paths[stem][2])))
+                paths[stem] = (folder, real_folder, name)
+            continue
         for path in tool_files(root):
             key = real / "tools" / path.name
-            if strict:
-                bad_name = tool_name_problem(path)
-                if bad_name is not None:
-                    problems.append(bad_name)
-                    continue
-                if path.stem in paths:
-                    notices.append(Msg("kit.replaces", origin=_display(path), id=path.stem,
-                                       previous=_display(paths[path.stem][0])))
-                paths[path.stem] = (path, key)
-                continue
             tool, located, found = read_tool(path, cache, key_path=key)
             problems += found
             if located is not None:
