@@ -23,6 +23,11 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("SURVIVALKIT_HOME", str(fake / "survivalkit-data"))
     monkeypatch.delenv("SURVIVALKIT_KIT", raising=False)
     monkeypatch.delenv("SURVIVALKIT_LANG", raising=False)
+    # The system's language is part of the language policy: tests run in an English locale, the
+    # same on every machine (tests of the policy set their own).
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("NO_COLOR", "1")
     before = _snapshot(real_home)

@@ -14,7 +14,7 @@ import pytest
 if TYPE_CHECKING:
     import pexpect
 
-from survivalkit.engine.interview import RecapRow, Step
+from survivalkit.engine.asker import RecapRow, Step
 from survivalkit.kit.model import Term
 
 MINI_KIT = """\

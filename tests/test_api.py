@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import survivalkit
-from survivalkit.engine.interview import RecapRow, Step
+from survivalkit.engine.asker import RecapRow, Step
 from survivalkit.errors import MissingAnswersError, UsageError
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"
@@ -40,10 +40,19 @@ def test_every_example_of_docs_api_runs_and_writes_into_the_current_folder(
 
 
 def test_the_api_exports_what_it_documents() -> None:
+    import importlib
+    import importlib.metadata
+
     documented = set(re.findall(r"^\| `(\w+)", DOCS.read_text(encoding="utf-8"), re.M))
     assert documented <= set(survivalkit.__all__)
     for name in survivalkit.__all__:
-        assert getattr(survivalkit, name) is not None
+        if name == "__version__":
+            assert survivalkit.__version__ == importlib.metadata.version("survivalkit")
+            continue
+        value = getattr(survivalkit, name)
+        # Each name is the object it stands for, from the module that defines it.
+        assert value.__name__ == name and value.__module__.startswith("survivalkit."), name
+        assert getattr(importlib.import_module(value.__module__), name) is value
 
 
 def test_run_tool_needs_every_required_answer_without_an_asker() -> None:
@@ -321,3 +330,26 @@ def test_the_documented_script_asker_raises_on_a_refused_answer_instead_of_loopi
     with pytest.raises(AnswerError, match="montant"):
         survivalkit.run_tool("memo-achat-public", asker=Script({**no_amount, "montant": "beaucoup"}), day=DAY,
                              formats=["md"])
+
+
+def test_loading_a_kit_leaves_the_callers_garbage_collector_and_logging_alone() -> None:
+    import gc
+    import logging
+
+    frozen = gc.get_freeze_count()
+    level = logging.getLogger("weasyprint").level
+    survivalkit.load_kit()
+    survivalkit.run_tool("memo-achat-public", MEMO, day=DAY, formats=["md"])
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    assert logging.getLogger("weasyprint").level == level
+
+
+def test_an_error_reads_in_the_runs_language(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.md").write_text("déjà là", "utf-8")
+    with pytest.raises(survivalkit.SurvivalkitError) as exc:
+        survivalkit.run_tool("memo-achat-public", MEMO, day=DAY, formats=["md"], out=tmp_path / "out", lang="fr")
+    assert "ces fichiers existent déjà" in str(exc.value)
+    assert "these files already exist" in exc.value.say("en")
+    assert "--force" not in str(exc.value)  # options are the command line's to name

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from survivalkit.authoring.lint import RULES
+from survivalkit.authoring.rules import RULES
 from survivalkit.kit import model
 
 REPO = Path(__file__).resolve().parents[1]
@@ -168,3 +168,19 @@ def test_relative_links_point_at_files_that_exist(path: str) -> None:
         if re.match(r"[a-z]+:", target):
             continue
         assert (doc.parent / target).exists(), f"{path}: broken link {target}"
+
+
+def test_every_file_docs_architecture_names_exists() -> None:
+    """The architecture page names real files: a move or a rename updates it."""
+    repo = Path(__file__).resolve().parents[1]
+    text = (repo / "docs" / "architecture.md").read_text("utf-8")
+    named = set(re.findall(r"`([\w/]+\.py)`", text))
+    assert len(named) > 15
+    missing = [name for name in sorted(named)
+               if not (repo / "src" / "survivalkit" / name).is_file() and not (repo / name).is_file()]
+    assert missing == []
+    # And every package of the tree is a package of the code, and the other way round.
+    tree = text.split("```")[1]
+    listed = set(re.findall(r"^  (\w+)/", tree, re.M))
+    packages = {p.name for p in (repo / "src" / "survivalkit").iterdir() if (p / "__init__.py").is_file()}
+    assert listed == packages

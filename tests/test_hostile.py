@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,11 +25,16 @@ from hypothesis import strategies as st
 from helpers import run_cli
 from survivalkit.cli.terminal import visible
 from survivalkit.errors import KitError
+from survivalkit.files import writer as writer_module
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, parse_model
 from survivalkit.kit.model import Tool
 from survivalkit.kit.yamlread import MAX_BYTES, parse_yaml
 from survivalkit.text.localized import UNSAFE_CHARS
 
+DEFAULT_EXIT = {"tool": 1, "kit": 1, "template": 1, "answers": 2, "cli": 1}
+"""The documented exit code of a refused input (``errors.ExitCode``): a kit's mistake, an unknown
+tool or a folder that cannot be used is an error (1); an answers file that cannot work is a usage
+error (2). A case says ``exit:`` when it differs."""
 HOSTILE = Path(__file__).parent / "hostile"
 CASES: list[dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text("utf-8"))
 DATE = "2026-11-26"
@@ -48,7 +52,7 @@ LIMITS = "seconds=1,steps=50000,value=100000,total=2000000,output=200000"
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
-    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")
     monkeypatch.setenv("SURVIVALKIT_KIT_LIMITS", LIMITS)
 
 
@@ -192,7 +196,7 @@ def test_hostile_input(
         for written in out.iterdir():
             assert not UNSAFE_CHARS.search(written.read_text("utf-8")), f"{written.name} holds one"
         return
-    assert code in (1, 2), f"exit code {code}: {output}"
+    assert code == case.get("exit", DEFAULT_EXIT[case["as"]]), f"exit code {code}: {output}"
     for text in _expects(case):
         assert text in output
     for text in case.get("refuse", []):
@@ -357,18 +361,17 @@ class _Disk:
         self.out, self.refuse, self.fill_at = out, refuse, fill_at
         self.mine: set[int] = set()
         self.opened = 0
-        self.real_mkstemp = tempfile.mkstemp
+        self.real_create = writer_module._create
         self.real_fdopen = os.fdopen
 
-    def mkstemp(self, *args: Any, **kwargs: Any) -> tuple[int, str]:
-        where = Path(kwargs.get("dir", ""))
-        if self.out not in (where, where.parent):  # the folder, or its hidden staging folder
-            return self.real_mkstemp(*args, **kwargs)
+    def create(self, folder: Path) -> tuple[int, Path]:
+        if self.out not in (folder, folder.parent):  # the folder, or its hidden staging folder
+            return self.real_create(folder)
         if self.refuse:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-        fd, name = self.real_mkstemp(*args, **kwargs)
+        fd, path = self.real_create(folder)
         self.mine.add(fd)
-        return fd, name
+        return fd, path
 
     def fdopen(self, fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
         handle = self.real_fdopen(fd, mode, *args, **kwargs)
@@ -386,7 +389,7 @@ class _Disk:
         return handle
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr("survivalkit.files.writer.tempfile.mkstemp", self.mkstemp)
+        monkeypatch.setattr("survivalkit.files.writer._create", self.create)
         monkeypatch.setattr("survivalkit.files.writer.os.fdopen", self.fdopen)
 
 
@@ -476,7 +479,7 @@ def test_disk_full_during_autosave_lets_the_interview_go_on(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
-    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.env.Env.interactive", lambda self: True)
     monkeypatch.setattr("builtins.input", answer)
     out = tmp_path / "out"
     args = ["run", "memo-achat-public", "--format", "md", "--out", str(out), "--date", DATE, "--lang", "en",
@@ -582,7 +585,7 @@ def test_ctrl_c_on_a_full_disk_says_the_answers_could_not_be_saved(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("survivalkit.engine.store.write_atomic", full)
-    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.env.Env.interactive", lambda self: True)
     monkeypatch.setattr("builtins.input", answer)
     args = ["run", "memo-achat-public", "--out", str(tmp_path / "out"), "--date", DATE,
             "--lang", "en", "--set", "nom=Claire Martin"]

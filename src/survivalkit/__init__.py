@@ -38,7 +38,7 @@ _FROM = {
     "run_journey": "survivalkit.api",
     "run_tool": "survivalkit.api",
     "validate": "survivalkit.api",
-    "Asker": "survivalkit.engine.interview",
+    "Asker": "survivalkit.engine.asker",
     "Kit": "survivalkit.kit.model",
     "KitError": "survivalkit.errors",
     "MissingAnswersError": "survivalkit.errors",
@@ -49,7 +49,7 @@ _FROM = {
 
 if TYPE_CHECKING:
     from survivalkit.api import RunResult, build_sheets, load_kit, run_journey, run_tool, validate
-    from survivalkit.engine.interview import Asker
+    from survivalkit.engine.asker import Asker
     from survivalkit.errors import KitError, MissingAnswersError, Problem, SurvivalkitError, UsageError
     from survivalkit.kit.model import Kit
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from survivalkit import clock
 from survivalkit.engine import work as engine_work
+from survivalkit.engine.asker import Asker, QuitRequested
 from survivalkit.engine.frontend import as_frontend
-from survivalkit.engine.interview import Asker, QuitRequested
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
 from survivalkit.engine.work import Around, JourneyWork, ToolWork
-from survivalkit.errors import Interrupted, Problem, UnknownToolError, UsageError
+from survivalkit.errors import Interrupted, Problem, SurvivalkitError, UnknownToolError, UsageError
 from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
 from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
@@ -156,6 +156,9 @@ def run_tool(
         done = engine_work.run_tool(work, _around(asker, lang, notices))
     except QuitRequested:
         raise Interrupted(t("api.quit", lang)) from None
+    except SurvivalkitError as exc:  # the API is an edge: its errors read in the run's language
+        exc.lang = lang
+        raise
     return RunResult(done.files, done.answers, done.written, notices)
 
 
@@ -188,6 +191,9 @@ def run_journey(
         done = engine_work.run_journey(work, _around(asker, lang, notices))
     except QuitRequested:
         raise Interrupted(t("api.quit", lang)) from None
+    except SurvivalkitError as exc:  # the API is an edge: its errors read in the run's language
+        exc.lang = lang
+        raise
     return RunResult(done.files, done.answers, done.written, notices)
 
 

@@ -18,9 +18,26 @@ class ExitCode(IntEnum):
 
 
 class SurvivalkitError(Exception):
-    """Root of every error survivalkit expects and explains; never shown with a traceback."""
+    """Root of every error survivalkit expects and explains; never shown with a traceback.
+
+    Its message is data: a ``Msg`` (a catalogue key and its values) said in the reader's language
+    by ``say`` at the edge (the command line, a notice); ``str()`` gives the English text.
+    """
 
     exit_code: ExitCode = ExitCode.USER_ERROR
+
+    lang: str | None = None
+    """The language ``str()`` says the message in, when the edge that let it through knows it
+    (the Python API sets the run's language); else English."""
+
+    def say(self, lang: str) -> str:
+        """The message in ``lang`` (as it is when it was not written as a ``Msg``)."""
+        if len(self.args) == 1:
+            return say(self.args[0], lang) if isinstance(self.args[0], str) else str(self.args[0])
+        return super().__str__()
+
+    def __str__(self) -> str:
+        return self.say(self.lang) if self.lang else super().__str__()
 
 
 class Msg(str):
@@ -63,6 +80,23 @@ class Msg(str):
 def say(text: str, lang: str) -> str:
     """``text`` in ``lang`` when it is a ``Msg``, else as it is."""
     return text.say(lang) if isinstance(text, Msg) else text
+
+
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused, in words of both languages (by ``errno``; the English is the
+    system's own text)."""
+    import errno as errnos
+
+    name = errnos.errorcode.get(exc.errno or 0, "")
+    key = f"os.{name}"
+    from survivalkit.i18n.messages import MESSAGES
+
+    if name and key in MESSAGES:
+        msg = Msg(key)
+        if exc.strerror:  # the system's own English words
+            msg = Msg.both(exc.strerror, msg.say("fr"))
+        return msg
+    return Msg("os.other", code=exc.errno or "?", text=exc.strerror or str(exc))
 
 
 @dataclass(frozen=True)
@@ -127,6 +161,10 @@ class TemplateError(SurvivalkitError):
 
 class OutputError(SurvivalkitError):
     """A document could not be written where it was asked to go."""
+
+
+class FilesExistError(OutputError):
+    """The output folder already holds files of these names (the command line adds how to choose)."""
 
 
 class MissingExtraError(SurvivalkitError):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_KIT, build_tree, run_cli
-from survivalkit.authoring.lint import RULES, lint
+from survivalkit.authoring.rules import RULES, lint
 from survivalkit.authoring.template_analysis import never_true
 from survivalkit.errors import Problem
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
@@ -448,7 +448,7 @@ def test_bundled_kit_has_no_warnings_but_freshness() -> None:
 
 def test_a_fact_ending_within_60_days_is_reported(tmp_path: Path) -> None:
     """SK112 counts days from the date given to lint; a fact with a later value is not reported."""
-    from survivalkit.authoring.lint import lint
+    from survivalkit.authoring.rules import lint
     from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
     loaded = load_kit([bundled_kit_dir()])

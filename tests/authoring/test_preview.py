@@ -54,3 +54,13 @@ def test_preview_shows_the_documents_in_the_kits_language_unless_told(
     code, out, err = run_cli(["preview", "memo-achat-public", "--plain"], capsys)
     assert code == 0, err
     assert "**Objet\u00a0:** Procédure d'achat" in out  # as `expect` and the golden files read
+
+
+def test_preview_takes_a_date_in_any_form_run_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    iso = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "2026-12-07"], capsys)
+    french = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "07/12/2026"], capsys)
+    assert iso[0] == french[0] == 0, french[2]
+    assert "7 décembre 2026" in french[1]
+    assert french[1] == iso[1]
+    code, _, err = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "bientôt"], capsys)
+    assert code == 2 and "--date" in err

@@ -170,12 +170,17 @@ def test_template_syntax_errors_are_said_in_plain_words(
 def test_yaml_mistakes_are_said_in_plain_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from helpers import MINI_KIT, MINI_TOOL
 
-    tool = MINI_TOOL.replace("summary: Un outil de test.", "summary: Un outil: de test.")
-    tool = tool.replace("  - id: montant\n", "  - id: montant\n\t")
-    build_tree(tmp_path, {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": tool})
-    code, out, _ = run_cli(["validate", str(tmp_path), "--plain", "--lang", "fr"], capsys)
-    assert code == 1
-    assert "entre guillemets" in out or "tabulation" in out
+    colon = MINI_TOOL.replace("summary: Un outil de test.", "summary: Un outil: de test.")
+    tab = MINI_TOOL.replace("  - id: montant\n", "  - id: montant\n\t")
+    expected = {"colon": ("3:18", "doit être mis entre guillemets"), "tab": (None, "tabulation")}
+    for name, tool in (("colon", colon), ("tab", tab)):
+        kit = build_tree(tmp_path / name, {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": tool})
+        code, out, _ = run_cli(["validate", str(kit), "--plain", "--lang", "fr"], capsys)
+        assert code == 1
+        at, words = expected[name]
+        assert words in out, out
+        if at:
+            assert f"outil-test.yaml:{at}:" in out
 
 
 def test_the_welcome_counts_the_situation_questions_a_layer_adds(region: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_lint import TOOL, found
 
-from survivalkit.authoring.lint import LOWERCASE_FILTER
+from survivalkit.authoring.rules import LOWERCASE_FILTER
 from survivalkit.authoring.rules.content import typed_amounts
 from survivalkit.i18n.messages_contrib import MESSAGES_CONTRIB
 
@@ -108,7 +108,7 @@ def test_a_free_text_answer_mid_sentence_needs_the_lower_casing_filter(tmp_path:
 
 
 def test_every_rule_says_what_it_finds_and_the_fix_in_both_languages() -> None:
-    from survivalkit.authoring.lint import RULES
+    from survivalkit.authoring.rules import RULES
 
     for rule in RULES.values():
         for part in ("summary", "fix"):
@@ -145,7 +145,7 @@ def test_guarded_reads_of_values_asked_elsewhere_pass(tmp_path: Path) -> None:
 
 def _lint_with_data(tmp_path: Path, tool: str) -> list[str]:
     from helpers import MINI_KIT, build_tree
-    from survivalkit.authoring.lint import lint
+    from survivalkit.authoring.rules import lint
     from survivalkit.kit.loader import load_kit
 
     kit = MINI_KIT + (

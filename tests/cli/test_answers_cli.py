@@ -11,7 +11,7 @@ import yaml
 from helpers import run_cli, spawn_cli
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
-MEMO = dict(load_kit([bundled_kit_dir()]).kit.tool("memo-achat-public").examples[0].answers)
+MEMO = dict(load_kit([bundled_kit_dir()]).kit.tools["memo-achat-public"].examples[0].answers)
 
 
 def _memo(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, *sets: str,
@@ -126,7 +126,7 @@ def test_an_unquoted_french_amount_in_an_answers_file_is_read_as_typed(
     code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(path), "--out", str(out), "--lang", "fr",
                             "--date", "2026-11-26", "--format", "md"], capsys)
     assert code == 0, err
-    assert "45\u202f000\u00a0€ HT" in _memo_text(out) or "45\u202f000 € HT" in _memo_text(out)
+    assert "45\u202f000\u00a0€ HT" in _memo_text(out)  # the promised no-break spaces, nothing else
     # In English the same text could mean 45 or 45,000: it is asked, never taken as the smaller.
     code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(path), "--out", str(tmp_path / "en"),
                             "--lang", "en", "--date", "2026-11-26", "--format", "md"], capsys)

@@ -16,7 +16,7 @@ from helpers import run_cli
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """The crash message is shown in the language known before the command runs: pin it."""
-    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")
 
 
 def _break_loading(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:

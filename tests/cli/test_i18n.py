@@ -75,8 +75,16 @@ def test_every_key_used_in_the_code_is_in_the_catalog() -> None:
     ("en", {"SURVIVALKIT_LANG": "fr"}, "en"),
     (None, {"SURVIVALKIT_LANG": "fr", "LANG": "C"}, "fr"),
     (None, {"LANG": "fr_FR.UTF-8"}, "fr"),
-    (None, {"LANG": "C"}, "en"),
-    (None, {"LC_ALL": "fr_CA.UTF-8", "LANG": "C"}, "fr"),
+    (None, {"LANG": "en_GB.UTF-8"}, "en"),
+    (None, {"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+    (None, {"LC_ALL": "en_US.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
+    # No language in the locale, or another one: the kit's source language, French.
+    (None, {"LANG": "C.UTF-8"}, "fr"),
+    (None, {"LANG": "C"}, "fr"),
+    (None, {"LANG": "POSIX"}, "fr"),
+    (None, {"LANG": "de_DE.UTF-8"}, "fr"),
+    (None, {"LANG": "english"}, "fr"),
+    (None, {}, "fr"),
 ])
 def test_language_resolution(option: str | None, env: dict[str, str], expected: str) -> None:
     assert resolve_lang(option, env) == expected
@@ -108,7 +116,7 @@ def test_help_is_french_in_french(tmp_path: Path) -> None:
     import sys
 
     def helptext(lang: str, *args: str) -> str:
-        env = {**os.environ, "LANG": "fr_FR.UTF-8" if lang == "fr" else "C", "LC_ALL": ""}
+        env = {**os.environ, "LANG": "fr_FR.UTF-8" if lang == "fr" else "en_US.UTF-8", "LC_ALL": ""}
         env.pop("SURVIVALKIT_LANG", None)
         done = subprocess.run([sys.executable, "-m", "survivalkit", *args, "--help"], env=env,
                               capture_output=True, text=True, timeout=60, cwd=tmp_path)
@@ -123,9 +131,7 @@ def test_help_is_french_in_french(tmp_path: Path) -> None:
 
 
 def test_usage_errors_in_french(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import survivalkit.cli.app as cli
-
-    monkeypatch.setattr(cli, "LANG", "fr")
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no language in the locale: French, the kit's language
     code, _, err = run_cli(["lst"], capsys)
     assert code == 2 and "Commande inconnue\xa0: lst" in err and "Vouliez-vous dire" in err
 
@@ -144,3 +150,51 @@ def test_a_text_missing_in_english_falls_back_to_french_with_a_notice(
     assert "exist only in French" in err
     code, _, err = run_cli(["show", "memo-achat-public", "--lang", "en"], capsys)
     assert "exist only in French" not in err
+
+
+def _help(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    code, out, err = run_cli([*args], capsys)
+    assert code == 0, err
+    return out
+
+
+def test_lang_given_anywhere_sets_the_help_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    for args in (["run", "--help", "--lang", "en"], ["run", "--lang=en", "--help"], ["--lang", "en", "run", "--help"]):
+        shown = _help(args, capsys)
+        assert "Usage:" in shown and "Answers one tool's questions" in shown, args
+    assert "Utilisation :" in _help(["run", "--help"], capsys)
+    # A value that only looks like the option is not read as one.
+    code, _, _ = run_cli(["run", "--set", "--lang=en", "--help"], capsys)
+    assert code == 0
+
+
+def test_commands_are_built_for_a_language_and_nothing_is_left_behind() -> None:
+    import typer
+
+    from survivalkit.cli import app as cli
+    from survivalkit.cli.commands import catalog_cmds, run_cmd
+
+    english = typer.main.get_command(cli.build_app("en"))
+    french = typer.main.get_command(cli.build_app("fr"))
+    assert "Answers one tool's questions" in (english.commands["run"].help or "")  # type: ignore[attr-defined]
+    assert "Répond aux questions" in (french.commands["run"].help or "")  # type: ignore[attr-defined]
+    for module in (cli, run_cmd, catalog_cmds):
+        assert not {"LANG", "KitOpt", "LangOpt", "PlainOpt"} & set(vars(module)), module.__name__
+
+
+def test_without_a_language_in_the_locale_the_journey_opens_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    answers = tmp_path / "parcours.yaml"
+    answers.write_text(yaml.safe_dump({"situation": {"etape": "idee", "besoins": ["temps"], "structure": "etat"},
+                                       "tools": ["decharge-temps-innovation"]}), "utf-8")
+    code, _, err = run_cli(["--answers", str(answers), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2  # answers are missing: the message is French
+    assert "manquant" in err.lower() or "manque" in err.lower(), err
+    assert "missing" not in err.lower()

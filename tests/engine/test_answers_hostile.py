@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from helpers import build_tree, run_cli
 from survivalkit.engine.answers import MAX_LONGTEXT, cast_answer, check_answer, display_answer, to_plain
-from survivalkit.engine.interview import Interview, QuitRequested, RecapRow, Step, run_interview
+from survivalkit.engine.asker import QuitRequested, RecapRow, Step
+from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.sources import prefill
 from survivalkit.errors import AnswerError
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
@@ -77,7 +78,7 @@ LINES = [
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages printed before a command knows its --lang follow the locale: pin them."""
-    monkeypatch.setattr("survivalkit.cli.app.LANG", "en")
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")
 
 
 @pytest.fixture
@@ -248,7 +249,7 @@ def test_typed_answers_from_a_terminal_in_a_non_utf8_locale(
         "Titre \udcff 🚀 <script>", "ligne un \x07", "{{ 7*7 }}", "", "",
     ])
     monkeypatch.setattr("builtins.input", typed)
-    monkeypatch.setattr("survivalkit.cli.app.Env.interactive", lambda self: True)
+    monkeypatch.setattr("survivalkit.cli.env.Env.interactive", lambda self: True)
     out = tmp_path / "out"
     code, err = _run_echo(echo_kit, out, capsys)
     assert code == 0, err

@@ -240,7 +240,7 @@ def test_an_example_in_the_past_fails_its_check() -> None:
     from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
     kit = load_kit([bundled_kit_dir()]).kit
-    tool = kit.tool("memo-achat-public")
+    tool = kit.tools["memo-achat-public"]
     example = tool.examples[0]
     late = example.model_copy(update={"answers": {**example.answers, "echeance": "2020-01-01"}})
     checked = example_answers(kit, tool, late)

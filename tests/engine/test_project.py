@@ -202,3 +202,63 @@ def test_update_brings_a_march_memo_to_december_keeping_the_old_one(
 def test_update_says_when_a_folder_holds_no_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(["update", str(tmp_path), "--lang", "fr"], capsys)
     assert code == 2 and "ne contient pas de projet" in err
+
+
+def own_answers(tool_id: str, folder: Path, **changes: Any) -> dict[str, Any]:
+    """A tool's first example without what the project in ``folder`` already holds (the agent,
+    the project's name and description, its users…): only what is new to the project."""
+    from survivalkit.engine.project import read_record
+
+    record = read_record(yaml.safe_load((folder / "answers.yaml").read_text("utf-8")), KIT)
+    held = set(record.profile) | set(record.shared)
+    answers = {k: v for k, v in KIT.tools[tool_id].examples[0].answers.items() if k not in held}
+    answers.update(changes)
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in answers.items()}
+
+
+def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's story: a memo on Monday, a fab lab pass on Wednesday, a time request the week
+    after, the threshold raised on 1 April, then `survivalkit update`: one folder, one index,
+    every datum given once, no crash, every document right for its date."""
+    folder = tmp_path / "rendez-vous-en-ligne"
+    memo = {**MEMO, "objet": "des capteurs de remplissage", "nature": "fournitures", "montant": 50000}
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "lundi.yaml", memo)),
+        "--date", "2026-03-09", "--out", str(folder))
+    # Wednesday and the week after: only each tool's own answers; the project gives the rest.
+    run(capsys, "run", "pass-fab-lab", "--answers",
+        str(write(tmp_path / "mercredi.yaml", own_answers("pass-fab-lab", folder, paiement="achat", montant=3000))),
+        "--date", "2026-03-11", "--out", str(folder))
+    run(capsys, "run", "decharge-temps-innovation", "--answers",
+        str(write(tmp_path / "semaine.yaml", own_answers("decharge-temps-innovation", folder))),
+        "--date", "2026-03-16", "--out", str(folder))
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["tools"] == ["memo-achat-public", "pass-fab-lab", "decharge-temps-innovation"]
+    for tool_id in record["tools"]:  # the agent and the project are held once, for all tools
+        assert not set(record["answers"][tool_id]) & {"nom", "projet_nom", "courriel", "usagers"}
+    lundi = yaml.safe_load((tmp_path / "semaine.yaml").read_text("utf-8"))
+    assert "nom" not in lundi and "projet_nom" not in lundi and "usagers" not in lundi
+    assert record["profile"]["nom"] == "Claire Martin"
+    for name in folder.glob("*.md"):
+        assert "Claire Martin" in name.read_text("utf-8") or name.name == "index.md"
+    before = sorted(p.name for p in folder.glob("*.md"))
+    # December: the threshold moved on 1 April; bring every document up to date.
+    code, out, err = run_cli(["update", str(folder), "--date", "2026-12-07", "--lang", "fr"], capsys)
+    assert code == 0, err
+    assert "avant" in out and "désormais" in out  # what changed, in plain words
+    index = (folder / "index.md").read_text("utf-8")
+    current = [n for n in before if n != "index.md"]
+    for name in current:
+        assert f"[{name}]({name})" in index
+    versions = sorted(p.name for p in folder.glob("*.version-*.md"))
+    assert len(versions) == len(current), "every document of March is kept as the previous version"
+    for name in versions:
+        assert f"[{name}]({name})" in index
+    memo_file = next(n for n in current if n.startswith("memo-achat-"))
+    assert "sans publicité ni mise en concurrence préalables" in (folder / memo_file).read_text("utf-8")
+    fablab_note = next(n for n in current if n.startswith("note-atelier-"))
+    assert amount((folder / fablab_note).read_text("utf-8")) == "3000"  # its own price, never the memo's
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert set(record["dates"].values()) == {"2026-12-07"}
+    assert "Erreur inattendue" not in err

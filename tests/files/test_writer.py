@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from survivalkit.errors import OutputError
-from survivalkit.files.writer import sweep, write_atomic, write_files
+from survivalkit.files.writer import sweep, write_files
 from survivalkit.text.names import safe_filename
 
 OLD = {"note.md": b"ancienne note\n", "index.md": b"ancien index\n"}
@@ -85,21 +85,6 @@ def test_a_swap_killed_midway_is_undone_or_finished_by_the_next_write(
     assert _contents(tmp_path) == expected
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="kills a process with SIGKILL")
-def test_temporary_files_of_a_killed_autosave_are_removed_by_the_next_save(tmp_path: Path) -> None:
-    script = (
-        "import os, signal, sys\n"
-        "from pathlib import Path\n"
-        "import survivalkit.files.writer as writer\n"
-        "writer.os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "writer.write_atomic(Path(sys.argv[1]) / 'session.json', b'{}')\n"
-    )
-    subprocess.run([sys.executable, "-c", script, str(tmp_path)], timeout=60)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")], "a temporary was left"
-    write_atomic(tmp_path / "session.json", b'{"a": 1}')
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["session.json"]
-
-
 def test_temporaries_of_a_running_process_are_left_alone(tmp_path: Path) -> None:
     mine = tmp_path / f".tmp-{os.getpid()}-abc"
     mine.write_bytes(b"en cours")
@@ -132,3 +117,23 @@ def test_a_planted_journal_cannot_move_or_delete_anything_else(tmp_path: Path) -
     write_files(out, {"autre.md": b"x"})
     assert (victim / "garde.txt").read_text("utf-8") == "intact"
     assert sorted(p.name for p in out.iterdir()) == ["autre.md", "note.md"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_written_files_get_the_users_permissions_and_the_umask_is_never_changed(tmp_path: Path, umask: int) -> None:
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        f"os.umask({umask})\n"
+        "from survivalkit.files.writer import write_atomic, write_files\n"
+        "folder = Path(sys.argv[1])\n"
+        "write_files(folder, {'a.md': b'a'})\n"
+        "write_atomic(folder / 'b.json', b'{}')\n"
+        "print(oct(os.umask(0)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == oct(umask)
+    for name in ("a.md", "b.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask, name

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_TOOL, mini_kit
-from survivalkit.authoring.lint import lint
+from survivalkit.authoring.rules import lint
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
 
 

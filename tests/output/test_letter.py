@@ -207,7 +207,7 @@ def test_the_recap_keeps_the_lines_of_a_multi_line_answer(plain: bool) -> None:
     from rich.console import Console
 
     from survivalkit.cli.terminal import Display, TerminalAsker
-    from survivalkit.engine.interview import RecapRow
+    from survivalkit.engine.asker import RecapRow
 
     console = Console(file=io.StringIO(), width=100, color_system=None)
     asker = TerminalAsker(Display("fr", plain, console), reader=lambda prompt: "")

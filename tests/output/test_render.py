@@ -166,8 +166,10 @@ def test_a_template_cannot_build_huge_values(tmp_path: Path, expression: str) ->
     broken = MINI_TOOL.replace("Montant : {{ montant | euros }}", "Montant : {{ " + expression + " }}")
     loaded = load_kit([mini_kit(tmp_path, broken)])
     tool = loaded.kit.tools["outil-test"]
-    with pytest.raises(TemplateError, match="le code du kit dépasse son budget"):
+    with pytest.raises(TemplateError) as exc:
         render_outputs(loaded.kit, [(tool, {"objet": "x", "montant": 1.0})], day=dt.date(2026, 1, 1), lang="fr")
+    assert "le code du kit dépasse son budget" in exc.value.say("fr")  # said in French at the edge
+    assert "the kit's code goes over its budget" in exc.value.say("en")
 
 
 def test_a_missing_optional_dependency_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,15 +2,15 @@
 
 The kit they are built from is a frozen copy under ``tests/golden_sheets/kit`` so that edits to the
 bundled kit's content do not move them; only a change in how sheets are laid out does. After an
-intended change, regenerate with ``SURVIVALKIT_UPDATE_GOLDEN=1 pytest tests/sheets/test_sheets_golden.py``
-and review ``git diff tests/golden_sheets``.
+intended change, regenerate them with the one command that writes them,
+``python tests/sheets/update_golden.py``, and read ``git diff tests/golden_sheets``: a test run only
+compares, it never writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from survivalkit.sheets.build import Layout, booklet_order, build
 
 HERE = Path(__file__).resolve().parents[1] / "golden_sheets"
 DAY = dt.date(2026, 11, 26)
-UPDATE = os.environ.get("SURVIVALKIT_UPDATE_GOLDEN") == "1"
+REGENERATE = "python tests/sheets/update_golden.py"
 
 CASES = [
     ("sheet-memo-achat-public", Layout.SHEETS, ["memo-achat-public"]),
@@ -30,6 +30,12 @@ CASES = [
     ("form-memo-achat-public", Layout.FORMS, ["memo-achat-public"]),
     ("form-checklist-perenniser", Layout.FORMS, ["checklist-perenniser"]),
 ]
+
+
+def sheet_text(kit: Kit, layout: Layout, tool_ids: list[str], lang: str, fmt: str) -> str:
+    """What a golden sheet file holds (``update_golden.py`` writes it, the tests compare)."""
+    tools = [kit.tools[i] for i in tool_ids] or booklet_order(kit, list(kit.tools.values()))
+    return build(kit, tools, layout=layout, fmt=fmt, lang=lang, day=DAY).data.decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +49,9 @@ def kit() -> Kit:
 def test_sheets_match_golden_files(
     kit: Kit, name: str, layout: Layout, tool_ids: list[str], lang: str, fmt: str
 ) -> None:
-    tools = [kit.tools[i] for i in tool_ids] or booklet_order(kit, list(kit.tools.values()))
-    got = build(kit, tools, layout=layout, fmt=fmt, lang=lang, day=DAY).data.decode("utf-8")
+    got = sheet_text(kit, layout, tool_ids, lang, fmt)
     path = HERE / f"{name}.{lang}.{fmt}"
-    if UPDATE:
-        path.write_text(got, encoding="utf-8")
-    assert path.is_file(), f"no golden file {path.name}: run with SURVIVALKIT_UPDATE_GOLDEN=1"
+    assert path.is_file(), f"no golden file {path.name}: run {REGENERATE}"
     want = path.read_text(encoding="utf-8")
     if got != want:
         diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "golden", "now", lineterm="")
@@ -64,9 +67,7 @@ def test_show_matches_golden_file(
     code, got, err = run_cli(["show", "memo-achat-public", "--plain", "--lang", lang], capsys)
     assert code == 0, err
     path = HERE / f"show-memo-achat-public.{lang}.txt"
-    if UPDATE:
-        path.write_text(got, encoding="utf-8")
-    assert path.is_file(), f"no golden file {path.name}: run with SURVIVALKIT_UPDATE_GOLDEN=1"
+    assert path.is_file(), f"no golden file {path.name}: run {REGENERATE}"
     want = path.read_text(encoding="utf-8")
     if got != want:
         diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "golden", "now", lineterm="")

@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from survivalkit.authoring.lint import lint
+from survivalkit.authoring.rules import lint
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import (
     LoadedKit,

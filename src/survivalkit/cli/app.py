@@ -7,207 +7,111 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.exceptions import TyperException
 
-from survivalkit.errors import (
-    ExitCode,
-    KitError,
-    MissingAnswersError,
-    SurvivalkitError,
-    UnknownToolError,
-    UsageError,
-)
+from survivalkit.errors import ExitCode, FilesExistError, KitError, MissingAnswersError, SurvivalkitError
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.version import __version__
 
-LANG = resolve_lang()
-"""The interface language: from the environment here; ``main(argv)`` sets it from ``--lang``
-before it builds the commands, so that help and messages are in that language."""
+
+class Invocation:
+    """What one run of the command line knows before its command: the language its help and
+    errors are shown in (``--lang``, else the policy of ``i18n.resolve_lang``)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
 
 
-def _options(lang: str) -> tuple[Any, Any, Any]:
-    """The options every command shares, with their help in ``lang``."""
-    kit = Annotated[list[Path] | None, typer.Option("--kit", help=t("opt.kit", lang), metavar="DIR")]
-    lang_opt = Annotated[str | None, typer.Option("--lang", help=t("opt.lang", lang), metavar="fr|en")]
-    plain = Annotated[bool, typer.Option("--plain", help=t("opt.plain", lang))]
-    return kit, lang_opt, plain
+class LanguageGiven(Exception):
+    """``--lang`` names another language than the one the commands were built in: build again."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.lang = lang
 
 
-KitOpt = Annotated[list[Path] | None, typer.Option("--kit", help=t("opt.kit", LANG), metavar="DIR")]
-LangOpt = Annotated[str | None, typer.Option("--lang", help=t("opt.lang", LANG), metavar="fr|en")]
-PlainOpt = Annotated[bool, typer.Option("--plain", help=t("opt.plain", LANG))]
-
-
-def _set_lang(lang: str) -> None:
-    """Make ``lang`` the interface language of the commands built next."""
-    global LANG
-    LANG = lang
-    globals().update(zip(("KitOpt", "LangOpt", "PlainOpt"), _options(lang), strict=True))
-
-
-class Env:
-    """What every command needs: language, display, and the kit (loaded on first use)."""
-
-    def __init__(self, kit_dirs: list[Path] | None, lang: str | None, plain: bool) -> None:
-        from survivalkit.cli.terminal import Display, wants_plain
-
-        self.lang = resolve_lang(lang) if lang else LANG
-        self.lang_given = lang is not None
-        self.plain_given = plain
-        self.plain = wants_plain(plain)
-        self.display = Display(self.lang, self.plain)
-        self.kit_dirs = list(kit_dirs or [])
-        self._loaded: Any = None
-
-    def adopt(self, settings: Any) -> None:
-        """Take the language, plain mode and kits recorded with the work, unless given now."""
-        from survivalkit.cli.terminal import Display, wants_plain
-
-        changed = False
-        if settings.lang and not self.lang_given and settings.lang != self.lang:
-            self.lang = settings.lang
-            changed = True
-        if settings.plain and not self.plain_given:
-            self.plain_given = True
-            self.plain = wants_plain(True)
-            changed = True
-        if changed:
-            self.display = Display(self.lang, self.plain)
-        known = {str(p.resolve()) for p in self.kit_dirs}
-        for folder in settings.kits:
-            path = Path(folder)
-            if str(path.resolve()) in known:
-                continue
-            if path.is_dir() and self._loaded is None:
-                self.kit_dirs.append(path)
-                self.display.notice(t("kit.adopted", self.lang, folder=folder))
-            else:
-                self.display.notice(t("kit.recorded_missing", self.lang, folder=folder))
-
-    def settings(self) -> Any:
-        """What travels with the work: language, plain mode and extra kit folders (absolute)."""
-        from survivalkit.engine.replay import Settings
-
-        return Settings(lang=self.lang, plain=self.plain_given or None,
-                        kits=tuple(str(p.resolve()) for p in self.kit_dirs))
-
-    def command(self, *parts: str) -> str:
-        """A command line to show the user, with the ``--kit``, ``--lang`` and ``--plain`` in use."""
-        import shlex
-
-        words = ["survivalkit", *parts]
-        for folder in self.kit_dirs:
-            words += ["--kit", str(folder)]
-        if self.lang_given or self.lang != LANG:
-            words += ["--lang", self.lang]
-        if self.plain_given:
-            words.append("--plain")
-        if os.name == "nt":
-            return " ".join(f'"{w}"' if " " in w else w for w in words)
-        return " ".join(shlex.quote(w) for w in words)
-
-    @property
-    def loaded(self) -> Any:
-        """The loaded kit with its sources (for line numbers)."""
-        if self._loaded is None:
-            from survivalkit.kit.cache import KitCache
-            from survivalkit.kit.loader import kit_roots, load_kit
-
-            self._loaded = load_kit(kit_roots(self.kit_dirs), cache=KitCache.open())
-            from survivalkit.errors import say
-
-            for notice in self._loaded.notices:
-                self.display.notice(say(notice, self.lang))
-        return self._loaded
-
-    @property
-    def kit(self) -> Any:
-        """The kit."""
-        return self.loaded.kit
-
-    def tool(self, tool_id: str) -> Any:
-        """A tool by id, or an error suggesting the nearest ids."""
-        from survivalkit.kit.loader import suggest_tools
-
-        if tool_id in self.kit.tools:
-            return self.kit.tools[tool_id]
-        close = suggest_tools(self.kit, tool_id)
-        hint = t("tool.suggest", self.lang, ids=", ".join(close)) if close else ""
-        raise UnknownToolError(t("tool.unknown", self.lang, id=tool_id) + hint)
-
-    def interactive(self) -> bool:
-        """Whether someone can answer questions."""
-        return sys.stdin.isatty() and not os.environ.get("SURVIVALKIT_NO_INPUT")
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"survivalkit {__version__}")
-        raise typer.Exit()
-
-
-def main_callback(
-    ctx: typer.Context,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=t("opt.version", LANG))
-    ] = False,
-    kit: KitOpt = None,
-    lang: LangOpt = None,
-    plain: PlainOpt = False,
-    answers: Annotated[Path | None, typer.Option("--answers", help=t("opt.answers", LANG),
-            metavar=t("metavar.file", LANG))] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
-            metavar=t("metavar.folder", LANG))] = None,
-    formats: Annotated[str | None, typer.Option("--format", help=t("opt.format", LANG), metavar="FORMATS")] = None,
-    use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", LANG))] = False,
-    date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG), metavar="DATE")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
-    force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
-) -> None:
-    """Without a command: the guided journey."""
-    if ctx.invoked_subcommand is not None:
+def _check_lang(command: TyperCommand | TyperGroup, ctx: Any, args: list[str]) -> None:
+    """Before any option is acted on: when the parser reads a ``--lang`` other than the language
+    of this build, stop so that ``main`` builds the commands in that language."""
+    invocation = ctx.find_root().obj
+    if not isinstance(invocation, Invocation) or ctx.resilient_parsing:
         return
-    from survivalkit.cli.commands.journey import journey_command
-
-    env = Env(kit, lang, plain)
-    journey_command(env, answers=answers, out=out, formats=formats, resume=resume, force=force,
-                    use_profile=use_profile, date=date)
-
-
-def lang_from_args(args: list[str]) -> str | None:
-    """The ``--lang`` given on the command line, if any (read before the commands are built)."""
-    for i, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-    return None
+    try:
+        opts, _, _ = command.make_parser(ctx).parse_args(args=list(args))
+    except TyperException:
+        return  # the real parse says what is wrong
+    given = opts.get("lang")
+    if isinstance(given, str) and given:
+        lang = resolve_lang(given)
+        if lang != invocation.lang:
+            raise LanguageGiven(lang)
 
 
-def _restore_lang(lang: str) -> None:
-    """After an in-process run (tests, the API), the default language is as before."""
-    _set_lang(lang)
+def _help_lang(ctx: Any) -> str:
+    invocation = ctx.find_root().obj
+    return invocation.lang if isinstance(invocation, Invocation) else resolve_lang()
+
+
+class Command(TyperCommand):
+    """A command whose ``--lang`` is read before anything else, and whose help headings are translated."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _check_lang(self, ctx, args)
+        return super().parse_args(ctx, args)
+
+    def get_help(self, ctx: Any) -> str:
+        from survivalkit.cli.parser_text import translate_help
+
+        return translate_help(super().get_help(ctx), _help_lang(ctx))
+
+
+class Group(TyperGroup):
+    """The application: like ``Command``, for the options given before a command."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _check_lang(self, ctx, args)
+        return super().parse_args(ctx, args)
+
+    def get_help(self, ctx: Any) -> str:
+        from survivalkit.cli.parser_text import translate_help
+
+        return translate_help(super().get_help(ctx), _help_lang(ctx))
+
+
+class App(typer.Typer):
+    """A typer application whose commands are ``Command``s."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", Command)
+        return super().command(*args, **kwargs)
 
 
 def build_app(lang: str) -> typer.Typer:
-    """The typer application, with every help text in ``lang``."""
+    """The typer application, built by each command module's factory with every help text in ``lang``."""
     from survivalkit.cli.commands import (
         catalog_cmds,
         golden_cmd,
+        journey,
         new_cmd,
         preview_cmd,
+        profile_cmd,
         run_cmd,
+        schema_cmd,
         sessions_cmd,
         sheets_cmd,
         update_cmd,
         validate_cmd,
     )
+    from survivalkit.cli.options import shared_options
 
-    _set_lang(lang)
-    app = typer.Typer(
+    opts = shared_options(lang)
+    app = App(
         name="survivalkit",
+        cls=Group,
         help=t("cli.help", lang),
         add_completion=False,
         no_args_is_help=False,
@@ -216,19 +120,15 @@ def build_app(lang: str) -> typer.Typer:
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    app.callback()(main_callback)
-    for module in (catalog_cmds, run_cmd, validate_cmd, sheets_cmd, new_cmd, golden_cmd, preview_cmd,
-                   sessions_cmd, update_cmd):
-        # Help texts are read from each module's names when typer builds the commands.
-        for name, value in (("LANG", lang), *zip(("KitOpt", "LangOpt", "PlainOpt"), _options(lang), strict=True)):
-            if hasattr(module, name):
-                setattr(module, name, value)
-        module.register(app, Env)
+    app.callback()(journey.root_callback(lang, opts))
+    for module in (catalog_cmds, profile_cmd, schema_cmd, run_cmd, validate_cmd, sheets_cmd, new_cmd,
+                   golden_cmd, preview_cmd, sessions_cmd, update_cmd):
+        module.register(app, lang, opts)
     return app
 
 
 def _crash_report(exc: BaseException) -> Path | None:
-    from survivalkit.engine.store import data_dir
+    from survivalkit.files.places import data_dir
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = (
@@ -256,20 +156,18 @@ def _crash_report(exc: BaseException) -> Path | None:
     return None
 
 
-def _french_help(command: Any, args: list[str]) -> Any:
-    """Run ``--help`` with the parser's own English headings put into French."""
-    import contextlib
-    import io
+def _run(invocation: Invocation, args: list[str]) -> Any:
+    command = typer.main.get_command(build_app(invocation.lang))
+    return command.main(args=args, prog_name="survivalkit", standalone_mode=False, obj=invocation)
 
-    from survivalkit.cli.parser_text import translate_help
 
-    buffer = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(buffer):
-            result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
-    finally:
-        sys.stdout.write(translate_help(buffer.getvalue(), "fr"))
-    return result
+def _quiet_printing_libraries() -> None:
+    """WeasyPrint and fontTools log every font subtlety as a warning: the command line shows only
+    their errors (a program using the API keeps its own logging settings)."""
+    import logging
+
+    for name in ("weasyprint", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _sane_streams() -> None:
@@ -312,74 +210,71 @@ def main(argv: list[str] | None = None) -> None:
     from survivalkit.cli.terminal import Display, capped, wants_plain
 
     _sane_streams()
+    _quiet_printing_libraries()
     args = list(sys.argv[1:] if argv is None else argv)
-    given = lang_from_args(args)
-    lang = resolve_lang(given) if given else LANG
-    previous = LANG
-    display = Display(lang, wants_plain(False, sys.stderr))
+    invocation = Invocation(resolve_lang())
+    display = Display(invocation.lang, wants_plain(False, sys.stderr))
     try:
-        command = typer.main.get_command(build_app(lang))
-        if lang == "fr" and any(a in ("--help", "-h") for a in args):
-            result = _french_help(command, args)
-        else:
-            result = command.main(args=args, prog_name="survivalkit", standalone_mode=False)
+        try:
+            result = _run(invocation, args)
+        except LanguageGiven as given:  # `--lang` read by the parser: the commands in that language
+            invocation = Invocation(given.lang)
+            display = Display(invocation.lang, wants_plain(False, sys.stderr))
+            result = _run(invocation, args)
         code = int(result) if isinstance(result, int) else 0
         if code == ExitCode.INTERRUPTED:  # typer returns 130 for a Ctrl-C outside our prompts
-            display.error(t("interrupted", lang))
+            display.error(t("interrupted", invocation.lang))
     except Exit as exc:
         code = exc.exit_code
         if code == ExitCode.INTERRUPTED:  # typer turns a Ctrl-C outside our prompts into Exit(130)
-            display.error(t("interrupted", lang))
+            display.error(t("interrupted", invocation.lang))
     except Abort:
-        display.error(t("interrupted", lang))
+        display.error(t("interrupted", invocation.lang))
         code = ExitCode.INTERRUPTED
     except TyperException as exc:
         from survivalkit.cli.parser_text import translate_error
 
-        display.error(f"{t('usage.error', lang)} {translate_error(exc.format_message(), lang)}")
-        display.error(t("usage.help", lang))
+        display.error(f"{t('usage.error', invocation.lang)} {translate_error(exc.format_message(), invocation.lang)}")
+        display.error(t("usage.help", invocation.lang))
         code = ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
     except KitError as exc:
         shown, rest = capped(exc.problems)
         for problem in shown:  # as is: editors read `file:line:col:`
-            display.err.print(problem.format(lang), markup=False, highlight=False, soft_wrap=True)
+            display.err.print(problem.format(invocation.lang), markup=False, highlight=False, soft_wrap=True)
         if rest:
-            display.error(t("problems.more", lang, n=rest))
-        display.error(t("kit.invalid", lang, n=len(exc.problems)))
+            display.error(t("problems.more", invocation.lang, n=rest))
+        display.error(t("kit.invalid", invocation.lang, n=len(exc.problems)))
         code = exc.exit_code
-    except (MissingAnswersError, UsageError) as exc:
-        lines = str(exc).splitlines() or [""]
+    except SurvivalkitError as exc:  # said here, once, in the reader's language
+        lines = exc.say(invocation.lang).splitlines() or [""]
         if isinstance(exc, MissingAnswersError) and exc.keys:  # the options are the CLI's to name
-            lines.append(t("answer.missing_hint", lang))
+            lines.append(t("answer.missing_hint", invocation.lang))
+        if isinstance(exc, FilesExistError):  # the command line's own way out
+            lines.append(t("writer.exist_hint", invocation.lang))
         display.errors(lines)
         code = exc.exit_code
-    except SurvivalkitError as exc:
-        display.errors(str(exc).splitlines() or [""])
-        code = exc.exit_code
     except KeyboardInterrupt:
-        display.error(t("interrupted", lang))
+        display.error(t("interrupted", invocation.lang))
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:  # the reader went away (`| head`): what it wanted, it has
         _output_gone()
         code = ExitCode.OK
     except OSError as exc:
         if not _stream_error(exc):
-            code = _crash(exc, display, lang)
+            code = _crash(exc, display, invocation.lang)
         else:
             _output_gone()
-            display.error(t("stream.unwritable", lang, reason=exc.strerror or str(exc)))
+            display.error(t("stream.unwritable", invocation.lang, reason=exc.strerror or str(exc)))
             code = ExitCode.USER_ERROR
     except Exception as exc:
-        code = _crash(exc, display, lang)
-    finally:
-        _restore_lang(previous)
+        code = _crash(exc, display, invocation.lang)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _output_gone()
     except OSError as exc:
         _output_gone()
-        display.error(t("stream.unwritable", lang, reason=exc.strerror or str(exc)))
+        display.error(t("stream.unwritable", invocation.lang, reason=exc.strerror or str(exc)))
         code = max(code, ExitCode.USER_ERROR)
     sys.exit(code)
 

@@ -17,7 +17,7 @@ from survivalkit.text.typography import french_spacing
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from rich.console import Console
 
-    from survivalkit.engine.interview import RecapRow, Step
+    from survivalkit.engine.asker import RecapRow, Step
     from survivalkit.kit.model import Term
 
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
+    from survivalkit.cli.env import Env
     from survivalkit.engine.replay import Settings
     from survivalkit.engine.store import Store
 
@@ -28,7 +28,7 @@ def parse_day(text: str | None, lang: str) -> dt.date | None:
     try:
         return parse_date(text, lang)
     except AnswerError as exc:
-        raise UsageError(f"--date: {exc}") from None
+        raise UsageError(t("date.option", lang, reason=exc)) from None
 
 
 def adopt_recorded(env: Env, store: Store, key: str, *, file: Settings | None, resume: bool) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from survivalkit.engine.amounts import AmbiguousAnswer, parse_amount, parse_integer, parse_number
 from survivalkit.engine.dates import check_date_range, parse_date
-from survivalkit.errors import AnswerError, TemplateError
+from survivalkit.errors import AnswerError, Msg, TemplateError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question, QuestionType, tr
 from survivalkit.kit.yamlread import YamlWord
@@ -40,7 +40,6 @@ MAX_EMAIL = 254  # the longest address mail servers carry (RFC 5321)
 MAX_URL = 2_000
 MAX_PICKS = 1_000  # characters of a several-choices answer (labels may be typed in full)
 MAX_SHORT = 100  # amounts, numbers, dates, yes/no, one choice
-MAX_TEXT = MAX_LONGTEXT  # kept for callers that knew the old single limit
 _LIMITS = {
     QuestionType.LONGTEXT: MAX_LONGTEXT, QuestionType.TEXT: MAX_LINE, QuestionType.EMAIL: MAX_EMAIL,
     QuestionType.URL: MAX_URL, QuestionType.MULTICHOICE: MAX_PICKS,
@@ -278,8 +277,8 @@ def check_answer(
         try:
             ok = bool(evaluate(rule.check, local))
         except BudgetExceeded as exc:  # a kit error, not a wrong answer: say so
-            raise TemplateError(f"question `{question.id}`: rule `{rule.check}`: "
-                                f"{exc.explain(lang)}") from None
+            raise TemplateError(Msg("kit.rule_failed", id=question.id, check=rule.check,
+                                    reason=Msg.both(exc.explain("en"), exc.explain("fr")))) from None
         except Exception:  # a rule that cannot be evaluated on this value fails closed
             ok = False
         if not ok:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from survivalkit.engine.interview import Asker, RecapRow, Step
+from survivalkit.engine.asker import Asker, RecapRow, Step
 from survivalkit.engine.triage import Recommendation
 from survivalkit.errors import AnswerError
 from survivalkit.i18n import t

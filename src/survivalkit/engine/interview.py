@@ -12,13 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.engine.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
-from survivalkit.engine.asker import Asker as Asker
-from survivalkit.engine.asker import Command as Command
-from survivalkit.engine.asker import LeaveBackwards as LeaveBackwards
-from survivalkit.engine.asker import QuitRequested as QuitRequested
-from survivalkit.engine.asker import RecapRow as RecapRow
-from survivalkit.engine.asker import Step as Step
-from survivalkit.engine.asker import command_of as command_of
+from survivalkit.engine.asker import Asker, Command, LeaveBackwards, QuitRequested, RecapRow, Step, command_of
 from survivalkit.errors import AnswerError, Msg, TemplateError
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
@@ -132,10 +126,8 @@ class Interview:
             self.fault(question, "when", exc, "kit.fault.then_skipped")
             result = False
         except ExpressionError as exc:
-            raise TemplateError(
-                f"{self.where(question, 'when')}: question `{question.id}`: its condition "
-                f"`when: {question.when}` cannot be evaluated: {exc.explain(self.lang)}"
-            ) from None
+            raise TemplateError(Msg("kit.when_failed", where=self.where(question, "when"), id=question.id,
+                                    when=question.when, reason=_both(exc))) from None
         if key is not None:
             self._holds_memo[question.id] = (key, result)
         return result
@@ -173,8 +165,7 @@ class Interview:
             try:
                 value = evaluate(question.default_expr, self.context() if ctx is None else ctx)
             except BudgetExceeded as exc:  # a kit error, not a missing default: say so
-                raise TemplateError(f"question `{question.id}`: `default_expr`: "
-                                    f"{exc.explain(self.lang)}") from None
+                raise TemplateError(Msg("kit.default_expr_failed", id=question.id, reason=_both(exc))) from None
             except MissingValue as exc:
                 self.fault(question, "default_expr", exc, "kit.fault.then_no_default")
                 return None
@@ -478,3 +469,8 @@ def run_interview(
         if on_change:
             on_change(interview)
     return interview.final_answers()
+
+
+def _both(exc: BudgetExceeded | ExpressionError) -> Msg:
+    """Why kit code failed, in both languages (said in the reader's at the edge)."""
+    return Msg.both(exc.explain("en"), exc.explain("fr"))

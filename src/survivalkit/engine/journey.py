@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from survivalkit.engine.asker import LeaveBackwards
 from survivalkit.engine.frontend import Frontend
-from survivalkit.engine.interview import Interview, LeaveBackwards, run_interview
+from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.project import Reused, give_data
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave

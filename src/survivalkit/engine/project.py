@@ -188,6 +188,29 @@ def folder_data(folder: Path, kit: Kit) -> dict[str, Reused]:
     return data_of(read_record(raw, kit), kit) if raw is not None else {}
 
 
+def folder_common(folder: Path, kit: Kit) -> dict[str, Any]:
+    """The profile and shared answers the project in ``folder`` already holds (its name, the agent…)."""
+    path = folder / ANSWERS_FILE
+    raw = _read_old(path) if path.is_file() else None
+    if raw is None:
+        return {}
+    record = read_record(raw, kit)
+    return {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
+
+
+def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
+    """Answer the profile and shared questions the project already answered (asked once for all)."""
+    given: dict[str, Any] = {}
+    for q in interview.questions:
+        if q.id in values and q.id not in interview.confirmed:
+            try:
+                given[q.id] = interview.accept(q, values[q.id])
+            except Exception:  # no longer fits: asked as usual
+                continue
+    interview.preset(given)
+    return list(given)
+
+
 def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> list[str]:
     """Answer the questions whose datum the project knows, saying where each came from.
 
@@ -358,5 +381,6 @@ def is_version_file(name: str) -> bool:
     return bool(_VERSION.search(name))
 
 
-__all__ = ["Merged", "Record", "Reused", "data_of", "folder_data", "give_data", "index_entries",
+__all__ = ["Merged", "Record", "Reused", "data_of", "folder_common", "folder_data", "give_common", "give_data",
+           "index_entries",
            "is_version_file", "merge_into_folder", "read_record"]

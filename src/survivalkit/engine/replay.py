@@ -101,7 +101,7 @@ def read_mapping(path: Path, lang: str) -> dict[str, Any]:
         raise UsageError(t("answers.not_found", lang, file=path))
     located, problems = read_yaml(path, str(path))
     if located is None:
-        raise UsageError("\n".join(p.format() for p in problems))
+        raise UsageError("\n".join(p.format(lang) for p in problems))
     if not isinstance(located.data, dict):
         raise UsageError(t("answers.not_mapping", lang, file=path))
     data = dict(located.data)

@@ -61,7 +61,7 @@ class Autosave:
             try:
                 self.session.finish()
             except SessionError as exc:
-                self.report(str(exc))
+                self.report(exc.say(self.lang))
 
     def release(self) -> None:
         """The run stops unfinished: keep the session, let other runs take it."""
@@ -117,7 +117,7 @@ def open_session(
             try:
                 data = session.load()
             except SessionError as exc:
-                report(str(exc))
+                report(exc.say(lang))
                 data = None
             autosave = Autosave(session, report, lang)
             autosave.nothing = count_answers((data or {}).get("state")) == 0

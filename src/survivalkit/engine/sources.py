@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.engine.interview import Interview
-from survivalkit.errors import AnswerError, MissingAnswersError, UsageError
+from survivalkit.errors import AnswerError, MissingAnswersError, Msg, UsageError
 from survivalkit.i18n import t
 
 
@@ -150,7 +150,7 @@ def parse_set_options(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"--set {item!r}: write it as key=value")
+            raise UsageError(Msg("set.form", item=repr(item)))
         values[key.strip()] = value
     return values
 

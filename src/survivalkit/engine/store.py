@@ -21,26 +21,16 @@ from typing import Any
 
 import yaml
 
-from survivalkit.errors import Msg, SessionError
-from survivalkit.files.writer import write_atomic
+from survivalkit.errors import Msg, SessionError, os_reason
+from survivalkit.files.places import data_dir
+from survivalkit.files.writer import sweep, write_atomic
 from survivalkit.kit.yamlread import parse_yaml
 from survivalkit.output.format_names import FORMATS
 
-ENV_HOME = "SURVIVALKIT_HOME"
 MAX_SESSION_BYTES = 2_000_000
 """A session larger than this is neither written nor read (answers are limited well below it)."""
 STALE_LOCK_SECONDS = 12 * 3600
 """A lock not refreshed for this long belongs to a run that died without cleaning up."""
-
-
-def data_dir() -> Path:
-    """``$SURVIVALKIT_HOME``, else the platform's user data folder for survivalkit."""
-    override = os.environ.get(ENV_HOME)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("survivalkit", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -102,10 +92,7 @@ class Store:
         located, _ = parse_yaml(raw, str(path))
         if located is None or not isinstance(located.data, dict):
             aside = keep_aside(path)
-            raise SessionError(
-                f"the saved profile could not be read; it was kept aside as {aside}. "
-                "Run the command again to enter your profile anew."
-            )
+            raise SessionError(Msg("store.profile_aside", aside=aside))
         return self._checked_profile(located.data)
 
     def _checked_profile(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -180,6 +167,7 @@ class Store:
         """A session to save into: an existing one (``session_id``) or a new one; locked."""
         folder = self.session_dir(key)
         _ensure(folder)
+        sweep(folder)  # what killed runs left; once per run, not at every autosave
         if session_id is None:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             session_id = f"{stamp}-{secrets.token_hex(2)}"
@@ -191,15 +179,17 @@ class Store:
         """Make a backup the newest session of its tool, so that the next run offers it."""
         info = self.find(session_id)
         if info is None:
-            raise SessionError(f"no saved session {session_id!r}")
+            raise SessionError(Msg("store.no_session", id=session_id))
         now = time.time()
         try:
             os.utime(info.path, (now, now))
             data = json.loads(info.path.read_text(encoding="utf-8"))
             data["saved_at"] = dt.datetime.now().isoformat(timespec="microseconds")
             _write(info.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise SessionError(f"cannot restore {info.path}: {exc}") from None
+        except OSError as exc:
+            raise SessionError(Msg("store.cannot_restore", path=info.path, reason=os_reason(exc))) from None
+        except ValueError:
+            raise SessionError(Msg("store.cannot_restore", path=info.path, reason=Msg("store.unreadable"))) from None
         return _info(info.key, info.path)
 
     def _adopt_legacy(self, base: Path) -> None:
@@ -229,7 +219,7 @@ class Session:
     def lock(self) -> None:
         """Hold the session; refuse one that another living run holds."""
         if _lock_alive(self.lock_path):
-            raise SessionError(f"the session {self.id} is in use by another survivalkit run")
+            raise SessionError(Msg("store.in_use", id=self.id))
         try:  # through a rename: a FIFO or a link planted as the lock is replaced, never opened
             write_atomic(self.lock_path, json.dumps(_lock_record()).encode("ascii"))
         except OSError:
@@ -257,9 +247,7 @@ class Session:
             check_state(data["state"])
         except (OSError, ValueError, UnicodeDecodeError, RecursionError):
             aside = keep_aside(self.path)
-            raise SessionError(
-                f"the saved session could not be read; it was kept aside as {aside}."
-            ) from None
+            raise SessionError(Msg("store.session_aside", aside=aside)) from None
         return data
 
     def save(self, payload: dict[str, Any]) -> None:
@@ -267,7 +255,7 @@ class Session:
         data = {"saved_at": dt.datetime.now().isoformat(timespec="microseconds"), **payload}
         blob = json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
         if len(blob) > MAX_SESSION_BYTES:
-            raise SessionError(f"the session is too large to save ({len(blob) // 1000} kB)")
+            raise SessionError(Msg("store.too_large", kb=len(blob) // 1000))
         _ensure(self.path.parent)
         _write(self.path, blob)
         try:
@@ -280,7 +268,7 @@ class Session:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise SessionError(f"cannot remove the saved session: {exc.strerror or exc}") from None
+            raise SessionError(Msg("store.cannot_remove", reason=os_reason(exc))) from None
         finally:
             self.release()
         try:
@@ -485,14 +473,14 @@ def _ensure(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SessionError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise SessionError(Msg("store.cannot_create", folder=folder, reason=os_reason(exc))) from None
 
 
 def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise SessionError(f"cannot save {path}: {exc.strerror or exc}") from None
+        raise SessionError(Msg("store.cannot_save", path=path, reason=os_reason(exc))) from None
 
 
 # Module-level shortcuts on the default store (the user's data folder).

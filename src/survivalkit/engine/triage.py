@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from survivalkit.errors import TemplateError
+from survivalkit.errors import Msg, TemplateError
 from survivalkit.kit.model import Kit, ToolCard, tr
 from survivalkit.sandbox.expressions import ExpressionError, base_context, evaluate_condition
 
@@ -51,9 +51,8 @@ def recommend(
                 holds = evaluate_condition(rule.when, ctx)
             except ExpressionError as exc:
                 origin = kit.tools[tool.id].origin
-                raise TemplateError(
-                    f"{origin}: relevance `when: {rule.when}` cannot be evaluated: {exc.explain(lang)}"
-                ) from None
+                raise TemplateError(Msg("kit.relevance_failed", origin=origin, when=rule.when,
+                                        reason=Msg.both(exc.explain("en"), exc.explain("fr")))) from None
             if holds:
                 score += rule.weight
                 reasons.append(tr(rule.why, lang))

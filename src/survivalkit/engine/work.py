@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit import clock
+from survivalkit.engine.asker import QuitRequested
 from survivalkit.engine.frontend import Frontend
-from survivalkit.engine.interview import QuitRequested
 from survivalkit.engine.journey import SESSION_KEY, Journey
 from survivalkit.engine.replay import JourneyAnswers, Settings, ToolAnswers
 from survivalkit.engine.sessions import Autosave, open_session
@@ -200,9 +200,10 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     try:
         missing = run.fill(sources, interactive=interactive)
         if work.out is not None:  # another tool of a project: what the project knows is given
-            from survivalkit.engine.project import folder_data, give_data
+            from survivalkit.engine.project import folder_common, folder_data, give_common, give_data
 
-            reused = give_data(run.interview, folder_data(work.out, work.kit), work.kit)
+            reused = give_common(run.interview, folder_common(work.out, work.kit))
+            reused += give_data(run.interview, folder_data(work.out, work.kit), work.kit)
             missing = [m for m in missing if m not in reused]
         applicable = {q.id for q in run.interview.applicable()}
         ignored = [key for key in given if key not in applicable] if file and file.form else []
@@ -289,7 +290,7 @@ def _profile(around: Around, lang: str) -> dict[str, Any]:
     try:
         values = around.store.load_profile()
     except SessionError as exc:
-        around.report(str(exc))
+        around.report(exc.say(lang))
         return {}
     for problem in around.store.profile_problems:
         around.report(problem.say(lang))

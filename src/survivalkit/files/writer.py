@@ -14,12 +14,11 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from survivalkit.errors import OutputError
+from survivalkit.errors import FilesExistError, Msg, OutputError, os_reason
 
 TMP_PREFIX = ".tmp-"
 NEW_PREFIX = ".survivalkit-new-"
@@ -31,16 +30,18 @@ STALE_SECONDS = 3600  # a leftover whose process cannot be checked is removed af
 def inside(folder: Path, name: str) -> Path:
     """``folder / name``, refusing anything that would land outside ``folder``."""
     if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
-        raise OutputError(f"refused file name {name!r}: it must be a plain name")
+        raise OutputError(Msg("writer.plain_name", name=repr(name)))
     target = (folder / name).resolve()
     if target.parent != folder.resolve():
-        raise OutputError(f"refused file name {name!r}: it points outside {folder}")
+        raise OutputError(Msg("writer.outside", name=repr(name), folder=folder))
     return target
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file then rename: a failure leaves no half-written file."""
-    sweep(path.parent)
+    """Write through a temporary file then rename: a failure leaves no half-written file.
+
+    Leftovers of killed runs are not swept here (an autosave writes often): ``sweep`` is called
+    once by whoever owns the folder."""
     tmp = _stage(path.parent, data)
     try:
         os.replace(tmp, path)
@@ -51,24 +52,31 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _stage(folder: Path, data: bytes) -> Path:
     """``data`` written and flushed to disk in a hidden temporary file of ``folder``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=folder)
-    tmp = Path(tmp_name)
+    fd, tmp = _create(folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _create(folder: Path) -> tuple[int, Path]:
+    """A new hidden temporary file in ``folder``, open for writing. It is created with the
+    permissions any new file of the user gets (their umask applies), so nothing is changed
+    afterwards and the process's umask is never touched."""
+    while True:
+        path = folder / f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
+        try:
+            return os.open(path, _NEW_FILE, 0o666), path
+        except FileExistsError:
+            continue
 
 
 # --- leftovers of killed runs ----------------------------------------------------------------------
@@ -176,22 +184,19 @@ def write_files(
     targets = {name: inside(folder, name) for name in files}
     folded = [name.casefold() for name in files]
     if len(set(folded)) != len(folded):
-        raise OutputError(f"two files would have the same name in {folder}: {', '.join(files)}")
+        raise OutputError(Msg("writer.same_name", folder=folder, names=", ".join(files)))
     if folder.is_dir():
         sweep(folder)
     existing = [p for p in targets.values() if p.exists() or p.is_symlink()]
     refused = bool(existing) and not force
     if refused and (confirm_overwrite is None or not confirm_overwrite(existing)):
         names = ", ".join(p.name for p in existing)
-        raise OutputError(
-            f"these files already exist in {folder}: {names}. "
-            "Choose another folder with --out, or replace them with --force."
-        )
+        raise FilesExistError(Msg("writer.exist", folder=folder, names=names))
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        raise OutputError(Msg("writer.mkdir", folder=folder, reason=os_reason(exc))) from None
     run = f"{os.getpid()}-{secrets.token_hex(4)}"
     staging, backup = folder / f"{NEW_PREFIX}{run}", folder / f"{OLD_PREFIX}{run}"
     swapping = False
@@ -213,10 +218,8 @@ def write_files(
         if created:
             _remove_if_empty(folder)
         if isinstance(exc, OSError):
-            kept = "; the previous files were kept" if existing else ""
-            raise OutputError(
-                f"cannot write in {folder}: {exc.strerror or exc}; no file was left half-written{kept}"
-            ) from None
+            key = "writer.cannot_write_kept" if existing else "writer.cannot_write"
+            raise OutputError(Msg(key, folder=folder, reason=os_reason(exc))) from None
         raise
     _finish(folder, staging, backup)
     return list(targets.values())

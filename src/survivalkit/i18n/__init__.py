@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import locale
 import os
+from collections.abc import Mapping
 
 from survivalkit.i18n.messages import MESSAGES
 from survivalkit.i18n.words import SOURCE_LANGUAGE
@@ -12,26 +12,25 @@ LANGS = ("fr", "en")
 ENV_LANG = "SURVIVALKIT_LANG"
 
 
-def resolve_lang(option: str | None = None, environ: dict[str, str] | None = None) -> str:
-    """``--lang``, then ``$SURVIVALKIT_LANG``, then the locale (``fr*`` → fr, else en)."""
+def resolve_lang(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The one language policy, for every command: ``--lang``, then ``$SURVIVALKIT_LANG``, then
+    the system's language when it is French or English, then the kit's source language (French).
+
+    The system's language is the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set; a
+    locale of no language (``C.UTF-8``, ``POSIX``) or another language leaves French.
+    """
     env = os.environ if environ is None else environ
     for candidate in (option, env.get(ENV_LANG)):
         if candidate:
             code = candidate.strip().lower()[:2]
             if code in LANGS:
                 return code
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    if environ is None:
-        try:
-            current = locale.getlocale()[0] or ""
-        except ValueError:  # pragma: no cover - broken locale settings
-            current = ""
-        if current.lower().startswith("fr"):
-            return "fr"
-    return "en"
+            code = value.strip().lower()[:2]
+            return code if code in LANGS and value[2:3] in ("", "_", ".", "@") else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
@@ -40,4 +39,13 @@ def t(key: str, lang: str, /, **values: object) -> str:
     if entry is None:
         return key
     text = entry.get(lang) or entry[SOURCE_LANGUAGE]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    # A value that is itself a message (an error, a ``Msg``) is said in the same language.
+    said = {k: _said(v, lang) for k, v in values.items()}
+    return text.format(**said)
+
+
+def _said(value: object, lang: str) -> object:
+    say = getattr(value, "say", None)
+    return say(lang) if callable(say) else value

@@ -670,7 +670,6 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     },
     "preview.bad_format": {"fr": "--format doit valoir md, html ou pdf, pas « {value} ».", "en": "--format must be md, html or pdf, not \"{value}\"."},
     "preview.example_or_answers": {"fr": "Donnez --example ou --answers, pas les deux.", "en": "Give --example or --answers, not both."},
-    "preview.bad_date": {"fr": "--date attend une date écrite 2026-11-30, pas « {value} ».", "en": "--date expects a date written 2026-11-30, not \"{value}\"."},
     "preview.written": {"fr": "Aperçu écrit : {path}", "en": "Preview written: {path}"},
     "preview.missing": {
         "fr": "Réponses manquantes ({count}) : {keys}. Ajoutez-les au fichier de réponses (les questions qui ont une valeur par défaut la prennent).",

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from survivalkit.files.places import cache_dir as cache_dir
 from survivalkit.version import __version__
 
 ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
@@ -40,14 +41,6 @@ LINT_BUDGET = 256 * 1024 * 1024
 _HEADER_END = b"\n"
 
 
-def cache_dir() -> Path:
-    """``$SURVIVALKIT_HOME/cache``, else the platform's user cache folder."""
-    home = os.environ.get("SURVIVALKIT_HOME")
-    if home:
-        return Path(home) / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("survivalkit", appauthor=False))
 
 
 def cache_disabled() -> bool:

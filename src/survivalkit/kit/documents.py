@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from survivalkit.errors import Msg
 from survivalkit.kit.base import ID_PATTERN, Text, _Frozen
 
 
@@ -68,16 +69,16 @@ class Document(_Frozen):
     def _letter_fits_layout(self) -> Document:
         if self.layout == "document":
             if self.letter is not None:
-                raise ValueError("`letter` goes with `layout: letter`, `note` or `agreement`")
+                raise ValueError(Msg("model.letter_layout"))
             return self
         if self.letter is None:
-            raise ValueError(f"`layout: {self.layout}` needs a `letter:` block")
+            raise ValueError(Msg("model.layout_needs_letter", layout=self.layout))
         if self.layout in ("letter", "note"):
             missing = [key for key in ("recipient", "subject") if getattr(self.letter, key) is None]
             if missing:
-                raise ValueError(f"`layout: {self.layout}` needs `letter.{missing[0]}`")
+                raise ValueError(Msg("model.layout_needs", layout=self.layout, missing=missing[0]))
         elif len(self.letter.signatories) < 2:
-            raise ValueError("`layout: agreement` needs `letter.signatories`, one per party (two at least)")
+            raise ValueError(Msg("model.agreement_signatories"))
         return self
 
     def templates(self) -> Iterator[tuple[tuple[str | int, ...], Text]]:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
+from survivalkit.errors import Msg
 from survivalkit.kit.base import ID_PATTERN as ID_PATTERN
 from survivalkit.kit.base import SOURCE_LANGUAGE as SOURCE_LANGUAGE
 from survivalkit.kit.base import TOOL_ID_PATTERN as TOOL_ID_PATTERN
@@ -120,26 +121,26 @@ class Question(_Frozen):
             try:
                 re.compile(value)
             except re.error as exc:
-                raise ValueError(f"invalid regular expression: {exc}") from exc
+                raise ValueError(Msg("model.bad_regex", reason=str(exc))) from exc
         return value
 
     @model_validator(mode="after")
     def _choices_match_type(self) -> Question:
         needs = self.type in (QuestionType.CHOICE, QuestionType.MULTICHOICE)
         if needs and not self.choices:
-            raise ValueError(f"a {self.type.value} question needs `choices`")
+            raise ValueError(Msg("model.needs_choices", type=self.type.value))
         if not needs and self.choices:
-            raise ValueError(f"`choices` only goes with choice or multichoice, not {self.type.value}")
+            raise ValueError(Msg("model.choices_only", type=self.type.value))
         if self.choices:
             seen: set[str] = set()
             for choice in self.choices:
                 if choice.value in seen:
-                    raise ValueError(f"choice value {choice.value!r} appears twice")
+                    raise ValueError(Msg("model.choice_twice", value=repr(choice.value)))
                 seen.add(choice.value)
         if self.date_range is not None and self.type != QuestionType.DATE:
-            raise ValueError(f"`date_range` only goes with type date, not {self.type.value}")
+            raise ValueError(Msg("model.date_range_only", type=self.type.value))
         if self.default is not None and self.default_expr is not None:
-            raise ValueError("give either `default` or `default_expr`, not both")
+            raise ValueError(Msg("model.default_or_expr"))
         return self
 
 
@@ -275,7 +276,7 @@ class Fact(_Frozen):
     def _sorted(cls, values: list[FactValue]) -> list[FactValue]:
         dates = [v.from_ for v in values]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
-            raise ValueError("values must be in increasing order of `from`, each date once")
+            raise ValueError(Msg("model.increasing_from"))
         return values
 
     def value_at(self, day: dt.date) -> FactValue | None:
@@ -393,10 +394,6 @@ class Kit(BaseModel):
     @field_serializer("tools")
     def _every_tool(self, tools: Mapping[str, Tool]) -> dict[str, Tool]:
         return dict(zip(tools, tools.values(), strict=True))
-
-    def tool(self, tool_id: str) -> Tool:
-        """The tool with this id; raises ``KeyError`` when absent."""
-        return self.tools[tool_id]
 
     def cards(self) -> list[ToolCard]:
         """The card of every tool, in id order."""

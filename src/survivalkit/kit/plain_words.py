@@ -24,6 +24,8 @@ _JINJA: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"expected token 'end of statement block', got '='"), "jinja.single_equal"),
     (re.compile(r"expected token 'end of statement block', got '(?P<got>[^']*)'"), "jinja.block_extra"),
     (re.compile(r"expected token 'name', got '(?P<got>[^']*)'"), "jinja.name_expected"),
+    (re.compile(r"No filter named '(?P<name>[^']*)'"), "jinja.no_filter"),
+    (re.compile(r"No test named '(?P<name>[^']*)'"), "jinja.no_test"),
     (re.compile(r"unexpected char (?P<q>['\"])(?P<char>.)(?P=q)"), "jinja.char"),
     (re.compile(r"unexpected '(?P<char>[^']+)'"), "jinja.char"),
 ]

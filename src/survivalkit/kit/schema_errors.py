@@ -100,6 +100,9 @@ def _problem_for(
         return located.problem(path, Msg("schema.localized"))
     if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "value", "name"):
         return located.problem(path, Msg("schema.identifier", given=str(err["input"])))
+    error = err.get("ctx", {}).get("error")
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Msg):
+        return located.problem(path, Msg("schema.other", reason=error.args[0]))  # said in the reader's language
     plain = schema_reason(kind, err, str(path[-1]) if path else "")
     if plain is not None:
         return located.problem(path, plain)

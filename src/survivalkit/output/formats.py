@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from survivalkit.errors import MissingExtraError, OutputError, UsageError
+from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
 from survivalkit.output.office import keep_body_with_signature, letter_pandoc
@@ -112,10 +112,6 @@ def weasyprint_html() -> Any:
     ``find_library`` answers "not found" at once, and the exact names load. Should that fail,
     the import is simply tried again the usual way. Nothing stays changed afterwards.
     """
-    import logging
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
     import sys
 
     if "weasyprint" not in sys.modules and sys.platform.startswith("linux"):
@@ -142,18 +138,14 @@ def html_to_pdf(page: str) -> bytes:
     try:
         HTML = weasyprint_html()
     except ImportError:
-        raise MissingExtraError(
-            'PDF output needs WeasyPrint: pip install "survivalkit[pdf]"'
-        ) from None
+        raise MissingExtraError(Msg("extra.weasyprint")) from None
     except OSError as exc:  # WeasyPrint is there but Pango is not
-        raise MissingExtraError(
-            f"PDF output needs the Pango library (e.g. apt-get install libpango-1.0-0): {exc}"
-        ) from None
+        raise MissingExtraError(Msg("extra.pango", reason=exc)) from None
     result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf()
     return bytes(result)
 
 
-_PANDOC_MISSING = 'ODT and DOCX output need pandoc: pip install "survivalkit[office]"'
+_PANDOC_MISSING = Msg("extra.pandoc")
 
 
 def _pandoc() -> str:
@@ -221,7 +213,7 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
                 raise MissingExtraError(_PANDOC_MISSING) from None
         if done.returncode != 0:
             reason = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
-            raise OutputError(f"pandoc could not write {fmt.upper()}: {reason}")
+            raise OutputError(Msg("extra.pandoc_failed", fmt=fmt.upper(), reason=reason))
         return out.read_bytes()
     finally:
         out.unlink(missing_ok=True)

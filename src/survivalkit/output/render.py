@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -13,9 +14,10 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from survivalkit.errors import TemplateError
+from survivalkit.errors import Msg, TemplateError, say
 from survivalkit.i18n import t
 from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
+from survivalkit.kit.plain_words import template_reason
 from survivalkit.output.format_names import shown_value
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
@@ -117,35 +119,58 @@ def render_text(
         return _render_within_budget(_compiled(source, markdown), context)
     except BudgetExceeded as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
-        raise TemplateError(f"{where}: {what}: {exc.explain(lang)}") from None
+        raise _failed(where, what, Msg.both(exc.explain("en"), exc.explain("fr"))) from None
     except TemplateSyntaxError as exc:
         where = _where(tool, key_path, exc.lineno, locate)
-        raise TemplateError(f"{where}: {what}: template syntax error: {exc.message}") from None
+        plain = template_reason(exc.message or "")
+        if not (isinstance(plain, Msg) and plain.key == "jinja.other"):  # that one says "syntax error"
+            plain = Msg("template.syntax", reason=plain)
+        french = say(plain, "fr")
+        raise _failed(where, what, Msg.both(f"template syntax error: {exc.message}", french)) from None
     except UndefinedError as exc:
         lineno = _template_lineno()
         message = str(exc.message or exc)
         name = message.split("'")[1] if message.count("'") >= 2 else ""
         close = difflib.get_close_matches(name, known, n=1) if name else []
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        hint: str = Msg("template.did_you_mean", name=close[0]) if close else ""
         where = _where(tool, key_path, lineno, locate)
-        raise TemplateError(f"{where}: {what}: undefined name: {message}{hint}") from None
+        reason = Msg.both(f"undefined name: {message}{hint}",
+                          Msg("template.undefined", reason=_jinja_words(message)).say("fr") + say(hint, "fr"))
+        raise _failed(where, what, reason) from None
     except SecurityError as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
-        raise TemplateError(f"{where}: {what}: refused by the sandbox: {exc}") from None
+        raise _failed(where, what, Msg("template.sandbox", reason=str(exc))) from None
     except FactLookupError as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
-        raise TemplateError(f"{where}: {what}: {exc}") from None
+        raise _failed(where, what, exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)) from None
     except TypeError as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
         if "no loader" in str(exc):
-            raise TemplateError(
-                f"{where}: {what}: `include`, `import` and `extends` are not allowed: "
-                "a document is one self-contained template"
-            ) from None
-        raise TemplateError(f"{where}: {what}: {exc}") from None
+            raise _failed(where, what, Msg("template.include")) from None
+        raise _failed(where, what, str(exc)) from None
     except Exception as exc:  # any other failure inside a contributor's template
         where = _where(tool, key_path, _template_lineno(), locate)
-        raise TemplateError(f"{where}: {what}: {type(exc).__name__}: {exc}") from None
+        raise _failed(where, what, f"{type(exc).__name__}: {exc}") from None
+
+
+def _failed(where: str, what: str, reason: str) -> TemplateError:
+    """A template's failure as data: where, what, and why (said in the reader's language)."""
+    return TemplateError(Msg("template.failed", where=where, what=what, reason=reason))
+
+
+_JINJA_WORDS = [
+    (re.compile(r"^'(?P<owner>[^']*)' has no attribute '(?P<name>[^']*)'$"), "jinja.no_attribute"),
+    (re.compile(r"^'(?P<name>[^']*)' is undefined$"), "jinja.is_undefined"),
+]
+
+
+def _jinja_words(message: str) -> str | Msg:
+    """Jinja's usual run-time messages in words of both languages (others as they are)."""
+    for pattern, key in _JINJA_WORDS:
+        found = pattern.match(message)
+        if found:
+            return Msg(key, **found.groupdict())
+    return message
 
 
 def render_document(

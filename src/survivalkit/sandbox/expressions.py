@@ -9,9 +9,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, meta, nodes, pass_environment
+from jinja2 import (
+    StrictUndefined,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+    meta,
+    nodes,
+    pass_context,
+    pass_environment,
+)
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
+from survivalkit.errors import Msg
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
@@ -44,10 +55,13 @@ class FactAt:
     expired: bool = False
     """Whether the document date is after ``until``: the value must be checked."""
 
+    lang: str = "fr"
+    """The document's language: a fact printed as it is (``{{ facts.seuil }}``) reads in it."""
+
     def __str__(self) -> str:
         if self.unit.startswith("EUR"):
-            return format_amount(self.value, self.unit)
-        return format_number(self.value)
+            return format_amount(self.value, self.unit, self.lang)
+        return format_number(self.value, self.lang)
 
     def __int__(self) -> int:
         return int(self.value)
@@ -87,11 +101,11 @@ def fact_at(
     if used is not None:
         used.add(name)
     if name not in facts:
-        raise FactLookupError(f"unknown fact `{name}`")
+        raise FactLookupError(Msg("fact.unknown", name=name))
     fact = facts[name]
     item = fact.value_at(day)
     if item is None:
-        raise FactLookupError(f"fact `{name}` has no value on {day.isoformat()}")
+        raise FactLookupError(Msg("fact.no_value", name=name, day=day.isoformat()))
     return FactAt(
         name=name,
         value=item.value,
@@ -102,6 +116,7 @@ def fact_at(
         unit=fact.unit,
         until=item.until,
         expired=item.until is not None and day > item.until,
+        lang=lang,
     )
 
 
@@ -141,12 +156,41 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError("impossible date")  # pragma: no cover
 
 
-def plural(count: object, singular: str, plural_form: str | None = None) -> str:
-    """The singular or plural word for ``count`` (French rule: 0 and 1 are singular)."""
+def document_lang(context: Mapping[str, Any] | Context) -> str:
+    """The language of the document being written (the ``lang`` every context holds), else French."""
+    lang = context.get("lang")
+    return lang if lang in ("fr", "en") else "fr"
+
+
+def plural(count: object, singular: str, plural_form: str | None = None, lang: str = "fr") -> str:
+    """The singular or plural word for ``count``: in French 0 and 1 are singular, in English only 1."""
     n = float(count) if isinstance(count, int | float | str) and str(count) else 0.0
-    if abs(n) < 2:
+    if abs(n) < 2 and (lang == "fr" or abs(n) == 1):
         return singular
     return plural_form if plural_form is not None else singular + "s"
+
+
+# The filters and helpers that write words or numbers follow the document's language unless a
+# language is given explicitly (``{{ montant | euros('EUR_HT', 'fr') }}`` in an English letter).
+@pass_context
+def _date_long(context: Context, day: object, lang: str | None = None) -> str:
+    return format_date_long(day, lang or document_lang(context))
+
+
+@pass_context
+def _euros(context: Context, value: object, unit: str = "EUR_HT", lang: str | None = None) -> str:
+    return format_amount(value, unit, lang or document_lang(context))
+
+
+@pass_context
+def _number(context: Context, value: object, lang: str | None = None) -> str:
+    return format_number(value, lang or document_lang(context))
+
+
+@pass_context
+def _plural(context: Context, count: object, singular: str, plural_form: str | None = None,
+            lang: str | None = None) -> str:
+    return plural(count, singular, plural_form, lang or document_lang(context))
 
 
 @pass_environment
@@ -177,16 +221,16 @@ def make_environment(autoescape: bool = False, *, markdown: bool = False) -> San
         loader=None,
     )
     env.filters["slug"] = trusted(slugify)
-    env.filters["date_long"] = trusted(lambda d, lang="fr": format_date_long(d, lang))
-    env.filters["euros"] = trusted(lambda v, unit="EUR_HT", lang="fr": format_amount(v, unit, lang))
-    env.filters["number"] = trusted(lambda v, lang="fr": format_number(v, lang))
+    env.filters["date_long"] = trusted(_date_long)
+    env.filters["euros"] = trusted(_euros)
+    env.filters["number"] = trusted(_number)
     env.filters["bullets"] = _bullets
     env.filters["milieu"] = mid_sentence
     # Only harmless helpers: no lipsum (placeholder text) and no cycler.
     safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()
     env.globals.update(safe, add_days=trusted(add_days), add_months=trusted(add_months),
-                       plural=trusted(plural))
+                       plural=trusted(_plural))
     env.check_functions()
     return env
 

@@ -164,7 +164,7 @@ def tool_names(kit: Kit, tool: Tool) -> set[str]:
 
 
 @dataclass(frozen=True)
-class Source:
+class KitCode:
     """One template or expression of a tool, and where it stands."""
 
     key_path: KeyPath
@@ -173,19 +173,19 @@ class Source:
     what: str
 
 
-def question_sources(q: Question, key_path: KeyPath) -> Iterator[Source]:
+def question_sources(q: Question, key_path: KeyPath) -> Iterator[KitCode]:
     """The condition, computed default and rules of a question."""
     if q.when:
-        yield Source((*key_path, "when"), q.when, True,
+        yield KitCode((*key_path, "when"), q.when, True,
                      Msg("lint.what.question", id=q.id, key="when"))
     if q.default_expr:
-        yield Source((*key_path, "default_expr"), q.default_expr, True,
+        yield KitCode((*key_path, "default_expr"), q.default_expr, True,
                      Msg("lint.what.question", id=q.id, key="default_expr"))
     if q.given_by:
-        yield Source((*key_path, "given_by"), q.given_by, True,
+        yield KitCode((*key_path, "given_by"), q.given_by, True,
                      Msg("lint.what.question", id=q.id, key="given_by"))
     for j, r in enumerate(q.rules):
-        yield Source((*key_path, "rules", j, "check"), r.check, True,
+        yield KitCode((*key_path, "rules", j, "check"), r.check, True,
                      Msg("lint.what.question", id=q.id, key="rules"))
 
 
@@ -199,23 +199,23 @@ def text_sources(value: object, key_path: KeyPath) -> Iterator[tuple[KeyPath, st
             yield (*key_path, "en"), value.en
 
 
-def document_sources(tool: Tool) -> Iterator[Source]:
+def document_sources(tool: Tool) -> Iterator[KitCode]:
     """The file names and templates of a tool's documents."""
     for i, doc in enumerate(tool.documents):
-        yield Source(("documents", i, "filename"), doc.filename, False,
+        yield KitCode(("documents", i, "filename"), doc.filename, False,
                      Msg("lint.what.document", id=doc.id, key="filename"))
         for sub_path, template in doc.templates():  # the body, then a letter's parts
             for key_path, text in text_sources(template, ("documents", i, *sub_path)):
                 key = ".".join(map(str, sub_path))
-                yield Source(key_path, text, False, Msg("lint.what.document", id=doc.id, key=key))
+                yield KitCode(key_path, text, False, Msg("lint.what.document", id=doc.id, key=key))
 
 
-def relevance_source(index: int, when: str) -> Source:
+def relevance_source(index: int, when: str) -> KitCode:
     """A relevance rule's condition (it sees the situation questions only)."""
-    return Source(("relevance", index, "when"), when, True, Msg("lint.what.relevance"))
+    return KitCode(("relevance", index, "when"), when, True, Msg("lint.what.relevance"))
 
 
-def tool_sources(tool: Tool) -> Iterator[Source]:
+def tool_sources(tool: Tool) -> Iterator[KitCode]:
     """Every template and expression of a tool that may use its questions (not relevance)."""
     for key_path, q in tool_own_questions(tool):
         yield from question_sources(q, key_path)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from survivalkit.authoring.rules.base import (
     Context,
-    Source,
+    KitCode,
     check,
     did_you_mean,
     kit_questions,
@@ -42,7 +42,7 @@ def _literal_problem(q: Question, test: LiteralTest) -> Msg | None:
     return None
 
 
-Condition = tuple[Located | None, str, Source, dict[str, Question]]
+Condition = tuple[Located | None, str, KitCode, dict[str, Question]]
 
 
 def condition_sources(ctx: Context) -> Iterator[Condition]:

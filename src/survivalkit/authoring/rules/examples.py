@@ -59,7 +59,7 @@ def _rendered(
         try:
             documents = render(ctx.kit, tool, checked, lang, locate)
         except TemplateError as exc:
-            reason = str(exc).replace(f"{tool.origin}:", "line ", 1)
+            reason = _in_the_tool(exc, tool.origin)
             yield tool_problem(ctx, tool, where, SK008,
                                Msg("lint.example_render", name=example.name, lang=lang,
                                    reason=reason))
@@ -167,3 +167,15 @@ def check_example_coverage(ctx: Context) -> Iterator[Problem]:
             if q.id not in answered:
                 yield tool_problem(ctx, tool, (*key_path, "id"), SK102,
                                    Msg("lint.unanswered", id=q.id))
+
+
+def _in_the_tool(exc: TemplateError, origin: str) -> str:
+    """The template's failure with its place said as a line of the tool being validated."""
+    message = exc.args[0] if exc.args else ""
+    if not (isinstance(message, Msg) and message.key == "template.failed"):
+        return str(exc).replace(f"{origin}:", "line ", 1)
+    where = str(message.values["where"])
+    if where.startswith(f"{origin}:"):
+        rest = where.removeprefix(f"{origin}:")
+        where = Msg.both(f"line {rest}", f"ligne {rest}")
+    return Msg("template.failed", where=where, what=message.values["what"], reason=message.values["reason"])

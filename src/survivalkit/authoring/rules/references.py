@@ -11,7 +11,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from survivalkit.authoring.rules.base import (
     Context,
-    Source,
+    KitCode,
     analyse,
     check,
     did_you_mean,
@@ -45,7 +45,7 @@ from survivalkit.kit.yamlread import Located
 from survivalkit.sandbox.expressions import GLOBAL_NAMES, References, environment
 
 
-def check_source(ctx: Context, tool: Tool, source: Source, names: set[str]) -> Iterator[Problem]:
+def check_source(ctx: Context, tool: Tool, source: KitCode, names: set[str]) -> Iterator[Problem]:
     """Syntax, names and facts of one template or expression of ``tool``."""
     try:
         refs = analyse(source.text, expression=source.expression)
@@ -193,7 +193,7 @@ def check_tool_id(ctx: Context) -> Iterator[Problem]:
 
 
 def _order_problems(
-    ctx: Context, loc: Located | None, origin: str, asked: list[str], sources: list[tuple[int, Source]]
+    ctx: Context, loc: Located | None, origin: str, asked: list[str], sources: list[tuple[int, KitCode]]
 ) -> Iterator[Problem]:
     """Names in a question's ``when``/``default_expr`` that are asked at or after it."""
     position = {qid: i for i, qid in enumerate(asked)}
@@ -262,7 +262,7 @@ def unknown_filters(text: str, *, expression: bool) -> Iterator[tuple[str, str, 
             yield "test", test.name, test.lineno
 
 
-def all_sources(ctx: Context) -> Iterator[tuple[Located | None, str, Source]]:
+def all_sources(ctx: Context) -> Iterator[tuple[Located | None, str, KitCode]]:
     """Every template and expression of the kit: tools (relevance included) and kit.yaml layers."""
     for tool in ctx.tools():
         loc = ctx.sources.get(tool.origin)

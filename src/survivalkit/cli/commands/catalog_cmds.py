@@ -1,37 +1,32 @@
-"""Commands that read the kit: ``list``, ``show``, ``glossary``, ``profile``, ``schema``."""
-
-from __future__ import annotations
+"""Commands that read the kit: ``list``, ``show``, ``glossary``."""
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
-from survivalkit.clock import today as now
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
 
-
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the commands to ``app``."""
-    @app.command("list", help=t("cmd.list", LANG))
+    @app.command("list", help=t("cmd.list", ui_lang))
     def list_(
-        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", LANG),
-                metavar=t("metavar.stage", LANG))] = None,
-        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", LANG),
-                metavar=t("metavar.word", LANG))] = None,
-        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json", LANG))] = False,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        stage: Annotated[str | None, typer.Option("--stage", help=t("opt.stage", ui_lang),
+                metavar=t("metavar.stage", ui_lang))] = None,
+        search: Annotated[str | None, typer.Option("--search", help=t("opt.search", ui_lang),
+                metavar=t("metavar.word", ui_lang))] = None,
+        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json", ui_lang))] = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.kit.listing import filter_tools, tool_summary
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         tools = filter_tools(env.kit, stage=stage, search=search, lang=env.lang)
         if stage and stage not in env.kit.stage_ids():
             from survivalkit.errors import UsageError
@@ -51,31 +46,31 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             [[r["id"], r["title"], ", ".join(r["stage_titles"]), r["summary"]] for r in rows],
         )
 
-    @app.command("show", help=t("cmd.show", LANG))
+    @app.command("show", help=t("cmd.show", ui_lang))
     def show(
-        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", LANG), help=t("arg.tool", LANG))],
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", ui_lang), help=t("arg.tool", ui_lang))],
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.cli.frontend import fallback_notice
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         tool = env.tool(tool_id)
         fallback_notice(env.display, tool)
         show_tool(env, tool)
 
-    @app.command("glossary", help=t("cmd.glossary", LANG))
+    @app.command("glossary", help=t("cmd.glossary", ui_lang))
     def glossary(
-        term: Annotated[str | None, typer.Argument(metavar="TERM", help=t("arg.term", LANG))] = None,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        term: Annotated[str | None, typer.Argument(metavar="TERM", help=t("arg.term", ui_lang))] = None,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.kit.glossary import lookup
         from survivalkit.kit.model import tr
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         terms = lookup(env.kit.glossary, term) if term else list(env.kit.glossary.terms)
         if not terms:
             from survivalkit.errors import SurvivalkitError
@@ -90,46 +85,6 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                 env.display.say(f"  {t('glossary.official', env.lang)}: {item.official}{date}")
             if item.note:
                 env.display.say("  " + tr(item.note, env.lang), "dim")
-
-    @app.command("profile", help=t("cmd.profile", LANG))
-    def profile(
-        action: Annotated[str, typer.Argument(metavar="show|edit|clear",
-                                              help=t("arg.profile", LANG))] = "show",
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
-    ) -> None:
-        env = env_class(kit, lang, plain)
-        profile_command(env, action)
-
-    @app.command("schema", help=t("cmd.schema", LANG))
-    def schema(
-        out: Annotated[Path, typer.Option("--out", "-o", help=t("opt.schema_out", LANG),
-                metavar=t("metavar.folder", LANG))] = Path(
-            "schema"
-        ),
-        check: Annotated[bool, typer.Option("--check", help=t("opt.schema_check", LANG))] = False,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
-    ) -> None:
-        from survivalkit.kit.schema import schema_files
-
-        env = env_class(None, lang, plain)
-        files = schema_files()
-        if check:
-            stale = [name for name, text in files.items()
-                     if not (out / name).is_file() or (out / name).read_text("utf-8") != text]
-            if stale:
-                env.display.error(t("schema.stale", env.lang, files=", ".join(stale)))
-                raise typer.Exit(1)
-            env.display.say(t("schema.fresh", env.lang))
-            return
-        out.mkdir(parents=True, exist_ok=True)
-        from survivalkit.files.writer import write_atomic
-
-        for name, text in files.items():
-            write_atomic(out / name, text.encode("utf-8"))
-            env.display.say(str(out / name))
 
 
 def show_tool(env: Env, tool: Any) -> None:
@@ -177,60 +132,3 @@ def show_tool(env: Env, tool: Any) -> None:
             parts.append(src.url)
         d.say("- " + " — ".join(parts))
     d.say(t("sheet.reviewed", lang, date=format_date_long(s.reviewed, lang)), "dim")
-
-
-def profile_command(env: Env, action: str) -> None:
-    """Show, edit or clear the saved profile."""
-    from survivalkit.engine import store as session
-    from survivalkit.errors import UsageError
-    from survivalkit.kit.model import tr
-
-    lang = env.lang
-    if action == "clear":
-        removed = session.clear_profile()
-        env.display.say(t("profile.cleared" if removed else "profile.empty", lang))
-        return
-    if action == "show":
-        store = session.Store()
-        values = store.load_profile()
-        for problem in store.profile_problems:
-            env.display.notice(problem.say(lang))
-        if not values:
-            env.display.say(t("profile.empty", lang))
-            return
-        labels = {q.id: tr(q.label, lang) for q in env.kit.info.profile}
-
-        def shown(value: object) -> str:
-            return "—" if value is None else ", ".join(value) if isinstance(value, list) else str(value)
-
-        env.display.table([t("recap.question", lang), t("recap.answer", lang)],
-                          [[labels.get(k, k), shown(v)] for k, v in values.items()])
-        env.display.say(t("profile.where", lang, path=session.profile_path()), "dim")
-        return
-    if action == "edit":
-
-        from survivalkit.cli.terminal import TerminalAsker
-        from survivalkit.engine.interview import QuitRequested, run_interview
-        from survivalkit.engine.tool_run import new_interview
-
-        if not env.interactive():
-            raise UsageError(t("profile.no_tty", lang))
-        interview = new_interview(env.kit, env.kit.info.profile, lang=lang, day=now(),
-                                  section=t("section.profile", lang))
-        current = session.load_profile()
-        interview.restore({"answers": current, "confirmed": []})
-        try:
-            answers = run_interview(interview, TerminalAsker(env.display))
-        except (KeyboardInterrupt, QuitRequested):
-            from survivalkit.errors import Interrupted
-
-            raise Interrupted(t("interrupted", lang)) from None
-        from survivalkit.engine.answers import to_plain
-
-        by_id = {q.id: q for q in env.kit.info.profile}
-        # A skipped optional field is kept as empty, so that runs do not ask it again.
-        path = session.save_profile({k: None if v is None else to_plain(by_id[k], v)
-                                     for k, v in answers.items()})
-        env.display.say(t("profile.saved", lang, path=path))
-        return
-    raise UsageError(t("profile.bad_action", lang, action=action))

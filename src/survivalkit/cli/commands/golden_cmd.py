@@ -1,38 +1,33 @@
 """``survivalkit golden``: compare examples' documents with their golden files, or refresh them."""
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
-
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
-
 
 DEFAULT_GOLDEN = Path("tests/golden")
 
 
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("golden", help=t("cmd.golden", LANG))
+    @app.command("golden", help=t("cmd.golden", ui_lang))
     def golden(
         kit_dir: Annotated[
-            Path | None, typer.Argument(metavar="KIT_DIR", help=t("arg.golden_kit", LANG))
+            Path | None, typer.Argument(metavar="KIT_DIR", help=t("arg.golden_kit", ui_lang))
         ] = None,
         golden_dir: Annotated[
-            Path, typer.Option("--golden-dir", help=t("opt.golden_dir", LANG), metavar="DIR")
+            Path, typer.Option("--golden-dir", help=t("opt.golden_dir", ui_lang), metavar="DIR")
         ] = DEFAULT_GOLDEN,
         update: Annotated[
-            bool, typer.Option("--update", help=t("opt.golden_update", LANG))
+            bool, typer.Option("--update", help=t("opt.golden_update", ui_lang))
         ] = False,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.authoring.golden import (
             compare_golden,
@@ -52,7 +47,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
             raise KitError([no_kit_problem(checked)])
         layered = checked.resolve() != bundled.resolve()
         extra = [k for k in (kit or []) if kit_dir_of(k).resolve() != checked.resolve()]
-        env = env_class([*extra, checked] if layered else extra, lang, plain)
+        env = Env([*extra, checked] if layered else extra, lang, plain)
         tools = tools_under(env.kit, checked)
         foreign = [tool_id for tool_id in env.kit.tools if tool_id not in {tool.id for tool in tools}]
         d = env.display

@@ -1,14 +1,52 @@
-"""The guided journey (``survivalkit`` with no command): options mapped onto the engine's ``Journey``."""
+"""The guided journey (``survivalkit`` with no command): options mapped onto the engine's entry point."""
 
-from __future__ import annotations
-
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Annotated
 
+import typer
+
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
+from survivalkit.version import __version__
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"survivalkit {__version__}")
+        raise typer.Exit()
+
+
+def root_callback(ui_lang: str, opts: SharedOptions) -> Callable[..., None]:
+    """The application's own options, with their help in ``ui_lang``; without a command, the journey."""
+
+    def main_callback(
+        ctx: typer.Context,
+        version: Annotated[
+            bool, typer.Option("--version", callback=_version, is_eager=True, help=t("opt.version", ui_lang))
+        ] = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
+        answers: Annotated[Path | None, typer.Option("--answers", help=t("opt.answers", ui_lang),
+                metavar=t("metavar.file", ui_lang))] = None,
+        out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", ui_lang),
+                metavar=t("metavar.folder", ui_lang))] = None,
+        formats: Annotated[str | None, typer.Option("--format", help=t("opt.format", ui_lang),
+                metavar="FORMATS")] = None,
+        use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", ui_lang))] = False,
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.date", ui_lang), metavar="DATE")] = None,
+        resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", ui_lang))] = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.force", ui_lang))] = False,
+    ) -> None:
+        """Without a command: the guided journey."""
+        if ctx.invoked_subcommand is not None:
+            return
+        journey_command(Env(kit, lang, plain), answers=answers, out=out, formats=formats, resume=resume,
+                        force=force, use_profile=use_profile, date=date)
+
+    return main_callback
 
 
 def journey_command(

@@ -1,35 +1,31 @@
 """``survivalkit new ID``: write a commented tool file to start from."""
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
 
-
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("new", help=t("cmd.new", LANG))
+    @app.command("new", help=t("cmd.new", ui_lang))
     def new(
-        tool_id: Annotated[str, typer.Argument(metavar="ID", help=t("arg.new_id", LANG))],
+        tool_id: Annotated[str, typer.Argument(metavar="ID", help=t("arg.new_id", ui_lang))],
         folder: Annotated[
-            Path | None, typer.Option("--dir", help=t("opt.new_dir", LANG), metavar="DIR")
+            Path | None, typer.Option("--dir", help=t("opt.new_dir", ui_lang), metavar="DIR")
         ] = None,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.cli.commandline import command_line
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         target = folder or tools_folder(env.kit_dirs, Path("."))
         created = not target.is_dir()
         path = create_tool(env, tool_id, target)

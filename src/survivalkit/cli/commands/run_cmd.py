@@ -1,45 +1,44 @@
 """``survivalkit run TOOL``: one tool's questions, recap and documents."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
     from survivalkit.kit.model import Tool
 
 
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("run", help=t("cmd.run", LANG))
+    @app.command("run", help=t("cmd.run", ui_lang))
     def run(
-        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", LANG), help=t("arg.tool", LANG))],
+        tool_id: Annotated[str, typer.Argument(metavar=t("metavar.tool", ui_lang), help=t("arg.tool", ui_lang))],
         answers: Annotated[
-            Path | None, typer.Option("--answers", "-a", help=t("opt.answers", LANG), metavar=t("metavar.file", LANG))
+            Path | None,
+            typer.Option("--answers", "-a", help=t("opt.answers", ui_lang), metavar=t("metavar.file", ui_lang)),
         ] = None,
         set_: Annotated[
-            list[str] | None, typer.Option("--set", help=t("opt.set", LANG), metavar=t("metavar.keyvalue", LANG))
+            list[str] | None, typer.Option("--set", help=t("opt.set", ui_lang), metavar=t("metavar.keyvalue", ui_lang))
         ] = None,
-        defaults: Annotated[bool, typer.Option("--defaults", help=t("opt.defaults", LANG))] = False,
-        resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", LANG))] = False,
-        out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", LANG),
-                metavar=t("metavar.folder", LANG))] = None,
-        formats: Annotated[str | None, typer.Option("--format", "-f", help=t("opt.format", LANG),
+        defaults: Annotated[bool, typer.Option("--defaults", help=t("opt.defaults", ui_lang))] = False,
+        resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", ui_lang))] = False,
+        out: Annotated[Path | None, typer.Option("--out", "-o", help=t("opt.out", ui_lang),
+                metavar=t("metavar.folder", ui_lang))] = None,
+        formats: Annotated[str | None, typer.Option("--format", "-f", help=t("opt.format", ui_lang),
                 metavar="FORMATS")] = None,
-        use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", LANG))] = False,
-        force: Annotated[bool, typer.Option("--force", help=t("opt.force", LANG))] = False,
-        date: Annotated[str | None, typer.Option("--date", help=t("opt.date", LANG), metavar="DATE")] = None,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", ui_lang))] = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.force", ui_lang))] = False,
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.date", ui_lang), metavar="DATE")] = None,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         run_tool(
             env,
             tool_id,
@@ -104,7 +103,7 @@ def run_tool(
     report_written(env, done.written)
 
 
-def report_ignored(env: Env, tool: Tool, ignored: list[str], source: str) -> None:
+def report_ignored(env: Env, tool: "Tool", ignored: list[str], source: str) -> None:
     """A notice for each field filled in a PDF form whose question does not apply."""
     from survivalkit.sheets.view import asked_questions, form_view
     from survivalkit.text.localized import tr

@@ -1,31 +1,27 @@
 """``survivalkit sessions``: the unfinished work kept on this computer, and bringing a backup back."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
 
-
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("sessions", help=t("cmd.sessions", LANG))
+    @app.command("sessions", help=t("cmd.sessions", ui_lang))
     def sessions(
         restore: Annotated[
-            str | None, typer.Option("--restore", help=t("opt.sessions_restore", LANG), metavar="ID")
+            str | None, typer.Option("--restore", help=t("opt.sessions_restore", ui_lang), metavar="ID")
         ] = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.engine.store import Store
 
-        env = env_class(None, lang, plain)
+        env = Env(None, lang, plain)
         store = Store()
         if restore is not None:
             info = store.restore(restore)

@@ -1,70 +1,68 @@
 """``survivalkit sheets``: printable sheets, booklet and paper forms for trainers."""
 
-from __future__ import annotations
-
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.clock import today as now
 from survivalkit.i18n import t
 
 if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
     from survivalkit.sheets.view import Workshop
 
 
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("sheets", help=t("sheets.cmd", LANG))
+    @app.command("sheets", help=t("sheets.cmd", ui_lang))
     def sheets(
         tool_ids: Annotated[
             list[str] | None,
-            typer.Argument(metavar="TOOL", help=t("sheets.arg.tools", LANG),
+            typer.Argument(metavar="TOOL", help=t("sheets.arg.tools", ui_lang),
                            show_default=False),
         ] = None,
         stage: Annotated[
-            str | None, typer.Option("--stage", help=t("sheets.opt.stage", LANG), metavar="S")
+            str | None, typer.Option("--stage", help=t("sheets.opt.stage", ui_lang), metavar="S")
         ] = None,
-        form: Annotated[bool, typer.Option("--form", help=t("sheets.opt.form", LANG))] = False,
+        form: Annotated[bool, typer.Option("--form", help=t("sheets.opt.form", ui_lang))] = False,
         fmt: Annotated[
             str | None,
-            typer.Option("--format", "-f", help=t("sheets.opt.format", LANG),
+            typer.Option("--format", "-f", help=t("sheets.opt.format", ui_lang),
                          metavar="pdf|html|md"),
         ] = None,
         out: Annotated[
-            Path | None, typer.Option("--out", "-o", help=t("sheets.opt.out", LANG), metavar="FILE")
+            Path | None, typer.Option("--out", "-o", help=t("sheets.opt.out", ui_lang), metavar="FILE")
         ] = None,
         booklet: Annotated[
             bool | None,
-            typer.Option("--booklet/--no-booklet", help=t("sheets.opt.booklet", LANG),
+            typer.Option("--booklet/--no-booklet", help=t("sheets.opt.booklet", ui_lang),
                          show_default=False),
         ] = None,
-        force: Annotated[bool, typer.Option("--force", help=t("sheets.opt.force", LANG))] = False,
-        check: Annotated[bool, typer.Option("--check", help=t("sheets.opt.check", LANG))] = False,
+        force: Annotated[bool, typer.Option("--force", help=t("sheets.opt.force", ui_lang))] = False,
+        check: Annotated[bool, typer.Option("--check", help=t("sheets.opt.check", ui_lang))] = False,
         duplex: Annotated[
-            bool, typer.Option("--duplex", help=t("sheets.opt.duplex", LANG))
+            bool, typer.Option("--duplex", help=t("sheets.opt.duplex", ui_lang))
         ] = False,
         event: Annotated[
-            str | None, typer.Option("--event", help=t("sheets.opt.event", LANG), metavar="TEXT")
+            str | None, typer.Option("--event", help=t("sheets.opt.event", ui_lang), metavar="TEXT")
         ] = None,
         place: Annotated[
-            str | None, typer.Option("--place", help=t("sheets.opt.place", LANG), metavar="TEXT")
+            str | None, typer.Option("--place", help=t("sheets.opt.place", ui_lang), metavar="TEXT")
         ] = None,
         date: Annotated[
-            str | None, typer.Option("--date", help=t("sheets.opt.date", LANG), metavar="D")
+            str | None, typer.Option("--date", help=t("sheets.opt.date", ui_lang), metavar="D")
         ] = None,
         logo: Annotated[
-            Path | None, typer.Option("--logo", help=t("sheets.opt.logo", LANG), metavar="FILE")
+            Path | None, typer.Option("--logo", help=t("sheets.opt.logo", ui_lang), metavar="FILE")
         ] = None,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         if check:
             if not check_sheets(env, tool_ids or [], stage=stage):
                 raise typer.Exit(1)
@@ -120,7 +118,7 @@ MAX_COVER_TEXT = 120
 
 def read_workshop(
     cover: tuple[str | None, str | None, str | None, Path | None], lang: str
-) -> Workshop | None:
+) -> "Workshop | None":
     """The cover's workshop from ``--event``, ``--place``, ``--date`` and ``--logo`` (None: none)."""
     from survivalkit.cli.work import parse_day
     from survivalkit.errors import UsageError

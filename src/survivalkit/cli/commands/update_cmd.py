@@ -1,28 +1,26 @@
 """``survivalkit update FOLDER [--date D]``: a project brought up to date with the kit and a date."""
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
 
-
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("update", help=t("cmd.update", LANG))
+    @app.command("update", help=t("cmd.update", ui_lang))
     def update(
-        folder: Annotated[Path, typer.Argument(metavar=t("metavar.folder", LANG), help=t("arg.update_folder", LANG))],
-        date: Annotated[str | None, typer.Option("--date", help=t("opt.update_date", LANG), metavar="DATE")] = None,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        folder: Annotated[
+            Path, typer.Argument(metavar=t("metavar.folder", ui_lang), help=t("arg.update_folder", ui_lang))
+        ],
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.update_date", ui_lang), metavar="DATE")] = None,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit import clock
         from survivalkit.cli.frontend import TerminalFrontend
@@ -31,7 +29,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
         from survivalkit.engine.work import Around
         from survivalkit.text.typography import format_date_long
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         day = parse_day(date, env.lang) or clock.today()
         around = Around(
             frontend=TerminalFrontend(env.display) if env.interactive() else None,

@@ -1,44 +1,40 @@
 """``survivalkit validate``: every problem of a kit, with file, line, column and key path."""
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from survivalkit.cli.app import LANG, KitOpt, LangOpt, PlainOpt
+from survivalkit.cli.env import Env
+from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
 
-if TYPE_CHECKING:
-    from survivalkit.cli.app import Env
 
-
-def register(app: typer.Typer, env_class: type[Env]) -> None:
+def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
     """Add the command to ``app``."""
-    @app.command("validate", help=t("cmd.validate", LANG))
+    @app.command("validate", help=t("cmd.validate", ui_lang))
     def validate(
         paths: Annotated[
-            list[Path] | None, typer.Argument(metavar="[PATH...]", help=t("arg.paths", LANG))
+            list[Path] | None, typer.Argument(metavar="[PATH...]", help=t("arg.paths", ui_lang))
         ] = None,
         output: Annotated[
-            str, typer.Option("--format", help=t("opt.validate_format", LANG), metavar="text|github")
+            str, typer.Option("--format", help=t("opt.validate_format", ui_lang), metavar="text|github")
         ] = "text",
-        strict: Annotated[bool, typer.Option("--strict", help=t("opt.strict", LANG))] = False,
-        list_rules: Annotated[bool, typer.Option("--list-rules", help=t("opt.list_rules", LANG))] = False,
-        kit: KitOpt = None,
-        lang: LangOpt = None,
-        plain: PlainOpt = False,
+        strict: Annotated[bool, typer.Option("--strict", help=t("opt.strict", ui_lang))] = False,
+        list_rules: Annotated[bool, typer.Option("--list-rules", help=t("opt.list_rules", ui_lang))] = False,
+        kit: Annotated[list[Path] | None, opts.kit] = None,
+        lang: Annotated[str | None, opts.lang] = None,
+        plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.authoring.validate import validate_paths
         from survivalkit.cli.terminal import MAX_SHOWN, capped
         from survivalkit.errors import UsageError
 
-        env = env_class(kit, lang, plain)
+        env = Env(kit, lang, plain)
         if output not in ("text", "github"):
             raise UsageError(t("validate.bad_format", env.lang, value=output))
         if list_rules:
-            from survivalkit.authoring.lint import RULES
+            from survivalkit.authoring.rules import RULES
 
             env.display.table(
                 ["id", t("col.severity", env.lang), t("col.rule", env.lang), t("col.fix", env.lang)],
@@ -46,7 +42,7 @@ def register(app: typer.Typer, env_class: type[Env]) -> None:
                  for r in sorted(RULES.values(), key=lambda r: r.id)],
             )
             return
-        from survivalkit.authoring.lint import RULES
+        from survivalkit.authoring.rules import RULES
 
         report = validate_paths(list(paths or []), env.kit_dirs)
         problems = report.problems
