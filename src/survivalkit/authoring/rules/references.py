@@ -80,7 +80,7 @@ def check_source(ctx: Context, tool: Tool, source: KitCode, names: set[str]) -> 
                                    hint=did_you_mean(name, facts)), lineno)
 
 
-def _loaded_names(source: Source) -> References | None:
+def _loaded_names(source: KitCode) -> References | None:
     """The names a template reads, from its syntax tree alone (it does not compile)."""
     ast = _parsed(source.text, source.expression)
     if ast is None:
