@@ -93,8 +93,8 @@ def test_a_la_contraction_of_an_answer_starting_with_an_article(tmp_path: Path) 
     assert reported(tmp_path, tool_with("Il reste à le faire."), "SK132") == []
 
 
-def test_a_fact_in_french_format_in_the_english_document(tmp_path: Path) -> None:
-    tool = tool_with("Seuil.", en_line="Threshold: {{ fact('seuil') }}.")
+def test_an_amount_in_french_format_in_the_english_document(tmp_path: Path) -> None:
+    tool = tool_with("Seuil.", en_line="Threshold: {{ fact('seuil').value | euros('EUR_HT', 'fr') }}.")
     [problem] = reported(tmp_path, tool, "SK133")
     assert problem.key_path == "documents[0].template.en"
     assert "€ HT" in problem.text("en")
@@ -126,7 +126,7 @@ def test_doubled_punctuation_after_an_answer_that_ends_with_a_full_stop(tmp_path
 
 
 def test_a_percentage_without_its_sign(tmp_path: Path) -> None:
-    from survivalkit.authoring.lint import lint
+    from survivalkit.authoring.rules import lint
     from survivalkit.kit.loader import load_kit
 
     kit = MINI_KIT.replace("facts:\n", "facts:\n  taux:\n    label: Un taux\n    unit: percent\n"
@@ -260,7 +260,7 @@ def test_fact_values_with_a_gap_or_an_overlap(tmp_path: Path) -> None:
                            "      - {from: 2026-02-01, until: 2026-12-31, value: 40}\n"
                            "      - {from: 2026-12-01, value: 30}\n", 1)
     build_tree(tmp_path, {"kit.yaml": kit, "tools/outil-test.yaml": TOOL})
-    from survivalkit.authoring.lint import lint
+    from survivalkit.authoring.rules import lint
     from survivalkit.kit.loader import load_kit
 
     found = [p for p in lint(load_kit([tmp_path], strict=False)) if p.rule == "SK138"]
