@@ -236,7 +236,7 @@ def test_the_journey_ends_by_asking_the_formats_pdf_and_word_by_default(tmp_path
     child.expect_exact("Ouvrez d'abord", timeout=60)
     child.expect(pexpect.EOF, timeout=30)
     written = sorted(p.suffix for p in out.glob("memo-achat-*"))
-    assert written == [".docx", ".pdf"]
+    assert written == [".docx", ".eml", ".pdf"]  # the note, its e-mail draft
     assert (out / "index.html").is_file()
 
 

@@ -65,7 +65,7 @@ def test_two_tools_on_two_days_share_one_folder_and_one_record(
     docs = sorted(p.name for p in folder.glob("*.md") if p.name != "index.md")
     assert len(docs) == 3
     for name in docs:
-        assert f"[{name}]({name})" in index
+        assert f"]({name})" in index  # a link to each file, named by its title
     assert "achat public" in index and "atelier collaboratif" in index
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["tools"] == ["memo-achat-public", "pass-fab-lab"]
@@ -101,11 +101,11 @@ def test_running_a_tool_again_keeps_its_previous_documents_dated(
     assert amount(kept.read_text("utf-8")) == "12500"
     assert next(folder.glob("note-atelier-*.md")).read_bytes() == note
     index = (folder / "index.md").read_text("utf-8")
-    assert "Versions précédentes" in index and f"[{kept.name}]({kept.name})" in index
+    assert "Versions précédentes" in index and f"]({kept.name})" in index
     assert "version du 7 décembre 2026" in index
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["dates"]["memo-achat-public"] == "2026-12-14"
-    assert record["previous"]["memo-achat-public"][0]["files"] == [kept.name]
+    assert record["previous"]["memo-achat-public"][0]["files"] == [kept.name, kept.name.replace(".md", ".eml")]
 
 
 def test_a_journey_folder_written_by_todays_version_takes_another_tool(
@@ -196,7 +196,7 @@ def test_update_brings_a_march_memo_to_december_keeping_the_old_one(
     assert f"{name} : réécrit pour la nouvelle date" in said.replace("\u202f", " ").replace("\u00a0", " ")
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["dates"]["memo-achat-public"] == "2026-12-07"
-    assert f"[{kept.name}]({kept.name})" in (folder / "index.md").read_text("utf-8")
+    assert f"]({kept.name})" in (folder / "index.md").read_text("utf-8")
 
 
 def test_update_says_when_a_folder_holds_no_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -250,11 +250,11 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     index = (folder / "index.md").read_text("utf-8")
     current = [n for n in before if n != "index.md"]
     for name in current:
-        assert f"[{name}]({name})" in index
+        assert f"]({name})" in index  # each file linked, named by its title
     versions = sorted(p.name for p in folder.glob("*.version-*.md"))
     assert len(versions) == len(current), "every document of March is kept as the previous version"
     for name in versions:
-        assert f"[{name}]({name})" in index
+        assert f"]({name})" in index  # each file linked, named by its title
     memo_file = next(n for n in current if n.startswith("memo-achat-"))
     assert "sans publicité ni mise en concurrence préalables" in (folder / memo_file).read_text("utf-8")
     fablab_note = next(n for n in current if n.startswith("note-atelier-"))

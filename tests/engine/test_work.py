@@ -24,7 +24,7 @@ MEMO = {**PROFILE, "projet_nom": "Rendez-vous en ligne", "projet_description": "
 JOURNEY = {"situation": {"etape": "experimentation", "besoins": ["acheter"], "structure": "etat"},
            "tools": ["memo-achat-public"], "profile": PROFILE,
            "answers": {"memo-achat-public": {k: v for k, v in MEMO.items() if k not in PROFILE}}}
-SHOWN = (".md", ".html")
+SHOWN = (".md", ".html", ".eml")
 
 
 def _shown(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -49,7 +49,7 @@ def test_a_run_writes_the_same_bytes_from_the_command_line_and_the_api(
                                out=tmp_path / "api")
     from_cli = _folder(tmp_path / "cli")
     assert "index.md" in from_cli
-    assert {Path(name).suffix for name in from_cli if name.startswith("memo-achat")} == {".md", ".html"}
+    assert {Path(name).suffix for name in from_cli if name.startswith("memo-achat")} == {".md", ".html", ".eml"}
     assert from_cli == _shown(api.files) == _folder(tmp_path / "api")
 
 

@@ -189,7 +189,7 @@ def test_a_tool_answers_file_with_known_formats_is_followed(tmp_path: Path, lett
     result = survivalkit("run", "lettre-essai", "--kit", str(letter_kit), "--answers", str(answers),
                          "--out", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.suffix for p in out.glob("lettre.*")) == [".html", ".md"]
+    assert sorted(p.suffix for p in out.glob("lettre.*")) == [".eml", ".html", ".md"]  # a letter: its e-mail draft too
 
 
 def test_a_saved_session_naming_another_format_is_refused() -> None:

@@ -326,15 +326,18 @@ class Journey:
             values.update(profile_answers(self.kit, run.interview))
         return values
 
-    def documents(self, *, header: str, formats: Sequence[str] | None = None) -> dict[str, bytes]:
+    def documents(self, *, header: str, formats: Sequence[str] | None = None,
+                  archive: bool = False) -> dict[str, bytes]:
         """Every file of the output folder, in memory: documents, index (md, html), answers file."""
         chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
         results = self.results()
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
         outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang,
                                  locate_for={tid: run.locate for tid, run in self.runs.items()})
-        files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit, index_html=True)
-        files[ANSWERS_FILE] = self._answers_file(header, chosen)
+        answers = self._answers_file(header, chosen)
+        files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit,
+                          archive=answers if archive else None)
+        files[ANSWERS_FILE] = answers
         return files
 
     def _answers_file(self, header: str, formats: Sequence[str]) -> bytes:

@@ -32,7 +32,7 @@ from survivalkit.output.bundle import ANSWERS_FILE, project_index
 
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(<?([^)\s>]+)>?\)")  # link texts may hold escaped brackets
 _VERSION = re.compile(r"\.version-\d{4}-\d{2}-\d{2}(?:-\d+)?\.")
 
 

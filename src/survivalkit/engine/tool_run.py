@@ -200,12 +200,15 @@ class ToolRun:
         return tool_answers_yaml(header, tool=self.tool.id, day=self.day, settings=self.settings,
                                  answers=self.answers(), questions=questions)
 
-    def documents(self, formats: Sequence[str], *, header: str) -> dict[str, bytes]:
-        """Every file of the output folder, in memory: documents, index and answers file."""
+    def documents(self, formats: Sequence[str], *, header: str, archive: bool = False) -> dict[str, bytes]:
+        """Every file of the output folder, in memory: documents, index and answers file (with
+        ``archive``, each PDF is a PDF/A-3 carrying the answers file)."""
         outputs = render_outputs(self.kit, [(self.tool, self.answers())], day=self.day, lang=self.lang,
                                  locate_for={self.tool.id: self.locate})
-        files = files_for(outputs, formats, lang=self.lang, day=self.day, kit=self.kit)
-        files[ANSWERS_FILE] = self.answers_file(header)
+        answers = self.answers_file(header)
+        files = files_for(outputs, formats, lang=self.lang, day=self.day, kit=self.kit,
+                          archive=answers if archive else None)
+        files[ANSWERS_FILE] = answers
         return files
 
 

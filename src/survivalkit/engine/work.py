@@ -128,6 +128,8 @@ class ToolWork:
     write: bool = False
     force: bool = False
     locate: Locator | None = None
+    archive: bool = False
+    """Each PDF as an archival PDF/A-3 carrying the answers file."""
 
 
 @dataclass
@@ -146,6 +148,8 @@ class JourneyWork:
     out: Path | None = None
     write: bool = False
     force: bool = False
+    archive: bool = False
+    """Each PDF as an archival PDF/A-3 carrying the answers file."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
         if interactive and file is None and around.store is not None:
             store = around.store
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
-        files = run.documents(formats, header=work.header)
+        files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
                          kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
     except (KeyboardInterrupt, QuitRequested):
@@ -265,7 +269,7 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             values = journey.typed_profile()
             values["formats"] = list(journey.formats or [])
             _quietly(around, lang, lambda: remember_profile_values(store, values))
-        files = journey.documents(header=work.header)
+        files = journey.documents(header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
                          kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files))
     except (KeyboardInterrupt, QuitRequested):

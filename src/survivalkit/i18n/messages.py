@@ -175,6 +175,7 @@ MESSAGES.update({
     "opt.answers": {"fr": "Fichier YAML de réponses (par exemple un answers.yaml déjà produit).", "en": "YAML answers file (for example an answers.yaml written before)."},
     "opt.date": {"fr": "Date des documents (par défaut : aujourd'hui).", "en": "Date of the documents (default: today)."},
     "opt.defaults": {"fr": "Prendre la valeur par défaut des questions non répondues.", "en": "Take the default of unanswered questions."},
+    "opt.archive": {"fr": "PDF d'archivage (PDF/A-3) contenant le fichier de réponses qui les refait.", "en": "Archival PDFs (PDF/A-3) carrying the answers file that remakes them."},
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
     "links.refused": {"fr": "{where} : {what} : lien refusé vers « {url} » ; un document ne peut renvoyer qu'à {schemes}", "en": "{where}: {what}: refused link to \"{url}\"; a document may only link to {schemes}"},
     "formats.unknown": {"fr": "Format inconnu « {value} » : les formats possibles sont {known}.", "en": "Unknown format \"{value}\": the possible formats are {known}."},

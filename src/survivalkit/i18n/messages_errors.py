@@ -140,6 +140,10 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
         "fr": "`date_range` ne va qu'avec le type date, pas avec {type}",
         "en": "`date_range` only goes with type date, not {type}",
     },
+    "model.name_text": {
+        "fr": "`name: true` ne va qu'avec le type text, pas avec {type}",
+        "en": "`name: true` only goes with type text, not {type}",
+    },
     "model.default_or_expr": {
         "fr": "donnez `default` ou `default_expr`, pas les deux",
         "en": "give either `default` or `default_expr`, not both",

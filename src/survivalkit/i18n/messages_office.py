@@ -7,6 +7,11 @@ MESSAGES_OFFICE: dict[str, dict[str, str]] = {
     "letter.date": {"fr": "Le {date}", "en": "{date}"},
     "letter.subject": {"fr": "Objet :", "en": "Subject:"},
     "letter.references": {"fr": "Réf. :", "en": "Ref.:"},
+    "letter.attachments": {"fr": "P.J. :", "en": "Enclosures:"},
+    "draft.body": {
+        "fr": "Bonjour,\n\nVous trouverez ci-joint : {title}.\n\nJe reste à votre disposition pour en parler.\n\nBien cordialement,\n{author}",
+        "en": "Hello,\n\nPlease find attached: {title}.\n\nI am happy to discuss it.\n\nKind regards,\n{author}",
+    },
     "letter.attention": {"fr": "Note à l'attention de", "en": "Note for the attention of"},
     "letter.made_at_place": {
         "fr": "Fait à {place}, le {dots}, en {copies} exemplaires.",

@@ -27,6 +27,17 @@ class Letter(_Frozen):
     """The sender block, one line each (default: the profile's name, job title, service, organisation, e-mail)."""
     recipient: Text | None = None
     """The recipient block, one line each: name, job title, service, address. Needed by a letter and a note."""
+    recipient_kind: str | None = None
+    """Who the letter goes to, a template giving one of ``prefect``, ``mayor``, ``president`` (an
+    elected head), ``director``, ``service``, ``dpo``, ``company``, ``association``. With it, a letter
+    opens with its appellation (« Madame la Préfète, ») and ends with the closing formula that
+    repeats it (« haute considération » for a prefect, a mayor or a president); an empty or other
+    value generates nothing."""
+    recipient_civility: str | None = None
+    """The recipient's civility, a template giving ``madame`` or ``monsieur`` (default: read from the
+    recipient's first line, « Monsieur le préfet … »); unknown, the letter says « Madame, Monsieur »."""
+    attachments: Text | None = None
+    """The documents sent with it, one a line: printed after the signature as « P.J. : … »."""
     place: Text | None = None
     """Where it is written, for « À Privas, le 26 novembre 2026 » (default: the profile's ``ville``)."""
     subject: Text | None = None
@@ -46,7 +57,8 @@ class Letter(_Frozen):
 Layout = Literal["document", "letter", "note", "agreement"]
 """How a document is laid out: plain, a letter, an internal note, an agreement between parties."""
 
-LETTER_PARTS = ("sender", "recipient", "place", "subject", "references", "closing")
+LETTER_PARTS = ("sender", "recipient", "recipient_kind", "recipient_civility", "place", "subject", "references",
+                "closing", "attachments")
 
 
 class Document(_Frozen):

@@ -78,6 +78,10 @@ class Question(_Frozen):
     """A plain explanation shown on ``?``: why it is asked and how to answer."""
     required: bool = True
     """Whether an answer is needed; optional questions can be skipped."""
+    name: bool = False
+    """The answer is a name (a person, body, place, programme, company or product): it is kept as
+    typed, capitals included, even where the ``milieu`` filter lowers the start of other answers.
+    Only for ``text`` questions."""
     default: str | int | float | bool | dt.date | list[str] | None = None
     """A fixed default answer, written as the user would type it."""
     default_expr: str | None = None
@@ -141,6 +145,8 @@ class Question(_Frozen):
             raise ValueError(Msg("model.date_range_only", type=self.type.value))
         if self.default is not None and self.default_expr is not None:
             raise ValueError(Msg("model.default_or_expr"))
+        if self.name and self.type != QuestionType.TEXT:
+            raise ValueError(Msg("model.name_text", type=self.type.value))
         return self
 
 

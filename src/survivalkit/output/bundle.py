@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.output.drafts import draft, meant_for_someone
 from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
@@ -61,9 +63,12 @@ def files_for(
     lang: str,
     day: dt.date,
     kit: Kit,
-    index_html: bool = False,
+    archive: bytes | None = None,
 ) -> dict[str, bytes]:
-    """File name → content for every document in every format, plus the index.
+    """File name → content for every document in every format, plus the index (``index.md`` and
+    ``index.html``, whatever the formats: the page to open first in any folder).
+
+    With ``archive`` (the answers file), each PDF is an archival PDF/A-3 carrying it.
 
     The formats are checked first (only the five, whoever asked), then the sizes
     (``MAX_PRINT_CHARS`` for a printed format, ``MAX_RUN_BYTES`` for the whole run): going over is
@@ -91,21 +96,24 @@ def files_for(
                 elif fmt in ("html", "pdf"):
                     if page is None:
                         page = document_html(doc)
-                    files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page)
+                    files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page, archive=archive)
                 else:
                     files[name] = document_office(doc, fmt)
                 total += len(files[name])
                 if total > limit:
                     raise _too_much(output.tool, total, limit, lang)
                 names.append(name)
+            if meant_for_someone(doc):  # an e-mail draft, the PDF (else DOCX, ODT) attached
+                attached = next(((n, files[n]) for ext in ("pdf", "docx", "odt") for n in names
+                                 if n == f"{stem}.{ext}"), None)
+                files[f"{stem}.eml"] = draft(doc, attached)
+                names.append(f"{stem}.eml")
             entries.append((output.tool, doc, names))
     index = index_markdown(entries, lang=lang, day=day, kit=kit)
     files["index.md"] = index.encode("utf-8")
-    if index_html:
-        page = html_page(
-            markdown_to_html_body(index, relative_links=True), title=t("index.title", lang), lang=lang, day=day
-        )
-        files["index.html"] = page.encode("utf-8")
+    page = html_page(markdown_to_html_body(index, relative_links=True), title=t("index.title", lang),
+                     lang=lang, day=day)
+    files["index.html"] = page.encode("utf-8")
     return files
 
 
@@ -162,10 +170,8 @@ def index_markdown(
     for tool, doc, names in entries:
         if tool not in seen_tools:
             seen_tools.append(tool)
-        links = ", ".join(f"[{name}]({name})" for name in names)
-        tool_title = tr(tool.title, lang)
-        label = f"**{doc.title}**" + (f" ({tool_title})" if tool_title != doc.title else "")
-        lines.append(f"- {label}: {links}")  # French spacing is applied to the whole index below
+        # French spacing is applied to the whole index below.
+        lines.append(f"- {document_links(doc.title, tr(tool.title, lang), names, lang)}")
     lines.append("")
     lines.append(f"## {t('index.next_steps', lang)}")
     lines.append("")
@@ -179,6 +185,40 @@ def index_markdown(
     lines.append(t("index.replay", lang))
     text = "\n".join(lines) + "\n"
     return french_spacing(text) if lang == "fr" else text
+
+
+_SHORT_LABELS = {
+    "pdf": {"fr": "PDF", "en": "PDF"},
+    "docx": {"fr": "Word", "en": "Word"},
+    "odt": {"fr": "LibreOffice", "en": "LibreOffice"},
+    "html": {"fr": "page web", "en": "web page"},
+    "md": {"fr": "texte Markdown", "en": "Markdown text"},
+    "eml": {"fr": "brouillon de courriel", "en": "e-mail draft"},
+}
+
+
+def _format_label(name: str, lang: str) -> str:
+    fmt = name.rsplit(".", 1)[-1]
+    labels = _SHORT_LABELS.get(fmt)
+    return labels.get(lang, labels["en"]) if labels else fmt
+
+
+def document_links(title: str, tool_title: str, names: Sequence[str], lang: str) -> str:
+    """One index line: the document's title (and its tool's), then a link per file named by the
+    title and the format — read alone by a screen reader, each link is clear. (The project record
+    reads these lines back: ``engine.project.index_entries``.)"""
+    shown = escape_link_text(title)
+    links = ", ".join(f"[{shown} ({_format_label(name, lang)})]({name})" for name in names)
+    label = f"**{title}**" + (f" ({tool_title})" if tool_title != title else "")
+    return f"{label}: {links}"
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>!#&|~])")
+
+
+def escape_link_text(text: str) -> str:
+    """A title (which may hold an answer) as plain text inside Markdown: no link, emphasis or HTML."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
 @dataclass(frozen=True)
@@ -206,18 +246,17 @@ def project_index(
     )
     lines.append("")
     for title, tool_title, names in documents:
-        links = ", ".join(f"[{name}]({name})" for name in names)
-        label = f"**{title}**" + (f" ({tool_title})" if tool_title != title else "")
-        lines.append(f"- {label}: {links}")
+        lines.append(f"- {document_links(title, tool_title, names, lang)}")
     if previous:
         lines += ["", f"## {t('index.previous', lang)}", ""]
         for title, tool_title, names, when in previous:
-            links = ", ".join(f"[{name}]({name})" for name in names)
+            links = ", ".join(f"[{escape_link_text(title)} ({_format_label(name, lang)})]({name})"
+                              for name in names)
             try:
                 shown = format_date_long(dt.date.fromisoformat(when), lang)
             except ValueError:
                 shown = when
-            lines.append(f"- {title} ({tool_title}), {t('index.previous_of', lang, date=shown)}: {links}")
+            lines.append(f"- {escape_link_text(tool_title)}, {t('index.previous_of', lang, date=shown)}: {links}")
     lines.append("")
     lines.append(f"## {t('index.next_steps', lang)}")
     lines.append("")
@@ -231,7 +270,8 @@ def project_index(
     lines.append(t("index.replay", lang))
     text = "\n".join(lines) + "\n"
     text = french_spacing(text) if lang == "fr" else text
-    page = html_page(markdown_to_html_body(text), title=t("index.title", lang), lang=lang, day=day)
+    page = html_page(markdown_to_html_body(text, relative_links=True), title=t("index.title", lang), lang=lang,
+                     day=day)
     return Index(text, page)
 
 

@@ -15,8 +15,10 @@ from typing import Any
 from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
-from survivalkit.output.office import keep_body_with_signature, letter_pandoc
+from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc
+from survivalkit.output.office import keep_lead_ins as keep_office_lead_ins
 from survivalkit.output.render import RenderedDocument
+from survivalkit.output.typeset import bind, keep_lead_ins
 from survivalkit.text.markdown import allowed_link
 from survivalkit.text.typography import format_date_long
 
@@ -26,7 +28,7 @@ PRINT_CSS = """
 @page { size: A4; margin: 2cm 2.2cm 2.4cm 2.2cm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
 html { font-family: "DejaVu Sans", "Marianne", Arial, sans-serif; font-size: 11pt; color: #161616;
-  line-height: 1.45; }
+  line-height: 1.45; overflow-wrap: break-word; }
 body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 header.doc { border-bottom: 2px solid #000091; margin-bottom: 1.2rem; padding-bottom: .4rem;
@@ -35,10 +37,15 @@ h1 { font-size: 1.55rem; color: #000091; margin: 0 0 .8rem; line-height: 1.25; }
 h2 { font-size: 1.15rem; color: #000091; margin: 1.3rem 0 .4rem; break-after: avoid; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
+p.lead-in { break-after: avoid; page-break-after: avoid; }
 ul, ol { padding-left: 1.4rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; break-inside: avoid; }
 th, td { border: 1px solid #929292; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eeeef8; }
+.table-scroll { overflow-x: auto; max-width: 100%; margin: .6rem 0; }
+.table-scroll > table { margin: 0; }
+.table-scroll:focus { outline: 2px solid #000091; outline-offset: 2px; }
+@media print { .table-scroll { overflow: visible; } }
 blockquote { margin: .6rem 0; padding: .3rem .8rem; border-left: 4px solid #000091;
   background: #f5f5fe; }
 a { color: #000091; }
@@ -72,28 +79,49 @@ def markdown_to_html_body(markdown: str, *, relative_links: bool = False) -> str
 
 
 def html_page(
-    body: str, *, title: str, lang: str, author: str = "", day: dt.date | None = None, css: str = ""
+    body: str, *, title: str, lang: str, author: str = "", day: dt.date | None = None, css: str = "",
+    subject: str = "", header: bool = True,
 ) -> str:
-    """A standalone HTML page with print CSS and a header naming title, date and author."""
+    """A standalone HTML page with print CSS and a header naming title, date and author.
+
+    Title, language, author and subject (``<meta name="description">``) are also the PDF's own
+    description; ``header=False`` leaves the visible header out (a letter has its own).
+    """
     meta = []
-    if author:
+    if author and header:
         meta.append(f"<span>{html.escape(author)}</span>")
-    if day is not None:
+    if day is not None and header:
         meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
-    header = (
+    top = (
         f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
         if meta
         else ""
     )
+    body = wrap_tables(body, lang)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         + (f'<meta name="author" content="{html.escape(author)}">\n' if author else "")
-        + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{header}\n<main>\n{body}</main>\n"
+        + (f'<meta name="description" content="{html.escape(subject)}">\n' if subject else "")
+        + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{top}\n<main>\n{body}</main>\n"
         "</body>\n</html>\n"
     )
+
+
+_TABLE_LABEL = {"fr": "Tableau (faire défiler horizontalement)", "en": "Table (scroll sideways)"}
+
+
+def wrap_tables(body: str, lang: str) -> str:
+    """Each table in a box that scrolls sideways by itself on a narrow screen (the page does not).
+
+    The box can take the keyboard focus and is named, so that it can be scrolled without a mouse.
+    Only the converter's own ``<table>`` tags are matched: an answer's text is escaped before.
+    """
+    label = html.escape(_TABLE_LABEL.get(lang, _TABLE_LABEL["en"]))
+    opening = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+    return body.replace("<table>", opening + "<table>").replace("</table>", "</table></div>")
 
 
 def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -133,15 +161,28 @@ def weasyprint_html() -> Any:
     return HTML
 
 
-def html_to_pdf(page: str) -> bytes:
-    """Print an HTML page to PDF with WeasyPrint."""
+PDF_VARIANT = "pdf/ua-1"
+"""Every PDF is tagged (PDF/UA-1): structure tree, language, title shown by the reader."""
+ARCHIVE_VARIANT = "pdf/a-3a"
+"""``--archive``: PDF/A-3, tagged too (level a), the project's answers file embedded."""
+
+
+def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = "answers.yaml") -> bytes:
+    """Print an HTML page to a tagged PDF (PDF/UA-1) with WeasyPrint; with ``archive``, a PDF/A-3
+    that carries that file (the answers that rebuild the document)."""
     try:
         HTML = weasyprint_html()
     except ImportError:
         raise MissingExtraError(Msg("extra.weasyprint")) from None
     except OSError as exc:  # WeasyPrint is there but Pango is not
         raise MissingExtraError(Msg("extra.pango", reason=exc)) from None
-    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf()
+    options: dict[str, Any] = {"pdf_variant": PDF_VARIANT}
+    if archive is not None:
+        from weasyprint import Attachment
+
+        options = {"pdf_variant": ARCHIVE_VARIANT,
+                   "attachments": [Attachment(string=archive, name=archive_name, relationship="Source")]}
+    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf(**options)
     return bytes(result)
 
 
@@ -174,18 +215,32 @@ def _pandoc() -> str:
 def document_html(doc: RenderedDocument) -> str:
     """A rendered document as a standalone HTML page (a letter is laid out part by part)."""
     if doc.letter is None:
-        body = markdown_to_html_body(doc.markdown)
-        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date)
-    body = letter_html(doc.letter, markdown_to_html_body)
-    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS)
+        body = keep_lead_ins(markdown_to_html_body(bind(doc.markdown)))
+        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date,
+                         subject=doc.title)
+    body = keep_lead_ins(letter_html(doc.letter, lambda md: markdown_to_html_body(bind(md))))
+    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS, author=doc.author,
+                     subject=plain_text(doc.letter.subject) or doc.title, header=False)
+
+
+def plain_text(markdown: str) -> str:
+    """A Markdown snippet as the plain text a reader sees (for the PDF's subject)."""
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown_to_html_body(markdown))).strip()
 
 
 def document_office(doc: RenderedDocument, fmt: str) -> bytes:
     """A rendered document as ODT or DOCX (a letter's parts in the reference styles)."""
     if doc.letter is None:
-        return markdown_to_office(doc.markdown, fmt, title=doc.title, lang=doc.lang)
-    data = markdown_to_office(letter_pandoc(doc.letter), fmt, title=doc.title, lang=doc.lang)
-    return keep_body_with_signature(data, fmt)
+        data = markdown_to_office(bind(doc.markdown), fmt, title=doc.title, lang=doc.lang)
+        subject = doc.title
+    else:
+        data = markdown_to_office(bind(letter_pandoc(doc.letter)), fmt, title=doc.title, lang=doc.lang)
+        data = keep_body_with_signature(data, fmt)
+        subject = plain_text(doc.letter.subject) or doc.title
+    data = keep_office_lead_ins(data, fmt)
+    return describe_office(data, fmt, title=doc.title, author=doc.author, subject=subject, lang=doc.lang)
 
 
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:

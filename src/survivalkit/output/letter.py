@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.i18n import t
 from survivalkit.kit.model import Decision, Document, Letter, Text
+from survivalkit.output.courtesy import (
+    appellation,
+    capitalise_lines,
+    civility,
+    civility_from_text,
+    formula,
+    kind_of,
+    of_title,
+)
 from survivalkit.text.markdown import escape_markdown
 from survivalkit.text.typography import format_date_long, french_spacing
 
@@ -51,6 +59,10 @@ class LetterParts:
     made_at: str = ""
     signatories: list[list[str]] = field(default_factory=list)
     decision: DecisionParts | None = None
+    attachments: list[str] = field(default_factory=list)
+    """The documents sent with the letter (« P.J. : »)."""
+    civility: str = ""
+    """The recipient's civility, ``f``, ``m`` or empty (for « de la » or « du » before a title)."""
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -107,28 +119,49 @@ def render_letter(
             decision = DecisionParts(
                 by=french_spacing(decision.by), points=[french_spacing(p) for p in decision.points]
             )
+    recipient = lines(part("recipient"))
+    if document.layout == "letter":  # the address block; a note's recipient follows « à l'attention de »
+        recipient = capitalise_lines(recipient)
+    kind = kind_of(part("recipient_kind"))
+    civ = civility(part("recipient_civility")) or civility_from_text(recipient[0] if recipient else "")
+    closing = part("closing")
+    if kind and document.layout == "letter":
+        # The appellation opens the letter; the formula that repeats it ends it.
+        body = f"{appellation(kind, civ, lang)},\n\n{body.lstrip()}"
+        closing = "\n\n".join(p for p in (closing, formula(kind, civ, lang)) if p)
     return LetterParts(
         layout=document.layout,
         lang=lang,
         body=body,
         sender=sender,
-        recipient=lines(part("recipient")),
+        recipient=recipient,
         place_date=place_date,
         subject=" ".join(_lines(part("subject"))),
         references=" ".join(_lines(part("references"))),
-        closing=part("closing"),
+        closing=closing,
         made_at=made_at,
         signatories=[s for s in signatories if s],
         decision=decision,
+        attachments=lines(part("attachments")),
+        civility=civ,
     )
+
+
+def attachments_line(parts: LetterParts) -> str:
+    """« P.J. : l'annexe budgétaire ; le budget prévisionnel » (English « Enclosures: … »)."""
+    if not parts.attachments:
+        return ""
+    joined = "; ".join(parts.attachments)
+    return f"{label('letter.attachments', parts.lang)} {french_spacing(joined) if parts.lang == 'fr' else joined}"
 
 
 def attention(parts: LetterParts) -> str:
     """« Note à l'attention de … » in Markdown, with « de le » and « de les » contracted (du, des)."""
     lead, who = label("letter.attention", parts.lang), ", ".join(parts.recipient)
-    article = re.match(r"(le|les)\s+", who, re.IGNORECASE)
-    if parts.lang == "fr" and lead.endswith(" de") and article:
-        lead, who = lead[:-2] + ("du" if article.group(1).lower() == "le" else "des"), who[article.end():]
+    if parts.lang == "fr" and lead.endswith(" de"):
+        joined = of_title(who, parts.civility)  # « du directeur », « de la directrice », « de l'adjoint »
+        prep, _, who = joined.partition(" ") if joined.startswith(("du ", "des ")) else ("de", "", joined[3:])
+        lead = lead[:-3] + " " + prep
     return f"**{lead}** {who}"
 
 
@@ -173,6 +206,7 @@ def letter_markdown(parts: LetterParts) -> str:
         if extra:
             blocks.append(extra)
     blocks += ["\n".join(lines) for lines in parts.signatories]
+    blocks.append(attachments_line(parts))
     if parts.decision is not None:
         blocks.append(f"## {label('letter.decision', lang)}")
         blocks += [text for _, text in decision_lines(parts.decision, lang)]
@@ -224,6 +258,8 @@ def letter_html(parts: LetterParts, to_html: Callable[[str], str]) -> str:
     )
     end.append(f'<div class="signatures">{signatures}</div>')
     out.append(f'<div class="letter-end">{"".join(end)}</div>')
+    if parts.attachments:
+        out.append(f'<div class="letter-attachments">{to_html(attachments_line(parts))}</div>')
     if parts.decision is not None:
         block = [f"<h2>{label('letter.decision', lang)}</h2>"]
         block += [to_html(text) for _, text in decision_lines(parts.decision, lang)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
-from survivalkit.output.letter import LetterParts, attention, decision_lines, label
+from survivalkit.output.letter import LetterParts, attachments_line, attention, decision_lines, label
 
 NBSP = "\u00a0"
 ASCII_SPACE = " \t\n"
@@ -42,6 +43,8 @@ def letter_pandoc(parts: LetterParts) -> str:
     for lines in parts.signatories:
         out.append(_div(style, "\n".join(lines)))
         out.append(_div("SignatureSpace", NBSP))
+    if parts.attachments:
+        out.append(_div("LetterReference", attachments_line(parts)))
     if parts.decision is not None:
         out.append(f"## {label('letter.decision', lang)}\n")
         out += [_div("DecisionLine", text) for _, text in decision_lines(parts.decision, lang)]
@@ -117,3 +120,105 @@ def _keep_odt(xml: str) -> str:
     else:
         xml = xml.replace("</office:automatic-styles>", copy + "</office:automatic-styles>", 1)
     return xml
+
+
+def describe_office(data: bytes, fmt: str, *, title: str, author: str, subject: str, lang: str) -> bytes:
+    """Fill the file's own description (title, author, subject, language), which pandoc leaves
+    empty without printing a title block: what a file manager, a search and a screen reader show."""
+    from xml.sax.saxutils import escape
+
+    member = "meta.xml" if fmt == "odt" else "docProps/core.xml"
+    values = {"dc:title": title, "dc:creator": author, "dc:subject": subject, "dc:language": lang,
+              "meta:initial-creator": author}
+
+    def edit(xml: str) -> str:
+        for tag, value in values.items():
+            if not value:
+                continue
+            text = escape(" ".join(value.split()))
+            new = f"<{tag}>{text}</{tag}>"
+            found = re.search(rf"<{tag}\s*/>|<{tag}>[^<]*</{tag}>", xml)
+            if found is not None:
+                xml = xml[: found.start()] + new + xml[found.end():]
+            elif tag.startswith("dc:") and "<dc:title>" in xml:  # DOCX: no subject element yet
+                xml = xml.replace("</dc:title>", "</dc:title>" + new, 1)
+        return xml
+
+    return _rewrite(data, member, edit)
+
+
+def _rewrite(data: bytes, member: str, edit: Callable[[str], str]) -> bytes:
+    """The same ZIP package with one member's text changed by ``edit``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == member:
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            compress = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(item, content, compress_type=compress)
+    return out.getvalue()
+
+
+_DOCX_PARA = re.compile(r"<w:p>(?:(?!</w:p>).)*?</w:p>|<w:p [^>]*>(?:(?!</w:p>).)*?</w:p>", re.DOTALL)
+
+
+def keep_lead_ins(data: bytes, fmt: str) -> bytes:
+    """A paragraph ending with « : » right before a list or a table is kept with it on one page."""
+    if fmt == "odt":
+        return _rewrite(data, "content.xml", _lead_ins_odt)
+    return _rewrite(data, "word/document.xml", _lead_ins_docx)
+
+
+def _ends_with_colon(xml: str, text_tag: str) -> bool:
+    text = "".join(re.findall(rf"<{text_tag}(?: [^>]*)?>([^<]*)</{text_tag}>", xml))
+    return text.rstrip(" \u00a0\u202f").endswith(":")
+
+
+def _lead_ins_docx(xml: str) -> str:
+    out: list[str] = []
+    last = 0
+    for found in _DOCX_PARA.finditer(xml):
+        para = found.group(0)
+        after = xml[found.end():found.end() + 600].lstrip()
+        if _ends_with_colon(para, "w:t") and (after.startswith("<w:tbl>") or
+                                              (after.startswith("<w:p>") and "<w:numPr>" in after.split("</w:p>")[0])):
+            if "<w:pPr>" in para:
+                para = para.replace("<w:pPr>", "<w:pPr><w:keepNext />", 1) if "<w:keepNext" not in para else para
+            else:
+                para = para.replace("<w:p>", "<w:p><w:pPr><w:keepNext /></w:pPr>", 1)
+        out.append(xml[last:found.start()])
+        out.append(para)
+        last = found.end()
+    out.append(xml[last:])
+    return "".join(out)
+
+
+_ODT_PARA = re.compile(r'<text:p text:style-name="([^"]+)">((?:(?!</text:p>).)*?)</text:p>'
+                       r"(?=\s*<text:list|\s*<table:table)", re.DOTALL)
+
+
+def _lead_ins_odt(xml: str) -> str:
+    made: dict[str, str] = {}
+
+    def keep(found: re.Match[str]) -> str:
+        name, inner = found.group(1), found.group(2)
+        if not re.sub(r"<[^>]+>", "", inner).rstrip(" \u00a0\u202f").endswith(":"):
+            return found.group(0)
+        if re.search(rf'<style:style style:name="{re.escape(name)}"', xml):
+            return found.group(0)  # an automatic style: left as it is
+        new = made.setdefault(name, f"SKLeadIn{len(made) + 1}")
+        return f'<text:p text:style-name="{new}">{inner}</text:p>'
+
+    xml = _ODT_PARA.sub(keep, xml)
+    styles = "".join(
+        f'<style:style style:name="{new}" style:family="paragraph" style:parent-style-name="{name}">'
+        '<style:paragraph-properties fo:keep-with-next="always" /></style:style>'
+        for name, new in made.items())
+    if not styles:
+        return xml
+    empty = "<office:automatic-styles />"
+    if empty in xml:
+        return xml.replace(empty, f"<office:automatic-styles>{styles}</office:automatic-styles>", 1)
+    return xml.replace("</office:automatic-styles>", styles + "</office:automatic-styles>", 1)

@@ -22,6 +22,7 @@ from survivalkit.output.format_names import shown_value
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.expressions import FactLookupError, base_context, environment
+from survivalkit.text.casing import Name, marking, settle_capitals
 from survivalkit.text.localized import strip_unsafe
 from survivalkit.text.markdown import LINK_SCHEMES, refused_links
 from survivalkit.text.typography import french_spacing
@@ -60,7 +61,15 @@ def document_context(
     for qid in known_ids(kit, tool):
         ctx[qid] = None
     ctx.update(answers)
+    for qid in name_ids(kit, tool):  # kept as typed, capitals included, by the ``milieu`` filter
+        if isinstance(ctx.get(qid), str):
+            ctx[qid] = Name(ctx[qid])
     return ctx
+
+
+def name_ids(kit: Kit, tool: Tool) -> list[str]:
+    """The questions whose answer is a name (``name: true``)."""
+    return [q.id for q in [*kit.info.profile, *tool_questions(kit, tool)] if q.name]
 
 
 @cache  # one entry per distinct template of the kit
@@ -116,7 +125,8 @@ def render_text(
     naming its place (a budget overrun is explained in ``lang``). With ``markdown`` (documents),
     every printed value is text, never markup."""
     try:
-        return _render_within_budget(_compiled(source, markdown), context)
+        with marking():
+            return settle_capitals(_render_within_budget(_compiled(source, markdown), context))
     except BudgetExceeded as exc:
         where = _where(tool, key_path, _template_lineno(), locate)
         raise _failed(where, what, Msg.both(exc.explain("en"), exc.explain("fr"))) from None

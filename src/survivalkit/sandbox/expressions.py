@@ -26,7 +26,7 @@ from survivalkit.errors import Msg
 from survivalkit.kit.model import Fact, Kit, now, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
-from survivalkit.text.casing import mid_sentence
+from survivalkit.text.casing import milieu
 from survivalkit.text.markdown import bullet_list
 from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_amount, format_date_long, format_number
@@ -225,7 +225,7 @@ def make_environment(autoescape: bool = False, *, markdown: bool = False) -> San
     env.filters["euros"] = trusted(_euros)
     env.filters["number"] = trusted(_number)
     env.filters["bullets"] = _bullets
-    env.filters["milieu"] = mid_sentence
+    env.filters["milieu"] = milieu
     # Only harmless helpers: no lipsum (placeholder text) and no cycler.
     safe: dict[str, Any] = {k: env.globals[k] for k in ("range", "dict", "namespace", "joiner") if k in env.globals}
     env.globals.clear()

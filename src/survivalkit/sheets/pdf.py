@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.kit.model import Kit, Tool
-from survivalkit.output.formats import html_to_pdf, refuse_fetch, weasyprint_html
+from survivalkit.output.formats import PDF_VARIANT, html_to_pdf, refuse_fetch, weasyprint_html
 from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
 from survivalkit.sheets.view import Workshop
@@ -82,7 +82,7 @@ def print_pdf(page: str, tool_ids: Sequence[str]) -> PdfResult:
     over = [tid for tid in tool_ids
             if (start := where.get(f"tool-{tid}")) is not None
             and (end := where.get(f"end-{tid}")) is not None and start[0] != end[0]]
-    return PdfResult(bytes(document.write_pdf()), len(document.pages), over)
+    return PdfResult(bytes(document.write_pdf(pdf_variant=PDF_VARIANT)), len(document.pages), over)
 
 
 def sheet_overflow(kit: Kit, tools: Sequence[Tool], lang: str) -> dict[str, float]:
@@ -159,7 +159,7 @@ def print_forms(
         if duplex and len(form) % 2:
             pages.append(blank.pages[0])
     document = (before if before is not None else blank).copy(pages)
-    return PdfResult(bytes(document.write_pdf()), len(pages), [])
+    return PdfResult(bytes(document.write_pdf(pdf_variant=PDF_VARIANT)), len(pages), [])
 
 
 def build_pdf(

@@ -59,6 +59,7 @@ def journey_command(
     force: bool,
     use_profile: bool = False,
     date: str | None = None,
+    archive: bool = False,
 ) -> None:
     """Run the whole journey, from a terminal or from an answers file (``engine.work.run_journey``)."""
     from survivalkit.cli.frontend import TerminalFrontend
@@ -88,7 +89,7 @@ def journey_command(
         resume=True if resume else None, day=parse_day(date, lang),
         formats=parse_formats(formats, lang) if formats else None,
         header=t("answers.header", lang, cmd=env.command("--answers", "answers.yaml")),
-        out=out, write=True, force=force,
+        out=out, write=True, force=force, archive=archive,
     )
     around = Around(
         frontend=TerminalFrontend(env.display) if interactive else None, store=store,

@@ -34,6 +34,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         use_profile: Annotated[bool, typer.Option("--use-profile", help=t("opt.use_profile", ui_lang))] = False,
         force: Annotated[bool, typer.Option("--force", help=t("opt.force", ui_lang))] = False,
         date: Annotated[str | None, typer.Option("--date", help=t("opt.date", ui_lang), metavar="DATE")] = None,
+        archive: Annotated[bool, typer.Option("--archive", help=t("opt.archive", ui_lang))] = False,
         kit: Annotated[list[Path] | None, opts.kit] = None,
         lang: Annotated[str | None, opts.lang] = None,
         plain: Annotated[bool, opts.plain] = False,
@@ -51,6 +52,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             force=force,
             date=date,
             use_profile=use_profile,
+            archive=archive,
         )
 
 
@@ -67,6 +69,7 @@ def run_tool(
     force: bool,
     date: str | None,
     use_profile: bool = False,
+    archive: bool = False,
 ) -> None:
     """Map the options onto the engine's entry point (``engine.work.run_tool``), then say what was written."""
     from survivalkit.cli.frontend import TerminalFrontend
@@ -90,7 +93,7 @@ def run_tool(
         use_defaults=use_defaults, use_profile=use_profile, resume=True if resume else None,
         day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats else None,
         header=t("answers.header", lang, cmd=env.command("run", tool.id, "--answers", "answers.yaml")),
-        out=out, write=True, force=force, locate=locator_for(tool, env.loaded.sources),
+        out=out, write=True, force=force, locate=locator_for(tool, env.loaded.sources), archive=archive,
     )
     around = Around(
         frontend=TerminalFrontend(env.display) if interactive else None, store=store,
