@@ -43,7 +43,7 @@ _CONTRACTION = re.compile(r"(?<![\w-])(?:à|de) (?:le|les)(?![\w'’-])", re.IGN
 _CONTRACTION_TEMPLATE = re.compile(r"(?<![\w-])(?:à|de)\s+\{\{", re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}(?:\s.*)?$")
 _DOUBLED = re.compile(r"(?<![.…])([.,;:!?])[ \u00a0\u202f]*([.,;:])(?![.\d])")
-_ABBREVIATION = re.compile(r"(?:^|[\s(*_])\w{1,4}$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(*_.])\w{1,4}$")
 
 _FR_MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
               "|décembre")
