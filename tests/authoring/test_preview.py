@@ -47,6 +47,15 @@ def test_preview_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and "md, html or pdf" in err
 
 
+def test_preview_shows_the_documents_in_the_kits_language_unless_told(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVIVALKIT_LANG", "en")  # an English system: messages in English
+    code, out, err = run_cli(["preview", "memo-achat-public", "--plain"], capsys)
+    assert code == 0, err
+    assert "**Objet\u00a0:** Procédure d'achat" in out  # as `expect` and the golden files read
+
+
 def test_preview_takes_a_date_in_any_form_run_takes(capsys: pytest.CaptureFixture[str]) -> None:
     iso = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "2026-12-07"], capsys)
     french = run_cli(["preview", "memo-achat-public", "--plain", "--lang", "fr", "--date", "07/12/2026"], capsys)

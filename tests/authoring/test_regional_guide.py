@@ -95,3 +95,23 @@ def test_one_pre_commit_configuration_in_every_document() -> None:
     config = next(iter(found.values()))
     assert "survivalkit validate --strict kit" in config and "survivalkit golden kit" in config
     assert "pre-commit" in "".join(found)
+
+
+def test_the_guides_layer_kit_yaml_fits_its_json_schema() -> None:
+    import json
+
+    import yaml
+
+    text = GUIDE.read_text(encoding="utf-8")
+    [body] = [b for lang, b in BLOCK.findall(text) if b.startswith("# file: kit/kit.yaml")]
+    ref = re.search(r"\$schema=(\S+)", body)
+    assert ref is not None and ref.group(1).endswith("kit-layer.schema.json")
+    root = GUIDE.parents[1]
+    schema = json.loads((root / "schema" / "kit-layer.schema.json").read_text("utf-8"))
+    data = yaml.safe_load(body)
+    assert set(schema.get("required", [])) <= set(data), "the layer leaves out a required key"
+    assert set(data) <= set(schema["properties"])
+    # the bundled kit's schema would ask for title, version, description and stages
+    full = json.loads((root / "schema" / "kit.schema.json").read_text("utf-8"))
+    assert {"title", "stages"} <= set(full["required"])
+    assert "survivalkit schema --out schema" in text

@@ -133,10 +133,14 @@ def expected_files(
 
     An example whose answers do not validate raises ``KitError`` placed on the example's line; a
     template that fails raises ``TemplateError``: both name the file, like ``validate`` does.
+    Documents that read wrong (« None », a list as Python writes it, ``**`` left open, the rules
+    SK030 and SK130 to SK136 of ``validate``) raise ``KitError`` too: they are not frozen.
     """
+    from survivalkit.authoring.rules.rendered import Variant, example_problems
     from survivalkit.kit.loader import locator_for
 
     files: dict[str, str] = {}
+    unread: list[Problem] = []
     for tool in tools:
         locate = locator_for(tool, dict(sources or {}))
         for index, example in enumerate(tool.examples):
@@ -152,8 +156,13 @@ def expected_files(
                 ]
                 raise KitError(problems)
             for lang in GOLDEN_LANGS:
-                for doc in render_example(kit, tool, checked, lang, locate):
+                documents = render_example(kit, tool, checked, lang, locate)
+                unread += example_problems(kit, tool, Variant(example, index, ""), checked, lang,
+                                           tool_source(tool, sources))
+                for doc in documents:
                     files[golden_name(tool.id, example.name, doc.document_id, lang)] = doc.markdown
+    if unread:  # never freeze « None » or a `**` left open: the same reading as validate
+        raise KitError(unread)
     return dict(sorted(files.items()))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from survivalkit.authoring.golden import ExampleAnswers, example_answers, example_day
 from survivalkit.errors import MissingAnswersError, UsageError
 from survivalkit.i18n import t
+from survivalkit.i18n.words import SOURCE_LANGUAGE
 from survivalkit.kit.model import Example, Kit, Tool
 from survivalkit.output.formats import html_page, html_to_pdf, markdown_to_html_body
 from survivalkit.output.render import RenderedDocument, render_tool
@@ -57,8 +58,13 @@ def preview(
     example: str | None = None,
     answers: Mapping[str, Any] | None = None,
     day: dt.date | None = None,
+    doc_lang: str | None = None,
 ) -> Preview:
-    """Render a tool's documents for one example, or for ``answers`` (validated as an example)."""
+    """Render a tool's documents for one example, or for ``answers`` (validated as an example).
+
+    The documents are in ``doc_lang``, by default the kit's own language (French), as ``expect``
+    and golden files are; ``lang`` is the language of the messages.
+    """
     if answers is not None:
         chosen = Example(name="answers", answers=dict(answers), date=day)
     else:
@@ -66,7 +72,8 @@ def preview(
         if day is not None:
             chosen = chosen.model_copy(update={"date": day})
     checked = _checked(kit, tool, chosen, lang)
-    documents = render_tool(kit, tool, checked.answers, day=example_day(chosen), lang=lang)
+    documents = render_tool(kit, tool, checked.answers, day=example_day(chosen),
+                            lang=doc_lang or SOURCE_LANGUAGE)
     return Preview(chosen.name, documents)
 
 

@@ -159,8 +159,8 @@ class Interview:
         if question.default is not None:
             try:
                 return self.cast(question, question.default)
-            except AnswerError:
-                return None
+            except AnswerError as exc:  # a kit error (validate says SK031): never dropped silently
+                raise self._unfit_default(question, "default", question.default, exc) from None
         if question.default_expr:
             try:
                 value = evaluate(question.default_expr, self.context() if ctx is None else ctx)
@@ -175,9 +175,14 @@ class Interview:
                 return None
             try:
                 return self.cast(question, value)
-            except AnswerError:
-                return None
+            except AnswerError as exc:  # a computed default of the wrong type: the kit's mistake
+                raise self._unfit_default(question, "default_expr", value, exc) from None
         return None
+
+    def _unfit_default(self, question: Question, key: str, value: Any, exc: AnswerError) -> TemplateError:
+        where = self.place(question.id, key) if self.place is not None else ""
+        return TemplateError(t("default.unfit", self.lang, where=f"{where}: " if where else "",
+                               id=question.id, key=key, value=value, reason=str(exc)))
 
     def step(self, question: Question, error: str | None = None) -> Step:
         """The view of ``question`` for an asker."""

@@ -149,11 +149,11 @@ class Journey:
             if errors:
                 raise UsageError("\n".join(errors))
             if not self.interactive:
-                require_complete(self.situation, missing)
+                require_complete(self.situation, missing, defaults_option=False)
         if self.situation.is_complete():
             return
         if frontend is None or not self.interactive:
-            require_complete(self.situation, [])
+            require_complete(self.situation, [], defaults_option=False)
             return
         frontend.welcome(len(self.situation.applicable()))
         run_interview(self.situation, frontend, recap=False, on_change=lambda _: self.save())
@@ -255,7 +255,7 @@ class Journey:
         run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too
         run.interview.fill_given()
         if not self.interactive:
-            require_complete(run.interview, missing, where=tool_id)
+            require_complete(run.interview, missing, where=tool_id, defaults_option=False)
         return run
 
     def _data(self, tool_id: str) -> dict[str, Reused]:
@@ -286,7 +286,7 @@ class Journey:
 
     def _ask_tool(self, run: ToolRun, frontend: Frontend | None) -> None:
         if frontend is None or not self.interactive:
-            require_complete(run.interview, [], where=run.tool.id)
+            require_complete(run.interview, [], where=run.tool.id, defaults_option=False)
             return
         if self.file is not None and run.interview.is_complete() and run.tool.id not in self.revisit:
             return

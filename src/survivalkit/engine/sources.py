@@ -122,8 +122,13 @@ def apply_sources(
     return missing
 
 
-def require_complete(interview: Interview, missing: Sequence[str], *, where: str = "") -> None:
-    """Without a terminal, every required answer must have come from a source."""
+def require_complete(
+    interview: Interview, missing: Sequence[str], *, where: str = "", defaults_option: bool = True
+) -> None:
+    """Without a terminal, every required answer must have come from a source.
+
+    ``defaults_option``: whether the command has ``--defaults`` (the journey has not: its message
+    does not mention it)."""
     lang = interview.lang
     interview.fill_given()  # what the situation or an earlier tool says counts as given
     done = set(interview.confirmed)
@@ -134,7 +139,8 @@ def require_complete(interview: Interview, missing: Sequence[str], *, where: str
     if pending:
         prefix = f"{where}: " if where else ""
         raise MissingAnswersError(
-            prefix + t("answer.missing", lang, count=len(pending), keys=", ".join(pending)), tuple(pending)
+            prefix + t("answer.missing" if defaults_option else "answer.missing_in_file", lang,
+                       count=len(pending), keys=", ".join(pending)), tuple(pending)
         )
 
 

@@ -76,6 +76,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Donnez-les avec --answers FICHIER.yaml ou --set cle=valeur, ou lancez la commande dans un terminal. Sans terminal, une question qui a une valeur par défaut compte aussi comme manquante : ajoutez --defaults pour prendre ces valeurs.",
         "en": "Give them with --answers FILE.yaml or --set key=value, or run the command in a terminal. Without a terminal, a question with a default value counts as missing too: add --defaults to take those values.",
     },
+    "answer.missing_in_file": {
+        "fr": "Réponses manquantes ({count}) : {keys}.\nÉcrivez-les dans le fichier de réponses (sous `answers:`, pour chaque outil) ou lancez le parcours dans un terminal. Sans terminal, une question qui a une valeur par défaut doit aussi être dans le fichier.",
+        "en": "Missing answers ({count}): {keys}.\nWrite them in the answers file (under `answers:`, for each tool) or run the journey in a terminal. Without a terminal, a question with a default value must be in the file too.",
+    },
     "yes": {"fr": "oui", "en": "yes"},
     "lang.fallback": {
         "fr": "Certains textes de l'outil « {tool} » n'existent qu'en français : ils sont affichés en français.",

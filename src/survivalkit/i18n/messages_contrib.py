@@ -675,4 +675,214 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Réponses manquantes ({count}) : {keys}. Ajoutez-les au fichier de réponses (les questions qui ont une valeur par défaut la prennent).",
         "en": "Missing answers ({count}): {keys}. Add them to the answers file (questions with a default value take it).",
     },
+    # validate reads the rendered documents (authoring/reading.py, rules/rendered.py)
+    "lint.read.lang.fr": {"fr": "en français", "en": "in French"},
+    "lint.read.lang.en": {"fr": "en anglais", "en": "in English"},
+    "lint.read.case": {
+        "fr": "exemple « {name} » {language}",
+        "en": "example `{name}` {language}",
+    },
+    "lint.read.case_changed": {
+        "fr": "exemple « {name} » avec `{changed}` {language}",
+        "en": "example `{name}` with `{changed}` {language}",
+    },
+    "lint.read.branch_fails": {
+        "fr": "{case} : le document ne se fabrique pas ({reason}) ; une réponse possible de l'agent mène là",
+        "en": "{case}: the document cannot be made ({reason}); an answer the agent may give leads there",
+    },
+    "lint.read.SK030": {
+        "fr": "document « {document} », {case} : le document affiche « {excerpt} » ; « {detail} » "
+              "est une réponse vide ou une liste écrite comme en Python : testez la réponse avec "
+              "{{% if … %}} et écrivez une liste avec {{{{ … | join(', ') }}}}",
+        "en": "document `{document}`, {case}: the document reads \"{excerpt}\"; `{detail}` is an "
+              "empty answer or a list as Python writes it: test the answer with {{% if … %}} and "
+              "write a list with {{{{ … | join(', ') }}}}",
+    },
+    "lint.read.SK030.unanswered": {
+        "fr": "document « {document} », {case} : la question `{detail}` n'a pas de réponse ici "
+              "(sa condition `when` est fausse, ou elle est facultative) et le document affiche "
+              "« {excerpt} » : mettez la phrase dans {{% if {detail} %}}…{{% endif %}}",
+        "en": "document `{document}`, {case}: question `{detail}` has no answer here (its `when` "
+              "is false, or it is optional) and the document reads \"{excerpt}\": put the "
+              "sentence inside {{% if {detail} %}}…{{% endif %}}",
+    },
+    "lint.read.SK131": {
+        "fr": "document « {document} », {case} : « {excerpt} » : `**` est ouvert et jamais fermé "
+              "dans ce paragraphe ; le document montrera les astérisques : fermez-le (**texte**)",
+        "en": "document `{document}`, {case}: \"{excerpt}\": `**` is opened and never closed in "
+              "this paragraph; the document will show the asterisks: close it (**text**)",
+    },
+    "lint.read.SK132": {
+        "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » ne se dit pas (au, "
+              "du, aux, des) ; la réponse commence par un article : reformulez autour "
+              "(« lieu : {{{{ … }}}} ») ou demandez-la sans article",
+        "en": "document `{document}`, {case}: \"{excerpt}\": \"{detail}\" is not French (au, du, "
+              "aux, des); the answer starts with an article: rephrase around it (« lieu : "
+              "{{{{ … }}}} ») or ask for it without the article",
+    },
+    "lint.read.SK133": {
+        "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » est écrit selon "
+              "l'usage de l'autre langue ; en anglais écrivez {{{{ montant | euros('EUR_HT', 'en') }}}}, "
+              "{{{{ fact('nom').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
+              "{{{{ n | number('en') }}}}",
+        "en": "document `{document}`, {case}: \"{excerpt}\": \"{detail}\" is written the other "
+              "language's way; in English write {{{{ montant | euros('EUR_HT', 'en') }}}}, "
+              "{{{{ fact('name').value | euros('EUR_TTC', 'en') }}}}, {{{{ doc_date | date_long('en') }}}}, "
+              "{{{{ n | number('en') }}}}",
+    },
+    "lint.read.SK133.raw": {
+        "fr": "document « {document} », {case} : « {excerpt} » : « {detail} » est écrit tel que le "
+              "programme le garde, pas comme un lecteur l'écrit : écrivez {{{{ date | date_long }}}}, "
+              "{{{{ montant | euros }}}} ou {{{{ n | number }}}} (avec 'en' dans le modèle anglais)",
+        "en": "document `{document}`, {case}: \"{excerpt}\": \"{detail}\" is written as the program "
+              "stores it, not as a reader writes it: write {{{{ date | date_long('en') }}}}, "
+              "{{{{ amount | euros('EUR', 'en') }}}} or {{{{ n | number('en') }}}} ('en' only in the "
+              "English template)",
+    },
+    "lint.read.SK134": {
+        "fr": "document « {document} », {case} : le titre « {detail} » est vide : ce qu'il devait "
+              "afficher est vide ; mettez le titre entier dans le {{% if %}} ou écrivez son texte",
+        "en": "document `{document}`, {case}: the heading \"{detail}\" is empty: what it prints is "
+              "empty; put the whole heading inside the {{% if %}} or write its text",
+    },
+    "lint.read.SK135": {
+        "fr": "document « {document} », {case} : « {excerpt} » : ponctuation doublée « {detail} » ; "
+              "la réponse finit sans doute déjà par ce signe : enlevez celui du modèle ou placez la "
+              "réponse en fin de ligne",
+        "en": "document `{document}`, {case}: \"{excerpt}\": doubled punctuation \"{detail}\"; the "
+              "answer probably ends with it already: remove the template's own or put the answer "
+              "at the end of the line",
+    },
+    "lint.read.SK136": {
+        "fr": "document « {document} », {case} : « {excerpt} » : le pourcentage {detail} s'affiche "
+              "sans « % » : écrivez {{{{ fact('…') }}}} %",
+        "en": "document `{document}`, {case}: \"{excerpt}\": the percentage {detail} is printed "
+              "without \"%\": write {{{{ fact('…') }}}}%",
+    },
+    "lint.raw_choice": {
+        "fr": "{what} : {{{{ {name} }}}} affiche la valeur enregistrée (« {value} »), pas le texte "
+              "du choix : écrivez la phrase selon le choix ({{% if {name} == '{value}' %}}…{{% endif %}})",
+        "en": "{what}: {{{{ {name} }}}} prints the stored value (\"{value}\"), not the choice's "
+              "text: write the sentence for each choice ({{% if {name} == '{value}' %}}…{{% endif %}})",
+    },
+    "rule.SK030.summary": {
+        "fr": 'Une réponse vide (« None ») ou une liste écrite comme en Python dans un document',
+        "en": 'An empty answer ("None") or a list as Python writes it in a document',
+    },
+    "rule.SK030.fix": {
+        "fr": "Testez la réponse avec `{{% if question %}}` avant de l'écrire, et écrivez une liste avec `{{{{ liste | join(', ') }}}}`.",
+        "en": "Test the answer with `{{% if question %}}` before printing it, and print a list with `{{{{ list | join(', ') }}}}`.",
+    },
+    "rule.SK130.summary": {
+        "fr": 'Réponse à choix écrite telle quelle : le document affiche la valeur enregistrée, pas le texte du choix',
+        "en": "Choice answer printed as is: the document shows the stored value, not the choice's text",
+    },
+    "rule.SK130.fix": {
+        "fr": "Écrivez la phrase selon le choix (`{{% if nature == 'travaux' %}}des travaux{{% endif %}}`).",
+        "en": "Write the sentence for each choice (`{{% if nature == 'travaux' %}}works{{% endif %}}`).",
+    },
+    "rule.SK131.summary": {
+        "fr": 'Gras (`**`) ouvert et jamais fermé dans un paragraphe du document',
+        "en": 'Bold (`**`) opened and never closed in a paragraph of the document',
+    },
+    "rule.SK131.fix": {
+        "fr": 'Fermez le gras dans le même paragraphe : `**texte**`.',
+        "en": 'Close the bold in the same paragraph: `**text**`.',
+    },
+    "rule.SK132.summary": {
+        "fr": '« à le », « de le », « à les » ou « de les » dans un document : une réponse qui commence par un article après « à » ou « de »',
+        "en": '« à le », « de le », « à les » or « de les » in a document: an answer starting with an article after « à » or « de »',
+    },
+    "rule.SK132.fix": {
+        "fr": 'Reformulez autour de la réponse (« Lieu : {{{{ lieu }}}} ») ou demandez-la sans article.',
+        "en": 'Rephrase around the answer (« Lieu : {{{{ lieu }}}} ») or ask for it without the article.',
+    },
+    "rule.SK133.summary": {
+        "fr": "Nombre, date ou montant écrit selon l'usage de l'autre langue (« 5 000 € TTC » dans un document anglais)",
+        "en": 'Number, date or amount written the other language\'s way ("5 000 € TTC" in an English document)',
+    },
+    "rule.SK133.fix": {
+        "fr": "Dans le modèle anglais, donnez la langue aux filtres : `euros('EUR_HT', 'en')`, `date_long('en')`, `number('en')` ; pour un fait, `fact('nom').value | euros('EUR_TTC', 'en')`.",
+        "en": "In the English template, give the filters the language: `euros('EUR_HT', 'en')`, `date_long('en')`, `number('en')`; for a fact, `fact('name').value | euros('EUR_TTC', 'en')`.",
+    },
+    "rule.SK134.summary": {
+        "fr": 'Titre vide dans un document',
+        "en": 'Empty heading in a document',
+    },
+    "rule.SK134.fix": {
+        "fr": 'Écrivez le texte du titre, ou mettez tout le titre dans le `{{% if %}}` qui le remplit.',
+        "en": "Write the heading's text, or put the whole heading inside the `{{% if %}}` that fills it.",
+    },
+    "rule.SK135.summary": {
+        "fr": 'Ponctuation doublée dans un document (« .. », « ., », « : : »)',
+        "en": 'Doubled punctuation in a document ("..", ".,", ": :")',
+    },
+    "rule.SK135.fix": {
+        "fr": 'Une réponse finit souvent par un point : enlevez celui du modèle, ou placez la réponse en fin de phrase.',
+        "en": "An answer often ends with a full stop: remove the template's own, or put the answer at the end of the sentence.",
+    },
+    "rule.SK136.summary": {
+        "fr": 'Pourcentage écrit sans « % »',
+        "en": 'Percentage printed without "%"',
+    },
+    "rule.SK136.fix": {
+        "fr": "Écrivez le signe après le fait : `{{{{ fact('taux') }}}} %`.",
+        "en": "Write the sign after the fact: `{{{{ fact('rate') }}}}%`.",
+    },
+    "rule.SK031.summary": {
+        "fr": "Valeur par défaut (`default`) qui ne serait pas acceptée comme réponse : mauvais type, choix absent, motif, limites, dates",
+        "en": "Default (`default`) that would not be accepted as an answer: wrong type, not among the choices, pattern, limits, dates",
+    },
+    "rule.SK031.fix": {
+        "fr": "Écrivez la valeur comme l'agent la taperait en français (`default: 12000` pour un montant, la `value` d'un choix, `2026-12-01` pour une date), dans les limites de la question.",
+        "en": "Write the value as the agent would type it in French (`default: 12000` for an amount, a choice's `value`, `2026-12-01` for a date), within the question's limits.",
+    },
+    "default.unfit": {
+        "fr": "{where}question `{id}` : la valeur par défaut (`{key}`) donne « {value} », qui ne convient pas à la question : {reason} Corrigez le kit (survivalkit validate le signale).",
+        "en": "{where}question `{id}`: the default (`{key}`) gives \"{value}\", which does not fit the question: {reason} Fix the kit (survivalkit validate reports it).",
+    },
+    "lint.term_redefined": {
+        "fr": "le terme « {term} » est déjà défini en {earlier} avec un autre sens ; l'agent lirait les deux : gardez une seule définition, ou nommez autrement le terme de cette édition",
+        "en": "the term \"{term}\" is already defined at {earlier} with another meaning; agents would read both: keep one definition, or name this edition's term differently",
+    },
+    "lint.fact_gap": {
+        "fr": "`{name}` : la valeur précédente s'arrête le {until} et celle-ci ne commence que le {start} ; entre les deux, les documents n'auraient pas de valeur : faites commencer celle-ci le lendemain de la fin de la précédente",
+        "en": "`{name}`: the previous value ends on {until} and this one only starts on {start}; in between, documents would have no value: start this one the day after the previous one ends",
+    },
+    "lint.fact_overlap": {
+        "fr": "`{name}` : la valeur précédente court jusqu'au {until}, mais celle-ci commence dès le {start} ; les deux valeurs se chevauchent : faites commencer celle-ci le lendemain de la fin de la précédente",
+        "en": "`{name}`: the previous value runs until {until}, but this one already starts on {start}; the two values overlap: start this one the day after the previous one ends",
+    },
+    "rule.SK137.summary": {
+        "fr": "Terme du glossaire redéfini par une autre couche du kit avec un autre sens",
+        "en": "Glossary term redefined by another kit layer with another meaning",
+    },
+    "rule.SK137.fix": {
+        "fr": "Gardez une seule définition (supprimez celle de la couche), ou donnez un autre nom au terme de cette édition.",
+        "en": "Keep one definition (delete the layer's), or give this edition's term another name.",
+    },
+    "rule.SK138.summary": {
+        "fr": "Valeurs d'un fait dont les dates laissent un trou ou se chevauchent",
+        "en": "Fact values whose dates leave a gap or overlap",
+    },
+    "rule.SK138.fix": {
+        "fr": "Faites commencer chaque valeur (`from`) le lendemain de la fin (`until`) de la précédente.",
+        "en": "Start each value (`from`) the day after the previous one's end (`until`).",
+    },
+    "lint.shared_not_used": {
+        "fr": "{what} : `{name}` est une question commune de kit.yaml (`shared`) que l'outil ne déclare pas : ajoutez-la à `uses` (uses: [{uses}])",
+        "en": "{what}: `{name}` is a shared question of kit.yaml (`shared`) that the tool does not declare: add it to `uses` (uses: [{uses}])",
+    },
+    "lint.casing_filter": {
+        "fr": " ; n'utilisez pas `capitalize` ni `title`, qui mettent le reste en minuscules (« la Cantine » deviendrait « La cantine ») : en début de phrase, écrivez la réponse telle quelle ; au milieu d'une phrase, ajoutez `| {filter}`",
+        "en": "; do not use `capitalize` or `title`, which lower the rest (\"la Cantine\" would read \"La cantine\"): at the start of a sentence, print the answer as typed; mid-sentence, add `| {filter}`",
+    },
+    "lint.expect_lookalike": {
+        "fr": "exemple « {name} » : « {text} » n'est pas dans les documents en français, à des caractères près qui se ressemblent : le document a {differences} ; écrivez-les comme le document",
+        "en": "example `{name}`: `{text}` is not in the French documents, but for characters that look alike: the document has {differences}; write them as the document does",
+    },
+    "sheets.bad_layout": {
+        "fr": "mise en page inconnue « {value} » ; connues : {known}",
+        "en": "unknown layout \"{value}\"; known: {known}",
+    },
 }

@@ -8,6 +8,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from survivalkit.kit.base import _Frozen
+from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, KitInfo, Tool
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -38,11 +39,13 @@ def _document_fields() -> None:
 
 
 def schema_files() -> dict[str, str]:
-    """File name → JSON text for ``kit.yaml``, tool files and ``glossary.yaml``."""
+    """File name → JSON text for ``kit.yaml`` (the bundled kit's, and a layer's, where nothing is
+    required), tool files and ``glossary.yaml``."""
     _document_fields()
     out = {}
     for name, model, title in (
         ("kit.schema.json", KitInfo, "survivalkit kit.yaml"),
+        ("kit-layer.schema.json", KitLayer, "survivalkit kit.yaml of a layer (a region's kit)"),
         ("tool.schema.json", Tool, "survivalkit tool file"),
         ("glossary.schema.json", Glossary, "survivalkit glossary.yaml"),
     ):

@@ -6,7 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, cwd_key, kit_key, tool_key
-from survivalkit.authoring.rules import conditions, content, data, examples, references, texts
+from survivalkit.authoring.rules import (
+    conditions,
+    content,
+    data,
+    defaults,
+    examples,
+    layers,
+    references,
+    rendered,
+    texts,
+)
 from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
 from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
 from survivalkit.errors import Problem
@@ -15,10 +25,11 @@ from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content, data)
+MODULES = (references, examples, texts, conditions, content, data, defaults, layers, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
-_TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012"}
+_TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012", "SK031"}
+"""Rules whose mistake also stops the examples (SK031: a default that does not fit stops the run)."""
 
 
 def _drop_echoes(problems: list[Problem]) -> list[Problem]:

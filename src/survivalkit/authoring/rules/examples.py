@@ -68,9 +68,67 @@ def _rendered(
             text = "\n".join(doc.markdown for doc in documents)
             for j, wanted in enumerate(example.expect):
                 if wanted in missing(example, documents):
-                    yield tool_problem(ctx, tool, (*where, "expect", j), SK009,
-                                       Msg("lint.expect_missing", name=example.name, text=wanted,
-                                           around=around(text, wanted)))
+                    differences = lookalikes(text, wanted)
+                    if differences:
+                        message = Msg("lint.expect_lookalike", name=example.name, text=wanted,
+                                      differences=differences)
+                    else:
+                        message = Msg("lint.expect_missing", name=example.name, text=wanted,
+                                      around=around(text, wanted))
+                    yield tool_problem(ctx, tool, (*where, "expect", j), SK009, message)
+
+
+LOOKALIKES = {
+    **dict.fromkeys("’‘ʼ′`´", "'"), **dict.fromkeys("“”«»„″", '"'),
+    **dict.fromkeys("‐‑‒–—−", "-"), **dict.fromkeys("\u00a0\u202f\u2009\u2007\t", " "),
+}
+"""Characters that look alike on screen, and the plain one each passes for."""
+
+
+def _plain(text: str) -> str:
+    return "".join(LOOKALIKES.get(c, c) for c in text)
+
+
+def lookalikes(rendered: str, wanted: str) -> Msg | str:
+    """« ’ instead of ' » when ``wanted`` is in ``rendered`` but for characters that look alike."""
+    plain_text, plain_wanted = _plain(rendered), _plain(wanted)
+    start = plain_text.find(plain_wanted)
+    if start < 0:
+        return ""
+    found = rendered[start : start + len(wanted)]
+    pairs: list[tuple[str, str]] = []
+    for got, typed in zip(found, wanted, strict=True):
+        if got != typed and (got, typed) not in pairs:
+            if LOOKALIKES.get(got, got) == " " and LOOKALIKES.get(typed, typed) == " ":
+                continue  # spaces of any kind match already
+            pairs.append((got, typed))
+    if not pairs:
+        return ""
+    return Msg.both(
+        ", ".join(f"{_name(g, 'en')} instead of {_name(t, 'en')}" for g, t in pairs),
+        ", ".join(f"{_name(g, 'fr')} au lieu de {_name(t, 'fr')}" for g, t in pairs),
+    )
+
+
+_NAMES = {
+    "’": ("« ’ » (apostrophe typographique)", "\"’\" (curly apostrophe)"),
+    "'": ("« ' » (apostrophe droite)", "\"'\" (straight apostrophe)"),
+    "«": ("« « » (guillemet français)", "\"«\" (French quotation mark)"),
+    "»": ("« » » (guillemet français)", "\"»\" (French quotation mark)"),
+    '"': ("« \" » (guillemet droit)", "'\"' (straight quotation mark)"),
+    "–": ("« – » (tiret moyen)", "\"–\" (en dash)"),
+    "—": ("« — » (tiret long)", "\"—\" (em dash)"),
+    "-": ("« - » (trait d'union)", "\"-\" (hyphen)"),
+}
+
+
+def _name(char: str, lang: str) -> str:
+    import unicodedata
+
+    if char in _NAMES:
+        return _NAMES[char][0 if lang == "fr" else 1]
+    name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
+    return f"« {char} » ({name})" if lang == "fr" else f'"{char}" ({name})'
 
 
 def around(rendered: str, wanted: str, width: int = CONTEXT_CHARS) -> str:

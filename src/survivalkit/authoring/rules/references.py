@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -24,6 +26,7 @@ from survivalkit.authoring.rules.base import (
     tool_sources,
 )
 from survivalkit.authoring.rules.catalog import (
+    LOWERCASE_FILTER,
     SK001,
     SK002,
     SK003,
@@ -39,7 +42,7 @@ from survivalkit.errors import Msg, Problem
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Tool, tool_questions
 from survivalkit.kit.yamlread import Located
-from survivalkit.sandbox.expressions import GLOBAL_NAMES, environment
+from survivalkit.sandbox.expressions import GLOBAL_NAMES, References, environment
 
 
 def check_source(ctx: Context, tool: Tool, source: KitCode, names: set[str]) -> Iterator[Problem]:
@@ -47,21 +50,60 @@ def check_source(ctx: Context, tool: Tool, source: KitCode, names: set[str]) -> 
     try:
         refs = analyse(source.text, expression=source.expression)
     except TemplateSyntaxError as exc:
-        yield tool_problem(ctx, tool, source.key_path, SK001,
-                           Msg("lint.syntax", what=source.what, reason=jinja_reason(exc)),
-                           exc.lineno or 1)
-        return
+        if not _UNKNOWN_FILTER.match(exc.message or ""):
+            yield tool_problem(ctx, tool, source.key_path, SK001,
+                               Msg("lint.syntax", what=source.what, reason=jinja_reason(exc)),
+                               exc.lineno or 1)
+            return
+        # An unknown filter: SK012 names it, with what to write; the names are still checked.
+        fallback = _loaded_names(source)
+        if fallback is None:
+            return
+        refs = fallback
+    shared = {q.id for q in ctx.kit.info.shared}
     for name, lineno in refs.names.items():
-        if name not in names:
+        if name in names:
+            continue
+        if name in shared:
             yield tool_problem(ctx, tool, source.key_path, SK002,
-                               Msg("lint.unknown_name", what=source.what, name=name,
-                                   hint=did_you_mean(name, names)), lineno)
+                               Msg("lint.shared_not_used", what=source.what, name=name,
+                                   uses=", ".join([*tool.uses, name])), lineno)
+            continue
+        yield tool_problem(ctx, tool, source.key_path, SK002,
+                           Msg("lint.unknown_name", what=source.what, name=name,
+                               hint=did_you_mean(name, names)), lineno)
     facts = ctx.kit.info.facts
     for name, lineno in refs.facts.items():
         if name not in facts:
             yield tool_problem(ctx, tool, source.key_path, SK003,
                                Msg("lint.unknown_fact", what=source.what, name=name,
                                    hint=did_you_mean(name, facts)), lineno)
+
+
+def _loaded_names(source: KitCode) -> References | None:
+    """The names a template reads, from its syntax tree alone (it does not compile)."""
+    ast = _parsed(source.text, source.expression)
+    if ast is None:
+        return None
+    stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    names: dict[str, int] = {}
+    for node in ast.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in stored:
+            names.setdefault(node.name, node.lineno)
+    return References(names, {})
+
+
+_UNKNOWN_FILTER = re.compile(r"No (?:filter|test) named ")
+CASE_FILTERS = frozenset({"capitalize", "title"})
+"""Filters that lower the rest of the text (« la Cantine » → « La cantine »): never suggested."""
+
+
+def filter_hint(name: str, known: Iterable[str]) -> str | Msg:
+    """``; did you mean `x`?``, or for a casing filter, what keeps proper names instead."""
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    if (close and close[0] in CASE_FILTERS) or name in CASE_FILTERS:
+        return Msg("lint.casing_filter", filter=LOWERCASE_FILTER)
+    return did_you_mean(name, known)
 
 
 def jinja_reason(exc: TemplateSyntaxError) -> str | Msg:
@@ -241,9 +283,10 @@ def check_filters(ctx: Context) -> Iterator[Problem]:
     for loc, origin, source in all_sources(ctx):
         for kind, name, lineno in unknown_filters(source.text, expression=source.expression):
             known = env.filters if kind == "filter" else env.tests
+            hint = filter_hint(name, known) if kind == "filter" else did_you_mean(name, known)
             yield problem_at(loc, origin, source.key_path, SK012,
-                             Msg(f"lint.unknown_{kind}", what=source.what, name=name,
-                                 hint=did_you_mean(name, known)), lineno)
+                             Msg(f"lint.unknown_{kind}", what=source.what, name=name, hint=hint),
+                             lineno)
 
 
 # --- SK101: unused questions ---------------------------------------------------------------

@@ -48,8 +48,9 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             raise UsageError(t("preview.example_or_answers", env.lang))
         day = parse_day(date, env.lang)  # any date form, as for run and the journey
         values = _answers(answers, env.lang) if answers is not None else None
+        # The documents in the kit's language (as `expect` and golden files), unless --lang says.
         result = make_preview(env.kit, env.tool(tool_id), lang=env.lang, example=example,
-                              answers=values, day=day)
+                              answers=values, day=day, doc_lang=lang)
         if output is None and fmt == "md":
             env.display.console.print(as_markdown(result), markup=False, highlight=False,
                                       soft_wrap=True, end="")
