@@ -89,3 +89,19 @@ def test_sheets_and_forms_are_tagged(tmp_path: Path, capsys: pytest.CaptureFixtu
 
         root = PdfReader(io.BytesIO(data)).trailer["/Root"]
         assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "fr"
+
+
+def test_the_journey_archives_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    tool = KIT.tools["memo-achat-public"]
+    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in tool.examples[0].answers.items()}
+    path = tmp_path / "journey.yaml"
+    path.write_text(yaml.safe_dump({"tools": ["memo-achat-public"], "formats": ["pdf"],
+                                    "answers": {"memo-achat-public": values}}, allow_unicode=True), "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["--answers", str(path), "--out", str(out), "--archive", "--lang", "fr",
+                            "--date", "2026-11-26"], capsys)
+    assert code == 0, err
+    [pdf] = out.glob("memo-*.pdf")
+    assert PdfReader(pdf).attachments["answers.yaml"] == [(out / "answers.yaml").read_bytes()]

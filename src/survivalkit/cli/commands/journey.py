@@ -39,12 +39,13 @@ def root_callback(ui_lang: str, opts: SharedOptions) -> Callable[..., None]:
         date: Annotated[str | None, typer.Option("--date", help=t("opt.date", ui_lang), metavar="DATE")] = None,
         resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", ui_lang))] = False,
         force: Annotated[bool, typer.Option("--force", help=t("opt.force", ui_lang))] = False,
+        archive: Annotated[bool, typer.Option("--archive", help=t("opt.archive", ui_lang))] = False,
     ) -> None:
         """Without a command: the guided journey."""
         if ctx.invoked_subcommand is not None:
             return
         journey_command(Env(kit, lang, plain), answers=answers, out=out, formats=formats, resume=resume,
-                        force=force, use_profile=use_profile, date=date)
+                        force=force, use_profile=use_profile, date=date, archive=archive)
 
     return main_callback
 
