@@ -173,18 +173,22 @@ def index_markdown(
         # French spacing is applied to the whole index below.
         lines.append(f"- {document_links(doc.title, tr(tool.title, lang), names, lang)}")
     lines.append("")
-    lines.append(f"## {t('index.next_steps', lang)}")
-    lines.append("")
-    for tool in seen_tools:
+    lines += _closing_lines(seen_tools, lang)
+    text = "\n".join(lines) + "\n"
+    return french_spacing(text) if lang == "fr" else text
+
+
+def _closing_lines(tools: Sequence[Tool], lang: str) -> list[str]:
+    """The end of an index: each tool's next steps, then how to make the documents again."""
+    lines = [f"## {t('index.next_steps', lang)}", ""]
+    for tool in tools:
         if not tool.sheet.next_steps:
             continue
-        lines.append(f"### {tr(tool.title, lang)}")
-        lines.append("")
+        lines += [f"### {tr(tool.title, lang)}", ""]
         lines += [f"- {tr(step, lang)}" for step in tool.sheet.next_steps]
         lines.append("")
     lines.append(t("index.replay", lang))
-    text = "\n".join(lines) + "\n"
-    return french_spacing(text) if lang == "fr" else text
+    return lines
 
 
 _SHORT_LABELS = {
@@ -258,16 +262,7 @@ def project_index(
                 shown = when
             lines.append(f"- {escape_link_text(tool_title)}, {t('index.previous_of', lang, date=shown)}: {links}")
     lines.append("")
-    lines.append(f"## {t('index.next_steps', lang)}")
-    lines.append("")
-    for tool in tools:
-        if not tool.sheet.next_steps:
-            continue
-        lines.append(f"### {tr(tool.title, lang)}")
-        lines.append("")
-        lines += [f"- {tr(step, lang)}" for step in tool.sheet.next_steps]
-        lines.append("")
-    lines.append(t("index.replay", lang))
+    lines += _closing_lines(tools, lang)
     text = "\n".join(lines) + "\n"
     text = french_spacing(text) if lang == "fr" else text
     page = html_page(markdown_to_html_body(text, relative_links=True), title=t("index.title", lang), lang=lang,
