@@ -18,7 +18,7 @@ from survivalkit.engine.asker import Asker, QuitRequested
 from survivalkit.engine.frontend import as_frontend
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
 from survivalkit.engine.work import Around, JourneyWork, ToolWork
-from survivalkit.errors import Interrupted, Problem, SurvivalkitError, UnknownToolError, UsageError
+from survivalkit.errors import Interrupted, Msg, Problem, SurvivalkitError, UnknownToolError, UsageError
 from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
 from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
@@ -102,7 +102,7 @@ def _day(day: dt.date | str | None, lang: str) -> dt.date | None:
     try:
         return parse_date(str(day), lang)
     except AnswerError as exc:
-        raise UsageError(f"day: {exc}") from None
+        raise UsageError(Msg("api.bad_day", reason=exc.message)) from None
 
 
 def _mapping(answers: Mapping[str, Any] | None, lang: str) -> dict[str, Any]:
@@ -148,7 +148,7 @@ def run_tool(
         the_kit, the_kit.tools[tool_id], lang, settings=_settings(the_kit, lang),
         file=tool_answers_from(_mapping(answers, lang), "answers", lang), use_defaults=use_defaults,
         day=_day(day, lang), formats=chosen,
-        header=t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
+        header=t("answers_file.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
         out=Path(out) if out is not None else None, force=force,
     )
     notices: list[str] = []
@@ -183,7 +183,7 @@ def run_journey(
         the_kit, lang, settings=_settings(the_kit, lang),
         file=journey_answers_from(_mapping(answers, lang), "answers", lang) if answers is not None else None,
         day=_day(day, lang), formats=chosen,
-        header=t("answers.header", lang, cmd="survivalkit --answers answers.yaml"),
+        header=t("answers_file.header", lang, cmd="survivalkit --answers answers.yaml"),
         out=Path(out) if out is not None else None, force=force,
     )
     notices: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -49,6 +50,8 @@ class Msg(str):
 
     key: str
     values: dict[str, Any]
+    path: tuple[str | int, ...] = ()
+    """The key path of what the message is about (an answer's question id), when it is about one."""
 
     def __new__(cls, key: str, /, **values: Any) -> Msg:
         from survivalkit.i18n import t
@@ -66,6 +69,17 @@ class Msg(str):
         msg.key = ""
         msg.values = {"en": en, "fr": fr}
         return msg
+
+    @classmethod
+    def lines(cls, messages: Sequence[str]) -> Msg:
+        """Several messages said one per line, each in the reader's language."""
+        return cls.both("\n".join(say(m, "en") for m in messages),
+                        "\n".join(say(m, "fr") for m in messages))
+
+    def about(self, *path: str | int) -> Msg:
+        """This message, noting the key path it is about (``answer_path`` reads it, never the text)."""
+        self.path = path
+        return self
 
     def say(self, lang: str) -> str:
         """The message in ``lang``; values that are themselves ``Msg`` are translated too."""
@@ -138,7 +152,30 @@ class UnknownToolError(SurvivalkitError):
 
 
 class AnswerError(SurvivalkitError):
-    """An answer that does not fit its question; the message says why, in the user's language."""
+    """An answer that does not fit its question. Its message is data (a ``Msg``): ``say(lang)``
+    gives it in either language, ``str()`` in the language of the person who answered (``lang``).
+    """
+
+    def __init__(self, message: str, *, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    @property
+    def message(self) -> Msg:
+        """The reason as data (a ``Msg`` even when it was raised with plain text)."""
+        reason = self.args[0] if self.args else ""
+        return reason if isinstance(reason, Msg) else Msg.both(str(reason), str(reason))
+
+
+def refused(lang: str | None, key: str, /, **values: Any) -> AnswerError:
+    """An ``AnswerError`` whose reason is the catalogue message ``key`` (said in ``lang`` by ``str``)."""
+    return AnswerError(Msg(key, **values), lang=lang)
+
+
+def in_both(said: Callable[[str], str]) -> Msg:
+    """A value written by code that knows both languages (a date, a number, a kit text): ``said``
+    is called with ``"en"`` then ``"fr"``."""
+    return Msg.both(said("en"), said("fr"))
 
 
 class MissingAnswersError(SurvivalkitError):

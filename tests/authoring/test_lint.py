@@ -121,6 +121,33 @@ def test_example_with_a_bad_answer_is_an_error(tmp_path: Path) -> None:
     assert message.startswith("examples[0].answers.montant: example `simple`: montant:")
 
 
+def test_a_refused_answer_is_placed_on_its_key_and_said_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kit rule's message names no key: the problem is placed by what the refusal is about.
+    tool = TOOL.replace("""    type: amount
+    label: {fr: Combien ?, en: How much?}""", """    type: amount
+    label: {fr: Combien ?, en: How much?}
+    rules:
+      - check: "value < 1000"
+        message: {fr: Trop cher pour ce circuit., en: Too dear for this route.}""")
+    import survivalkit.engine.sources as sources
+
+    calls: list[str] = []
+    real = sources.prefill
+
+    def counted(interview, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(interview.lang)
+        return real(interview, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "prefill", counted)
+    [problem] = [p for p in problems(tmp_path, tool) if p.rule == "SK007"]
+    assert problem.key_path == "examples[0].answers.montant"
+    assert problem.text("fr") == "exemple « simple » : montant : Trop cher pour ce circuit."
+    assert problem.text("en") == "example `simple`: montant: Too dear for this route."
+    assert calls and "fr" not in calls  # never validated again in French to get French words
+
+
 def test_example_missing_a_required_answer_is_an_error(tmp_path: Path) -> None:
     tool = TOOL.replace("objet: Une imprimante, ", "")
     assert found(tmp_path, "SK007", tool) == [

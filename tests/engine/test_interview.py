@@ -140,9 +140,13 @@ def test_snapshot_and_restore_resume_at_the_same_question(tmp_path: Path) -> Non
 def test_prefill_lists_every_missing_answer_and_bad_value(tmp_path: Path) -> None:
     iv = interview(tmp_path)
     errors, missing = prefill(iv, {"montant": "beaucoup", "objt": "x"}, "réponses.yaml")
-    assert errors[0].startswith("réponses.yaml : `objt` ne correspond à aucune question")
-    assert "vouliez-vous dire `objet`" in errors[0]
-    assert errors[1].startswith("réponses.yaml : montant : Montant non reconnu")
+    french = [e.say("fr") for e in errors]
+    assert french[0].startswith("réponses.yaml : `objt` ne correspond à aucune question")
+    assert "vouliez-vous dire `objet`" in french[0]
+    assert french[1].startswith("réponses.yaml : montant : Montant non reconnu")
+    # The same refusals are data: said in English too, each knowing the answer it is about.
+    assert errors[1].say("en").startswith("réponses.yaml: montant: ")
+    assert [e.path for e in errors] == [("objt",), ("montant",)]
     assert missing == ["objet", "echeance"]  # montant is reported as a bad value
 
 
@@ -160,7 +164,7 @@ def test_same_validation_for_typed_and_file_answers() -> None:
     filed = Interview([q])
     run_interview(typed, ScriptedAsker(["5", "12 000 €"]), recap=False)
     errors, _ = prefill(filed, {"m": 5}, "f.yaml")
-    assert "au moins 10" in errors[0]
+    assert "au moins 10" in errors[0].say("fr")
     prefill(filed, {"m": "12 000 €"}, "f.yaml")
     assert typed.final_answers() == filed.final_answers() == {"m": 12000}
 

@@ -24,7 +24,8 @@ class ExampleAnswers:
     """An example's answers after the same validation as an answers file."""
 
     answers: dict[str, Any]
-    errors: list[str]
+    errors: list[Msg]
+    """Why answers were refused, as data: said in either language, ``Msg.path`` the answer."""
     missing: list[str]
     day: dt.date
     dropped: list[str] = field(default_factory=list)
@@ -50,7 +51,7 @@ def example_answers(kit: Kit, tool: Tool, example: Example, lang: str = "en") ->
     interview = tool_interview(kit, tool, lang=lang, day=day)
     # The example is run as if on its date: computed defaults (`add_days(today, 30)`) stay put.
     interview.base["today"] = day
-    source = f"example `{example.name}`" if lang == "en" else f"exemple « {example.name} »"
+    source = Msg.both(f"example `{example.name}`", f"exemple « {example.name} »")
     errors, missing = prefill(
         interview, example.answers, source, use_defaults=True, interactive=False
     )
@@ -60,14 +61,11 @@ def example_answers(kit: Kit, tool: Tool, example: Example, lang: str = "en") ->
     return ExampleAnswers(final, errors, missing, day, dropped)
 
 
-def example_errors(kit: Kit, tool: Tool, example: Example, checked: ExampleAnswers) -> list[str]:
+def example_errors(checked: ExampleAnswers, example: Example) -> list[Msg]:
     """Why an example's answers fail, as messages said in French or English (``Msg``)."""
     if checked.valid:
         return []
-    french = example_answers(kit, tool, example, lang="fr")  # only on failure: costs nothing else
-    out: list[str] = [
-        Msg.both(en, fr) for en, fr in zip(checked.errors, french.errors, strict=False)
-    ]
+    out = list(checked.errors)
     if checked.missing:
         out.append(Msg("example.missing", name=example.name, ids=", ".join(checked.missing)))
     return out
@@ -108,11 +106,12 @@ def golden_name(tool_id: str, example: str, document: str, lang: str) -> str:
 
 
 def answer_path(example: Example, index: int, message: str) -> tuple[str | int, ...]:
-    """The example's answer a message is about (its key is named in it), else ``answers``."""
+    """The example's answer a message is about (``Msg.path``, when the example gives that key),
+    else ``answers``."""
     where: tuple[str | int, ...] = ("examples", index, "answers")
-    for key in example.answers:
-        if f" {key}:" in message or f"`{key}`" in message or f" {key} :" in message:
-            return (*where, str(key))
+    about = message.path if isinstance(message, Msg) else ()
+    if about and about[0] in example.answers:
+        return (*where, *about)
     return where
 
 
@@ -152,7 +151,7 @@ def expected_files(
             if not checked.valid:
                 problems = [
                     _example_problem(tool, index, m, "SK007", sources)
-                    for m in example_errors(kit, tool, example, checked)
+                    for m in example_errors(checked, example)
                 ]
                 raise KitError(problems)
             for lang in GOLDEN_LANGS:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 
-from survivalkit.errors import AnswerError
-from survivalkit.i18n import t
+from survivalkit.errors import AnswerError, Msg, in_both, refused
 from survivalkit.text.typography import format_amount, format_number
 
 MAX_INPUT = 100  # characters: nobody writes an amount longer than this
@@ -32,8 +32,8 @@ _SUFFIXES = (  # longest first
 class AmbiguousAnswer(AnswerError):
     """An answer that reads as two different values; the message names both."""
 
-    def __init__(self, message: str, readings: tuple[float, float]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, readings: tuple[float, float], *, lang: str | None = None) -> None:
+        super().__init__(message, lang=lang)
         self.readings = readings
 
 
@@ -136,14 +136,14 @@ def _split_suffix(text: str) -> tuple[str, float]:
 def _from_value(raw: object, lang: str, message: str) -> float | None:
     """A number an answers file already holds as one, or None when ``raw`` is text."""
     if isinstance(raw, bool | list | dict | tuple):
-        raise AnswerError(t(message, lang))
+        raise refused(lang, message)
     if isinstance(raw, int | float):
         try:
             value = float(raw)
         except OverflowError:  # an integer with hundreds of digits
-            raise AnswerError(t(message, lang)) from None
+            raise refused(lang, message) from None
         if not math.isfinite(value):
-            raise AnswerError(t(message, lang))
+            raise refused(lang, message)
         return value
     return None
 
@@ -151,7 +151,7 @@ def _from_value(raw: object, lang: str, message: str) -> float | None:
 def _text(raw: object, lang: str, message: str) -> str:
     text = str(raw).strip()
     if not text or len(text) > MAX_INPUT:
-        raise AnswerError(t(message, lang))
+        raise refused(lang, message)
     return text.lower()
 
 
@@ -163,19 +163,21 @@ def parse_amount(raw: object, lang: str = "fr") -> float:
         text, factor = _split_suffix(text)
         found = readings(text, lang)
         if not found:
-            raise AnswerError(t("answer.amount", lang))
+            raise refused(lang, "answer.amount")
         values = [round(v * factor, 2) for v in found]
         if len(values) == 2 and values[0] != values[1]:
             small, large = values
             raise AmbiguousAnswer(
-                t("answers.amount_ambiguous", lang,
-                  first=format_amount(small, "EUR", lang), second=format_amount(large, "EUR", lang),
-                  first_typed=_typed(small, lang), second_typed=_typed(large, lang)),
-                (small, large),
+                Msg("answer.amount_ambiguous",
+                    first=in_both(partial(format_amount, small, "EUR")),
+                    second=in_both(partial(format_amount, large, "EUR")),
+                    first_typed=in_both(partial(_typed, small)),
+                    second_typed=in_both(partial(_typed, large))),
+                (small, large), lang=lang,
             )
         value = values[0]
     if not math.isfinite(value) or abs(value) >= 10**MAX_DIGITS:
-        raise AnswerError(t("answer.amount", lang))
+        raise refused(lang, "answer.amount")
     return round(value, 2)
 
 
@@ -185,18 +187,19 @@ def parse_number(raw: object, lang: str = "fr") -> float:
     if value is None:
         found = readings(_text(raw, lang, "answer.number"), lang)
         if not found:
-            raise AnswerError(t("answer.number", lang))
+            raise refused(lang, "answer.number")
         if len(found) == 2:
             small, large = found
             raise AmbiguousAnswer(
-                t("answers.number_ambiguous", lang,
-                  first=_plain(small, lang), second=format_number(large, lang),
-                  first_typed=_typed(small, lang), second_typed=_typed(large, lang)),
-                (small, large),
+                Msg("answer.number_ambiguous",
+                    first=in_both(partial(_plain, small)), second=in_both(partial(format_number, large)),
+                    first_typed=in_both(partial(_typed, small)),
+                    second_typed=in_both(partial(_typed, large))),
+                (small, large), lang=lang,
             )
         value = found[0]
     if not math.isfinite(value) or abs(value) >= 10**MAX_DIGITS:
-        raise AnswerError(t("answer.number", lang))
+        raise refused(lang, "answer.number")
     return value
 
 
@@ -207,8 +210,8 @@ def parse_integer(raw: object, lang: str = "fr") -> int:
         found = readings(_text(raw, lang, "answer.integer"), lang) or []
         whole = [v for v in found if v.is_integer()]
         if len(whole) != 1:
-            raise AnswerError(t("answer.integer", lang))
+            raise refused(lang, "answer.integer")
         value = whole[0]
     if not value.is_integer() or abs(value) >= 10**MAX_DIGITS:
-        raise AnswerError(t("answer.integer", lang))
+        raise refused(lang, "answer.integer")
     return int(value)

@@ -11,11 +11,12 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from survivalkit.engine.amounts import AmbiguousAnswer, parse_amount, parse_integer, parse_number
 from survivalkit.engine.dates import check_date_range, parse_date
-from survivalkit.errors import AnswerError, Msg, TemplateError
+from survivalkit.errors import AnswerError, Msg, TemplateError, in_both, refused
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question, QuestionType, tr
 from survivalkit.kit.yamlread import YamlWord
@@ -87,13 +88,13 @@ def parse_bool(raw: object, lang: str = "fr") -> bool:
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, list | dict | tuple):
-        raise AnswerError(t("answer.bool", lang))
+        raise refused(lang, "answer.bool")
     word = str(raw).strip().lower()
     if word in TRUE_WORDS or word == "on":  # on/off: YAML 1.1's words, in answers files and kits
         return True
     if word in FALSE_WORDS or word == "off":
         return False
-    raise AnswerError(t("answer.bool", lang))
+    raise refused(lang, "answer.bool")
 
 
 def _choice_names(question: Question, lang: str) -> str:
@@ -106,8 +107,8 @@ def _choice_names(question: Question, lang: str) -> str:
 
 def _unknown_choice(question: Question, item: str, lang: str) -> AnswerError:
     shown = item if len(item) <= 40 else item[:40] + "…"
-    return AnswerError(t("answers.choice_unknown", lang, item=shown, n=len(question.choices or []),
-                         choices=_choice_names(question, lang)))
+    return refused(lang, "answer.choice_unknown", item=shown, n=len(question.choices or []),
+                   choices=in_both(partial(_choice_names, question)))
 
 
 def _match_choice(question: Question, item: str, lang: str) -> str | None:
@@ -172,8 +173,8 @@ def parse_multichoice(question: Question, raw: object, lang: str = "fr") -> list
     """Several choices by numbers, ranges or labels; kept in the order of the choices."""
     if isinstance(raw, list | tuple):
         if len(raw) > MAX_PICKS:
-            raise AnswerError(t("answers.too_long", lang, max=format_number(MAX_PICKS, lang),
-                                got=format_number(len(raw), lang)))
+            raise refused(lang, "answer.too_long", max=in_both(partial(format_number, MAX_PICKS)),
+                          got=in_both(partial(format_number, len(raw))))
         picked = {_one_choice(question, str(item), lang) for item in raw}
     else:
         text = str(raw).strip()
@@ -201,8 +202,8 @@ def _too_long(question: Question, raw: object, lang: str) -> None:
         return
     limit = max_length(question)
     if len(raw) > limit and len(raw.strip()) > limit:
-        raise AnswerError(t("answers.too_long", lang, max=format_number(limit, lang),
-                            got=format_number(len(raw.strip()), lang)))
+        raise refused(lang, "answer.too_long", max=in_both(partial(format_number, limit)),
+                      got=in_both(partial(format_number, len(raw.strip()))))
 
 
 def cast_answer(question: Question, raw: Any, lang: str = "fr", today: dt.date | None = None) -> Any:
@@ -233,14 +234,14 @@ def cast_answer(question: Question, raw: Any, lang: str = "fr", today: dt.date |
     if kind == QuestionType.MULTICHOICE:
         return parse_multichoice(question, raw, lang)
     if isinstance(raw, list | dict | tuple):
-        raise AnswerError(t("answer.text", lang))
+        raise refused(lang, "answer.text")
     text = clean_text(str(raw))
     if kind != QuestionType.LONGTEXT:
         text = " ".join(text.split())
     if kind == QuestionType.EMAIL and not is_email(text):
-        raise AnswerError(t("answer.email", lang))
+        raise refused(lang, "answer.email")
     if kind == QuestionType.URL and not URL_RE.match(text):
-        raise AnswerError(t("answer.url", lang))
+        raise refused(lang, "answer.url")
     return text
 
 
@@ -256,25 +257,26 @@ def check_answer(
     kind = question.type
     if isinstance(value, int | float) and not isinstance(value, bool):
         if question.min is not None and value < question.min:
-            raise AnswerError(t("answer.min", lang, min=format_number(question.min, lang)))
+            raise refused(lang, "answer.min", min=in_both(partial(format_number, question.min)))
         if question.max is not None and value > question.max:
-            raise AnswerError(t("answer.max", lang, max=format_number(question.max, lang)))
+            raise refused(lang, "answer.max", max=in_both(partial(format_number, question.max)))
     if isinstance(value, dt.date) and question.date_range is not None:
         check_date_range(value, question.date_range, context, lang)
     if isinstance(value, str):
         _too_long(question, value, lang)
         if question.min_length is not None and len(value) < question.min_length:
-            raise AnswerError(t("answer.min_length", lang, n=question.min_length))
+            raise refused(lang, "answer.min_length", n=question.min_length)
         if question.max_length is not None and len(value) > question.max_length:
-            raise AnswerError(t("answer.max_length", lang, n=question.max_length, got=len(value)))
+            raise refused(lang, "answer.max_length", n=question.max_length, got=len(value))
         if question.pattern and not re.fullmatch(question.pattern, value):
-            message = tr(question.pattern_message, lang) or t("answer.pattern", lang)
-            raise AnswerError(message)
+            if question.pattern_message is None:
+                raise refused(lang, "answer.pattern")
+            raise AnswerError(in_both(partial(tr, question.pattern_message)), lang=lang)
     if kind == QuestionType.MULTICHOICE and isinstance(value, list):
         if question.min_length is not None and len(value) < question.min_length:
-            raise AnswerError(t("answer.min_picks", lang, n=question.min_length))
+            raise refused(lang, "answer.min_picks", n=question.min_length)
         if question.max_length is not None and len(value) > question.max_length:
-            raise AnswerError(t("answer.max_picks", lang, n=question.max_length))
+            raise refused(lang, "answer.max_picks", n=question.max_length)
     for rule in question.rules:
         local = {**context, question.id: value, "value": value}
         try:
@@ -285,7 +287,7 @@ def check_answer(
         except Exception:  # a rule that cannot be evaluated on this value fails closed
             ok = False
         if not ok:
-            raise AnswerError(tr(rule.message, lang))
+            raise AnswerError(in_both(partial(tr, rule.message)), lang=lang)
 
 
 def display_answer(question: Question, value: Any, lang: str = "fr") -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
-from survivalkit.errors import AnswerError
-from survivalkit.i18n import t
+from survivalkit.errors import in_both, refused
 from survivalkit.kit.model import DateRange, now
 from survivalkit.text.localized import fold
 from survivalkit.text.typography import MONTHS, format_date_long, format_date_short
@@ -49,7 +49,7 @@ def _calendar(year: int, month: int, day: int, lang: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise AnswerError(t("answer.date_invalid", lang)) from None
+        raise refused(lang, "answer.date_invalid") from None
 
 
 def _slashed(day: int, month: int, year: int, lang: str) -> dt.date:
@@ -61,9 +61,9 @@ def _slashed(day: int, month: int, year: int, lang: str) -> dt.date:
     try:
         swapped = dt.date(year, day, month)
     except ValueError:
-        raise AnswerError(t("answer.date_invalid", lang)) from None
-    raise AnswerError(t("answers.date_swapped", lang, date=format_date_long(swapped, lang),
-                        typed=format_date_short(swapped, lang)))
+        raise refused(lang, "answer.date_invalid") from None
+    raise refused(lang, "answer.date_swapped", date=in_both(partial(format_date_long, swapped)),
+                  typed=in_both(partial(format_date_short, swapped)))
 
 
 def _in_words(words: list[str], lang: str) -> dt.date | None:
@@ -87,10 +87,10 @@ def parse_date(raw: object, lang: str = "fr", today: dt.date | None = None) -> d
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, bool | int | float | list | dict | tuple):
-        raise AnswerError(t("answer.date", lang))
+        raise refused(lang, "answer.date")
     text = str(raw).strip()
     if len(text) > MAX_INPUT:
-        raise AnswerError(t("answer.date", lang))
+        raise refused(lang, "answer.date")
     text = fold(text.replace("’", "'"))
     if text in TODAY_WORDS:
         return today or now()
@@ -105,7 +105,7 @@ def parse_date(raw: object, lang: str = "fr", today: dt.date | None = None) -> d
         words.pop(0)
     found = _in_words([w for w in words if w not in _FILLERS], lang)
     if found is None:
-        raise AnswerError(t("answer.date", lang))
+        raise refused(lang, "answer.date")
     return found
 
 
@@ -122,4 +122,5 @@ def check_date_range(value: dt.date, date_range: DateRange, context: Mapping[str
         "today_or_past": value <= reference,
     }[date_range]
     if not ok:
-        raise AnswerError(t(f"answers.date_{date_range}", lang, date=format_date_long(reference, lang)))
+        raise refused(lang, f"answer.date_{date_range}",
+                      date=in_both(partial(format_date_long, reference)))

@@ -13,7 +13,7 @@ from typing import Any
 
 from survivalkit.engine.answers import cast_answer, check_answer, display_answer, is_empty, to_plain
 from survivalkit.engine.asker import Asker, Command, LeaveBackwards, QuitRequested, RecapRow, Step, command_of
-from survivalkit.errors import AnswerError, Msg, TemplateError
+from survivalkit.errors import AnswerError, Msg, TemplateError, refused
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
 from survivalkit.kit.model import Question, Term, tr
@@ -239,12 +239,12 @@ class Interview:
         """
         if is_empty(raw) or (isinstance(raw, str) and not raw.strip()):
             if question.required:
-                raise AnswerError(t("answer.required", self.lang))
+                raise refused(self.lang, "answer.required")
             return None
         value = self.cast(question, raw)
         if is_empty(value):
             if question.required:
-                raise AnswerError(t("answer.required", self.lang))
+                raise refused(self.lang, "answer.required")
             return None
         check_answer(question, value, self.context() if ctx is None else ctx, self.lang)
         return value
@@ -264,7 +264,7 @@ class Interview:
     def skip(self, question: Question) -> None:
         """Leave an optional question unanswered."""
         if question.required:
-            raise AnswerError(t("answer.required", self.lang))
+            raise refused(self.lang, "answer.required")
         self.answers[question.id] = None
         self.prefilled.discard(question.id)
         if question.id not in self.confirmed:

@@ -20,7 +20,7 @@ from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
 from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers, question_places
 from survivalkit.engine.triage import recommend
-from survivalkit.errors import UsageError
+from survivalkit.errors import Msg, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tool_questions, tr
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
@@ -147,7 +147,7 @@ class Journey:
             errors, missing = prefill(self.situation, self.file.situation, self.file.source,
                                       interactive=self.interactive)
             if errors:
-                raise UsageError("\n".join(errors))
+                raise UsageError(Msg.lines(errors))
             if not self.interactive:
                 require_complete(self.situation, missing, defaults_option=False)
         if self.situation.is_complete():

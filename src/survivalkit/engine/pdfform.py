@@ -47,7 +47,7 @@ def read_pdf_answers(path: Path, lang: str) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UsageError(t("answers.not_found", lang, file=path)) from None
+        raise UsageError(t("answers_file.not_found", lang, file=path)) from None
     except OSError as exc:
         raise UsageError(t("pdfform.unreadable", lang, file=path, reason=exc.strerror or exc)) \
             from None

@@ -98,12 +98,12 @@ def read_mapping(path: Path, lang: str) -> dict[str, Any]:
     from survivalkit.kit.yamlread import read_yaml
 
     if not path.exists():
-        raise UsageError(t("answers.not_found", lang, file=path))
+        raise UsageError(t("answers_file.not_found", lang, file=path))
     located, problems = read_yaml(path, str(path))
     if located is None:
         raise UsageError("\n".join(p.format(lang) for p in problems))
     if not isinstance(located.data, dict):
-        raise UsageError(t("answers.not_mapping", lang, file=path))
+        raise UsageError(t("answers_file.not_mapping", lang, file=path))
     data = dict(located.data)
     # A number is given to the answers as written: `montant: 45.000` is 45 000 € for a French
     # reader, not the 45.0 YAML makes of it. The one answer pipeline reads the text as typed.
@@ -174,7 +174,7 @@ def tool_answers_from(
     if "journey" in data and isinstance(per_tool, dict):
         own = per_tool.get(tool_id) if tool_id else None
         if not isinstance(own, dict):
-            raise UsageError(t("answers.is_journey", lang, file=path))
+            raise UsageError(t("answers_file.is_journey", lang, file=path))
         # One tool of a project (or of a journey): its answers, with the profile and shared ones.
         common = {**_mapping(data.get("profile") or {}, path, "profile", lang),
                    **_mapping(data.get("shared") or {}, path, "shared", lang)}
@@ -191,7 +191,7 @@ def tool_answers_from(
         answers, meta = dict(data), {}
     tool = meta.get("tool")
     if tool is not None and not isinstance(tool, str):
-        raise UsageError(t("answers.bad_part", lang, file=path, part="tool"))
+        raise UsageError(t("answers_file.bad_part", lang, file=path, part="tool"))
     return ToolAnswers(
         answers=answers,
         tool=tool,
@@ -213,7 +213,7 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
     situation = data.get("situation")
     tools = data.get("tools")
     if tools is not None and (not isinstance(tools, list) or not all(isinstance(x, str) for x in tools)):
-        raise UsageError(t("answers.bad_part", lang, file=path, part="tools"))
+        raise UsageError(t("answers_file.bad_part", lang, file=path, part="tools"))
     per_tool_raw = _mapping(data.get("answers") or {}, path, "answers", lang)
     per_tool = {
         str(k): _mapping(v or {}, path, f"answers.{k}", lang) for k, v in per_tool_raw.items()
@@ -244,7 +244,7 @@ def _formats(value: Any, path: Path, lang: str) -> list[str] | None:
 
 def _mapping(value: Any, path: Path, part: str, lang: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise UsageError(t("answers.bad_part", lang, file=path, part=part))
+        raise UsageError(t("answers_file.bad_part", lang, file=path, part=part))
     return {str(k): v for k, v in value.items()}
 
 
@@ -260,7 +260,7 @@ def _date(value: Any, path: Path, lang: str) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise UsageError(t("answers.bad_part", lang, file=path, part="date"))
+    raise UsageError(t("answers_file.bad_part", lang, file=path, part="date"))
 
 
 def _plain(answers: Mapping[str, Any], questions: Mapping[str, Question]) -> dict[str, Any]:

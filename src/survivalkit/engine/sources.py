@@ -112,7 +112,7 @@ def apply_sources(
         interview.restore({"answers": saved, "confirmed": list(dict.fromkeys(confirmed)),
                            "prefilled": prefilled})
     given = {k: v for k, v in values.items() if origin[k].given}
-    errors: list[str] = []
+    errors: list[Msg] = []
     missing: list[str] = []
     if given or sources.use_defaults or not interactive:
         errors, missing = prefill(
@@ -120,7 +120,7 @@ def apply_sources(
             interactive=interactive,
         )
     if errors:
-        raise UsageError("\n".join(errors))
+        raise UsageError(Msg.lines(errors))
     return missing
 
 
@@ -164,15 +164,16 @@ def prefill(
     *,
     use_defaults: bool = False,
     interactive: bool = False,
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[Msg], list[str]]:
     """Apply answers from a file or options through the same validation as typed answers.
 
-    Returns ``(errors, missing)``: one message per bad value (naming the source and key), and
+    Returns ``(errors, missing)``: one message per bad value (data: naming the source and key, in
+    either language, ``Msg.path`` the answer's key), and
     the ids of required questions still unanswered. Questions it cannot answer stay pending; at a
     terminal (``interactive``) a bad value is no error: its question is asked again, saying why.
     """
     lang = interview.lang
-    errors: list[str] = []
+    errors: list[Msg] = []
     known = {q.id for q in interview.questions}
 
     def source_of(key: str) -> str:
@@ -181,12 +182,11 @@ def prefill(
     for key in values:
         if key not in known:
             close = difflib.get_close_matches(str(key), sorted(known), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close and lang == "en" else ""
-            if close and lang == "fr":
-                hint = f" (vouliez-vous dire `{close[0]}` ?)"
+            hint = Msg.both(f" (did you mean `{close[0]}`?)", f" (vouliez-vous dire `{close[0]}` ?)") \
+                if close else ""
             # An invisible or look-alike character is written out: never « `objet` … `objet`? ».
-            errors.append(t("answer.unknown_key", lang, source=source_of(str(key)), key=shown_name(str(key)),
-                            hint=hint))
+            errors.append(Msg("answer.unknown_key", source=source_of(str(key)), key=shown_name(str(key)),
+                              hint=hint).about(str(key)))
     # A value given explicitly wins over a saved one (e.g. the saved profile).
     given = {str(key) for key in values if key in known}
     interview.confirmed = [c for c in interview.confirmed if c not in given]
@@ -218,9 +218,10 @@ def prefill(
                 record(q.id, interview.accept(q, values[q.id], ctx))
                 continue
             except AnswerError as exc:
-                reason = t("answer.bad_value", lang, source=source_of(q.id), key=q.id, reason=exc)
+                reason = Msg("answer.bad_value", source=source_of(q.id), key=q.id,
+                             reason=exc.message).about(q.id)
                 if interactive:  # at a terminal the agent answers it again: never a dead end
-                    interview.stale[q.id] = reason
+                    interview.stale[q.id] = reason.say(lang)
                     interview.answers.pop(q.id, None)
                 else:
                     errors.append(reason)
@@ -229,7 +230,8 @@ def prefill(
                 record(q.id, interview.accept(q, default, ctx))
                 continue
             except AnswerError as exc:
-                errors.append(t("answer.bad_value", lang, source="--defaults", key=q.id, reason=exc))
+                errors.append(Msg("answer.bad_value", source="--defaults", key=q.id,
+                                  reason=exc.message).about(q.id))
         elif not q.required and not interactive:
             record(q.id, None)
             continue

@@ -169,7 +169,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     """One tool: sources, the questions still missing, the documents, written when asked."""
     lang, interactive, file = work.lang, around.interactive, work.file
     if file is not None and file.tool and file.tool != work.tool.id:
-        raise UsageError(t("answers.other_tool", lang, file=file.source, tool=file.tool))
+        raise UsageError(t("answers_file.other_tool", lang, file=file.source, tool=file.tool))
     scripted = file is not None or bool(work.sets)
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
     profile = _profile(around, lang) if person or not work.formats else {}

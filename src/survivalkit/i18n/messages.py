@@ -129,11 +129,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update({
-    "answers.header": {
+    "answers_file.header": {
         "fr": "# Réponses enregistrées par survivalkit. Pour refaire les documents :\n#   {cmd}\n",
         "en": "# Answers saved by survivalkit. To make the documents again:\n#   {cmd}\n",
     },
-    "answers.other_tool": {
+    "answers_file.other_tool": {
         "fr": "{file} contient les réponses de l'outil « {tool} », pas de celui-ci.",
         "en": "{file} holds the answers of the tool \"{tool}\", not of this one.",
     },

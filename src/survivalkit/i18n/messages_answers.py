@@ -35,39 +35,39 @@ MESSAGES_ANSWERS: dict[str, dict[str, str]] = {
         "fr": "{file} : la réponse à la question « {question} » ({id}) n'est pas prise en compte, car sa condition n'est pas remplie ({condition}).",
         "en": "{file}: the answer to the question \"{question}\" ({id}) is not used, because its condition does not hold ({condition}).",
     },
-    "answers.amount_ambiguous": {
+    "answer.amount_ambiguous": {
         "fr": "Voulez-vous dire {first} ou {second} ? Écrivez {first_typed} ou {second_typed}.",
         "en": "Do you mean {first} or {second}? Type {first_typed} or {second_typed}.",
     },
-    "answers.number_ambiguous": {
+    "answer.number_ambiguous": {
         "fr": "Voulez-vous dire {first} ou {second} ? Écrivez {first_typed} ou {second_typed}.",
         "en": "Do you mean {first} or {second}? Type {first_typed} or {second_typed}.",
     },
-    "answers.date_swapped": {
+    "answer.date_swapped": {
         "fr": "Cette date n'existe pas : les dates s'écrivent jour/mois/année. Vouliez-vous dire le {date} ({typed}) ?",
         "en": "This date does not exist: dates are written day/month/year. Did you mean {date} ({typed})?",
     },
-    "answers.date_future": {
+    "answer.date_future": {
         "fr": "Choisissez une date à venir, après le {date}.",
         "en": "Choose a date in the future, after {date}.",
     },
-    "answers.date_past": {
+    "answer.date_past": {
         "fr": "Choisissez une date passée, avant le {date}.",
         "en": "Choose a date in the past, before {date}.",
     },
-    "answers.date_today_or_future": {
+    "answer.date_today_or_future": {
         "fr": "Choisissez le {date} ou une date à venir.",
         "en": "Choose {date} or a later date.",
     },
-    "answers.date_today_or_past": {
+    "answer.date_today_or_past": {
         "fr": "Choisissez le {date} ou une date passée.",
         "en": "Choose {date} or an earlier date.",
     },
-    "answers.choice_unknown": {
+    "answer.choice_unknown": {
         "fr": "« {item} » ne correspond à aucun choix. Tapez un numéro de 1 à {n} ou le texte d'un choix : {choices}.",
         "en": "\"{item}\" matches no choice. Type a number from 1 to {n} or the text of a choice: {choices}.",
     },
-    "answers.too_long": {
+    "answer.too_long": {
         "fr": "Réponse trop longue : {max} caractères au plus (vous en avez écrit {got}).",
         "en": "Answer too long: {max} characters at most (you wrote {got}).",
     },

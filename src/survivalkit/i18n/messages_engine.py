@@ -47,6 +47,11 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "answers: a mapping question → answer is expected, not {got}.",
     },
     "api.bad_layout": {"fr": "layout : « {got} » n'existe pas ({known}).", "en": "layout: “{got}” does not exist ({known})."},
+    "api.bad_day": {"fr": "day : {reason}", "en": "day: {reason}"},
+    "formats.not_office": {
+        "fr": "« {value} » n'est pas un format bureautique (odt ou docx, en français ou en anglais).",
+        "en": "“{value}” is not an office format (odt or docx, in French or English).",
+    },
     "api.quit": {"fr": "Arrêté à la demande de l'asker (quitter).", "en": "Stopped at the asker's request (quit)."},
     "api.refused": {
         "fr": "{id} : la même réponse a été refusée deux fois ({reason}).",
@@ -63,16 +68,16 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "fr": "Votre réponse enregistrée ne convient plus ({reason}) : merci de répondre à nouveau.",
         "en": "Your saved answer no longer fits ({reason}): please answer again.",
     },
-    "answers.not_found": {"fr": "{file} : fichier de réponses introuvable.", "en": "{file}: answers file not found."},
-    "answers.not_mapping": {
+    "answers_file.not_found": {"fr": "{file} : fichier de réponses introuvable.", "en": "{file}: answers file not found."},
+    "answers_file.not_mapping": {
         "fr": "{file} : un fichier de réponses contient des lignes « question: réponse ».",
         "en": "{file}: an answers file holds lines like “question: answer”.",
     },
-    "answers.is_journey": {
+    "answers_file.is_journey": {
         "fr": "{file} est le fichier de réponses d'un parcours : rejouez-le avec survivalkit --answers {file}.",
         "en": "{file} is a journey's answers file: replay it with survivalkit --answers {file}.",
     },
-    "answers.bad_part": {
+    "answers_file.bad_part": {
         "fr": "{file} : la partie « {part} » n'a pas la forme attendue (voir docs/kit-format.md, « Answers files »).",
         "en": "{file}: the “{part}” part does not have the expected shape (see docs/kit-format.md, “Answers files”).",
     },

@@ -248,7 +248,7 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
     if fmt not in OFFICE_FORMATS or lang not in ("fr", "en"):
         # Never reached through the program's own paths (every format is checked on the way in):
         # no other name is ever handed to pandoc as a writer.
-        raise UsageError(f"not an office format: {fmt!r}")
+        raise UsageError(Msg("formats.not_office", value=f"{fmt}/{lang}"))
     pandoc = _pandoc()
     reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
     fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")

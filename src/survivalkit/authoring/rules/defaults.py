@@ -4,8 +4,7 @@ date's range against each example's date. It is read in French, the kits' source
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Iterator
 
 from survivalkit.authoring.rules.base import (
     Context,
@@ -34,7 +33,7 @@ def default_problem(q: Question, days: list[dt.date]) -> Msg | None:
     try:
         value = cast_answer(plain, q.default, SOURCE_LANG, days[0] if days else None)
     except AnswerError as exc:
-        return _both(q, exc, lambda lang: cast_answer(plain, q.default, lang))
+        return _both(q, exc)
     if value is None:
         return None
     dated: list[dt.date | None] = [*days] or [None]
@@ -43,18 +42,12 @@ def default_problem(q: Question, days: list[dt.date]) -> Msg | None:
         try:
             check_answer(plain, value, context, SOURCE_LANG)
         except AnswerError as exc:
-            return _both(q, exc, partial(check_answer, plain, value, context), day)
+            return _both(q, exc, day)
     return None
 
 
-def _both(
-    q: Question, french: AnswerError, again: Callable[[str], object], day: dt.date | None = None
-) -> Msg:
-    english = str(french)
-    try:
-        again("en")
-    except AnswerError as exc:
-        english = str(exc)
+def _both(q: Question, refusal: AnswerError, day: dt.date | None = None) -> Msg:
+    french, english = refusal.say("fr"), refusal.say("en")
     fr = f"la valeur par défaut `{q.default}` de la question `{q.id}` ne serait pas acceptée comme réponse : {french}"
     en = f"the default `{q.default}` of question `{q.id}` would not be accepted as an answer: {english}"
     if day is not None:

@@ -39,7 +39,7 @@ def check_examples(ctx: Context) -> Iterator[Problem]:
             for key in checked.dropped:
                 yield tool_problem(ctx, tool, (*where, "answers", key), SK113,
                                    Msg("lint.example_dropped", name=example.name, key=key))
-            for error in example_errors(ctx.kit, tool, example, checked):
+            for error in example_errors(checked, example):
                 yield tool_problem(ctx, tool, answer_path(example, i, error), SK007, error)
             if not checked.valid:
                 continue

@@ -35,7 +35,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             frontend=TerminalFrontend(env.display) if env.interactive() else None,
             report=env.display.notice, confirm_overwrite=confirm_overwrite(env),
         )
-        header = t("answers.header", env.lang, cmd=env.command("update", str(folder)))
+        header = t("answers_file.header", env.lang, cmd=env.command("update", str(folder)))
         updates = update_project(folder, env.kit, lang=env.lang, day=day, around=around,
                                  settings=env.settings(), header=header)
         written = []
