@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-ENV_TODAY = "SURVIVALKIT_TODAY"
-"""An ISO date (``2026-11-30``) that replaces today's date, for reproducible runs and tests."""
+from survivalkit import settings
 
 _fixed: dt.date | None = None
 
@@ -17,13 +15,7 @@ def today() -> dt.date:
     """Today's date: the fixed date if one is set, else ``$SURVIVALKIT_TODAY``, else the system's."""
     if _fixed is not None:
         return _fixed
-    override = os.environ.get(ENV_TODAY, "").strip()
-    if override:
-        try:
-            return dt.date.fromisoformat(override)
-        except ValueError:
-            pass  # a malformed override is ignored rather than stopping every command
-    return dt.date.today()
+    return settings.fixed_today() or dt.date.today()
 
 
 PLAUSIBLE_YEARS = 50

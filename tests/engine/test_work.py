@@ -69,10 +69,30 @@ def test_a_journey_writes_the_same_bytes_from_the_command_line_and_the_api(
 
 def test_the_date_given_now_wins_for_a_run_and_a_journey_alike() -> None:
     given, in_file, in_session = dt.date(2027, 1, 4), dt.date(2026, 3, 15), "2026-05-02"
-    assert choose_day(given, in_file, in_session) == given
-    assert choose_day(None, in_file, in_session) == in_file
-    assert choose_day(None, None, in_session) == dt.date(2026, 5, 2)
-    assert choose_day(None, None, "not a date") is not None  # today, never a crash
+    today = dt.date(2026, 12, 7)
+    assert choose_day(given, in_file, in_session, today) == given
+    assert choose_day(None, in_file, in_session, today) == in_file
+    assert choose_day(None, None, in_session, today) == dt.date(2026, 5, 2)
+    assert choose_day(None, None, "not a date", today) == today  # today, never a crash
+
+
+def test_today_is_passed_in_by_the_entry_point_and_never_read_by_the_sandbox() -> None:
+    from survivalkit import clock
+    from survivalkit.engine.work import Around, ToolWork, run_tool
+    from survivalkit.kit.loader import bundled_kit_dir, load_kit
+    from survivalkit.sandbox.expressions import base_context
+
+    kit = load_kit([bundled_kit_dir()]).kit
+    tool = kit.tools["note-convaincre"]
+    day, today, clock_says = dt.date(2026, 11, 30), dt.date(2026, 12, 1), dt.date(2031, 6, 1)
+    with clock.frozen(clock_says):
+        assert base_context(kit, day, "fr")["today"] == day  # no clock: the documents' date
+        assert base_context(kit, day, "fr", today=today)["today"] == today
+        answers = {k: v for k, v in tool.examples[0].answers.items() if k != "date_debut"}
+        done = run_tool(ToolWork(kit, tool, "fr", sets=answers, use_defaults=True, day=day,
+                                 today=today, formats=["md"]), Around())
+    # `default_expr: add_days(today, 45)` counted from the today the caller gave, not the clock
+    assert done.answers["date_debut"] == today + dt.timedelta(days=45)
 
 
 def test_formats_given_now_then_recorded_then_remembered_then_the_default_pair() -> None:

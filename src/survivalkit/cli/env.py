@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from survivalkit import settings
 from survivalkit.errors import UnknownToolError
 from survivalkit.i18n import resolve_lang, t
 
@@ -130,4 +131,4 @@ class Env:
 
     def interactive(self) -> bool:
         """Whether someone can answer questions."""
-        return sys.stdin.isatty() and not os.environ.get("SURVIVALKIT_NO_INPUT")
+        return sys.stdin.isatty() and not settings.no_input()

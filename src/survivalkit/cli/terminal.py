@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
+from survivalkit import settings
 from survivalkit.i18n import t
 from survivalkit.i18n.words import COMMANDS
 from survivalkit.text.localized import UNSAFE_CHARS, tr
@@ -39,7 +39,7 @@ TYPE_HINTS = {  # question type → hint message (QuestionType values are these 
 def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
     """Plain mode: ``--plain``, ``NO_COLOR``, ``TERM=dumb``, or output that is not a terminal."""
     stream = stream or sys.stdout
-    if flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    if flag or settings.no_colour():
         return True
     return not stream.isatty()
 

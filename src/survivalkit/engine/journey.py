@@ -43,11 +43,14 @@ class Journey:
         profile: Mapping[str, Any] | None = None,
         formats: Sequence[str] | None = None,
         report: Callable[[str], None] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.kit = kit
         self.report = report
         self.lang = lang
         self.day = day
+        self.today = today
+        """Today, as the entry point read it from the one clock (else the documents' date)."""
         self.interactive = interactive
         self.settings = settings or Settings(lang=lang)
         self.profile = dict(profile or {})
@@ -55,7 +58,7 @@ class Journey:
         self.remembered_formats: list[str] = []
         """The formats chosen last time, offered when the journey asks."""
         self.formats: list[str] | None = list(formats) if formats else None
-        self.situation = new_interview(kit, kit.info.situation, lang=lang, day=day,
+        self.situation = new_interview(kit, kit.info.situation, lang=lang, day=day, today=today,
                                        section=t("journey.situation", lang))
         self.situation.place = question_places(kit, None)
         self.situation.on_fault = report
@@ -228,7 +231,7 @@ class Journey:
             return self.runs[tool_id]
         tool = self.kit.tools[tool_id]
         run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings,
-                      report=self.report)
+                      report=self.report, today=self.today)
         self.runs[tool_id] = run
         ids = {q.id for q in run.interview.questions}
         file_values: dict[str, Any] = {}

@@ -35,19 +35,23 @@ def new_interview(
     day: dt.date,
     section: str = "",
     extra_context: Mapping[str, Any] | None = None,
+    today: dt.date | None = None,
 ) -> Interview:
-    """An interview over ``questions`` with the kit's facts and ``extra_context`` available."""
-    base = base_context(kit, day, lang)
+    """An interview over ``questions`` with the kit's facts and ``extra_context`` available;
+    ``today`` as the entry point read it (else the documents' date ``day``)."""
+    base = base_context(kit, day, lang, today=today)
     if extra_context:
         base.update(extra_context)
     sections = {q.id: section for q in questions}
     return Interview(list(questions), base=base, lang=lang, sections=sections)
 
 
-def tool_interview(kit: Kit, tool: Tool, *, lang: str, day: dt.date) -> Interview:
+def tool_interview(
+    kit: Kit, tool: Tool, *, lang: str, day: dt.date, today: dt.date | None = None
+) -> Interview:
     """Profile questions, the shared questions the tool uses, then its own."""
     questions = list(kit.info.profile) + tool_questions(kit, tool)
-    interview = new_interview(kit, questions, lang=lang, day=day)
+    interview = new_interview(kit, questions, lang=lang, day=day, today=today)
     profile_section = t("section.profile", lang)
     tool_section = tr(tool.title, lang)
     for q in kit.info.profile:
@@ -129,6 +133,7 @@ class ToolRun:
         settings: Settings | None = None,
         locate: Locator | None = None,
         report: Callable[[str], None] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.kit = kit
         self.tool = tool
@@ -136,7 +141,7 @@ class ToolRun:
         self.day = day
         self.settings = settings or Settings(lang=lang)
         self.locate = locate or locator_for(tool, {})
-        self.interview = tool_interview(kit, tool, lang=lang, day=day)
+        self.interview = tool_interview(kit, tool, lang=lang, day=day, today=today)
         self.interview.place = question_places(kit, tool)
         self.interview.on_fault = report
         self.scripted = False

@@ -44,10 +44,10 @@ from survivalkit.output.render import Locator
 
 
 # --- the policies ------------------------------------------------------------------------------
-def choose_day(given: dt.date | None, file: dt.date | None, session: object) -> dt.date:
+def choose_day(given: dt.date | None, file: dt.date | None, session: object, today: dt.date) -> dt.date:
     """The documents' date: given now, else the answers file's, else the session's (when it is a
     plausible date: never 9999-12-31), else today."""
-    return given or file or clock.saved_day(session) or clock.today()
+    return given or file or clock.saved_day(session) or today
 
 
 def _said_session_day(around: Around, lang: str, given: dt.date | None, file: dt.date | None,
@@ -120,6 +120,8 @@ class ToolWork:
     use_profile: bool = False
     resume: bool | None = None
     day: dt.date | None = None
+    today: dt.date | None = None
+    """Today's date, when the caller fixes it; else the one clock is read once, here."""
     formats: Sequence[str] | None = None
     header: str = ""
     """The first lines of the answers file (how to replay it, in the caller's words)."""
@@ -143,6 +145,8 @@ class JourneyWork:
     use_profile: bool = False
     resume: bool | None = None
     day: dt.date | None = None
+    today: dt.date | None = None
+    """Today's date, when the caller fixes it; else the one clock is read once, here."""
     formats: Sequence[str] | None = None
     header: str = ""
     out: Path | None = None
@@ -179,10 +183,11 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     )
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
-    day = choose_day(work.day, file.date if file else None, restored.get("date"))
+    today = work.today or clock.today()  # the clock, read once for the whole work
+    day = choose_day(work.day, file.date if file else None, restored.get("date"), today)
     formats = choose_formats(work.formats, file.formats if file else None, profile=profile, lang=lang)
     run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
-                  locate=work.locate, report=around.report)
+                  locate=work.locate, report=around.report, today=today)
     run.autosave = opened.autosave
     session_state = restored.get("state", {}).get("interview") if isinstance(restored.get("state"), dict) else None
     given = dict(file.answers) if file else {}
@@ -245,14 +250,16 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     restored = opened.restored or {}
     state = restored.get("state") if isinstance(restored.get("state"), dict) else {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
-    day = choose_day(work.day, file.date if file else None, restored.get("date"))
+    today = work.today or clock.today()  # the clock, read once for the whole work
+    day = choose_day(work.day, file.date if file else None, restored.get("date"), today)
     recorded = (file.formats if file else None, state.get("formats") if isinstance(state, dict) else None)
     given_formats = (choose_formats(work.formats, *recorded, profile={}, lang=lang)
                      if work.formats or any(recorded) else None)
     if given_formats is None and not interactive:
         given_formats = choose_formats(None, profile=profile, lang=lang)
     journey = Journey(work.kit, lang=lang, day=day, interactive=interactive, settings=work.settings,
-                      profile=profile if person else {}, formats=given_formats, report=around.report)
+                      profile=profile if person else {}, formats=given_formats, report=around.report,
+                      today=today)
     journey.remembered_formats = remembered_formats(profile)
     journey.autosave = opened.autosave
     if file is not None:

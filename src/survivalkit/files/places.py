@@ -6,17 +6,16 @@ and cache folders (platformdirs).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ENV_HOME = "SURVIVALKIT_HOME"
+from survivalkit import settings
 
 
 def data_dir() -> Path:
     """``$SURVIVALKIT_HOME``, else the platform's user data folder for survivalkit."""
-    override = os.environ.get(ENV_HOME)
+    override = settings.home()
     if override:
-        return Path(override)
+        return override
     import platformdirs
 
     return Path(platformdirs.user_data_dir("survivalkit", appauthor=False))
@@ -24,9 +23,9 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """``$SURVIVALKIT_HOME/cache``, else the platform's user cache folder for survivalkit."""
-    override = os.environ.get(ENV_HOME)
+    override = settings.home()
     if override:
-        return Path(override) / "cache"
+        return override / "cache"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("survivalkit", appauthor=False))

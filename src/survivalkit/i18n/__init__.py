@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 from survivalkit.i18n.messages import MESSAGES
 from survivalkit.i18n.words import SOURCE_LANGUAGE
+from survivalkit.settings import ENV_LANG, SYSTEM_LANG
+from survivalkit.settings import environ as process_environ
 
 LANGS = ("fr", "en")
-ENV_LANG = "SURVIVALKIT_LANG"
 
 
 def resolve_lang(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -19,13 +19,13 @@ def resolve_lang(option: str | None = None, environ: Mapping[str, str] | None = 
     The system's language is the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set; a
     locale of no language (``C.UTF-8``, ``POSIX``) or another language leaves French.
     """
-    env = os.environ if environ is None else environ
+    env = process_environ() if environ is None else environ
     for candidate in (option, env.get(ENV_LANG)):
         if candidate:
             code = candidate.strip().lower()[:2]
             if code in LANGS:
                 return code
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for var in SYSTEM_LANG:
         value = env.get(var)
         if value:
             code = value.strip().lower()[:2]

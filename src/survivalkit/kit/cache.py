@@ -28,10 +28,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from survivalkit import settings
 from survivalkit.files.places import cache_dir as cache_dir
 from survivalkit.version import __version__
 
-ENV_NO_CACHE = "SURVIVALKIT_NO_CACHE"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """The largest entry read back (the index of a very large kit is a few MB)."""
 KIT_BUDGET = 1024 * 1024 * 1024
@@ -45,7 +45,7 @@ _HEADER_END = b"\n"
 
 def cache_disabled() -> bool:
     """Whether ``$SURVIVALKIT_NO_CACHE`` asks for no cache at all."""
-    return bool(os.environ.get(ENV_NO_CACHE))
+    return settings.no_cache()
 
 
 def digest(*parts: str | bytes) -> str:

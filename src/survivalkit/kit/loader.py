@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
+from survivalkit import settings
 from survivalkit.errors import KitError, Msg, Problem
 from survivalkit.kit.cache import KitCache, file_hash
 from survivalkit.kit.model import (
@@ -31,7 +32,6 @@ from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
 from survivalkit.text.names import RESERVED, shown_name, windows_device
 
-ENV_KIT = "SURVIVALKIT_KIT"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -80,8 +80,8 @@ def kit_roots(extra: Iterable[Path] = (), *, use_env: bool = True) -> list[Path]
     A repository root that keeps its kit in ``kit/`` stands for that folder.
     """
     roots = [bundled_kit_dir()]
-    if use_env and os.environ.get(ENV_KIT):
-        roots += [kit_dir_of(Path(p)) for p in os.environ[ENV_KIT].split(os.pathsep) if p]
+    if use_env:
+        roots += [kit_dir_of(p) for p in settings.kit_folders()]
     roots += [kit_dir_of(p) for p in extra]
     return roots
 

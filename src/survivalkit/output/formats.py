@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from survivalkit import settings
 from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
@@ -199,7 +200,7 @@ def _pandoc() -> str:
         import pypandoc
     except ImportError:
         raise MissingExtraError(_PANDOC_MISSING) from None
-    given = os.environ.get("PYPANDOC_PANDOC")
+    given = settings.pandoc()
     if given:
         return given
     name = "pandoc.exe" if os.name == "nt" else "pandoc"

@@ -9,7 +9,6 @@ Every template, condition, computed default and rule runs under a ``Budget``. Th
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import string
 import time
@@ -19,9 +18,8 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any
 
+from survivalkit import settings
 from survivalkit.i18n import t
-
-ENV_LIMITS = "SURVIVALKIT_KIT_LIMITS"
 
 
 @dataclass(frozen=True)
@@ -55,12 +53,13 @@ class Limits:
 
 
 def current_limits() -> Limits:
-    """The default limits, lowered by ``$SURVIVALKIT_KIT_LIMITS`` (``name=number,...``)."""
-    return _limits_of(os.environ.get(ENV_LIMITS, ""))
+    """The default limits, lowered by ``$SURVIVALKIT_KIT_LIMITS`` (``name=number,...``; read by
+    ``survivalkit.settings``, the one place that reads the environment)."""
+    return limits_of(settings.kit_limits())
 
 
 @lru_cache(maxsize=8)
-def _limits_of(text: str) -> Limits:
+def limits_of(text: str) -> Limits:
     """The limits a ``$SURVIVALKIT_KIT_LIMITS`` text asks for (read once per distinct text)."""
     if not text:
         return Limits()

@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.errors import Msg
-from survivalkit.kit.model import Fact, Kit, now, tr
+from survivalkit.kit.model import Fact, Kit, tr
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
 from survivalkit.text.casing import milieu
@@ -241,15 +241,20 @@ def environment(autoescape: bool = False, *, markdown: bool = False) -> Sandboxe
     return make_environment(autoescape, markdown=markdown)
 
 
-def base_context(kit: Kit, day: dt.date, lang: str, used: set[str] | None = None) -> dict[str, Any]:
-    """Names every expression and template can use besides the answers (``used`` collects facts read)."""
+def base_context(
+    kit: Kit, day: dt.date, lang: str, used: set[str] | None = None, *, today: dt.date | None = None
+) -> dict[str, Any]:
+    """Names every expression and template can use besides the answers (``used`` collects facts read).
+
+    ``today`` is given by the caller (the engine's entry points read the one clock); without it,
+    the documents' date ``day`` stands for today. The sandbox never reads the clock."""
     facts = kit.info.facts
 
     def fact(name: str) -> FactAt:
         return fact_at(facts, name, day, lang, used)
 
     return {
-        "today": now(),
+        "today": today or day,
         "doc_date": day,
         "lang": lang,
         "fact": fact,
