@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from survivalkit.text.markdown import outside_addresses
+
 NBSP = "\u00a0"
 NBHY = "\u2011"  # non-breaking hyphen
 
@@ -23,19 +25,11 @@ _EN_DATE = re.compile(rf"\b({_MONTHS})[ \u00a0]+(\d{{1,2}}),?[ \u00a0]+(\d{{4}})
 _ARTICLE = re.compile(r"\b((?:[LRDA]\.?[ \u00a0]?)?\d+)((?:-\d+)+)\b")
 _NUMBERED = re.compile(r"\b(art\.|article|n°|no\.|décret|loi|decree|act)[ ]+(?=[LRDA]?\.?[ \u00a0]?\d)", re.IGNORECASE)
 _AMOUNT_TAIL = re.compile(r"(€|k€|euros?)[ ]+(HT|TTC|excl\. VAT|incl\. VAT)\b")
-_PROTECTED = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|mailto:\S+|`[^`]*`")
 
 
 def bind(text: str) -> str:
     """``text`` with its dates, article numbers and amounts made unbreakable (see module doc)."""
-    out: list[str] = []
-    last = 0
-    for found in _PROTECTED.finditer(text):
-        out.append(_bind(text[last : found.start()]))
-        out.append(found.group(0))
-        last = found.end()
-    out.append(_bind(text[last:]))
-    return "".join(out)
+    return outside_addresses(text, _bind)
 
 
 def _bind(chunk: str) -> str:

@@ -10,10 +10,34 @@ the only markup, and the only links it may write go to ``https:``, ``http:`` or 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 LINK_SCHEMES = ("https", "http", "mailto")
 """The only link targets a document may carry (the kit writes them; answers never do)."""
+
+
+# What typography never changes in a Markdown text: a link's target « ](…) », an autolink or an
+# HTML tag « <…> » (on one line, not escaped), a bare address (http://, https://, www., mailto:)
+# and inline code.
+_UNTOUCHED = re.compile(
+    r"\]\([^)]*\)|(?<!\\)<[^<>\n]*(?<!\\)>|(?:https?://|www\.|mailto:)\S+|`[^`]*`"
+)
+
+
+def outside_addresses(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to all but its link targets, autolinks, addresses and code
+    (no-break spaces must never enter a URL). ``change`` sees the whole text, each span replaced
+    by one private-use character the text does not hold, so « [site](…) : » still reads as a word
+    before the colon."""
+    spans = [m.group(0) for m in _UNTOUCHED.finditer(text)]
+    if not spans:
+        return change(text)
+    holder = next((chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text), None)
+    if holder is None:  # a text holding every private-use character: part by part
+        parts = _UNTOUCHED.split(text)
+        return "".join(change(p) + (spans[i] if i < len(spans) else "") for i, p in enumerate(parts))
+    pieces = change(_UNTOUCHED.sub(holder, text)).split(holder)
+    return "".join(piece + (spans[i] if i < len(spans) else "") for i, piece in enumerate(pieces))
 
 
 class MarkdownText(str):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from survivalkit.text.markdown import outside_addresses
+
 NNBSP = "\u202f"  # narrow no-break space: thousands, before ; ! ? and inside « »
 NBSP = "\u00a0"  # no-break space: before : and between a number and its unit
 
@@ -85,19 +87,12 @@ _BEFORE_HIGH = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*([;!?])")
 _BEFORE_COLON = re.compile(r"(?<=[^\s\\])[ \u00a0\u202f]*:(?=\s|$)")  # not after an escaping backslash
 _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
-_URL = re.compile(r"(?:https?://|www\.)\S+|`[^`]*`")
 
 
 def french_spacing(text: str) -> str:
-    """No-break spaces before ``; ! ?`` and ``:``, and inside « », leaving URLs and code alone."""
-    out: list[str] = []
-    last = 0
-    for match in _URL.finditer(text):
-        out.append(_space(text[last : match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(_space(text[last:]))
-    return "".join(out)
+    """No-break spaces before ``; ! ?`` and ``:``, and inside « », leaving link targets,
+    autolinks, addresses (``mailto:`` included) and code alone."""
+    return outside_addresses(text, _space)
 
 
 def _space(chunk: str) -> str:
