@@ -190,3 +190,26 @@ def test_a_missing_optional_dependency_names_the_extra(monkeypatch: pytest.Monke
         html_to_pdf("<p>x</p>")
     with pytest.raises(MissingExtraError, match=r"survivalkit\[office\]"):
         markdown_to_office("# x", "docx", title="x", lang="fr")
+
+
+def _document(source: str, **context: object) -> str:
+    from survivalkit.kit.model import Tool
+    from survivalkit.output.render import render_text
+
+    tool = Tool.model_construct(origin="outil.yaml", id="outil")
+    return render_text(source, context, tool=tool, key_path=("documents", 0, "template"),
+                       what="document `doc`", known=[], lang="fr")
+
+
+def test_a_set_block_printed_in_a_document_is_escaped_once() -> None:
+    source = "{% set bloc %}**Objet** : {{ objet }}{% endset %}{{ bloc }}\n{{ bloc }}"
+    # The kit's own markup stays markup; the answer is escaped once, as if printed directly.
+    assert _document(source, objet="a*b <i>") == "**Objet** : a\\*b \\<i\\>\n**Objet** : a\\*b \\<i\\>"
+    direct = _document("**Objet** : {{ objet }}", objet="a*b <i>")
+    assert direct == "**Objet** : a\\*b \\<i\\>"
+
+
+def test_a_filtered_set_block_is_never_trusted_as_markup() -> None:
+    # A filter could undo the escaping of an answer: its result is escaped again when printed.
+    source = "{% set bloc | replace('\\\\', '') %}{{ objet }}{% endset %}{{ bloc }}"
+    assert _document(source, objet="[lien](https://x.fr)") == "\\[lien\\](https://x.fr)"

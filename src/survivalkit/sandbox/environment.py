@@ -37,6 +37,29 @@ class _BudgetCodeGenerator(CodeGenerator):
         self.writeline("str_join = environment.budget_str_join")
         self.writeline("markup_join = environment.budget_markup_join")
 
+    def visit_AssignBlock(self, node: nodes.AssignBlock, frame: Frame) -> None:
+        """``{% set x %}…{% endset %}``: Jinja's own code, except that in a document the captured
+        text is marked as Markdown already escaped (its ``{{ … }}`` were escaped as they were
+        printed), so printing ``{{ x }}`` never escapes it twice. A block with a filter
+        (``{% set x | upper %}``) is not marked: its result is escaped again when printed."""
+        if node.filter is not None:
+            super().visit_AssignBlock(node, frame)
+            return
+        self.push_assign_tracking()
+        block_frame = frame.inner()
+        block_frame.require_output_check = False
+        block_frame.symbols.analyze_node(node)
+        self.enter_frame(block_frame)
+        self.buffer(block_frame)
+        self.blockvisit(node.body, block_frame)
+        self.newline(node)
+        self.visit(node.target, frame)
+        self.write(" = (Markup if context.eval_ctx.autoescape else environment.captured)(")
+        self.write(f"concat({block_frame.buffer})")
+        self.write(")")
+        self.pop_assign_tracking(frame)
+        self.leave_frame(block_frame)
+
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
         counted = nodes.Call(nodes.EnvironmentAttribute("budget_iter"), [node.iter], [], None, None,
                              lineno=node.iter.lineno)
@@ -159,6 +182,8 @@ class KitSandbox(SandboxedEnvironment):
 
     def __init__(self, *, markdown: bool = False, **options: Any) -> None:
         self.markdown = markdown
+        self.captured: Callable[[str], str] = MarkdownText if markdown else str
+        """What a ``{% set %}`` block's text becomes (see ``visit_AssignBlock``)."""
         super().__init__(finalize=markdown_finalize if markdown else budget_finalize, **options)
 
     def check_functions(self) -> None:
