@@ -213,3 +213,20 @@ def test_a_filtered_set_block_is_never_trusted_as_markup() -> None:
     # A filter could undo the escaping of an answer: its result is escaped again when printed.
     source = "{% set bloc | replace('\\\\', '') %}{{ objet }}{% endset %}{{ bloc }}"
     assert _document(source, objet="[lien](https://x.fr)") == "\\[lien\\](https://x.fr)"
+
+
+def test_an_answers_straight_quotes_survive_in_docx_and_odt() -> None:
+    from docx import Document
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.text import P
+
+    typed = "L'atelier \"Prototype\" -- phase 2..."
+    files = memo_files(["docx", "odt"], {"objet": typed})
+    docx_name = next(k for k in files if k.endswith(".docx"))
+    docx_text = "\n".join(p.text for p in Document(io.BytesIO(files[docx_name])).paragraphs)
+    odt = load(io.BytesIO(files[docx_name.removesuffix(".docx") + ".odt"]))
+    odt_text = "\n".join(teletype.extractText(p) for p in odt.getElementsByType(P))
+    for text in (docx_text, odt_text):
+        # never « l’atelier “Prototype” – phase 2… » (the memo starts the answer lower case)
+        assert 'l\'atelier "Prototype" -- phase 2...' in text

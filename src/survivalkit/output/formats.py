@@ -256,7 +256,8 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
     os.close(fd)
     out = Path(out_name)
     try:
-        args = [pandoc, "--from=markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex",
+        # -smart: quotes, dashes and dots stay as typed (pandoc would curl an answer's " and ').
+        args = [pandoc, "--from=markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex-smart",
                 f"--to={fmt}", f"--output={out}",
                 "--standalone", f"--metadata=lang:{lang}", f"--metadata=title-meta:{title}"]
         with resources.as_file(reference) as ref_path:
