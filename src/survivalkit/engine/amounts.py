@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from functools import partial
+from typing import Any
 
 from survivalkit.errors import AnswerError, Msg, in_both, refused
 from survivalkit.text.typography import format_amount, format_number
@@ -27,6 +29,98 @@ _SUFFIXES = (  # longest first
     ("millions", 1_000_000.0), ("million", 1_000_000.0), ("mio", 1_000_000.0),
     ("k", 1_000.0), ("m", 1_000_000.0),
 )  # fmt: skip
+
+
+class Amount(Decimal):
+    """An amount of money, exact to the cent: what is summed never drifts (``0.1 + 0.2`` is
+    ``0.3``), while a kit's arithmetic with ordinary numbers keeps working (``montant * 0.2``,
+    ``montant > 40000``, ``montant <= fact('seuil')``): a float is read as the decimal it is
+    written as (``0.2`` is exactly two tenths), and every result is an ``Amount`` again.
+
+    An answer is read as a float rounded to the cent, then made exact from its shortest
+    writing (``Amount.of(12000.5)`` is ``12000.5``): written to answers files and sessions as that
+    number (``to_plain``), it reads back equal.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, value: object) -> Amount:
+        """``value`` (an int, a float read as written, a Decimal or a text of digits) as an amount."""
+        exact = _exact(value)
+        if exact is None:
+            raise TypeError(f"not a number: {type(value).__name__}")
+        return cls(exact)
+
+    def __repr__(self) -> str:
+        return f"Amount('{self}')"
+
+    def __hash__(self) -> int:
+        return Decimal.__hash__(self)
+
+    def __neg__(self, context: Any = None) -> Amount:
+        return Amount(Decimal.__neg__(self))
+
+    def __pos__(self, context: Any = None) -> Amount:
+        return Amount(Decimal.__pos__(self))
+
+    def __abs__(self, round: bool = True, context: Any = None) -> Amount:
+        return Amount(Decimal.__abs__(self))
+
+    def __round__(self, n: int | None = None) -> Any:
+        if n is None:
+            return Decimal.__round__(self)
+        return Amount(Decimal.__round__(self, n))
+
+
+def _exact(value: object) -> Decimal | int | None:
+    """An operand as an exact number: a float as the decimal it is written as; None if not a number."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return None
+    return None
+
+
+def _arithmetic(name: str) -> Any:
+    operation = getattr(Decimal, name)
+
+    def method(self: Amount, other: object) -> Any:
+        exact = _exact(other) if not isinstance(other, str) else None
+        if exact is None:
+            return NotImplemented
+        result = operation(self, exact)
+        return Amount(result) if isinstance(result, Decimal) else result
+
+    method.__name__ = name
+    return method
+
+
+def _comparison(name: str) -> Any:
+    operation = getattr(Decimal, name)
+
+    def method(self: Amount, other: object) -> Any:
+        exact = _exact(other) if not isinstance(other, str) else None
+        if exact is None:
+            return NotImplemented
+        return operation(self, exact)
+
+    method.__name__ = name
+    return method
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "divmod"):
+    for _side in ("", "r"):
+        setattr(Amount, f"__{_side}{_name}__", _arithmetic(f"__{_side}{_name}__"))
+for _name in ("eq", "ne", "lt", "le", "gt", "ge"):
+    setattr(Amount, f"__{_name}__", _comparison(f"__{_name}__"))
 
 
 class AmbiguousAnswer(AnswerError):
@@ -137,7 +231,7 @@ def _from_value(raw: object, lang: str, message: str) -> float | None:
     """A number an answers file already holds as one, or None when ``raw`` is text."""
     if isinstance(raw, bool | list | dict | tuple):
         raise refused(lang, message)
-    if isinstance(raw, int | float):
+    if isinstance(raw, int | float | Decimal):
         try:
             value = float(raw)
         except OverflowError:  # an integer with hundreds of digits
@@ -155,7 +249,7 @@ def _text(raw: object, lang: str, message: str) -> str:
     return text.lower()
 
 
-def parse_amount(raw: object, lang: str = "fr") -> float:
+def parse_amount(raw: object, lang: str = "fr") -> Amount:
     """``12000``, ``12 000 €``, ``€45,000``, ``12k``, ``12 000,50``, ``1,5 M€`` → euros, to the cent."""
     value = _from_value(raw, lang, "answer.amount")
     if value is None:
@@ -178,7 +272,7 @@ def parse_amount(raw: object, lang: str = "fr") -> float:
         value = values[0]
     if not math.isfinite(value) or abs(value) >= 10**MAX_DIGITS:
         raise refused(lang, "answer.amount")
-    return round(value, 2)
+    return Amount.of(round(value, 2))
 
 
 def parse_number(raw: object, lang: str = "fr") -> float:

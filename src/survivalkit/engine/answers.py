@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -255,7 +256,7 @@ def check_answer(
 ) -> None:
     """Limits, pattern and the kit's own rules; raises ``AnswerError`` with the reason."""
     kind = question.type
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         if question.min is not None and value < question.min:
             raise refused(lang, "answer.min", min=in_both(partial(format_number, question.min)))
         if question.max is not None and value > question.max:
@@ -317,6 +318,8 @@ def to_plain(question: Question, value: Any) -> Any:
     """An answer as written to an answers file (dates as ISO strings, amounts as numbers)."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):  # an amount: a number, exact to the cent, in YAML and JSON
+        value = float(value)
     if isinstance(value, float) and value.is_integer() and question.type != QuestionType.NUMBER:
         return int(value)
     return value

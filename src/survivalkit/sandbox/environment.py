@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from typing import Any, cast
 
 from jinja2 import nodes
@@ -266,11 +267,12 @@ def _product(left: Any, right: Any, cap: int) -> int:
 
 
 def _check_power(left: Any, right: Any, digits: int) -> None:
-    if isinstance(left, int | float) and isinstance(right, int | float) and abs(left) > 1:
-        size = abs(left) if abs(left) < 10**digits else 10**digits
+    numbers = int | float | Decimal
+    if isinstance(left, numbers) and isinstance(right, numbers) and not isinstance(left, bool):
         import math
 
-        if right > 0 and right * math.log10(size) > digits:
+        base, power = abs(float(left)), float(right)  # an amount (Decimal) as well as a number
+        if base > 1 and power > 0 and power * math.log10(min(base, 10.0**digits)) > digits:
             raise bud.BudgetExceeded("digits", digits)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
@@ -82,10 +83,10 @@ class FactAt:
         return self.value >= _num(other)
 
 
-def _num(other: object) -> float:
+def _num(other: object) -> float | Decimal:
     if isinstance(other, FactAt):
         return other.value
-    if isinstance(other, int | float):
+    if isinstance(other, int | float | Decimal):  # an amount answered is a Decimal
         return other
     raise TypeError(f"cannot compare a fact with {type(other).__name__}")
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from survivalkit.text.markdown import outside_addresses
 
 NNBSP = "\u202f"  # narrow no-break space: thousands, before ; ! ? and inside « »
 NBSP = "\u00a0"  # no-break space: before : and between a number and its unit
+CENT = Decimal("0.01")
 
 MONTHS = {
     "fr": (
@@ -49,17 +52,28 @@ def format_date_short(day: object, lang: str = "fr") -> str:
 
 def format_number(value: object, lang: str = "fr") -> str:
     """Group thousands (narrow no-break space in French, comma in English), decimal comma in French."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    number: int | float | Decimal
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number = value
+    else:
         try:
-            value = float(str(value).replace(",", "."))
+            number = float(str(value).replace(",", "."))
         except ValueError:
             return str(value)
-    negative = value < 0
-    value = abs(value)
-    if float(value).is_integer():
-        whole, decimals = f"{int(value):d}", ""
+    if isinstance(number, Decimal) and (not number.is_finite() or abs(number) >= 10**25):
+        number = float(number)  # never an amount a person typed: no cent to keep exact
+    negative = number < 0
+    number = -number if negative else number
+    if isinstance(number, Decimal):  # an amount: exact, rounded to the cent as a cashier would
+        cents = number.quantize(CENT, rounding=ROUND_HALF_UP)
+        whole, _, decimals = f"{cents:f}".partition(".")
+        decimals = "" if cents == cents.to_integral_value() else decimals
+    elif not math.isfinite(number):
+        return str(value)
+    elif float(number).is_integer():
+        whole, decimals = f"{int(number):d}", ""
     else:
-        whole, decimals = f"{value:.2f}".split(".")
+        whole, decimals = f"{number:.2f}".split(".")
     sep = NNBSP if lang == "fr" else ","
     groups: list[str] = []
     while len(whole) > 3:
