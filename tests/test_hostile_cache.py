@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_TOOL, mini_kit, run_cli
-from survivalkit.kit.cache import KitCache, cache_dir
+from survivalkit.files.places import cache_dir
+from survivalkit.kit.cache import KitCache
 from survivalkit.kit.loader import load_kit
 
 SRC = Path(__file__).resolve().parents[1] / "src"

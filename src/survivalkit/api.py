@@ -7,8 +7,9 @@ the command line calls, so both write the same documents; nothing prints. See ``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from survivalkit.engine import work as engine_work
 from survivalkit.engine.asker import Asker, QuitRequested
 from survivalkit.engine.frontend import as_frontend
 from survivalkit.engine.replay import Settings, journey_answers_from, tool_answers_from
-from survivalkit.engine.work import Around, JourneyWork, ToolWork
+from survivalkit.engine.work import Around, Done, JourneyWork, ToolWork
 from survivalkit.errors import Interrupted, Msg, Problem, SurvivalkitError, UnknownToolError, UsageError
 from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
@@ -151,15 +152,7 @@ def run_tool(
         header=t("answers_file.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
         out=Path(out) if out is not None else None, force=force,
     )
-    notices: list[str] = []
-    try:
-        done = engine_work.run_tool(work, _around(asker, lang, notices))
-    except QuitRequested:
-        raise Interrupted(t("api.quit", lang)) from None
-    except SurvivalkitError as exc:  # the API is an edge: its errors read in the run's language
-        exc.lang = lang
-        raise
-    return RunResult(done.files, done.answers, done.written, notices)
+    return _run(partial(engine_work.run_tool, work), asker, lang)
 
 
 def run_journey(
@@ -186,9 +179,14 @@ def run_journey(
         header=t("answers_file.header", lang, cmd="survivalkit --answers answers.yaml"),
         out=Path(out) if out is not None else None, force=force,
     )
+    return _run(partial(engine_work.run_journey, work), asker, lang)
+
+
+def _run(entry: Callable[[Around], Done], asker: Asker | None, lang: str) -> RunResult:
+    """One entry point run as the API's: notices collected, errors said in the run's language."""
     notices: list[str] = []
     try:
-        done = engine_work.run_journey(work, _around(asker, lang, notices))
+        done = entry(_around(asker, lang, notices))
     except QuitRequested:
         raise Interrupted(t("api.quit", lang)) from None
     except SurvivalkitError as exc:  # the API is an edge: its errors read in the run's language

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_KIT, MINI_TOOL, build_tree, run_cli
-from survivalkit.kit.cache import cache_dir
+from survivalkit.files.places import cache_dir
 
 
 def lint_entries() -> list[Path]:

@@ -170,7 +170,8 @@ def test_same_validation_for_typed_and_file_answers() -> None:
 
 
 def test_a_rule_written_in_the_kit_gives_its_own_message() -> None:
-    from survivalkit.kit.model import Localized, Rule
+    from survivalkit.kit.base import Localized
+    from survivalkit.kit.model import Rule
 
     start = Question(id="debut", type="date", label="Début ?")
     end = Question(

@@ -11,7 +11,8 @@ import pytest
 
 from helpers import MINI_TOOL, mini_kit
 from survivalkit.errors import KitError, TemplateError
-from survivalkit.kit.cache import EntryStore, KitCache, cache_dir
+from survivalkit.files.places import cache_dir
+from survivalkit.kit.cache import EntryStore, KitCache
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, locator_for
 from survivalkit.output.bundle import render_outputs
 

@@ -13,19 +13,9 @@ import pytest
 
 from helpers import run_cli
 from survivalkit.errors import UsageError
+from survivalkit.kit.base import Localized, Text
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
-from survivalkit.kit.model import (
-    Glossary,
-    Kit,
-    Localized,
-    QuestionType,
-    Term,
-    Text,
-    Tool,
-    has_lang,
-    tool_questions,
-    tr,
-)
+from survivalkit.kit.model import Glossary, Kit, QuestionType, Term, Tool, tool_questions
 from survivalkit.sheets.build import (
     Layout,
     booklet_order,
@@ -36,6 +26,7 @@ from survivalkit.sheets.build import (
     select_tools,
 )
 from survivalkit.sheets.view import stage_label
+from survivalkit.text.localized import has_lang, tr
 from survivalkit.text.typography import format_date_long, french_spacing
 
 DAY = dt.date(2026, 11, 26)

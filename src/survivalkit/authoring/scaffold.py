@@ -8,7 +8,8 @@ import os
 import re
 from pathlib import Path
 
-from survivalkit.kit.model import TOOL_ID_PATTERN, Kit, Question, QuestionType
+from survivalkit.kit.base import TOOL_ID_PATTERN
+from survivalkit.kit.model import Kit, Question, QuestionType
 
 PLACEHOLDER_FR = "[à remplacer]"
 """Marks a text the contributor still has to write (lint rule SK111 finds what is left)."""

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from survivalkit.cli.terminal import Display, TerminalAsker
 from survivalkit.i18n import t
-from survivalkit.kit.model import Tool, falls_back, tr
+from survivalkit.kit.model import Tool, falls_back
+from survivalkit.text.localized import tr
 
 if TYPE_CHECKING:  # the engine's triage (and jinja2 with it) loads only for the journey
     from survivalkit.engine.triage import Recommendation

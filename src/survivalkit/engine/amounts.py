@@ -89,7 +89,9 @@ def _exact(value: object) -> Decimal | int | None:
     return None
 
 
-def _arithmetic(name: str) -> Any:
+def _operator(name: str, *, arithmetic: bool) -> Any:
+    """``Decimal``'s operator ``name`` with a float read as written; an arithmetic result is an
+    ``Amount`` again."""
     operation = getattr(Decimal, name)
 
     def method(self: Amount, other: object) -> Any:
@@ -97,20 +99,7 @@ def _arithmetic(name: str) -> Any:
         if exact is None:
             return NotImplemented
         result = operation(self, exact)
-        return Amount(result) if isinstance(result, Decimal) else result
-
-    method.__name__ = name
-    return method
-
-
-def _comparison(name: str) -> Any:
-    operation = getattr(Decimal, name)
-
-    def method(self: Amount, other: object) -> Any:
-        exact = _exact(other) if not isinstance(other, str) else None
-        if exact is None:
-            return NotImplemented
-        return operation(self, exact)
+        return Amount(result) if arithmetic and isinstance(result, Decimal) else result
 
     method.__name__ = name
     return method
@@ -118,9 +107,9 @@ def _comparison(name: str) -> Any:
 
 for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "divmod"):
     for _side in ("", "r"):
-        setattr(Amount, f"__{_side}{_name}__", _arithmetic(f"__{_side}{_name}__"))
+        setattr(Amount, f"__{_side}{_name}__", _operator(f"__{_side}{_name}__", arithmetic=True))
 for _name in ("eq", "ne", "lt", "le", "gt", "ge"):
-    setattr(Amount, f"__{_name}__", _comparison(f"__{_name}__"))
+    setattr(Amount, f"__{_name}__", _operator(f"__{_name}__", arithmetic=False))
 
 
 class AmbiguousAnswer(AnswerError):

@@ -19,10 +19,10 @@ from survivalkit.engine.amounts import AmbiguousAnswer, parse_amount, parse_inte
 from survivalkit.engine.dates import check_date_range, parse_date
 from survivalkit.errors import AnswerError, Msg, TemplateError, in_both, refused
 from survivalkit.i18n import t
-from survivalkit.kit.model import Question, QuestionType, tr
+from survivalkit.kit.model import Question, QuestionType
 from survivalkit.kit.yamlread import YamlWord
 from survivalkit.sandbox.expressions import BudgetExceeded, evaluate
-from survivalkit.text.localized import fold
+from survivalkit.text.localized import fold, tr
 from survivalkit.text.typography import format_date_long, format_number
 
 __all__ = [

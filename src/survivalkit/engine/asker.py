@@ -11,7 +11,8 @@ from enum import Enum
 from typing import Any, Protocol
 
 from survivalkit.i18n.words import COMMANDS
-from survivalkit.kit.model import Question, Term, tr
+from survivalkit.kit.model import Question, Term
+from survivalkit.text.localized import tr
 
 
 class Command(Enum):

@@ -16,7 +16,7 @@ from survivalkit.engine.asker import Asker, Command, LeaveBackwards, QuitRequest
 from survivalkit.errors import AnswerError, Msg, TemplateError, refused
 from survivalkit.i18n import t
 from survivalkit.i18n.words import CONFIRM_WORDS
-from survivalkit.kit.model import Question, Term, tr
+from survivalkit.kit.model import Question, Term
 from survivalkit.sandbox.expressions import (
     BudgetExceeded,
     ExpressionError,
@@ -25,6 +25,7 @@ from survivalkit.sandbox.expressions import (
     evaluate_condition,
     used_names,
 )
+from survivalkit.text.localized import tr
 
 
 @dataclass

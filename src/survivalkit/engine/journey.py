@@ -22,9 +22,11 @@ from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers,
 from survivalkit.engine.triage import recommend
 from survivalkit.errors import Msg, UsageError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tool_questions, tr
+from survivalkit.kit.base import Localized
+from survivalkit.kit.model import Choice, Kit, Question, QuestionType, tool_questions
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
 from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS, check_formats
+from survivalkit.text.localized import tr
 
 SESSION_KEY = "journey"
 

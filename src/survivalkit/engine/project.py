@@ -27,8 +27,9 @@ import yaml
 
 from survivalkit.engine.interview import Interview
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
+from survivalkit.text.localized import tr
 
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")

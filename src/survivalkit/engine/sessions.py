@@ -15,7 +15,8 @@ from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.store import Session, SessionInfo, Store, count_answers
 from survivalkit.errors import SessionError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Choice, Localized, Question, QuestionType
+from survivalkit.kit.base import Localized
+from survivalkit.kit.model import Choice, Question, QuestionType
 
 
 class Autosave:

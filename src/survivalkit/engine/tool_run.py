@@ -21,10 +21,11 @@ from survivalkit.errors import SessionError
 from survivalkit.i18n import t
 from survivalkit.kit.glossary import find_terms
 from survivalkit.kit.loader import locator_for
-from survivalkit.kit.model import Kit, Question, Tool, tool_questions, tr
+from survivalkit.kit.model import Kit, Question, Tool, tool_questions
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
 from survivalkit.output.render import Locator
 from survivalkit.sandbox.expressions import base_context
+from survivalkit.text.localized import tr
 
 
 def new_interview(

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from survivalkit.errors import Msg, TemplateError
-from survivalkit.kit.model import Kit, ToolCard, tr
+from survivalkit.kit.model import Kit, ToolCard
 from survivalkit.sandbox.expressions import ExpressionError, base_context, evaluate_condition
+from survivalkit.text.localized import tr
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from survivalkit.engine.project import index_entries, read_record
 from survivalkit.engine.replay import Settings, read_tool_answers
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.bundle import ANSWERS_FILE
 from survivalkit.output.format_names import FORMAT_LABELS
 from survivalkit.sandbox.expressions import FactLookupError, fact_at
+from survivalkit.text.localized import tr
 
 
 @dataclass

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from survivalkit.i18n.words import SOURCE_LANGUAGE as SOURCE_LANGUAGE
-
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 TOOL_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 

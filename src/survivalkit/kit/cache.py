@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit import settings
-from survivalkit.files.places import cache_dir as cache_dir
+from survivalkit.files.places import cache_dir
 from survivalkit.version import __version__
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024

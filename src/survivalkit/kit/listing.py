@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from survivalkit.kit.model import Kit, ToolCard, tr
-from survivalkit.text.localized import fold
+from survivalkit.kit.model import Kit, ToolCard
+from survivalkit.text.localized import fold, tr
 
 
 def filter_tools(kit: Kit, *, stage: str | None, search: str | None, lang: str) -> list[ToolCard]:

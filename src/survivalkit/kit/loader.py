@@ -14,20 +14,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 from survivalkit import settings
 from survivalkit.errors import KitError, Msg, Problem
+from survivalkit.kit.base import TOOL_ID_PATTERN, Text
 from survivalkit.kit.cache import KitCache, file_hash
-from survivalkit.kit.model import (
-    CARD_FIELDS,
-    TOOL_ID_PATTERN,
-    Glossary,
-    Kit,
-    KitInfo,
-    Question,
-    Stage,
-    Text,
-    Tool,
-    ToolCard,
-    card_of,
-)
+from survivalkit.kit.model import CARD_FIELDS, Glossary, Kit, KitInfo, Question, Stage, Tool, ToolCard, card_of
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
 from survivalkit.text.names import RESERVED, shown_name, windows_device

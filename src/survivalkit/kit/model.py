@@ -11,18 +11,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 from survivalkit.errors import Msg
-from survivalkit.kit.base import ID_PATTERN as ID_PATTERN
-from survivalkit.kit.base import SOURCE_LANGUAGE as SOURCE_LANGUAGE
-from survivalkit.kit.base import TOOL_ID_PATTERN as TOOL_ID_PATTERN
-from survivalkit.kit.base import Localized as Localized
-from survivalkit.kit.base import Text as Text
-from survivalkit.kit.base import _Frozen, not_a_device
-from survivalkit.kit.documents import LETTER_PARTS as LETTER_PARTS
-from survivalkit.kit.documents import Decision as Decision
-from survivalkit.kit.documents import Document as Document
-from survivalkit.kit.documents import Letter as Letter
-from survivalkit.text.localized import has_lang as has_lang  # re-exported for the rest of the code
-from survivalkit.text.localized import tr as tr
+from survivalkit.i18n.words import SOURCE_LANGUAGE
+from survivalkit.kit.base import ID_PATTERN, TOOL_ID_PATTERN, Localized, Text, _Frozen, not_a_device
+from survivalkit.kit.documents import Document
+from survivalkit.text.localized import has_lang
 
 
 class QuestionType(StrEnum):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.drafts import draft, meant_for_someone
 from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
@@ -22,6 +22,7 @@ from survivalkit.output.formats import (
 )
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
 from survivalkit.text.casing import mid_sentence
+from survivalkit.text.localized import tr
 from survivalkit.text.names import safe_filename
 from survivalkit.text.typography import format_date_long, format_number, french_spacing
 

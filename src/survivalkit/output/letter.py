@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.i18n import t
-from survivalkit.kit.model import Decision, Document, Letter, Text
+from survivalkit.kit.base import Text
+from survivalkit.kit.documents import Decision, Document, Letter
 from survivalkit.output.courtesy import (
     appellation,
     capitalise_lines,

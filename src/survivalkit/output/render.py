@@ -16,14 +16,16 @@ from jinja2.exceptions import SecurityError
 
 from survivalkit.errors import Msg, TemplateError, say
 from survivalkit.i18n import t
-from survivalkit.kit.model import Document, Kit, Text, Tool, tool_questions, tr
+from survivalkit.kit.base import Text
+from survivalkit.kit.documents import Document
+from survivalkit.kit.model import Kit, Tool, tool_questions
 from survivalkit.kit.plain_words import template_reason
 from survivalkit.output.format_names import shown_value
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.expressions import FactLookupError, base_context, environment
 from survivalkit.text.casing import Name, marking, settle_capitals
-from survivalkit.text.localized import strip_unsafe
+from survivalkit.text.localized import strip_unsafe, tr
 from survivalkit.text.markdown import LINK_SCHEMES, refused_links
 from survivalkit.text.typography import french_spacing
 

@@ -24,10 +24,11 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from survivalkit.errors import Msg
-from survivalkit.kit.model import Fact, Kit, tr
+from survivalkit.kit.model import Fact, Kit
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
 from survivalkit.sandbox.environment import KitSandbox, trusted
 from survivalkit.text.casing import milieu
+from survivalkit.text.localized import tr
 from survivalkit.text.markdown import bullet_list
 from survivalkit.text.names import slugify
 from survivalkit.text.typography import format_amount, format_date_long, format_number

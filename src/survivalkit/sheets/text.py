@@ -6,7 +6,9 @@ import html
 from dataclasses import dataclass
 
 from survivalkit.i18n import t
-from survivalkit.kit.model import SOURCE_LANGUAGE, Text, has_lang, tr
+from survivalkit.i18n.words import SOURCE_LANGUAGE
+from survivalkit.kit.base import Text
+from survivalkit.text.localized import has_lang, tr
 from survivalkit.text.typography import french_spacing
 
 

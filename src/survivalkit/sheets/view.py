@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, Question, QuestionType, Text, Tool, tool_questions
+from survivalkit.kit.base import Text
+from survivalkit.kit.model import Kit, Question, QuestionType, Tool, tool_questions
 from survivalkit.sheets.paper import answer_unit, condition_text, paper_help, text_lines
 from survivalkit.sheets.selection import by_stage
 from survivalkit.sheets.text import Txt, message

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from survivalkit.errors import Msg, Problem
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, KitInfo, Localized, Question, Tool, now, tool_questions
+from survivalkit.kit.base import Localized
+from survivalkit.kit.model import Kit, KitInfo, Question, Tool, now, tool_questions
 from survivalkit.kit.yamlread import KeyPath, Located, format_key_path
 from survivalkit.sandbox.expressions import GLOBAL_NAMES, References
 

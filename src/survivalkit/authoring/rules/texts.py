@@ -22,11 +22,12 @@ from survivalkit.authoring.rules.base import (
 )
 from survivalkit.authoring.rules.catalog import SK016, SK103, SK104, SK105, SK106, SK107, SK111, SK112
 from survivalkit.errors import Msg, Problem
+from survivalkit.kit.base import Text
 from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
-from survivalkit.kit.model import Glossary, KitInfo, Question, Term, Text, Tool, has_lang, walk_texts
+from survivalkit.kit.model import Glossary, KitInfo, Question, Term, Tool, walk_texts
 from survivalkit.kit.yamlread import KeyPath, Located
-from survivalkit.text.localized import fold
+from survivalkit.text.localized import fold, has_lang
 from survivalkit.text.names import shown_name
 
 MAX_LABEL_WORDS = 20

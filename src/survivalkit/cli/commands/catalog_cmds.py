@@ -68,7 +68,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         plain: Annotated[bool, opts.plain] = False,
     ) -> None:
         from survivalkit.kit.glossary import lookup
-        from survivalkit.kit.model import tr
+        from survivalkit.text.localized import tr
 
         env = Env(kit, lang, plain)
         terms = lookup(env.kit.glossary, term) if term else list(env.kit.glossary.terms)

@@ -29,7 +29,7 @@ def profile_command(env: Env, action: str) -> None:
     """Show, edit or clear the saved profile."""
     from survivalkit.engine import store as session
     from survivalkit.errors import UsageError
-    from survivalkit.kit.model import tr
+    from survivalkit.text.localized import tr
 
     lang = env.lang
     if action == "clear":

@@ -91,9 +91,9 @@ def choose_format(fmt: str | None, out: Path | None, lang: str) -> str:
 
 def check_sheets(env: Env, tool_ids: list[str], *, stage: str | None) -> bool:
     """Say which tool's sheet, in which language, runs past its page and by how much."""
-    from survivalkit.kit.model import tr
     from survivalkit.sheets.build import select_tools
     from survivalkit.sheets.pdf import sheet_overflow
+    from survivalkit.text.localized import tr
 
     lang = env.lang
     tools = select_tools(env.kit, [env.tool(tool_id) for tool_id in tool_ids], stage, lang)
@@ -160,8 +160,8 @@ def sheets_command(
     """Build the sheets, booklet or forms and write them to one file."""
     from survivalkit.errors import OutputError, UsageError
     from survivalkit.files.writer import write_atomic
-    from survivalkit.kit.model import tr
     from survivalkit.sheets.build import Layout, build, default_filename, select_tools
+    from survivalkit.text.localized import tr
 
     lang = env.lang
     chosen_fmt = choose_format(fmt, out, lang)
