@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel
 
 from survivalkit.authoring.rules import RULES
-from survivalkit.kit import model
+from survivalkit.kit import base, documents, model
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
@@ -19,8 +19,8 @@ DOCS = REPO / "docs"
 YAML_MODELS: list[type[BaseModel]] = [
     model.Datum,
     model.KitInfo, model.Stage, model.Question, model.Choice, model.Rule, model.Fact,
-    model.FactValue, model.Tool, model.Relevance, model.Source, model.Sheet, model.Document,
-    model.Example, model.Glossary, model.Term, model.Localized, model.Letter, model.Decision,
+    model.FactValue, model.Tool, model.Relevance, model.Source, model.Sheet, documents.Document,
+    model.Example, model.Glossary, model.Term, base.Localized, documents.Letter, documents.Decision,
 ]
 
 
