@@ -48,6 +48,14 @@ def _run_memo(tmp_path: Path, *extra: str) -> list[str]:
             "--out", str(tmp_path / "out"), *extra]
 
 
+def _run_with(tmp_path: Path, data: object) -> list[str]:
+    """A run whose answers file holds ``data`` (YAML text as it is, else dumped)."""
+    path = tmp_path / "reponses.yaml"
+    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True)
+    path.write_text(text, "utf-8")
+    return ["run", "memo-achat-public", "--answers", str(path), "--format", "md", "--out", str(tmp_path / "out")]
+
+
 def _layer(tmp_path: Path, tool: str) -> Path:
     return build_tree(tmp_path / "kit", {"kit.yaml": MINI_KIT, "tools/outil-test.yaml": tool})
 
@@ -94,6 +102,16 @@ CASES: dict[str, tuple[Callable[[Path], list[str]], Callable[[Path, pytest.Monke
     "yaml": (
         lambda p: ["list", "--kit", str(_layer(p, MINI_TOOL.replace("  - id: montant\n", "  - id: montant\n\t")))],
         None, "tabulation"),
+    "answer-refused": (lambda p: _run_with(p, {**MEMO, "montant": "45,000", "echeance": "31/02/2027"}),
+                       None, "Voulez-vous dire 45 € ou 45 000 €"),
+    "answer-unknown-key": (lambda p: _run_with(p, {**MEMO, "objt": "x"}), None,
+                           "ne correspond à aucune question (vouliez-vous dire `objet` ?)"),
+    "answers-file-a-list": (lambda p: _run_with(p, ["montant", "objet"]), None,
+                            "doit être un tableau de clés (clé : valeur), pas une liste"),
+    "answers-file-duplicate-key": (lambda p: _run_with(p, "objet: a\nobjet: b\n"), None,
+                                   "la clé `objet` est écrite deux fois"),
+    "answers-file-bad-date": (lambda p: _run_with(p, "date: 2026-02-31\nobjet: a\n"), None,
+                              "n'est pas une date du calendrier"),
     "writer-files-exist": (lambda p: _run_memo(p), _files_exist, "ces fichiers existent déjà"),
     "store-no-session": (lambda p: ["sessions", "--restore", "1234"], None, "aucune session enregistrée"),
     "format-unknown": (lambda p: [*_run_memo(p)[:-4], "--format", "xyz"], None, "Format inconnu « xyz »"),
