@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from survivalkit.engine.asker import LeaveBackwards
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
-from survivalkit.engine.project import Reused, give_data
+from survivalkit.engine.project import Reused, data_of, give_common, give_data, project_name, read_folder
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
@@ -66,6 +67,11 @@ class Journey:
         self.file: JourneyAnswers | None = None
         self.autosave: Autosave | None = None
         self.revisit: set[str] = set()
+        self.project: Path | None = None
+        """The folder of the project in progress this journey continues (its documents go there)."""
+        self.project_common: dict[str, Any] = {}
+        self.project_data: dict[str, Reused] = {}
+        self.project_tools: list[str] = []
 
     # --- sources -------------------------------------------------------------------------
     def use_answers_file(self, data: JourneyAnswers) -> None:
@@ -81,10 +87,32 @@ class Journey:
         if self.formats is None and data.formats:
             self.formats = list(data.formats)
 
+    def continue_project(self, folder: Path) -> bool:
+        """Continue the project in ``folder``: its situation, the agent and the project's answers
+        and its data are given (said where they come from), its tools shown as done, and the new
+        documents go into its folder. False when the folder no longer holds a project."""
+        record = read_folder(folder, self.kit)
+        if record is None:
+            if self.report is not None:
+                self.report(t("project.gone", self.lang, folder=folder))
+            return False
+        self.project = folder
+        self.project_common = {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
+        self.project_data = data_of(record, self.kit)
+        self.project_tools = list(record.tools)
+        if record.situation and not self.situation.confirmed:
+            prefill(self.situation, record.situation, str(folder / ANSWERS_FILE), interactive=True)
+        if self.report is not None:
+            self.report(t("project.continued", self.lang, name=project_name(record, folder), folder=folder))
+        return True
+
     def restore(self, saved: Mapping[str, Any]) -> None:
         """Continue an autosaved journey (every part checked; what is malformed is ignored)."""
         state = saved.get("state") if isinstance(saved.get("state"), dict) else {}
         assert isinstance(state, dict)
+        project = state.get("project")
+        if isinstance(project, str) and project and self.project is None:
+            self.continue_project(Path(project))
         situation = state.get("situation")
         if isinstance(situation, dict):
             self.situation.restore(situation)
@@ -115,7 +143,8 @@ class Journey:
             "date": self.day.isoformat(),
             "settings": self.settings.as_dict(),
             "state": {"situation": self.situation.snapshot(), "picked": self.picked, "tools": tools,
-                      "done": self.done, "formats": self.formats},
+                      "done": self.done, "formats": self.formats,
+                      **({"project": str(self.project)} if self.project is not None else {})},
         }
 
     def save(self) -> None:
@@ -170,8 +199,10 @@ class Journey:
         titles = {card.id: card.title for card in self.kit.cards()}
 
         def label(tid: str, lang: str) -> str:
-            mark = f" ({t('journey.recommended_mark', lang)})" if tid in recommended else ""
-            return tr(titles[tid], lang) + mark
+            marks = [t("journey.recommended_mark", lang)] if tid in recommended else []
+            if tid in self.project_tools:
+                marks.append(t("journey.in_project", lang))
+            return tr(titles[tid], lang) + (f" ({', '.join(marks)})" if marks else "")
 
         pick = Question(
             id="outils",
@@ -180,7 +211,7 @@ class Journey:
             help=Localized(fr=t("journey.pick_help", "fr"), en=t("journey.pick_help", "en")),
             choices=[Choice(value=tid.replace("-", "_"), label=Localized(fr=label(tid, "fr"), en=label(tid, "en")))
                      for tid in order],
-            default=[tid.replace("-", "_") for tid in recommended] or None,
+            default=[tid.replace("-", "_") for tid in recommended if tid not in self.project_tools] or None,
             min_length=1,
         )
         interview = Interview([pick], lang=self.lang, sections={"outils": t("journey.recommended", self.lang)})
@@ -248,8 +279,10 @@ class Journey:
         earlier = self._earlier(tool_id)
         common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
         run.interview.preset({k: v for k, v in earlier.items() if k in common_ids})
+        if self.project_common:  # the project continued: the agent and the project, asked once
+            give_common(run.interview, self.project_common)
         # The project's data an earlier tool filled: answered once for all, saying where from.
-        give_data(run.interview, self._data(tool_id), self.kit)
+        give_data(run.interview, {**self.project_data, **self._data(tool_id)}, self.kit)
         run.interview.given_names = {"situation": self.situation.final_answers(),
                                      "earlier": {k: v for k, v in earlier.items() if v is not None}}
         run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too

@@ -198,6 +198,25 @@ def folder_common(folder: Path, kit: Kit) -> dict[str, Any]:
     return {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
 
 
+def read_folder(folder: Path, kit: Kit) -> Record | None:
+    """The record of the project in ``folder`` (None when it holds no readable one)."""
+    path = folder / ANSWERS_FILE
+    raw = _read_old(path) if path.is_file() else None
+    return read_record(raw, kit) if raw is not None else None
+
+
+def project_name(record: Record, folder: Path) -> str:
+    """What the project is called: its name as answered, else its folder's name."""
+    name = record.shared.get("projet_nom") or record.profile.get("projet_nom")
+    return name.strip() if isinstance(name, str) and name.strip() else folder.name
+
+
+def last_date(record: Record) -> str:
+    """The date of the project's most recent documents (ISO), or ``""``."""
+    days = [d for d in record.dates.values() if d]
+    return max(days) if days else ""
+
+
 def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
     """Answer the profile and shared questions the project already answered (asked once for all)."""
     given: dict[str, Any] = {}
@@ -219,12 +238,17 @@ def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> lis
     given: dict[str, Any] = {}
     for q in interview.questions:
         reused = data.get(q.datum) if q.datum else None
-        if reused is None or q.id in interview.confirmed:
+        if reused is None:
             continue
         try:
-            given[q.id] = interview.accept(q, reused.value)
+            value = interview.accept(q, reused.value)
         except Exception:  # no longer fits: asked as usual
             continue
+        if q.id in interview.confirmed:  # a resumed session: still said where it came from
+            if interview.answers.get(q.id) == value:
+                interview.origins[q.id] = reused.origin(kit, interview.lang)
+            continue
+        given[q.id] = value
         interview.origins[q.id] = reused.origin(kit, interview.lang)
     interview.preset(given)
     return list(given)
@@ -381,6 +405,20 @@ def is_version_file(name: str) -> bool:
     return bool(_VERSION.search(name))
 
 
-__all__ = ["Merged", "Record", "Reused", "data_of", "folder_common", "folder_data", "give_common", "give_data",
-           "index_entries",
-           "is_version_file", "merge_into_folder", "read_record"]
+__all__ = [
+    "Merged",
+    "Record",
+    "Reused",
+    "data_of",
+    "folder_common",
+    "folder_data",
+    "give_common",
+    "give_data",
+    "index_entries",
+    "is_version_file",
+    "last_date",
+    "merge_into_folder",
+    "project_name",
+    "read_folder",
+    "read_record",
+]
