@@ -262,3 +262,25 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert set(record["dates"].values()) == {"2026-12-07"}
     assert "Erreur inattendue" not in err
+
+
+def test_replaying_a_project_dates_each_tool_as_recorded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`survivalkit --answers DOSSIER/answers.yaml` renders each tool at its own recorded date;
+    `--date` given now dates them all."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-03-09", "--out", str(folder))
+    run(capsys, "run", "pass-fab-lab", "--answers", str(write(tmp_path / "f.yaml", fablab())),
+        "--date", "2026-12-09", "--out", str(folder))
+    whole = tmp_path / "whole"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(whole))
+    for name in ("memo-achat-", "note-atelier-"):
+        assert next(whole.glob(f"{name}*.md")).read_bytes() == next(folder.glob(f"{name}*.md")).read_bytes()
+    memo = next(whole.glob("memo-achat-*.md")).read_text("utf-8")
+    assert "9 mars 2026" in memo and "9 décembre 2026" not in memo
+    assert "9 décembre 2026" in next(whole.glob("note-atelier-*.md")).read_text("utf-8")
+    record = yaml.safe_load((whole / "answers.yaml").read_text("utf-8"))
+    assert record["dates"] == {"memo-achat-public": "2026-03-09", "pass-fab-lab": "2026-12-09"}
+    today = tmp_path / "today"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(today), "--date", "2026-12-10")
+    assert "10 décembre 2026" in next(today.glob("memo-achat-*.md")).read_text("utf-8")

@@ -72,6 +72,8 @@ class Journey:
         self.project_common: dict[str, Any] = {}
         self.project_data: dict[str, Reused] = {}
         self.project_tools: list[str] = []
+        self.tool_days: dict[str, dt.date] = {}
+        """Tools whose documents keep a date of their own (a project replayed: each at its date)."""
 
     # --- sources -------------------------------------------------------------------------
     def use_answers_file(self, data: JourneyAnswers) -> None:
@@ -86,6 +88,7 @@ class Journey:
             self.situation.base["doc_date"] = data.date
         if self.formats is None and data.formats:
             self.formats = list(data.formats)
+        self.tool_days = dict(data.dates)
 
     def continue_project(self, folder: Path) -> bool:
         """Continue the project in ``folder``: its situation, the agent and the project's answers
@@ -258,7 +261,7 @@ class Journey:
         if tool_id in self.runs:
             return self.runs[tool_id]
         tool = self.kit.tools[tool_id]
-        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings,
+        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day_of(tool_id), settings=self.settings,
                       report=self.report)
         self.runs[tool_id] = run
         ids = {q.id for q in run.interview.questions}
@@ -291,6 +294,10 @@ class Journey:
             require_complete(run.interview, missing, where=tool_id, defaults_option=False)
         return run
 
+    def day_of(self, tool_id: str) -> dt.date:
+        """The date of ``tool_id``'s documents: its own recorded one, else the journey's."""
+        return self.tool_days.get(tool_id, self.day)
+
     def _data(self, tool_id: str) -> dict[str, Reused]:
         """The project's data filled by the tools before ``tool_id`` (the latest wins)."""
         from survivalkit.engine.answers import to_plain
@@ -304,7 +311,7 @@ class Journey:
             answers = run.answers()
             for q in run.interview.questions:
                 if q.datum and answers.get(q.id) is not None:
-                    data[q.datum] = Reused(to_plain(q, answers[q.id]), earlier, self.day.isoformat())
+                    data[q.datum] = Reused(to_plain(q, answers[q.id]), earlier, self.day_of(earlier).isoformat())
         return data
 
     def _earlier(self, tool_id: str) -> dict[str, Any]:
@@ -365,8 +372,10 @@ class Journey:
         chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
         results = self.results()
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
-        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang,
-                                 locate_for={tid: run.locate for tid, run in self.runs.items()})
+        locate_for = {tid: run.locate for tid, run in self.runs.items()}
+        outputs = [output for tool, values in items  # each tool's documents at its own date
+                   for output in render_outputs(self.kit, [(tool, values)], day=self.day_of(tool.id),
+                                                lang=self.lang, locate_for=locate_for)]
         answers = self._answers_file(header, chosen)
         files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit,
                           archive=answers if archive else None)
@@ -398,5 +407,6 @@ class Journey:
             situation=self.situation.final_answers(), situation_questions=kit.info.situation,
             tools=self.picked or [], formats=formats, profile=profile, shared=shared,
             per_tool=per_tool, questions=questions,
+            dates={tid: self.day_of(tid) for tid in self.picked or []},
         )
 

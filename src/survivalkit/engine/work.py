@@ -268,6 +268,8 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
         journey.restore(opened.restored)
         around.report(t("journey.resumed", lang))
     journey.day = day  # the policy above, whatever the file or the session said
+    if work.day is not None:  # a date given now dates every document
+        journey.tool_days = {}
     journey.situation.base["doc_date"] = day
     try:
         journey.run(around.frontend)
