@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from test_project import MEMO, write
 
 from helpers import run_cli
 from survivalkit.engine.asker import Step
@@ -18,7 +19,6 @@ from survivalkit.engine.frontend import as_frontend
 from survivalkit.engine.store import Store
 from survivalkit.engine.work import Around, JourneyWork, run_journey
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
-from test_project import MEMO, write
 
 KIT = load_kit([bundled_kit_dir()]).kit
 

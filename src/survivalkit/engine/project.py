@@ -61,6 +61,8 @@ class Record:
     documents: dict[str, list[Documents]] = field(default_factory=dict)
     previous: dict[str, list[Documents]] = field(default_factory=dict)
     kit: dict[str, Any] = field(default_factory=dict)
+    obsolete: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Answers whose question a tool no longer has (``survivalkit update``): kept aside, never deleted."""
 
 
 def _docs(value: Any) -> list[Documents]:
@@ -116,6 +118,8 @@ def read_record(data: Mapping[str, Any], kit: Kit) -> Record:
             setattr(record, name, {str(k): _docs(v) for k, v in value.items()})
     if isinstance(data.get("kit"), dict):
         record.kit = dict(data["kit"])
+    if isinstance(data.get("obsolete"), dict):
+        record.obsolete = {str(k): dict(v) for k, v in data["obsolete"].items() if isinstance(v, dict)}
     return record
 
 
@@ -271,9 +275,11 @@ class Merged:
 
 
 def merge_into_folder(
-    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date
+    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date,
+    set_aside: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Merged:
-    """This run's ``files`` merged with the project already in ``folder`` (if any)."""
+    """This run's ``files`` merged with the project already in ``folder`` (if any); ``set_aside``:
+    per tool, answers whose question no longer exists, kept in the record under ``obsolete``."""
     record_path = folder / ANSWERS_FILE
     if not record_path.is_file() or ANSWERS_FILE not in files:
         return Merged(files, set())
@@ -321,6 +327,9 @@ def merge_into_folder(
         merged.dates[tool_id] = new.dates.get(tool_id) or day.isoformat()
         if tool_id not in merged.tools:
             merged.tools.append(tool_id)
+    for tool_id, values in (set_aside or {}).items():
+        if values:  # never deleted: what an earlier update set aside stays
+            merged.obsolete[tool_id] = {**merged.obsolete.get(tool_id, {}), **values}
     merged.profile.update(new.profile)
     merged.shared.update(new.shared)
     if new.situation is not None:
@@ -397,6 +406,9 @@ def _dump(record: Record, day: dt.date) -> str:
     if previous:
         data["previous"] = previous
     data["kit"] = record.kit
+    obsolete = {tid: values for tid, values in record.obsolete.items() if values}
+    if obsolete:
+        data["obsolete"] = obsolete
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 

@@ -130,6 +130,10 @@ class ToolWork:
     locate: Locator | None = None
     archive: bool = False
     """Each PDF as an archival PDF/A-3 carrying the answers file."""
+    session_key: str | None = None
+    """The session this run saves into (default ``tool-<id>``; ``survivalkit update`` has its own)."""
+    set_aside: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Answers kept aside in the project's record (per tool: their question no longer exists)."""
 
 
 @dataclass
@@ -174,8 +178,9 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
     profile = _profile(around, lang) if person or not work.formats else {}
     opened = open_session(
-        around.store, f"tool-{work.tool.id}", resume=work.resume, interactive=interactive, scripted=scripted,
-        frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
+        around.store, work.session_key or f"tool-{work.tool.id}", resume=work.resume, interactive=interactive,
+        scripted=scripted, frontend=around.frontend, lang=lang, resume_command=around.resume_command,
+        report=around.report,
     )
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
@@ -219,7 +224,8 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
         files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
+                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files),
+                         set_aside=work.set_aside)
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
@@ -341,7 +347,8 @@ def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, byte
 
 
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
-           around: Around, kit: Kit, lang: str, name: str | None) -> list[Path]:
+           around: Around, kit: Kit, lang: str, name: str | None,
+           set_aside: Mapping[str, Mapping[str, Any]] | None = None) -> list[Path]:
     """Write the whole folder at once (``out``, else the project's folder when ``write``).
 
     A folder that already holds a project gets this run's documents and answers added: nothing
@@ -357,7 +364,7 @@ def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.da
 
     folder = out or default_out_dir(day, name)
     confirm = around.confirm_overwrite if around.interactive else None
-    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day)
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day, set_aside=set_aside)
     if not merged.replaceable:
         written = write_files(folder, files, force=force, confirm_overwrite=confirm)
     else:

@@ -32,4 +32,16 @@ MESSAGES_PROJECT: dict[str, dict[str, str]] = {
         "en": "To continue a project: survivalkit (the journey offers it), or survivalkit run TOOL --out FOLDER; to bring it up to date: survivalkit update FOLDER.",
     },
     "projects.none": {"fr": "Aucun projet en cours sur cet ordinateur.", "en": "No project in progress on this computer."},
+    "update.obsolete": {
+        "fr": "Réponse mise de côté (la question « {key} » n'existe plus dans l'outil) : {value} — elle reste dans answers.yaml, sous « obsolete ».",
+        "en": "Answer set aside (the question “{key}” no longer exists in the tool): {value} — it stays in answers.yaml, under “obsolete”.",
+    },
+    "update.renamed": {
+        "fr": "La question « {old} » s'appelle désormais « {new} » : votre réponse y est reprise.",
+        "en": "The question “{old}” is now called “{new}”: your answer is carried over.",
+    },
+    "update.up_to_date": {
+        "fr": "Déjà à jour au {date} (documents écrits avec cette version de l'outil) : rien à refaire.",
+        "en": "Already up to date on {date} (documents written with this version of the tool): nothing to redo.",
+    },
 }

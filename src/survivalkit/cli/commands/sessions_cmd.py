@@ -83,6 +83,8 @@ def _projects(env: Env, projects: list["ProjectInfo"]) -> None:
 
 
 def _resume_command(env: Env, key: str) -> str:
+    if key.startswith("update-"):
+        return env.command("update", t("metavar.folder", env.lang))
     if key.startswith("tool-"):
         return env.command("run", key.removeprefix("tool-"), "--resume")
     return env.command("--resume")
