@@ -11,8 +11,7 @@ from typing import Protocol
 
 from survivalkit.engine.asker import Asker, RecapRow, Step
 from survivalkit.engine.triage import Recommendation
-from survivalkit.errors import AnswerError
-from survivalkit.i18n import t
+from survivalkit.errors import refused
 from survivalkit.kit.model import Term, Tool
 
 
@@ -83,7 +82,7 @@ class Strict:
         reply = self.frontend.ask(step)
         key = (step.question.id, reply)
         if step.error and self._last == key:
-            raise AnswerError(t("api.refused", step.lang, id=step.question.id, reason=step.error))
+            raise refused(step.lang, "api.refused", id=step.question.id, reason=step.error)
         self._last = key
         return reply
 
@@ -95,7 +94,7 @@ class Strict:
         """Delegate; an invalid recap reply given twice raises."""
         reply = self.frontend.recap(rows, error)
         if error and reply == self._last_recap:
-            raise AnswerError(t("api.refused", self.lang, id="recap", reason=error))
+            raise refused(self.lang, "api.refused", id="recap", reason=error)
         self._last_recap = reply
         return reply
 
