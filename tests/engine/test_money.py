@@ -73,3 +73,10 @@ def test_amounts_come_back_equal_from_an_answers_file_and_a_session(typed: str, 
 def test_an_amount_already_read_is_never_read_again_as_text() -> None:
     # « 12.500 » would read as twelve thousand five hundred in French: an amount stays itself.
     assert parse_amount(Amount("12.500"), "fr") == Decimal("12.5")
+
+
+def test_a_kits_mistake_with_an_amount_reads_like_one_with_a_number() -> None:
+    montant = parse_amount("100")
+    with pytest.raises(ZeroDivisionError, match="division by zero") as caught:
+        montant / 0
+    assert type(caught.value) is ZeroDivisionError  # never decimal's « DivisionByZero: [<class…>] »

@@ -9,6 +9,7 @@ decimal separator could mean either (``45,000`` in French: 45 or 45 000) and is 
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
 from decimal import Decimal
@@ -98,7 +99,14 @@ def _operator(name: str, *, arithmetic: bool) -> Any:
         exact = _exact(other) if not isinstance(other, str) else None
         if exact is None:
             return NotImplemented
-        result = operation(self, exact)
+        try:
+            result = operation(self, exact)
+        except ZeroDivisionError:  # decimal's own classes would read « DivisionByZero: [<class…>] »
+            raise ZeroDivisionError("division by zero") from None
+        except decimal.Overflow:
+            raise OverflowError("number too large") from None
+        except decimal.DecimalException:
+            raise ValueError("invalid operation on an amount") from None
         return Amount(result) if arithmetic and isinstance(result, Decimal) else result
 
     method.__name__ = name
