@@ -379,3 +379,75 @@ def test_an_interactive_update_stopped_half_way_resumes_where_it_stopped(tmp_pat
     assert answers["service_demandeur"] == "Service des moyens" and answers["reference_interne"] == "DA-2026-118"
     assert record["dates"]["memo-achat-public"] == "2026-12-07"
     assert not list((data / "sessions").glob("*/*.json")), "the finished update leaves no session"
+
+
+def justified_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A memo for 12 500 € on 7 December, and its innovative-purchase note on 9 December, which
+    reuses what is bought and for how much."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-12-07", "--out", str(folder))
+    example = dict(KIT.tools["justification-achat-innovant"].examples[0].answers)
+    for datum_question in ("objet", "nature", "montant"):
+        example.pop(datum_question)
+    example.update(PROFILE, projet_nom="Rendez-vous en ligne")
+    example = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in example.items()}
+    run(capsys, "run", "justification-achat-innovant", "--answers", str(write(tmp_path / "j.yaml", example)),
+        "--date", "2026-12-09", "--out", str(folder))
+    return folder
+
+
+def note_of(folder: Path) -> Path:
+    return next(p for p in folder.glob("justification-achat-innovant-*.md") if ".version-" not in p.name)
+
+
+def test_a_changed_amount_reaches_the_other_documents_only_when_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Point 2: the memo's amount changes; the note that reuses it is never changed silently."""
+    folder = justified_project(tmp_path, capsys)
+    note = note_of(folder).read_bytes()
+    changed = write(tmp_path / "m2.yaml", {**MEMO, "montant": 18000})
+    err = run(capsys, "run", "memo-achat-public", "--answers", str(changed), "--date", "2026-12-14", "--out", str(folder))
+    said = " ".join(err.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "vaut maintenant 18 000 € dans « Mémo « achat public » » (avant : 12 500 €)" in said
+    assert "« Justifier un achat innovant » (du 9 décembre 2026) utilisent encore l'ancienne valeur" in said
+    assert "--propagate" in said and "propagate: true" in said
+    assert note_of(folder).read_bytes() == note, "not without the agent's consent"
+    # Accepted in the answers file: the note is written again with 18 000 €, its version kept.
+    accepted = write(tmp_path / "m3.yaml", {"tool": "memo-achat-public", "propagate": True,
+                                             "answers": {**MEMO, "montant": 18000}})
+    err = run(capsys, "run", "memo-achat-public", "--answers", str(accepted), "--date", "2026-12-14", "--out", str(folder))
+    assert "mis à jour avec la nouvelle valeur" in err
+    assert amount(note_of(folder).read_text("utf-8")) == "18000"
+    kept = folder / note_of(folder).name.replace(".md", ".version-2026-12-09.md")
+    assert kept.read_bytes() == note
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["answers"]["justification-achat-innovant"]["montant"] == 18000
+    assert f"]({kept.name})" in (folder / "index.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("reply", ["non", "oui"])
+def test_at_a_terminal_the_agent_is_asked_before_the_change_reaches_other_documents(
+    reply: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_projects_in_progress import Agent
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.replay import tool_answers_from
+    from survivalkit.engine.work import Around, ToolWork, run_tool
+
+    folder = justified_project(tmp_path, capsys)
+    note = note_of(folder).read_bytes()
+    agent = Agent({"reporter": reply})
+    file = tool_answers_from({"answers": {**MEMO, "montant": 18000}}, "m.yaml", "fr")
+    done = run_tool(ToolWork(KIT, KIT.tools["memo-achat-public"], "fr", file=file, day=dt.date(2026, 12, 14),
+                             formats=["md"], out=folder, write=True), Around(frontend=as_frontend(agent)))
+    [step] = [s for s in agent.steps if s.question.id == "reporter"]
+    label = " ".join(str(step.question.label.fr).replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "vaut maintenant 18 000 €" in label and label.endswith("Les mettre à jour aussi ? (leur version actuelle est gardée)")
+    if reply == "non":
+        assert note_of(folder).read_bytes() == note
+        assert done.pending and "ne sont pas modifiés sans votre accord" in done.pending[0]
+    else:
+        assert amount(note_of(folder).read_text("utf-8")) == "18000" and not done.pending

@@ -117,6 +117,13 @@ def report_written(env: Env, written: list[Path]) -> None:
     d.say(t("written.next", env.lang))
 
 
+def report_pending(env: Env, pending: list[str]) -> None:
+    """A datum changed in this run that other documents of the project still use with the old
+    value: said, with how to carry it (nothing is changed silently)."""
+    for said in pending:
+        env.display.notice(f"{said} {t('data.carry_hint', env.lang)}")
+
+
 def _first_to_open(written: list[Path]) -> Path | None:
     """The index page when there are several documents, else the document itself (PDF first)."""
     documents = [p for p in written if p.stem not in ("index", "answers")]

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from survivalkit.engine import work as engine_work
-from survivalkit.engine.project import index_entries, read_record, tool_hash
+from survivalkit.engine.project import current_answers, index_entries, read_record, tool_hash
 from survivalkit.engine.replay import Settings, read_tool_answers
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
@@ -71,24 +70,6 @@ def _has_session(around: engine_work.Around, key: str) -> bool:
         return False
 
 
-def _current_answers(kit: Kit, tool: Tool, recorded: Mapping[str, Any]
-                     ) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, str]]]:
-    """A tool's recorded answers for the current kit: renamed questions mapped through the tool's
-    ``renamed`` declaration, and answers whose question no longer exists set aside.
-
-    Returns (the answers to replay, the answers set aside, the (old, new) ids carried over)."""
-    answers = dict(recorded)
-    moved = []
-    for old, new in tool.renamed.items():
-        if old in answers and new not in answers:
-            answers[new] = answers.pop(old)
-            moved.append((old, new))
-    asked = {q.id for q in tool_questions(kit, tool)} | {q.id for q in kit.info.profile} | {
-        q.id for q in kit.info.shared}
-    obsolete = {k: v for k, v in answers.items() if k not in asked}
-    return {k: v for k, v in answers.items() if k in asked}, obsolete, moved
-
-
 def _shown(value: Any) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     return text if len(text) <= 80 else text[:79] + "…"
@@ -131,7 +112,7 @@ def update_project(
                      for n in files]
         before = {n: (folder / n).read_bytes() for n in names if n.endswith(".md") and (folder / n).is_file()}
         update = ToolUpdate(tool_id, tr(tool.title, lang), since)
-        own, obsolete, moved = _current_answers(kit, tool, record.answers.get(tool_id, {}))
+        own, obsolete, moved = current_answers(kit, tool, record.answers.get(tool_id, {}))
         update.lines += [t("update.renamed", lang, old=old, new=new) for old, new in moved]
         update.lines += [t("update.obsolete", lang, key=key, value=_shown(value)) for key, value in obsolete.items()]
         if (not moved and not obsolete and since == day
