@@ -223,7 +223,8 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     after, the threshold raised on 1 April, then `survivalkit update`: one folder, one index,
     every datum given once, no crash, every document right for its date."""
     folder = tmp_path / "rendez-vous-en-ligne"
-    memo = {**MEMO, "objet": "des capteurs de remplissage", "nature": "fournitures", "montant": 50000}
+    memo = {**MEMO, "objet": "des capteurs de remplissage", "nature": "fournitures", "montant": 50000,
+            "budget": "Fonds d'innovation"}
     run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "lundi.yaml", memo)),
         "--date", "2026-03-09", "--out", str(folder))
     # Wednesday and the week after: only each tool's own answers; the project gives the rest.
@@ -243,10 +244,16 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     for name in folder.glob("*.md"):
         assert "Claire Martin" in name.read_text("utf-8") or name.name == "index.md"
     before = sorted(p.name for p in folder.glob("*.md"))
-    # December: the threshold moved on 1 April; bring every document up to date.
-    code, out, err = run_cli(["update", str(folder), "--date", "2026-12-07", "--lang", "fr"], capsys)
+    # December: the threshold moved on 1 April, and the memo tool changed too (a regional kit
+    # folder holds its new version): `echeance` is now `date_besoin`, and `budget` is no longer asked.
+    layer = renaming_layer(tmp_path, drop_budget=True)
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"],
+                             capsys)
     assert code == 0, err
     assert "avant" in out and "désormais" in out  # what changed, in plain words
+    said = " ".join(out.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "La question « echeance » s'appelle désormais « date_besoin » : votre réponse y est reprise." in said
+    assert "Réponse mise de côté (la question « budget » n'existe plus dans l'outil) : Fonds d'innovation" in said
     index = (folder / "index.md").read_text("utf-8")
     current = [n for n in before if n != "index.md"]
     for name in current:
@@ -261,6 +268,9 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     assert amount((folder / fablab_note).read_text("utf-8")) == "3000"  # its own price, never the memo's
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert set(record["dates"].values()) == {"2026-12-07"}
+    assert record["answers"]["memo-achat-public"]["date_besoin"] == "2027-01-15"
+    assert "echeance" not in record["answers"]["memo-achat-public"]
+    assert record["obsolete"] == {"memo-achat-public": {"budget": "Fonds d'innovation"}}, "kept, never deleted"
     assert "Erreur inattendue" not in err
 
 
@@ -286,13 +296,18 @@ def test_replaying_a_project_dates_each_tool_as_recorded(tmp_path: Path, capsys:
     assert "10 décembre 2026" in next(today.glob("memo-achat-*.md")).read_text("utf-8")
 
 
-def renaming_layer(tmp_path: Path) -> Path:
-    """A newer memo tool, in a regional kit folder: its question `echeance` is now `date_besoin`."""
+def renaming_layer(tmp_path: Path, *, drop_budget: bool = False) -> Path:
+    """A newer memo tool, in a regional kit folder: its question `echeance` is now `date_besoin`
+    (and, with ``drop_budget``, it no longer asks `budget`)."""
     from survivalkit.kit.loader import bundled_kit_dir
 
     text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
     renamed = re.sub(r"\becheance\b", "date_besoin", text)
     renamed = renamed.replace("\nquestions:\n", "\nrenamed: {echeance: date_besoin}\nquestions:\n", 1)
+    if drop_budget:
+        renamed = re.sub(r"\n  - id: budget\n(?:    .*\n|      .*\n)*", "\n", renamed, count=1)
+        renamed = renamed.replace("{% if budget %}", "{% if false %}").replace("{{ budget | milieu }}", "")
+        assert "id: budget" not in renamed
     layer = tmp_path / "kit-nouveau"
     (layer / "tools").mkdir(parents=True)
     (layer / "tools" / "memo-achat-public.yaml").write_text(renamed, "utf-8")
