@@ -466,3 +466,4 @@ def test_at_a_terminal_the_agent_is_asked_before_the_change_reaches_other_docume
         assert done.pending and "ne sont pas modifiés sans votre accord" in done.pending[0]
     else:
         assert amount(note_of(folder).read_text("utf-8")) == "18000" and not done.pending
+        assert note_of(folder) in done.written, "said with the files this run wrote"

@@ -436,11 +436,12 @@ def _carry(written: list[Path], tools: Sequence[str], *, work: ToolWork | Journe
                          formats=recorded_formats(record, folder, tool_id), header=work.header, out=folder,
                          write=True)
         try:
-            run_tool(again, Around(report=around.report))
+            redone = run_tool(again, Around(report=around.report))
         except SurvivalkitError as exc:  # this run's documents are written: say it, never lose them
             around.report(t("data.carry_failed", lang, tool=_title(kit, tool_id, lang), error=exc.say(lang)))
             continue
         around.report(t("data.carried", lang, tool=_title(kit, tool_id, lang)))
+        written.extend(p for p in redone.written if p not in written)  # said with this run's files
     if new_values:
         _remember(around, folder, kit, lang)
     return pending
