@@ -232,6 +232,7 @@ def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
             except Exception:  # no longer fits: asked as usual
                 continue
     interview.preset(given)
+    interview.prefilled.update(given)  # given by the project, not typed in this work: not counted
     return list(given)
 
 
@@ -256,6 +257,7 @@ def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> lis
         given[q.id] = value
         interview.origins[q.id] = reused.origin(kit, interview.lang)
     interview.preset(given)
+    interview.prefilled.update(given)  # given by the project, not typed in this work: not counted
     return list(given)
 
 

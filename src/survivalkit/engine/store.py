@@ -443,16 +443,14 @@ def count_answers(state: Any) -> int:
     tools = state.get("tools")
     if isinstance(tools, dict):
         parts += list(tools.values())
-    confirmed: set[str] = set()
-    prefilled: set[str] = set()
-    for part in parts:
+    typed: set[str] = set()
+    for part in parts:  # per part: a question typed in one tool and given to the next counts once
         if not isinstance(part, dict):
             continue
-        for name, into in (("confirmed", confirmed), ("prefilled", prefilled)):
-            ids = part.get(name)
-            if isinstance(ids, list):
-                into.update(i for i in ids if isinstance(i, str))
-    return len(confirmed - prefilled)
+        ids = {name: {i for i in part.get(name) or [] if isinstance(i, str)} if isinstance(part.get(name), list)
+               else set() for name in ("confirmed", "prefilled")}
+        typed |= ids["confirmed"] - ids["prefilled"]
+    return len(typed)
 
 
 def _forget(path: Path) -> None:
