@@ -467,3 +467,49 @@ def test_at_a_terminal_the_agent_is_asked_before_the_change_reaches_other_docume
     else:
         assert amount(note_of(folder).read_text("utf-8")) == "18000" and not done.pending
         assert note_of(folder) in done.written, "said with the files this run wrote"
+
+
+def test_an_update_resumed_keeps_the_answer_fixed_before_it_stopped(tmp_path: Path, isolated_home: Path) -> None:
+    """The recorded subject no longer fits the newer tool (60 characters at most): the agent
+    shortens it, stops at the next question; the update resumed keeps the shortened subject."""
+    from test_projects_in_progress import Agent
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.store import Store
+    from survivalkit.engine.update import update_project
+    from survivalkit.engine.work import Around
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    long_subject = "six ateliers de conception avec des usagers, leur préparation et leur compte rendu"
+    (folder / "answers.yaml").write_text(yaml.safe_dump(
+        {"tool": "memo-achat-public", "date": "2026-03-15", "answers": {**MEMO, "objet": long_subject}},
+        allow_unicode=True), "utf-8")
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    newer = text.replace("    max_length: 200\n  - id: nature", "    max_length: 60\n  - id: reference_interne\n"
+                         "    label: {fr: Quelle référence ?, en: Which?}\n  - id: nature", 1)
+    assert newer != text
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
+    kit = load_kit([bundled_kit_dir(), layer]).kit
+
+    class StopAtReference(Agent):
+        def ask(self, step: Any) -> str:
+            if step.question.id == "reference_interne":
+                raise KeyboardInterrupt
+            return super().ask(step)
+
+    first = StopAtReference({"objet": "six ateliers avec des usagers"})
+    store = Store()
+    with pytest.raises(Exception, match="update"):
+        update_project(folder, kit, lang="fr", day=dt.date(2026, 12, 7), header="",
+                       around=Around(frontend=as_frontend(first), store=store, resume_command="survivalkit update"))
+    assert "objet" in first.asked
+    again = Agent({"reference_interne": "DA-118"})
+    update_project(folder, kit, lang="fr", day=dt.date(2026, 12, 7), header="",
+                   around=Around(frontend=as_frontend(again), store=store))
+    assert "objet" not in again.asked and again.asked[0] == "reference_interne"
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["answers"]["memo-achat-public"]["objet"] == "six ateliers avec des usagers"

@@ -70,6 +70,21 @@ def _has_session(around: engine_work.Around, key: str) -> bool:
         return False
 
 
+def _confirmed_in_session(around: engine_work.Around, key: str) -> set[str]:
+    """The questions the stopped update had confirmed (read from its session; nothing if unreadable)."""
+    import json
+
+    info = around.store.latest(key) if around.store is not None else None
+    if info is None:
+        return set()
+    try:
+        state = json.loads(info.path.read_text("utf-8")).get("state", {}).get("interview", {})
+        confirmed = state.get("confirmed") if isinstance(state, dict) else None
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return set()
+    return {c for c in confirmed if isinstance(c, str)} if isinstance(confirmed, list) else set()
+
+
 def _shown(value: Any) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     return text if len(text) <= 80 else text[:79] + "…"
@@ -128,13 +143,18 @@ def update_project(
         # (a new question), or no longer fits, is asked.
         skipped = {q.id: None for q in [*kit.info.profile, *tool_questions(kit, tool)]
                    if not q.required and q.id not in values}
-        file = replace(recorded, answers={**skipped, **values})
         key = update_session_key(folder, tool_id)
+        resume = _has_session(around, key)
+        if resume:  # what the agent confirmed before stopping wins over the record (a fixed answer)
+            done_ids = _confirmed_in_session(around, key)
+            values = {k: v for k, v in values.items() if k not in done_ids}
+            skipped = {k: v for k, v in skipped.items() if k not in done_ids}
+        file = replace(recorded, answers={**skipped, **values})
         work = engine_work.ToolWork(
             kit, tool, lang, settings=settings or Settings.from_mapping(record.settings),
             file=file, day=day, formats=_formats(folder, names) or record.formats or None, header=header,
             out=folder, write=True, session_key=key, set_aside={tool_id: obsolete} if obsolete else {},
-            resume=_has_session(around, key),
+            resume=resume,
         )
         done = engine_work.run_tool(work, around)
         update.written = done.written
