@@ -219,7 +219,8 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
         files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
+                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files),
+                         archive=work.archive)
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
@@ -271,7 +272,8 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             _quietly(around, lang, lambda: remember_profile_values(store, values))
         files = journey.documents(header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files))
+                         kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files),
+                         archive=work.archive)
     except (KeyboardInterrupt, QuitRequested):
         journey.save()
         raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
@@ -331,7 +333,7 @@ def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, byte
 
 
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
-           around: Around, kit: Kit, lang: str, name: str | None) -> list[Path]:
+           around: Around, kit: Kit, lang: str, name: str | None, archive: bool = False) -> list[Path]:
     """Write the whole folder at once (``out``, else the project's folder when ``write``).
 
     A folder that already holds a project gets this run's documents and answers added: nothing
@@ -347,7 +349,7 @@ def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.da
 
     folder = out or default_out_dir(day, name)
     confirm = around.confirm_overwrite if around.interactive else None
-    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day)
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day, archive=archive)
     if not merged.replaceable:
         return write_files(folder, files, force=force, confirm_overwrite=confirm)
     foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]

@@ -87,16 +87,7 @@ def html_page(
     Title, language, author and subject (``<meta name="description">``) are also the PDF's own
     description; ``header=False`` leaves the visible header out (a letter has its own).
     """
-    meta = []
-    if author and header:
-        meta.append(f"<span>{html.escape(author)}</span>")
-    if day is not None and header:
-        meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
-    top = (
-        f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
-        if meta
-        else ""
-    )
+    top = page_header(title, lang=lang, author=author, day=day) if header else ""
     body = wrap_tables(body, lang)
     return (
         "<!DOCTYPE html>\n"
@@ -108,6 +99,18 @@ def html_page(
         + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{top}\n<main>\n{body}</main>\n"
         "</body>\n</html>\n"
     )
+
+
+def page_header(title: str, *, lang: str, author: str = "", day: dt.date | None = None) -> str:
+    """The line above a document: its title, its author and its date (nothing without them)."""
+    meta = []
+    if author:
+        meta.append(f"<span>{html.escape(author)}</span>")
+    if day is not None:
+        meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
+    if not meta:
+        return ""
+    return f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
 
 
 _TABLE_LABEL = {"fr": "Tableau (faire défiler horizontalement)", "en": "Table (scroll sideways)"}
@@ -212,15 +215,24 @@ def _pandoc() -> str:
     raise MissingExtraError(_PANDOC_MISSING)
 
 
-def document_html(doc: RenderedDocument) -> str:
-    """A rendered document as a standalone HTML page (a letter is laid out part by part)."""
+def document_body(doc: RenderedDocument) -> str:
+    """A rendered document's HTML body (a letter laid out part by part), without the page around
+    it: the standalone page and the combined PDF both print it."""
     if doc.letter is None:
-        body = keep_lead_ins(markdown_to_html_body(bind(doc.markdown)))
-        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date,
-                         subject=doc.title)
-    body = keep_lead_ins(letter_html(doc.letter, lambda md: markdown_to_html_body(bind(md))))
-    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS, author=doc.author,
-                     subject=plain_text(doc.letter.subject) or doc.title, header=False)
+        return keep_lead_ins(markdown_to_html_body(bind(doc.markdown)))
+    return keep_lead_ins(letter_html(doc.letter, lambda md: markdown_to_html_body(bind(md))))
+
+
+def document_subject(doc: RenderedDocument) -> str:
+    """What the document is about, in plain text: a letter's « Objet », else its title."""
+    return (plain_text(doc.letter.subject) if doc.letter is not None else "") or doc.title
+
+
+def document_html(doc: RenderedDocument) -> str:
+    """A rendered document as a standalone HTML page (a letter has its own header)."""
+    return html_page(document_body(doc), title=doc.title, lang=doc.lang, author=doc.author,
+                     day=doc.date if doc.letter is None else None, css=LETTER_CSS if doc.letter else "",
+                     subject=document_subject(doc), header=doc.letter is None)
 
 
 def plain_text(markdown: str) -> str:

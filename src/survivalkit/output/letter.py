@@ -63,6 +63,8 @@ class LetterParts:
     """The documents sent with the letter (« P.J. : »)."""
     civility: str = ""
     """The recipient's civility, ``f``, ``m`` or empty (for « de la » or « du » before a title)."""
+    kind: str = ""
+    """The recipient's kind (``prefect``, ``mayor``… see ``courtesy.KINDS``), or empty."""
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -144,6 +146,7 @@ def render_letter(
         decision=decision,
         attachments=lines(part("attachments")),
         civility=civ,
+        kind=kind,
     )
 
 
