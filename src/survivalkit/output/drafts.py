@@ -49,7 +49,6 @@ def draft(doc: RenderedDocument, attachment: tuple[str, bytes] | None) -> bytes:
     from survivalkit.output.formats import plain_text
 
     assert doc.letter is not None
-    lang = doc.lang
     msg = EmailMessage(policy=SMTP)
     to = recipient_address(doc)
     if to:
