@@ -17,6 +17,7 @@ from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.formats import PDF_VARIANT, html_to_pdf, refuse_fetch, weasyprint_html
 from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
+from survivalkit.sheets.text import Txt
 from survivalkit.sheets.view import Workshop
 
 SHEET_PT = 9.5
@@ -107,10 +108,12 @@ MIN_LAST_PAGE = 3
 """The fewest questions a form's last page may hold: one or two alone look forgotten."""
 
 
-def _blank(title: str, lang: str) -> Any:
+def _blank(title: str, lang: str, *, author: str = "", subject: str = "") -> Any:
     """A document of one blank A4 page, titled: the verso of a form, and the file's metadata."""
     page = (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title>"
+            f'<meta name="author" content="{html.escape(author)}">'
+            f'<meta name="description" content="{html.escape(subject)}">'
             "<style>@page { size: A4; margin: 0; }</style></head><body></body></html>")
     return _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
 
@@ -149,7 +152,8 @@ def print_forms(
     ``before`` is a laid-out document printed first (the workshop pack: the booklet, then
     every tool's form).
     """
-    blank = _blank(form_page_title(tools, lang), lang)
+    blank = _blank(form_page_title(tools, lang), lang, author=Txt.of(kit.info.title, lang).text,
+                   subject=" ".join(Txt.of(kit.info.description, lang).text.split()))
     pages: list[Any] = list(before.pages) if before is not None else []
     if duplex and len(pages) % 2:
         pages.append(blank.pages[0])
