@@ -163,6 +163,8 @@ def attention(parts: LetterParts) -> str:
     lead, who = label("letter.attention", parts.lang), ", ".join(parts.recipient)
     if parts.lang == "fr" and lead.endswith(" de"):
         joined = of_title(who, parts.civility)  # « du directeur », « de la directrice », « de l'adjoint »
+        if joined.startswith("d'"):  # « d'Éric Vidal »: the elided « de » out of the bold (it would not close)
+            return f"**{lead[:-3]}** {joined}"
         prep, _, who = joined.partition(" ") if joined.startswith(("du ", "des ")) else ("de", "", joined[3:])
         lead = lead[:-3] + " " + prep
     return f"**{lead}** {who}"
