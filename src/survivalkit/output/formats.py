@@ -27,8 +27,8 @@ OFFICE_FORMATS = ("odt", "docx")
 PRINT_CSS = """
 @page { size: A4; margin: 2cm 2.2cm 2.4cm 2.2cm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
-html { font-family: "DejaVu Sans", "Marianne", Arial, sans-serif; font-size: 11pt; color: #161616;
-  line-height: 1.45; overflow-wrap: break-word; }
+html { font-family: "Survivalkit Hyperlegible", "Atkinson Hyperlegible", "DejaVu Sans", Arial, sans-serif;
+  font-size: 11pt; color: #161616; line-height: 1.45; overflow-wrap: break-word; }
 body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 header.doc { border-bottom: 2px solid #000091; margin-bottom: 1.2rem; padding-bottom: .4rem;
@@ -185,7 +185,9 @@ def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = 
 
         options = {"pdf_variant": ARCHIVE_VARIANT,
                    "attachments": [Attachment(string=archive, name=archive_name, relationship="Source")]}
-    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf(**options)
+    from survivalkit.output.fonts import print_options
+
+    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf(**options, **print_options())
     return bytes(result)
 
 
