@@ -16,8 +16,8 @@ from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
     document_office,
+    fitted_pdf,
     html_page,
-    html_to_pdf,
     markdown_to_html_body,
 )
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
@@ -89,16 +89,21 @@ def files_for(
                 stem = f"{stem}-{doc.document_id}".replace("_", "-")
             names = []
             page: str | None = None
+            step: int | None = None  # how much tighter a document meant to take few pages is printed
             for fmt in formats:
                 name = f"{stem}.{fmt}"
                 if fmt == "md":
                     files[name] = doc.markdown.encode("utf-8")
-                elif fmt in ("html", "pdf"):
-                    if page is None:
-                        page = document_html(doc)
-                    files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page, archive=archive)
+                elif fmt == "html":
+                    page = page or document_html(doc)
+                    files[name] = page.encode("utf-8")
+                elif fmt == "pdf":
+                    page = page or document_html(doc)
+                    files[name], step = fitted_pdf(page, doc.pages, archive=archive)
                 else:
-                    files[name] = document_office(doc, fmt)
+                    if step is None:
+                        step = tightening(doc)
+                    files[name] = document_office(doc, fmt, step=step)
                 total += len(files[name])
                 if total > limit:
                     raise _too_much(output.tool, total, limit, lang)
@@ -126,6 +131,19 @@ def files_for(
                      lang=lang, day=day)
     files["index.html"] = page.encode("utf-8")
     return files
+
+
+def tightening(doc: RenderedDocument) -> int:
+    """How much tighter the office files of a document meant to take few pages are set: the step
+    its PDF needs (measured even when no PDF is asked; none without WeasyPrint)."""
+    from survivalkit.errors import MissingExtraError
+
+    if doc.pages is None:
+        return 0
+    try:
+        return fitted_pdf(document_html(doc), doc.pages)[1]
+    except MissingExtraError:
+        return 0
 
 
 def check_sizes(outputs: Sequence[ToolOutput], formats: Sequence[str], *, lang: str) -> None:

@@ -71,10 +71,10 @@ def fetch_font(url: str, *args: Any, **kwargs: Any) -> Any:
 def print_options() -> dict[str, Any]:
     """What every WeasyPrint layout takes to print in the shipped face: its stylesheet and the font
     configuration holding the four faces (made once per process)."""
+    import atexit
+
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
-
-    import atexit
 
     config = FontConfiguration()
     sheet = CSS(string=font_face_css(), font_config=config, url_fetcher=fetch_font)

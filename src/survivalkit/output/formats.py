@@ -15,7 +15,7 @@ from typing import Any
 from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
-from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc
+from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc, tighten_office
 from survivalkit.output.office import keep_lead_ins as keep_office_lead_ins
 from survivalkit.output.render import RenderedDocument
 from survivalkit.output.typeset import bind, keep_lead_ins
@@ -173,6 +173,33 @@ ARCHIVE_VARIANT = "pdf/a-3a"
 def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = "answers.yaml") -> bytes:
     """Print an HTML page to a tagged PDF (PDF/UA-1) with WeasyPrint; with ``archive``, a PDF/A-3
     that carries that file (the answers that rebuild the document)."""
+    return fitted_pdf(page, None, archive=archive, archive_name=archive_name)[0]
+
+
+TIGHTER = (0.95, 0.9, 0.86)
+"""The steps by which a document meant to take few pages is printed tighter (type and spacing):
+11 pt, then about 10.5, 10 and 9.5 pt at the most (nothing smaller)."""
+_TIGHTER_CSS = """
+@page {{ margin: 1.6cm 2cm 2cm 2cm; }}
+html {{ font-size: {size:.2f}pt; line-height: {line:.2f}; }}
+h1 {{ margin-bottom: .5rem; }} h2 {{ margin: {h2:.2f}rem 0 .3rem; }}
+p, ul, ol {{ margin-top: {gap:.2f}em; margin-bottom: {gap:.2f}em; }}
+"""
+
+
+def tighter_css(step: int) -> str:
+    """The print CSS of a tightening step (0: none)."""
+    if step <= 0:
+        return ""
+    factor = TIGHTER[min(step, len(TIGHTER)) - 1]
+    return _TIGHTER_CSS.format(size=11 * factor, line=1.45 - 0.05 * step, h2=1.3 * factor - 0.2,
+                               gap=factor - 0.1 * step)
+
+
+def fitted_pdf(page: str, pages: int | None, *, archive: bytes | None = None,
+               archive_name: str = "answers.yaml") -> tuple[bytes, int]:
+    """The tagged PDF of ``page`` and the tightening step used: with ``pages``, printed tighter
+    step by step (``TIGHTER``) until it takes no more than that many pages, or the last step."""
     try:
         HTML = weasyprint_html()
     except ImportError:
@@ -187,8 +214,13 @@ def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = 
                    "attachments": [Attachment(string=archive, name=archive_name, relationship="Source")]}
     from survivalkit.output.fonts import print_options
 
-    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf(**options, **print_options())
-    return bytes(result)
+    step = 0
+    while True:
+        source = page.replace("</style>", tighter_css(step) + "</style>", 1) if step else page
+        document: Any = HTML(string=source, url_fetcher=refuse_fetch).render(**print_options())
+        if pages is None or len(document.pages) <= pages or step >= len(TIGHTER):
+            return bytes(document.write_pdf(**options)), step
+        step += 1
 
 
 _PANDOC_MISSING = Msg("extra.pandoc")
@@ -244,8 +276,9 @@ def plain_text(markdown: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markdown_to_html_body(markdown))).strip()
 
 
-def document_office(doc: RenderedDocument, fmt: str) -> bytes:
-    """A rendered document as ODT or DOCX (a letter's parts in the reference styles)."""
+def document_office(doc: RenderedDocument, fmt: str, *, step: int = 0) -> bytes:
+    """A rendered document as ODT or DOCX (a letter's parts in the reference styles); ``step``:
+    printed that much tighter (``TIGHTER``), as its PDF was to keep to its pages."""
     if doc.letter is None:
         data = markdown_to_office(bind(doc.markdown), fmt, title=doc.title, lang=doc.lang)
         subject = doc.title
@@ -254,6 +287,7 @@ def document_office(doc: RenderedDocument, fmt: str) -> bytes:
         data = keep_body_with_signature(data, fmt)
         subject = plain_text(doc.letter.subject) or doc.title
     data = keep_office_lead_ins(data, fmt)
+    data = tighten_office(data, fmt, step)
     return describe_office(data, fmt, title=doc.title, author=doc.author, subject=subject, lang=doc.lang)
 
 

@@ -222,3 +222,39 @@ def _lead_ins_odt(xml: str) -> str:
     if empty in xml:
         return xml.replace(empty, f"<office:automatic-styles>{styles}</office:automatic-styles>", 1)
     return xml.replace("</office:automatic-styles>", styles + "</office:automatic-styles>", 1)
+
+
+_SIZE_DOCX = re.compile(r'(<w:sz(?:Cs)? w:val=")(\d+)(")')
+_SPACING_DOCX = re.compile(r'(w:(?:before|after)=")(\d+)(")')
+_SIZE_ODT = re.compile(r'(fo:font-size=")([\d.]+)(pt")')
+_MARGIN_ODT = re.compile(r'(fo:margin-(?:top|bottom)=")([\d.]+)(cm|in)(")')
+
+
+def tighten_office(data: bytes, fmt: str, step: int) -> bytes:
+    """The same tightening as the PDF's (``formats.TIGHTER``): type sizes and the space around
+    paragraphs scaled down in the document's styles, for a document meant to take few pages."""
+    from survivalkit.output.formats import TIGHTER
+
+    if step <= 0:
+        return data
+    # The office styles set 12 pt text where the PDF sets 11: the same sizes as the PDF's step.
+    factor = TIGHTER[min(step, len(TIGHTER)) - 1] * 11 / 12
+    space = max(0.4, factor - 0.15 * step)
+
+    def scale(found: re.Match[str], by: float, digits: int = 0) -> str:
+        value = float(found.group(2)) * by
+        shown = f"{value:.{digits}f}" if digits else str(round(value))
+        return found.group(1) + shown + "".join(found.groups()[2:])
+
+    if fmt == "docx":
+        def edit(xml: str) -> str:
+            xml = _SIZE_DOCX.sub(lambda m: scale(m, factor), xml)
+            return _SPACING_DOCX.sub(lambda m: scale(m, space), xml)
+
+        return _rewrite(data, "word/styles.xml", edit)
+
+    def edit_odt(xml: str) -> str:
+        xml = _SIZE_ODT.sub(lambda m: scale(m, factor, 1), xml)
+        return _MARGIN_ODT.sub(lambda m: scale(m, space, 3), xml)
+
+    return _rewrite(data, "styles.xml", edit_odt)
