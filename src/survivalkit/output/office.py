@@ -7,7 +7,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
-from survivalkit.output.letter import LetterParts, attachments_line, attention, decision_lines, label
+from survivalkit.output.letter import LetterParts, labelled, letter_blocks
 
 NBSP = "\u00a0"
 ASCII_SPACE = " \t\n"
@@ -21,34 +21,30 @@ def _div(style: str, text: str) -> str:
     return f'::: {{custom-style="{style}"}}\n{body}\n:::\n'
 
 
+STYLE_OF = {"sender": "LetterSender", "recipient": "LetterRecipient", "attention": "LetterSubject",
+            "date": "LetterDate", "subject": "LetterSubject", "references": "LetterReference",
+            "closing": "LetterClosing", "attachments": "LetterReference", "decision-point": "DecisionLine",
+            "decision-boxes": "DecisionLine", "decision-field": "DecisionLine"}
+"""The reference documents' paragraph style of each part of the letter model."""
+
+
 def letter_pandoc(parts: LetterParts) -> str:
-    """The letter as pandoc Markdown, each part in the reference documents' paragraph style."""
-    lang = parts.lang
+    """The letter as pandoc Markdown, each part of the letter model in its paragraph style."""
     out: list[str] = []
-    if parts.layout != "agreement":
-        out.append(_div("LetterSender", "\n".join(parts.sender)))
-        if parts.layout == "note":
-            out.append(_div("LetterSubject", attention(parts)))
+    blocks = letter_blocks(parts)
+    for i, block in enumerate(blocks):
+        role = block.role
+        if role == "body":
+            out.append(block.text + "\n")
+        elif role == "signature":
+            out.append(_div("PartySignature" if parts.layout == "agreement" else "LetterSignature", block.text))
+            out.append(_div("SignatureSpace", NBSP))
+        elif role == "decision":
+            out.append(f"## {block.text}\n")
         else:
-            out.append(_div("LetterRecipient", "\n".join(parts.recipient)))
-        out.append(_div("LetterDate", parts.place_date))
-        out.append(_div("LetterSubject", f"{label('letter.subject', lang)} {parts.subject}"))
-        if parts.references:
-            out.append(_div("LetterReference", f"{label('letter.references', lang)} {parts.references}"))
-    out.append(parts.body.strip() + "\n")
-    for extra in (parts.closing, parts.made_at):
-        if extra:
-            out.append(_div("LetterClosing", extra))
-    style = "PartySignature" if parts.layout == "agreement" else "LetterSignature"
-    for lines in parts.signatories:
-        out.append(_div(style, "\n".join(lines)))
-        out.append(_div("SignatureSpace", NBSP))
-    if parts.attachments:
-        out.append(_div("LetterReference", attachments_line(parts)))
-    if parts.decision is not None:
-        out.append(f"## {label('letter.decision', lang)}\n")
-        out += [_div("DecisionLine", text) for _, text in decision_lines(parts.decision, lang)]
-        out.append(_div("SignatureSpace", NBSP))
+            out.append(_div(STYLE_OF[role], labelled(block, bold=role == "attention")))
+            if role.startswith("decision-") and i == len(blocks) - 1:
+                out.append(_div("SignatureSpace", NBSP))
     return "\n".join(out)
 
 
