@@ -35,6 +35,21 @@ def contents_links(data: bytes) -> list[str]:
     return [str(a.get_object().get("/Dest")) for a in page.get("/Annots", [])]
 
 
+def fonts_of(data: bytes) -> set[str]:
+    """Every font a PDF's pages use, and whether each travels inside the file."""
+    from pypdf import PdfReader
+
+    found = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+                found.add((str(font["/BaseFont"]).split("+")[-1], embedded))
+    return {name for name, embedded in found if embedded} | {f"{name} (not embedded)" for name, e in found if not e}
+
+
 def test_a_journey_writes_one_tagged_pdf_with_cover_contents_and_every_document(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from pypdf import PdfReader
@@ -50,6 +65,8 @@ def test_a_journey_writes_one_tagged_pdf_with_cover_contents_and_every_document(
     data = (out / "dossier-complet.pdf").read_bytes()
     project = example("demande-derogation")["projet_nom"]
     assert_tagged(data, title=f"Dossier complet\u00a0: {project}", lang="fr")
+    # One typeface, inside the file: it prints the same on every machine.
+    assert fonts_of(data) == {"Survivalkit-Hyperlegible", "Survivalkit-Hyperlegible-Bold"}
     reader = PdfReader(io.BytesIO(data))
     cover = reader.pages[0].extract_text()
     assert project in cover and "Sommaire" in cover and "26 novembre 2026" in cover
