@@ -30,6 +30,7 @@ from survivalkit.engine.interview import Interview
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
+from survivalkit.output.render import RenderedDocument
 
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
@@ -400,10 +401,11 @@ class Merged:
 
 def merge_into_folder(
     folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date,
-    set_aside: Mapping[str, Mapping[str, Any]] | None = None,
+    set_aside: Mapping[str, Mapping[str, Any]] | None = None, archive: bool = False,
 ) -> Merged:
     """This run's ``files`` merged with the project already in ``folder`` (if any); ``set_aside``:
-    per tool, answers whose question no longer exists, kept in the record under ``obsolete``."""
+    per tool, answers whose question no longer exists, kept in the record under ``obsolete``; the
+    project's combined PDF made again with every tool's documents (archival with ``archive``)."""
     record_path = folder / ANSWERS_FILE
     if not record_path.is_file() or ANSWERS_FILE not in files:
         return Merged(files, set())
@@ -466,18 +468,83 @@ def merge_into_folder(
     merged.kit = {"version": kit.info.version,
                   "tools": {tid: tool_hash(kit.tools[tid]) for tid in merged.tools if tid in kit.tools}}
     out[ANSWERS_FILE] = (header + _dump(merged, day)).encode("utf-8")
+    combined = _combined(folder, out, merged, kit=kit, lang=lang, day=day, archived=archive)
+    if combined is not None:
+        replaceable.add(combined)
     index = project_index(
         [(d.title, _tool_title(kit, tid, lang), d.files) for tid in merged.tools
          for d in merged.documents.get(tid, [])],
         [(d.title, _tool_title(kit, tid, lang), d.files, d.date) for tid in merged.tools
          for d in merged.previous.get(tid, [])],
         [kit.tools[tid] for tid in merged.tools if tid in kit.tools],
-        lang=lang, day=day, kit=kit,
+        lang=lang, day=day, kit=kit, combined=combined, project=str(merged.shared.get("projet_nom") or ""),
     )
     out["index.md"] = index.markdown.encode("utf-8")
     if "index.html" in files or (folder / "index.html").is_file():
         out["index.html"] = index.html.encode("utf-8")
     return Merged(out, replaceable)
+
+
+def _combined(folder: Path, out: dict[str, bytes], record: Record, *, kit: Kit, lang: str,
+              day: dt.date, archived: bool) -> str | None:
+    """The project's combined PDF, made again from every tool's answers in the record when the
+    project has two documents or more and PDF is asked now (or the folder already has one).
+
+    Its name, or None when there is none (a document that cannot be made again from the record,
+    for a kit that changed, leaves the combined PDF out rather than incomplete).
+    """
+    from survivalkit.output.combined import combined_name, combined_pdf, is_combined
+
+    for name in [n for n in out if is_combined(n)]:
+        del out[name]  # this run's own combined PDF: replaced by the whole project's
+    asked = any(n.endswith(".pdf") and not is_version_file(n) for n in out)
+    had = any(is_combined(p.name) for p in folder.glob("*.pdf"))
+    if not (asked or had) or sum(len(record.documents.get(tid, [])) for tid in record.tools) < 2:
+        return None
+    documents = project_documents(record, kit, lang=lang, day=day)
+    if documents is None or len(documents) < 2:
+        return None
+    taken = {n for tid in record.tools for d in record.documents.get(tid, []) for n in d.files}
+    name = combined_name(lang, taken)
+    archive = out.get(ANSWERS_FILE) if archived else None
+    out[name] = combined_pdf(documents, lang=lang, day=day, archive=archive)
+    return name
+
+
+def project_documents(
+    record: Record, kit: Kit, *, lang: str, day: dt.date
+) -> list[tuple[RenderedDocument, str]] | None:
+    """Every document of the project, made again from the record's answers (each tool's own date),
+    with its tool's title; None when one of them cannot be made (the kit changed since)."""
+    from survivalkit.engine.sources import AnswerSources
+    from survivalkit.engine.tool_run import ToolRun
+    from survivalkit.errors import SurvivalkitError
+    from survivalkit.output.render import render_tool
+
+    documents: list[tuple[RenderedDocument, str]] = []
+    for tool_id in record.tools:
+        tool = kit.tools.get(tool_id)
+        if not record.documents.get(tool_id):
+            continue
+        if tool is None:
+            return None
+        try:
+            when = dt.date.fromisoformat(record.dates.get(tool_id) or "")
+        except ValueError:
+            when = day
+        run = ToolRun(kit, tool, lang=lang, day=when)
+        asked = {q.id for q in run.interview.questions}
+        values = {**record.profile, **record.shared, **record.answers.get(tool_id, {})}
+        try:
+            missing = run.fill(AnswerSources(answers_file={k: v for k, v in values.items() if k in asked}),
+                               interactive=False)
+            if missing:
+                return None
+            rendered = render_tool(kit, tool, run.answers(), day=when, lang=lang)
+        except SurvivalkitError:
+            return None
+        documents += [(doc, tr(tool.title, lang)) for doc in rendered]
+    return documents
 
 
 def _tool_title(kit: Kit, tool_id: str, lang: str) -> str:

@@ -233,7 +233,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
         files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
                          kit=work.kit, lang=lang, name=_project_name([run.answers()], files),
-                         set_aside=work.set_aside)
+                         set_aside=work.set_aside, archive=work.archive)
         pending = _carry(written, [work.tool.id], work=work, around=around, day=day,
                          propagate=work.propagate or bool(file and file.propagate))
     except (KeyboardInterrupt, QuitRequested):
@@ -297,7 +297,7 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
         files = journey.documents(header=work.header, archive=work.archive)
         written = _write(work.out or journey.project, work.write, files, day=day, force=work.force,
                          around=around, kit=work.kit, lang=lang,
-                         name=_project_name(list(journey.results().values()), files))
+                         name=_project_name(list(journey.results().values()), files), archive=work.archive)
         pending = _carry(written, list(journey.picked or []), work=work, around=around, day=day,
                          propagate=work.propagate or bool(file and file.propagate))
     except (KeyboardInterrupt, QuitRequested):
@@ -360,7 +360,7 @@ def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, byte
 
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
            around: Around, kit: Kit, lang: str, name: str | None,
-           set_aside: Mapping[str, Mapping[str, Any]] | None = None) -> list[Path]:
+           set_aside: Mapping[str, Mapping[str, Any]] | None = None, archive: bool = False) -> list[Path]:
     """Write the whole folder at once (``out``, else the project's folder when ``write``).
 
     A folder that already holds a project gets this run's documents and answers added: nothing
@@ -376,7 +376,8 @@ def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.da
 
     folder = out or default_out_dir(day, name)
     confirm = around.confirm_overwrite if around.interactive else None
-    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day, set_aside=set_aside)
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day, set_aside=set_aside,
+                               archive=archive)
     if not merged.replaceable:
         written = write_files(folder, files, force=force, confirm_overwrite=confirm)
     else:
@@ -434,7 +435,7 @@ def _carry(written: list[Path], tools: Sequence[str], *, work: ToolWork | Journe
         again = ToolWork(kit, kit.tools[tool_id], lang, settings=work.settings,
                          file=replace(recorded, answers={**own, **values}, propagate=False), day=day,
                          formats=recorded_formats(record, folder, tool_id), header=work.header, out=folder,
-                         write=True)
+                         write=True, archive=work.archive)
         try:
             redone = run_tool(again, Around(report=around.report))
         except SurvivalkitError as exc:  # this run's documents are written: say it, never lose them

@@ -83,6 +83,8 @@ def formula(kind: str, civ: str, lang: str) -> str:
 
 _ARTICLE = re.compile(r"(?:(les|le|la)\s+|(l['’]))", re.IGNORECASE)
 _VOWEL = "aâàeéèêëiîïoôuùûüyhAÂÀEÉÈÊËIÎÏOÔUÙÛÜYH"
+_ELIDED = "aâàeéèêëiîïoôuùûüAÂÀEÉÈÊËIÎÏOÔUÙÛÜ"
+"""Before a name: « d'Éric Vidal », but « de Hugo Martin » (an h is often aspirated) and « de Yann »."""
 
 
 def of_title(who: str, civ: str) -> str:
@@ -95,7 +97,8 @@ def of_title(who: str, civ: str) -> str:
         return joined + rest
     first = who.split(" ", 1)[0] if who else ""
     if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who) or _is_name(who):
-        return f"de {who}".rstrip()
+        # « d'Éric Vidal », « d'Anne Leroy »: elided before a vowel (not before h, often aspirated)
+        return f"d'{who}" if who[:1] in _ELIDED and not who[:2].isupper() else f"de {who}".rstrip()
     # A title without its article: « Délégué à la protection des données » → « du délégué … ».
     lowered = first[0].lower() + first[1:] if first[1:2].islower() else first
     rest = lowered + who[len(first):]
