@@ -483,9 +483,62 @@ def test_an_answers_file_the_file_system_refuses(kind: str, lang: str, home: Pat
     result = sk(home, "run", "memo-achat-public", "--answers", str(path), "--format", "md",
                 "--out", str(home / "out"), "--lang", lang, timeout=30)
     clean(result, home)
-    assert result.code in (1, 2), result.text
+    assert result.code == 1, result.text  # the system refused the file: an error, not a usage error
     assert "reponses" in result.err
+    said = {"fr": ("ne peut pas être lu", "Impossible d'utiliser"), "en": ("cannot be read", "Cannot use")}[lang]
+    assert any(words in result.err for words in said), result.err
     assert not (home / "out").exists()
+
+
+@pytest.mark.parametrize("content", [b'objet: "\xff\xfe"\n', b"objet: [a\n", b"- une liste\n"])
+def test_an_answers_file_with_a_wrong_content_is_a_usage_error_in_the_language_asked(
+        content: bytes, lang: str, home: Path) -> None:
+    path = home / "reponses.yaml"
+    path.write_bytes(content)
+    result = sk(home, "run", "memo-achat-public", "--answers", str(path), "--format", "md",
+                "--out", str(home / "out"), "--lang", lang, timeout=30)
+    clean(result, home)
+    assert result.code == 2, result.text
+    assert "reponses.yaml:" in result.err
+    english = ("not valid", "save the file", "syntax error", "must be a mapping", "not a")
+    french = ("n'est pas de l'UTF-8", "syntaxe", "doit être un tableau")
+    if lang == "fr":
+        assert not any(word in result.err for word in english), result.err
+        assert any(word in result.err for word in french), result.err
+    else:
+        assert not any(word in result.err for word in french), result.err
+
+
+DATA_FOLDER_CASES = {  # what takes the data folder's place: text the message holds (fr, en)
+    "loop": ("boucle", "symbolic links"),
+    "dangling": ("lien symbolique vers rien", "symbolic link to nothing"),
+    "fifo": ("pas un dossier", "not a folder"),
+    "device": ("pas un dossier", "not a folder"),
+    "file": ("pas un dossier", "not a folder"),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("kind", sorted(DATA_FOLDER_CASES))
+def test_a_data_folder_the_file_system_refuses_is_named(kind: str, lang: str, home: Path) -> None:
+    data = home / "data"
+    if kind == "file":
+        data.write_text("pas un dossier\n", encoding="utf-8")
+    else:
+        _special(kind, data, home)
+    for args in (["sessions"], ["profile"], ["profile", "clear"], ["sessions", "--restore", "1234"]):
+        result = sk(home, *args, "--lang", lang, timeout=30)
+        clean(result, home)
+        assert result.code == 1, (args, result.text)  # never « no session » / « no profile »
+        assert str(data) in result.err, result.err
+        assert DATA_FOLDER_CASES[kind][0 if lang == "fr" else 1] in result.err, result.err
+        assert "SURVIVALKIT_HOME" in result.err
+    # A run that needs neither a session nor the profile still writes its documents.
+    result = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md",
+                "--out", str(home / "out"), "--date", DATE, "--lang", lang, timeout=60)
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert any(p.suffix == ".md" for p in (home / "out").iterdir())
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
