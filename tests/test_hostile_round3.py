@@ -656,3 +656,14 @@ def test_a_pdf_form_the_file_system_refuses(kind: str, lang: str, home: Path) ->
     assert result.code in (1, 2), result.text
     assert "formulaire.pdf" in result.err
     assert not (home / "out").exists()
+
+
+@pytest.mark.parametrize("given", ["", ",", " , ,"])
+def test_an_empty_format_list_is_refused_not_read_as_the_usual_formats(given: str, lang: str, home: Path) -> None:
+    for command in (["run", "memo-achat-public"], []):
+        result = sk(home, *command, "--answers", str(GOOD), "--format", given, "--out", str(home / "out"),
+                    "--date", DATE, "--lang", lang, timeout=30)
+        clean(result, home)
+        assert result.code == 2, result.text
+        assert ("au moins un format" if lang == "fr" else "at least one format") in result.err
+        assert not (home / "out").exists()
