@@ -667,3 +667,46 @@ def test_an_empty_format_list_is_refused_not_read_as_the_usual_formats(given: st
         assert result.code == 2, result.text
         assert ("au moins un format" if lang == "fr" else "at least one format") in result.err
         assert not (home / "out").exists()
+
+
+def test_a_hand_edited_project_record_never_links_or_moves_files_outside_its_folder(home: Path) -> None:
+    """The record (answers.yaml) of a project folder is a file anyone can edit: the names of the
+    documents it lists are plain file names of the folder, or they are left out."""
+    out = home / "projet"
+    first = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md,html", "--out", str(out),
+               "--date", DATE, "--lang", "fr", timeout=60)
+    assert first.code == 0, first.text
+    victim = home / "victime.txt"
+    victim.write_text("à garder\n", encoding="utf-8")
+    record = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    if "documents" not in record:  # a one-tool record: a second tool makes it a project
+        kit_tool = Path(__file__).parents[1] / "kit" / "tools" / "pass-fab-lab.yaml"
+        example = yaml.safe_load(kit_tool.read_text("utf-8"))["examples"][0]["answers"]
+        fab = home / "atelier.yaml"
+        fab.write_text(yaml.safe_dump(dict(example), allow_unicode=True), encoding="utf-8")
+        second = sk(home, "run", "pass-fab-lab", "--answers", str(fab), "--format", "md",
+                    "--out", str(out), "--date", DATE, "--lang", "fr", timeout=60)
+        clean(second, home)
+        assert second.code == 0, second.text
+        record = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    assert "documents" in record, record
+    hostile = ["../victime.txt", str(victim), "/etc/passwd", "CON.md", ".cache", "a\nb.md", "dossier/x.md"]
+    for docs in record["documents"].values():
+        for doc in docs:
+            doc["files"] = hostile
+            doc["title"] = "[clic](javascript:alert(1))"
+    record["previous"] = {tid: [{"title": "T", "date": "n'importe quand", "files": hostile}]
+                          for tid in record["documents"]}
+    (out / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    again = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md,html", "--out", str(out),
+               "--date", DATE, "--lang", "fr", "--force", timeout=60)
+    clean(again, home)
+    assert again.code == 0, again.text
+    assert victim.read_text("utf-8") == "à garder\n"
+    index = (out / "index.md").read_text("utf-8") + (out / "index.html").read_text("utf-8")
+    for name in ("victime", "passwd", "CON.md", ".cache", "dossier/", "javascript:", "n'importe quand"):
+        assert name not in index, name
+    kept = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    listed = [name for docs in [*kept.get("documents", {}).values(), *kept.get("previous", {}).values()]
+              for doc in docs for name in doc["files"]]
+    assert listed and all("/" not in name and not name.startswith(".") for name in listed), listed
