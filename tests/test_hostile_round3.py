@@ -450,7 +450,8 @@ def test_validate_reports_what_it_could_not_read(kind: str, lang: str, home: Pat
     layer = layer_with(home, "outil-ok.yaml", BASE_TOOL)
     _special(kind, layer / "tools" / "outil-casse.yaml", home)
     for args in (["validate", str(layer)], ["list", "--kit", str(layer)]):
-        result = sk(home, *args, "--lang", lang, timeout=30)
+        # A cold validate reads every bundled document: the bound is a hang guard, not a speed test.
+        result = sk(home, *args, "--lang", lang, timeout=180)
         clean(result, home)
         assert result.code == 1, result.text
         assert "outil-casse.yaml:1:1: " in result.text
