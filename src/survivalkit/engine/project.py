@@ -29,6 +29,7 @@ from survivalkit.engine.interview import Interview
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
+from survivalkit.output.render import RenderedDocument
 
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
@@ -61,6 +62,8 @@ class Record:
     documents: dict[str, list[Documents]] = field(default_factory=dict)
     previous: dict[str, list[Documents]] = field(default_factory=dict)
     kit: dict[str, Any] = field(default_factory=dict)
+    obsolete: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Answers whose question a tool no longer has (``survivalkit update``): kept aside, never deleted."""
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -143,6 +146,8 @@ def read_record(data: Mapping[str, Any], kit: Kit) -> Record:
             setattr(record, name, {str(k): _docs(v) for k, v in value.items()})
     if isinstance(data.get("kit"), dict):
         record.kit = dict(data["kit"])
+    if isinstance(data.get("obsolete"), dict):
+        record.obsolete = {str(k): dict(v) for k, v in data["obsolete"].items() if isinstance(v, dict)}
     return record
 
 
@@ -225,6 +230,25 @@ def folder_common(folder: Path, kit: Kit) -> dict[str, Any]:
     return {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
 
 
+def read_folder(folder: Path, kit: Kit) -> Record | None:
+    """The record of the project in ``folder`` (None when it holds no readable one)."""
+    path = folder / ANSWERS_FILE
+    raw = _read_old(path) if path.is_file() else None
+    return read_record(raw, kit) if raw is not None else None
+
+
+def project_name(record: Record, folder: Path) -> str:
+    """What the project is called: its name as answered, else its folder's name."""
+    name = record.shared.get("projet_nom") or record.profile.get("projet_nom")
+    return name.strip() if isinstance(name, str) and name.strip() else folder.name
+
+
+def last_date(record: Record) -> str:
+    """The date of the project's most recent documents (ISO), or ``""``."""
+    days = [d for d in record.dates.values() if d]
+    return max(days) if days else ""
+
+
 def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
     """Answer the profile and shared questions the project already answered (asked once for all)."""
     given: dict[str, Any] = {}
@@ -246,12 +270,17 @@ def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> lis
     given: dict[str, Any] = {}
     for q in interview.questions:
         reused = data.get(q.datum) if q.datum else None
-        if reused is None or q.id in interview.confirmed:
+        if reused is None:
             continue
         try:
-            given[q.id] = interview.accept(q, reused.value)
+            value = interview.accept(q, reused.value)
         except Exception:  # no longer fits: asked as usual
             continue
+        if q.id in interview.confirmed:  # a resumed session: still said where it came from
+            if interview.answers.get(q.id) == value:
+                interview.origins[q.id] = reused.origin(kit, interview.lang)
+            continue
+        given[q.id] = value
         interview.origins[q.id] = reused.origin(kit, interview.lang)
     interview.preset(given)
     return list(given)
@@ -274,9 +303,12 @@ class Merged:
 
 
 def merge_into_folder(
-    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date
+    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date,
+    set_aside: Mapping[str, Mapping[str, Any]] | None = None, archive: bool = False,
 ) -> Merged:
-    """This run's ``files`` merged with the project already in ``folder`` (if any)."""
+    """This run's ``files`` merged with the project already in ``folder`` (if any); ``set_aside``:
+    per tool, answers whose question no longer exists, kept in the record under ``obsolete``; the
+    project's combined PDF made again with every tool's documents (archival with ``archive``)."""
     record_path = folder / ANSWERS_FILE
     if not record_path.is_file() or ANSWERS_FILE not in files:
         return Merged(files, set())
@@ -324,6 +356,9 @@ def merge_into_folder(
         merged.dates[tool_id] = new.dates.get(tool_id) or day.isoformat()
         if tool_id not in merged.tools:
             merged.tools.append(tool_id)
+    for tool_id, values in (set_aside or {}).items():
+        if values:  # never deleted: what an earlier update set aside stays
+            merged.obsolete[tool_id] = {**merged.obsolete.get(tool_id, {}), **values}
     merged.profile.update(new.profile)
     merged.shared.update(new.shared)
     if new.situation is not None:
@@ -336,18 +371,83 @@ def merge_into_folder(
     merged.kit = {"version": kit.info.version,
                   "tools": {tid: tool_hash(kit.tools[tid]) for tid in merged.tools if tid in kit.tools}}
     out[ANSWERS_FILE] = (header + _dump(merged, day)).encode("utf-8")
+    combined = _combined(folder, out, merged, kit=kit, lang=lang, day=day, archived=archive)
+    if combined is not None:
+        replaceable.add(combined)
     index = project_index(
         [(d.title, _tool_title(kit, tid, lang), d.files) for tid in merged.tools
          for d in merged.documents.get(tid, [])],
         [(d.title, _tool_title(kit, tid, lang), d.files, d.date) for tid in merged.tools
          for d in merged.previous.get(tid, [])],
         [kit.tools[tid] for tid in merged.tools if tid in kit.tools],
-        lang=lang, day=day, kit=kit,
+        lang=lang, day=day, kit=kit, combined=combined, project=str(merged.shared.get("projet_nom") or ""),
     )
     out["index.md"] = index.markdown.encode("utf-8")
     if "index.html" in files or (folder / "index.html").is_file():
         out["index.html"] = index.html.encode("utf-8")
     return Merged(out, replaceable)
+
+
+def _combined(folder: Path, out: dict[str, bytes], record: Record, *, kit: Kit, lang: str,
+              day: dt.date, archived: bool) -> str | None:
+    """The project's combined PDF, made again from every tool's answers in the record when the
+    project has two documents or more and PDF is asked now (or the folder already has one).
+
+    Its name, or None when there is none (a document that cannot be made again from the record,
+    for a kit that changed, leaves the combined PDF out rather than incomplete).
+    """
+    from survivalkit.output.combined import combined_name, combined_pdf, is_combined
+
+    for name in [n for n in out if is_combined(n)]:
+        del out[name]  # this run's own combined PDF: replaced by the whole project's
+    asked = any(n.endswith(".pdf") and not is_version_file(n) for n in out)
+    had = any(is_combined(p.name) for p in folder.glob("*.pdf"))
+    if not (asked or had) or sum(len(record.documents.get(tid, [])) for tid in record.tools) < 2:
+        return None
+    documents = project_documents(record, kit, lang=lang, day=day)
+    if documents is None or len(documents) < 2:
+        return None
+    taken = {n for tid in record.tools for d in record.documents.get(tid, []) for n in d.files}
+    name = combined_name(lang, taken)
+    archive = out.get(ANSWERS_FILE) if archived else None
+    out[name] = combined_pdf(documents, lang=lang, day=day, archive=archive)
+    return name
+
+
+def project_documents(
+    record: Record, kit: Kit, *, lang: str, day: dt.date
+) -> list[tuple[RenderedDocument, str]] | None:
+    """Every document of the project, made again from the record's answers (each tool's own date),
+    with its tool's title; None when one of them cannot be made (the kit changed since)."""
+    from survivalkit.engine.sources import AnswerSources
+    from survivalkit.engine.tool_run import ToolRun
+    from survivalkit.errors import SurvivalkitError
+    from survivalkit.output.render import render_tool
+
+    documents: list[tuple[RenderedDocument, str]] = []
+    for tool_id in record.tools:
+        tool = kit.tools.get(tool_id)
+        if not record.documents.get(tool_id):
+            continue
+        if tool is None:
+            return None
+        try:
+            when = dt.date.fromisoformat(record.dates.get(tool_id) or "")
+        except ValueError:
+            when = day
+        run = ToolRun(kit, tool, lang=lang, day=when)
+        asked = {q.id for q in run.interview.questions}
+        values = {**record.profile, **record.shared, **record.answers.get(tool_id, {})}
+        try:
+            missing = run.fill(AnswerSources(answers_file={k: v for k, v in values.items() if k in asked}),
+                               interactive=False)
+            if missing:
+                return None
+            rendered = render_tool(kit, tool, run.answers(), day=when, lang=lang)
+        except SurvivalkitError:
+            return None
+        documents += [(doc, tr(tool.title, lang)) for doc in rendered]
+    return documents
 
 
 def _tool_title(kit: Kit, tool_id: str, lang: str) -> str:
@@ -400,6 +500,9 @@ def _dump(record: Record, day: dt.date) -> str:
     if previous:
         data["previous"] = previous
     data["kit"] = record.kit
+    obsolete = {tid: values for tid, values in record.obsolete.items() if values}
+    if obsolete:
+        data["obsolete"] = obsolete
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -408,6 +511,20 @@ def is_version_file(name: str) -> bool:
     return bool(_VERSION.search(name))
 
 
-__all__ = ["Merged", "Record", "Reused", "data_of", "folder_common", "folder_data", "give_common", "give_data",
-           "index_entries",
-           "is_version_file", "merge_into_folder", "read_record"]
+__all__ = [
+    "Merged",
+    "Record",
+    "Reused",
+    "data_of",
+    "folder_common",
+    "folder_data",
+    "give_common",
+    "give_data",
+    "index_entries",
+    "is_version_file",
+    "last_date",
+    "merge_into_folder",
+    "project_name",
+    "read_folder",
+    "read_record",
+]
