@@ -67,12 +67,39 @@ class Record:
     """Answers whose question a tool no longer has (``survivalkit update``): kept aside, never deleted."""
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def folder_file(name: object) -> str | None:
+    """``name`` when it can be a file the project wrote in its own folder: a plain file name (no
+    folder part, no ``..``, not hidden, no control character, not a Windows device) — else ``None``.
+    The record is a file anyone can edit: a name leading out of the folder is never linked,
+    read or moved."""
+    from survivalkit.text.names import windows_device
+
+    if not isinstance(name, str) or not name or len(name) > 255 or _CONTROL.search(name):
+        return None
+    if name != Path(name).name or "/" in name or "\\" in name or ":" in name or name.startswith("."):
+        return None
+    return None if windows_device(name) else name
+
+
+def _plain_date(value: object) -> str:
+    """An ISO date as the record writes it, else nothing (never a free text shown as a date)."""
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat() if value else ""
+    except ValueError:
+        return ""
+
+
 def _docs(value: Any) -> list[Documents]:
     out = []
     for item in value if isinstance(value, list) else []:
         if isinstance(item, dict) and isinstance(item.get("files"), list):
-            files = [str(f) for f in item["files"] if isinstance(f, str)]
-            out.append(Documents(str(item.get("title") or ""), files, str(item.get("date") or "")))
+            files = [name for name in map(folder_file, item["files"]) if name is not None]
+            title = _CONTROL.sub(" ", str(item.get("title") or ""))[:200]
+            if files:
+                out.append(Documents(title, files, _plain_date(item.get("date"))))
     return out
 
 

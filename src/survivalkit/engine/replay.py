@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from survivalkit.engine.answers import to_plain
-from survivalkit.errors import UsageError
+from survivalkit.errors import Msg, SurvivalkitError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question
 from survivalkit.kit.yamlread import YamlWord
@@ -101,12 +101,18 @@ class JourneyAnswers:
 
 def read_mapping(path: Path, lang: str) -> dict[str, Any]:
     """The file's data, through the guarded YAML reader (size limit first, positions in errors)."""
-    from survivalkit.kit.yamlread import read_yaml
+    from survivalkit.kit.yamlread import REFUSED_BY_SYSTEM, read_yaml
 
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link that loops or leads nowhere is read
         raise UsageError(t("answers.not_found", lang, file=path))
     located, problems = read_yaml(path, str(path))
     if located is None:
+        refused = [p for p in problems if getattr(p.message, "key", "") in REFUSED_BY_SYSTEM]
+        if refused:  # the system refused the file (not its content): exit 1, not a usage error
+            message = refused[0].message
+            reason = message.values.get("reason") if isinstance(message, Msg) else None
+            raise SurvivalkitError(Msg("answers.refused", file=path,
+                                       reason=Msg("fs.not_regular") if reason is None else reason))
         raise UsageError("\n".join(p.format(lang) for p in problems))
     if not isinstance(located.data, dict):
         raise UsageError(t("answers.not_mapping", lang, file=path))

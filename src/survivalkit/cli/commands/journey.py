@@ -98,7 +98,7 @@ def journey_command(
     work = JourneyWork(
         env.kit, lang, settings=env.settings(), file=file, use_profile=use_profile,
         resume=True if resume else None, day=parse_day(date, lang),
-        formats=parse_formats(formats, lang) if formats else None,
+        formats=parse_formats(formats, lang) if formats is not None else None,
         header=t("answers.header", lang, cmd=env.command("--answers", "answers.yaml")),
         out=out, write=True, force=force, archive=archive, propagate=propagate,
     )

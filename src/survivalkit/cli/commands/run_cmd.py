@@ -102,7 +102,7 @@ def run_tool(
     work = ToolWork(
         env.kit, tool, lang, settings=env.settings(), file=file, sets=parse_set_options(sets),
         use_defaults=use_defaults, use_profile=use_profile, resume=True if resume else None,
-        day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats else None,
+        day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats is not None else None,
         header=t("answers.header", lang, cmd=env.command("run", tool.id, "--answers", "answers.yaml")),
         out=out, write=True, force=force, locate=locator_for(tool, env.loaded.sources), archive=archive,
         propagate=propagate,
