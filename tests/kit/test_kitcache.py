@@ -109,14 +109,56 @@ def test_a_large_kit_is_cached_whole(tmp_path: Path) -> None:
     assert again.sources == {}
 
 
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
 def test_the_cache_is_bounded_in_bytes(tmp_path: Path) -> None:
+    """Never above its budget, not even in the middle of a command: checked after every write."""
     store = EntryStore(tmp_path / "store", budget=40_000)
     for i in range(100):
         store.put(f"cle-{i}", {"texte": "x" * 1000, "i": i})
-    store.close()
-    size = sum(p.stat().st_size for p in (tmp_path / "store").rglob("*.json"))
-    assert 0 < size <= 40_000
+        assert folder_bytes(tmp_path / "store") <= 40_000
+        assert store.size() == folder_bytes(tmp_path / "store")
     assert store.get("cle-99") == {"texte": "x" * 1000, "i": 99}  # the newest are kept
+    assert store.get("cle-0") is None  # the oldest made room
+    store.put("cle-99", {"texte": "y" * 1000})  # replacing an entry counts once
+    assert store.size() == folder_bytes(tmp_path / "store") <= 40_000
+
+
+def test_a_cache_found_over_its_budget_shrinks_at_the_first_write(tmp_path: Path) -> None:
+    big = EntryStore(tmp_path / "store", budget=1_000_000)
+    for i in range(50):
+        big.put(f"cle-{i}", {"texte": "x" * 1000})
+    assert folder_bytes(tmp_path / "store") > 20_000
+    small = EntryStore(tmp_path / "store", budget=20_000)  # another command, a smaller budget
+    small.put("nouvelle", {"texte": "z"})
+    assert folder_bytes(tmp_path / "store") <= 20_000
+    assert small.get("nouvelle") == {"texte": "z"}
+
+
+def test_an_entry_larger_than_the_budget_is_not_written(tmp_path: Path) -> None:
+    store = EntryStore(tmp_path / "store", budget=5_000)
+    store.put("petite", {"texte": "x"})
+    store.put("grande", {"texte": "x" * 10_000})
+    assert store.get("grande") is None and store.get("petite") == {"texte": "x"}
+    assert folder_bytes(tmp_path / "store") <= 5_000
+
+
+def test_a_kit_larger_than_the_cache_budget_never_overflows_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing a kit whose parsed tools take more than the budget: the folder stays within it."""
+    import survivalkit.kit.cache as kit_cache
+
+    root = mini_kit(tmp_path)
+    for i in range(40):
+        (root / "tools" / f"outil-{i:03d}.yaml").write_text(MINI_TOOL.replace("Outil test", f"Outil {i}"),
+                                                             "utf-8")
+    monkeypatch.setattr(kit_cache, "KIT_BUDGET", 30_000)
+    loaded = load_kit([root], cache=KitCache.open())
+    assert len(loaded.kit.cards()) == 41
+    assert len(list(loaded.kit.tools.values())) == 41
+    assert 0 < folder_bytes(cache_dir() / "kit") <= 30_000
 
 
 def test_the_cache_and_the_reader_agree_on_the_largest_kit_file() -> None:
