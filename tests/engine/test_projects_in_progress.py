@@ -165,3 +165,22 @@ def test_a_new_project_is_started_on_request_and_an_answers_file_is_never_offere
     code, _, err = run_cli(["--answers", str(write(tmp_path / "j.yaml", journey)), "--out", str(tmp_path / "j"),
                             "--lang", "fr", "--format", "md"], capsys)
     assert code == 0, err and "Continuer le projet" not in err
+
+
+def test_two_projects_of_the_same_name_are_told_apart_by_their_folder(
+    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from survivalkit.engine.sessions import choose_start
+
+    monkeypatch.chdir(tmp_path)
+    store = Store()
+    for name in ("mars", "decembre"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "answers.yaml").write_text("tool: memo-achat-public\nanswers: {}\n", "utf-8")
+        store.remember_project(tmp_path / name, name="Rendez-vous en ligne", tools=["memo-achat-public"],
+                               last="2026-12-07")
+    agent = Agent({}, start="2")
+    start = choose_start(store, "journey", frontend=as_frontend(agent), lang="fr", kit=KIT, report=lambda _: None)
+    offered = agent.offered("commencer")
+    assert offered[0].endswith("— ./decembre") and offered[1].endswith("— ./mars")
+    assert start.project == (tmp_path / "mars").resolve() and start.resume is False

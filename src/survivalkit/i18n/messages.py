@@ -179,6 +179,7 @@ MESSAGES.update({
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
     "links.refused": {"fr": "{where} : {what} : lien refusé vers « {url} » ; un document ne peut renvoyer qu'à {schemes}", "en": "{where}: {what}: refused link to \"{url}\"; a document may only link to {schemes}"},
     "formats.unknown": {"fr": "Format inconnu « {value} » : les formats possibles sont {known}.", "en": "Unknown format \"{value}\": the possible formats are {known}."},
+    "formats.none": {"fr": "--format : indiquez au moins un format parmi {known}.", "en": "--format: give at least one format among {known}."},
     "formats.not_list": {"fr": "{where} doit être une liste de formats parmi {known}, pas « {value} ».", "en": "{where} must be a list of formats among {known}, not \"{value}\"."},
     "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
     "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},

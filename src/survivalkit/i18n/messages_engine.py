@@ -126,6 +126,11 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "Your work used the kit {folder}, which is missing or not loaded: its tools may be missing. Add --kit {folder}.",
     },
     "written.folder": {"fr": "Dans le dossier {folder} :", "en": "In the folder {folder}:"},
+    "written.combined": {"fr": "Tout le dossier en un seul PDF, avec un sommaire : {file}", "en": "All the documents in one PDF, with contents: {file}"},
+    "written.drafts": {
+        "fr": "Brouillons de courriel, document joint, à ouvrir dans votre messagerie, relire et envoyer : {files}",
+        "en": "E-mail drafts, document attached, to open in your mail program, read over and send: {files}",
+    },
     "written.open_first": {"fr": "Ouvrez d'abord : {file}", "en": "Open first: {file}"},
     "written.next": {
         "fr": "Ensuite : relisez chaque document, complétez ce qui manque, signez et envoyez. Les prochaines étapes de chaque outil sont dans le fichier index. Pour refaire ces documents plus tard : fichier answers.yaml.",

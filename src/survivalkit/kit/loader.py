@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from survivalkit.errors import KitError, Msg, Problem
+from survivalkit.errors import KitError, Msg, Problem, os_reason
 from survivalkit.kit.cache import KitCache, file_hash
 from survivalkit.kit.model import (
     CARD_FIELDS,
@@ -396,8 +396,9 @@ def unreadable_entries(root: Path) -> list[Problem]:
     return problems
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+def _reason(exc: OSError) -> Msg:
+    """Why the system refused, said in the reader's language (``errors.os_reason``)."""
+    return os_reason(exc)
 
 
 def _read_model(

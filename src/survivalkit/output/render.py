@@ -44,6 +44,10 @@ class RenderedDocument:
     date: dt.date
     letter: LetterParts | None = None
     """The parts of a letter, note or agreement (``layout``), which each format lays out."""
+    project: str = ""
+    """The project's name (the shared ``projet_nom`` answer), for the combined PDF's cover."""
+    pages: int | None = None
+    """The most pages the kit means the document to take (``Document.pages``)."""
 
 
 def known_ids(kit: Kit, tool: Tool) -> list[str]:
@@ -265,6 +269,8 @@ def render_document(
         author=author,
         date=day,
         letter=letter,
+        project=strip_unsafe(" ".join(str(answers.get("projet_nom") or "").split())),
+        pages=document.pages,
     )
 
 
