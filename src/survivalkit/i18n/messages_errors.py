@@ -76,6 +76,14 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
         "fr": "impossible de supprimer la session enregistrée : {reason}",
         "en": "cannot remove the saved session: {reason}",
     },
+    "store.bad_folder": {
+        "fr": "Le dossier de données de survivalkit {path} est inutilisable : {reason}. Les sessions et "
+              "le profil ne peuvent y être ni lus ni enregistrés. Supprimez ce qui occupe sa place, ou "
+              "choisissez un autre dossier avec la variable SURVIVALKIT_HOME.",
+        "en": "The survivalkit data folder {path} cannot be used: {reason}. Sessions and the profile "
+              "can be neither read nor saved there. Remove what takes its place, or choose another "
+              "folder with the SURVIVALKIT_HOME variable.",
+    },
     "store.cannot_create": {"fr": "impossible de créer {folder} : {reason}", "en": "cannot create {folder}: {reason}"},
     "store.cannot_save": {"fr": "impossible d'enregistrer {path} : {reason}", "en": "cannot save {path}: {reason}"},
     # --- formats and optional parts ----------------------------------------------------------------
@@ -162,79 +170,4 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
         "fr": "`layout: agreement` a besoin de `letter.signatories`, un par partie (deux au moins)",
         "en": "`layout: agreement` needs `letter.signatories`, one per party (two at least)",
     },
-    # Reading a YAML file (kit files and answers files alike)
-    "yaml.too_many": {
-        "fr": "plus de {n} valeurs (une bombe d'alias ?) : refusé",
-        "en": "more than {n} values (an alias bomb?); refused",
-    },
-    "yaml.too_deep": {
-        "fr": "plus de {n} niveaux imbriqués : refusé",
-        "en": "nested deeper than {n} levels; refused",
-    },
-    "yaml.key_not_word": {
-        "fr": "une clé doit être un simple mot, pas une liste ni un tableau",
-        "en": "a key must be a plain word, not a list or mapping",
-    },
-    "yaml.merge_key": {
-        "fr": "les clés de fusion (<<) ne sont pas acceptées : écrivez les clés en entier",
-        "en": "merge keys (<<) are not supported; write keys out",
-    },
-    "yaml.duplicate_key": {
-        "fr": "la clé `{key}` est écrite deux fois (la première à la ligne {line}) : n'en gardez qu'une",
-        "en": "duplicate key `{key}` (first at line {line}); keep only one",
-    },
-    "yaml.control_in_text": {
-        "fr": "le caractère de contrôle {code} n'est pas accepté dans un texte : retirez-le",
-        "en": "the control character {code} is not allowed in a text; remove it",
-    },
-    "yaml.control": {
-        "fr": "le caractère de contrôle {code} n'est pas accepté : retirez-le",
-        "en": "the control character {code} is not allowed; remove it",
-    },
-    "yaml.bad_date": {
-        "fr": "`{value}` n'est pas une date du calendrier : écrivez-la AAAA-MM-JJ",
-        "en": "`{value}` is not a real date; write it as YYYY-MM-DD",
-    },
-    "yaml.long_number": {
-        "fr": "ce nombre est trop long ({n} caractères) : écrivez-en un plus court",
-        "en": "this number is too long ({n} characters); write a shorter one",
-    },
-    "yaml.bad_value": {"fr": "cette valeur ne peut pas être lue : {reason}", "en": "this value cannot be read: {reason}"},
-    "yaml.self_alias": {
-        "fr": "un alias renvoie à lui-même (une structure sans fin) : refusé",
-        "en": "an alias refers to itself (an endless structure); refused",
-    },
-    "yaml.expands": {
-        "fr": "cette valeur se déplie en plus de {n} valeurs (une bombe d'alias ?) : refusé",
-        "en": "this value expands to more than {n} values (an alias bomb?); refused",
-    },
-    "yaml.too_large": {
-        "fr": "le fichier dépasse {n} octets, la limite",
-        "en": "file is over {n} bytes, the limit",
-    },
-    "yaml.utf16": {
-        "fr": "le fichier est en UTF-16 : enregistrez-le en UTF-8",
-        "en": "the file is in UTF-16; save it as UTF-8",
-    },
-    "yaml.not_utf8": {
-        "fr": "ce n'est pas de l'UTF-8 valide : enregistrez le fichier en UTF-8",
-        "en": "not valid UTF-8; save the file as UTF-8",
-    },
-    "yaml.nul": {
-        "fr": "le fichier contient des octets nuls : est-ce bien un fichier texte ?",
-        "en": "the file contains NUL bytes; is it a text file?",
-    },
-    "yaml.error": {"fr": "erreur YAML : {reason}", "en": "YAML error: {reason}"},
-    "yaml.empty": {"fr": "le fichier est vide", "en": "the file is empty"},
-    "yaml.unreadable_value": {
-        "fr": "une valeur ne peut pas être lue : {reason}",
-        "en": "a value cannot be read: {reason}",
-    },
-    "yaml.not_mapping": {
-        "fr": "le fichier doit être un tableau de clés (clé: valeur), pas {kind}",
-        "en": "the file must be a mapping of keys, not {kind}",
-    },
-    "yaml.kind_list": {"fr": "une liste", "en": "a list"},
-    "yaml.kind_text": {"fr": "un texte", "en": "a text"},
-    "yaml.kind_value": {"fr": "une valeur seule", "en": "a single value"},
 }

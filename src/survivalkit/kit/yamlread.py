@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from survivalkit.errors import Msg, Problem
+from survivalkit.errors import Msg, Problem, os_reason
 
 if TYPE_CHECKING:
     import yaml
@@ -145,6 +145,10 @@ _DATA_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
+REFUSED_BY_SYSTEM = frozenset({"file.not_regular", "file.unreadable"})
+"""The message keys of a problem that is the file system's refusal (not a regular file,
+unreadable), not the file's content: a command says it with exit 1, where a wrong content is a
+usage error."""
 # C0 and C1 control characters (tab and line breaks excepted) and lone surrogates: a double-
 # quoted escape such as "\e[2J" would otherwise carry terminal escape codes into the interface.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -159,9 +163,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(node, Msg("yaml.too_many", n=MAX_NODES))
+            raise _Stop(node, Msg("yaml.too_many", limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise _Stop(node, Msg("yaml.too_deep", n=MAX_DEPTH))
+            raise _Stop(node, Msg("yaml.too_deep", depth=MAX_DEPTH))
         _check_tag(node)
         style = node.style if isinstance(node, yaml.ScalarNode) else None
         self.located.values[path] = _mark(node, style)
@@ -178,7 +182,10 @@ class _Builder:
                 key = _checked_text(key_node, str(key_node.value))
                 if key in result:
                     first = self.located.keys[(*path, key)]
-                    raise _Stop(key_node, Msg("yaml.duplicate_key", key=key, line=first.line))
+                    raise _Stop(
+                        key_node,
+                        Msg("yaml.duplicate_key", key=key, line=first.line),
+                    )
                 self.located.keys[(*path, key)] = _mark(key_node)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
             return result
@@ -210,7 +217,7 @@ def _check_tag(node: yaml.Node) -> None:
     if node.tag in _DATA_TAGS:
         return
     tag = str(node.tag).replace("tag:yaml.org,2002:", "!")
-    raise _Stop(node, Msg("yaml.tag", tag=tag.lstrip("!")))
+    raise _Stop(node, Msg("yaml.tag_not_allowed", tag=tag.lstrip("!")))
 
 
 def _checked_text(node: yaml.Node, text: str) -> str:
@@ -223,13 +230,13 @@ def _checked_text(node: yaml.Node, text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _value_message(node: yaml.Node, exc: Exception) -> Msg:
+def _value_message(node: yaml.Node, exc: Exception) -> str:
     text = str(exc)
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return Msg("yaml.bad_date", value=node.value)
+        return Msg("yaml.bad_date", value=node.value, reason=text)
     if "digits" in text or isinstance(exc, OverflowError):
-        return Msg("yaml.long_number", n=len(str(node.value)))
-    return Msg("yaml.bad_value", reason=text)
+        return Msg("yaml.number_too_long", n=len(str(node.value)))
+    return Msg("yaml.value_unreadable", reason=text)
 
 
 def _expansion(root: yaml.Node) -> None:
@@ -246,9 +253,9 @@ def _expansion(root: yaml.Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in open_nodes:
-            raise _Stop(node, Msg("yaml.self_alias"))
+            raise _Stop(node, Msg("yaml.alias_self"))
         if depth > MAX_DEPTH:
-            raise _Stop(node, Msg("yaml.too_deep", n=MAX_DEPTH))
+            raise _Stop(node, Msg("yaml.too_deep", depth=MAX_DEPTH))
         open_nodes.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
@@ -259,7 +266,10 @@ def _expansion(root: yaml.Node) -> None:
                 total += size(item, depth + 1)
         open_nodes.discard(key)
         if total > MAX_NODES:
-            raise _Stop(node, Msg("yaml.expands", n=MAX_NODES))
+            raise _Stop(
+                node,
+                Msg("yaml.expands", limit=MAX_NODES),
+            )
         sizes[key] = total
         return total
 
@@ -305,16 +315,18 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     except NotRegular:
         return None, [Problem(name, 1, 1, "", Msg("file.not_regular"))]
     except OSError as exc:
-        return None, [Problem(name, 1, 1, "", Msg("file.unreadable", reason=exc.strerror or str(exc)))]
+        return None, [Problem(name, 1, 1, "", Msg("file.unreadable", reason=os_reason(exc)))]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, "", Msg("yaml.too_large", n=MAX_BYTES))]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.file_over", limit=MAX_BYTES))]
     return parse_yaml(raw, name)
 
 
 def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML bytes; return located data or the problems found (never raises)."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, "", Msg("yaml.too_large", n=MAX_BYTES))]
+        return None, [
+            Problem(name, 1, 1, "", Msg("yaml.file_size", size=len(raw), limit=MAX_BYTES))
+        ]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -352,7 +364,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
     except yaml.YAMLError as exc:
         return None, [Problem(name, 1, 1, "", Msg("yaml.error", reason=_one_line(str(exc))))]
     except RecursionError:  # pragma: no cover - only with the pure-Python parser
-        return None, [Problem(name, 1, 1, "", Msg("yaml.too_deep", n=MAX_DEPTH))]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.too_deep", depth=MAX_DEPTH))]
     if node is None:
         return None, [Problem(name, 1, 1, "", Msg("yaml.empty"))]
     try:
@@ -366,10 +378,9 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(name, line, col, "", _yaml_message(exc, text, mark))]
     except (ValueError, OverflowError, TypeError) as exc:
-        return None, [Problem(name, 1, 1, "", Msg("yaml.unreadable_value", reason=_one_line(str(exc))))]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.value_unreadable", reason=_one_line(str(exc))))]
     if not isinstance(located.data, dict):
-        kind = {"list": "yaml.kind_list", "str": "yaml.kind_text"}.get(type(located.data).__name__,
-                                                                        "yaml.kind_value")
+        kind = {"list": "kind.list", "str": "kind.text"}.get(type(located.data).__name__, "kind.single")
         return None, [Problem(name, 1, 1, "", Msg("yaml.not_mapping", kind=Msg(kind)))]
     return located, []
 
@@ -392,7 +403,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str = "", mark: Any = None) -
     if "\\t" in problem or (isinstance(at, int) and at < len(text) and text[at] == "\t"):
         return Msg("yaml.tab")
     if "maximum nesting depth" in problem:
-        return Msg("yaml.too_deep", n=MAX_DEPTH)
+        return Msg("yaml.too_deep", depth=MAX_DEPTH)
     from survivalkit.kit.plain_words import yaml_reason
 
     return yaml_reason(problem, _one_line(exc.context or ""))
