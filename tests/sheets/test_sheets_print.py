@@ -284,3 +284,22 @@ def test_a_regional_tool_shows_its_kit_folder_on_screen_only(
     assert "survivalkit run outil-region --kit region</code>" in page
     assert "survivalkit sheets outil-region --form --kit region</code>" in page
     assert "survivalkit run memo-achat-public</code>" in page  # a bundled tool needs no --kit
+
+
+def test_without_a_language_in_the_locale_sheets_come_out_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import survivalkit
+
+    for var in ("LC_ALL", "LC_MESSAGES", "SURVIVALKIT_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    out = tmp_path / "fiche.md"
+    code, said, err = run_cli(["sheets", "memo-achat-public", "-o", str(out)], capsys)
+    assert code == 0, err
+    assert out.read_text("utf-8").startswith("# Mémo «\u202fachat public\u202f»") and "Écrit" in said
+    api = survivalkit.build_sheets(["memo-achat-public"], fmt="md", day=DAY).decode("utf-8")
+    assert api.startswith("# Mémo «\u202fachat public\u202f»")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # an English system: English, by the same policy
+    code, said, err = run_cli(["sheets", "memo-achat-public", "-o", str(out), "--force"], capsys)
+    assert code == 0 and out.read_text("utf-8").startswith("# Public procurement memo"), err
