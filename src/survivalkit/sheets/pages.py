@@ -86,12 +86,25 @@ class TermMarker:
         if not isinstance(text, Txt) or self.pattern is None:
             return Markup(_finalize(text))
         out: list[str] = []
+        for words, mark in text.runs():
+            if mark is None:
+                out.append(self._terms(words, text.lang))
+            else:  # a phrase the kit marks in the other language (its terms still linked)
+                out.append(f'<span lang="{mark}">{self._terms(words, mark)}</span>')
+        body = "".join(out)
+        if text.lang != text.page_lang:
+            body = f'<span lang="{text.lang}">{body}</span>'
+        return Markup(body)
+
+    def _terms(self, words: str, lang: str) -> str:
+        """``words`` (in ``lang``) escaped, each glossary term linked and marked with its language."""
+        assert self.pattern is not None
+        out: list[str] = []
         at = 0
-        words = text.text
         for match in self.pattern.finditer(words):
             term = self.by_name[match[1].casefold()]
             # A variant may be a spelling in either language: only the term itself is marked.
-            other = term.lang != text.lang and match[1].casefold() == term.term.casefold()
+            other = term.lang != lang and match[1].casefold() == term.term.casefold()
             if not (other or self.link):
                 continue
             out.append(html.escape(words[at:match.start()]))
@@ -103,10 +116,7 @@ class TermMarker:
                 out.append(f"<span{lang_attr}>{shown}</span>")
             at = match.end()
         out.append(html.escape(words[at:]))
-        body = "".join(out)
-        if text.lang != text.page_lang:
-            body = f'<span lang="{text.lang}">{body}</span>'
-        return Markup(body)
+        return "".join(out)
 
 
 def _helpers(lang: str) -> dict[str, Any]:
