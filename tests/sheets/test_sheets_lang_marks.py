@@ -147,3 +147,17 @@ def test_malformed_marks_are_reported_sk170(tmp_path: Path) -> None:
     assert "[hackathon] {lang=en}" in messages and "[brainstorming]{lang=de}" in messages
     (tmp_path / "tools" / "atelier-marque.yaml").write_text(MARKED_TOOL, "utf-8")
     assert sk170(tmp_path) == []
+
+
+def test_the_bundled_kit_marks_its_phrases_in_the_other_language() -> None:
+    kit = load_kit([bundled_kit_dir()]).kit
+    tools = list(kit.tools.values())
+    pages = {(layout, lang): build(kit, tools, layout=layout, fmt="html", lang=lang, day=DAY).data.decode()
+             for layout in (Layout.BOOKLET, Layout.FORMS) for lang in ("fr", "en")}
+    assert not [key for key, page in pages.items() if "{lang=" in page]
+    assert '<span lang="en">design thinking</span>' in pages[Layout.BOOKLET, "fr"]
+    assert '<span lang="fr">Démarche inspirée du design</span>' in pages[Layout.BOOKLET, "en"]
+    assert '<span lang="fr">Madame la préfète de la Drôme</span>' in pages[Layout.FORMS, "en"]
+    assert '<span lang="fr">La Fabrique du Vieux-Port, Marseille</span>' in pages[Layout.FORMS, "en"]
+    markdown = build(kit, tools, layout=Layout.BOOKLET, fmt="md", lang="en", day=DAY).data.decode()
+    assert "{lang=" not in markdown and '"Démarche inspirée du design"' in markdown
