@@ -158,6 +158,22 @@ DUPLEX_CSS = """
 its first sheet, and the pages left blank carry nothing."""
 
 
+def sheet_continued_css(lang: str) -> str:
+    """A loose sheet that runs over its page: « page 2 / 2 », its title on top of the next pages,
+    and its boxes one under the other so that a long one breaks instead of leaving a page empty."""
+    small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
+    numbers = _css_string(message("sheets.form.page", lang) + " ") + ' counter(page) " / " counter(pages)'
+    return (
+        f"@page {{ @bottom-right {{ content: {numbers}; {small} }}\n"
+        f"  @top-center {{ content: string(sheettitle); {small} }} }}\n"
+        "@page :first { @top-center { content: none; } }\n"
+        ".sheet-title { string-set: sheettitle content(text); }\n"
+        # Side-by-side boxes cannot break across pages: one under the other, free to break.
+        ".sheet .pair { display: block; width: auto; }\n"
+        ".sheet .box, .sheet .steps, .sheet .sources { display: block; break-inside: auto; margin-bottom: .5em; }\n"
+    )
+
+
 def page_css(
     kit: Kit, lang: str, layout: Layout, numbered: bool, *, paper: bool = False
 ) -> str:
@@ -171,7 +187,7 @@ def page_css(
     small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
     numbers = 'counter(page) " / " counter(pages)' if numbered else "none"
     form_head = paper and layout is Layout.FORMS
-    if form_head:
+    if paper and numbered:  # « page 2 / 3 », on forms, the booklet and a sheet that runs over
         numbers = _css_string(message("sheets.form.page", lang) + " ") + " " + numbers
     margins = " ".join(f"{size}cm" for size in PAGE_MARGINS_CM)
     out = (
@@ -232,7 +248,9 @@ def build_html(
                       paper=paper, g=TermMarker(glossary_view(kit, lang), link=False))
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title
-    numbered = layout is not Layout.SHEETS or len(tools) > 1
+    # Loose sheets on paper are laid out one by one (``pdf.print_sheets``): each is numbered
+    # on its own, only when it runs over its page.
+    numbered = layout is not Layout.SHEETS or (len(tools) > 1 and not paper)
     style = css("base") + page_css(kit, lang, layout, numbered, paper=paper) + style
     if duplex:
         style += DUPLEX_CSS
@@ -246,4 +264,5 @@ def form_page_title(tools: Sequence[Tool], lang: str) -> str:
     return message("sheets.form.page_title", lang, tools=names + (" …" if len(tools) > 3 else ""))
 
 
-__all__ = ["build_html", "css", "environment", "form_page_title", "page_css", "render"]
+__all__ = ["build_html", "css", "environment", "form_page_title", "page_css", "render",
+           "sheet_continued_css"]
