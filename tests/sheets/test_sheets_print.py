@@ -309,7 +309,7 @@ def test_loose_sheets_are_numbered_on_their_own_only_when_they_run_over(tmp_path
     pytest.importorskip("weasyprint")
     layer = tmp_path / "region"
     (layer / "tools").mkdir(parents=True)
-    (layer / "tools" / "outil-long.yaml").write_text(long_tool(30), "utf-8")
+    (layer / "tools" / "outil-long.yaml").write_text(long_tool(50), "utf-8")
     kit = load_kit([bundled_kit_dir(), layer]).kit
     tools = [kit.tools["memo-achat-public"], kit.tools["outil-long"], kit.tools["pass-fab-lab"]]
     result = build(kit, tools, layout=Layout.SHEETS, fmt="pdf", lang="fr", day=DAY, duplex=True)

@@ -179,12 +179,14 @@ def print_sheets(
     weasy_html = _weasyprint_html()
     pages: list[Any] = []
     over: list[str] = []
-    base: Any = None if len(tools) == 1 else _blank(Txt.of(kit.info.title, lang).text, lang)
+    kit_title = Txt.of(kit.info.title, lang).text
+    base: Any = None if len(tools) == 1 else _blank(
+        kit_title, lang, author=kit_title, subject=" ".join(Txt.of(kit.info.description, lang).text.split()))
     for tool in tools:
         def lay_out(extra: str, tool: Tool = tool) -> Any:
             page = build_html(kit, [tool], layout=Layout.SHEETS, lang=lang, day=day, paper=True,
                               extra_css=extra)
-            return weasy_html(string=page, url_fetcher=refuse_fetch).render()
+            return weasy_html(string=page, url_fetcher=refuse_fetch).render(**print_options())
 
         document = lay_out("")
         if len(document.pages) > 1:
