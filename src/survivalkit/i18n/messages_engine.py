@@ -8,6 +8,12 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
     "data.from": {"fr": "repris de « {tool} » du {date}", "en": "from “{tool}” of {date}"},
+    "show.data": {"fr": "Données du projet", "en": "Project data"},
+    "show.data_hint": {
+        "fr": "Ces réponses sont reprises d'un outil à l'autre dans un même projet : déjà données, elles ne sont pas redemandées.",
+        "en": "These answers carry over from one tool to another within a project: once given, they are not asked again.",
+    },
+    "show.datum_others": {"fr": "{meaning} (aussi dans : {tools})", "en": "{meaning} (also in: {tools})"},
     "update.no_project": {
         "fr": "{folder} ne contient pas de projet (pas de answers.yaml lisible) : donnez le dossier où survivalkit a écrit les documents.",
         "en": "{folder} holds no project (no readable answers.yaml): give the folder where survivalkit wrote the documents.",

@@ -60,7 +60,12 @@ def parse_formats(text: str, lang: str = "en") -> list[str]:
     """``md,html,pdf`` (as typed after ``--format``) → the known formats, in a stable order;
     refuses unknown ones, naming them and the accepted ones."""
     asked = [part.strip().removeprefix(".") for part in text.split(",") if part.strip()]
-    return check_formats(asked, lang, where="--format") or ["md"]
+    if not asked:  # `--format ""` or `--format ,`: refused, never read as « the usual formats »
+        from survivalkit.errors import UsageError
+        from survivalkit.i18n import t
+
+        raise UsageError(t("formats.none", lang, known=", ".join(FORMATS)))
+    return check_formats(asked, lang, where="--format")
 
 
 def markdown_to_html_body(markdown: str, *, relative_links: bool = False) -> str:

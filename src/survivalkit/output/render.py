@@ -83,6 +83,11 @@ def _compiled(source: str, markdown: bool) -> Template:
     return environment(markdown=markdown).from_string(source)
 
 
+def forget_compiled() -> None:
+    """Let go of the compiled templates (see ``authoring.template_analysis.forget_parsed``)."""
+    _compiled.cache_clear()
+
+
 def _render_within_budget(template: Template, context: Mapping[str, Any]) -> str:
     """The rendered text, stopped as soon as it is longer than one document may be."""
     with evaluation() as account:
