@@ -189,7 +189,7 @@ class Store:
         """The projects in progress, most recently written first. A folder that no longer holds its
         record (moved, deleted) is dropped from the list, and the list saved without it."""
         entries = self._read_projects()
-        alive = [p for p in entries if (p.path / "answers.yaml").is_file()]
+        alive = [p for p in entries if _holds_record(p.path)]
         if len(alive) != len(entries):
             try:
                 self._write_projects(alive)
@@ -238,9 +238,9 @@ class Store:
                 continue
             tools = item.get("tools")
             found.append(ProjectInfo(
-                Path(item["path"]), str(item.get("name") or "")[:200],
-                tuple(str(x)[:100] for x in tools if isinstance(x, str)) if isinstance(tools, list) else (),
-                str(item.get("last") or "")[:40], str(item.get("saved_at") or "")[:40],
+                Path(item["path"]), _plain_text(item.get("name"), 200),
+                tuple(filter(None, (_plain_text(x, 100) for x in tools))) if isinstance(tools, list) else (),
+                _plain_text(item.get("last"), 40), _plain_text(item.get("saved_at"), 40),
             ))
         return found
 
@@ -572,6 +572,26 @@ def _lock_alive(lock: Path) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _plain_text(value: object, limit: int) -> str:
+    """A text of the hand-editable projects list as it may be shown: without control or
+    formatting characters (terminal escapes, bidirectional overrides), cut at ``limit``."""
+    import unicodedata
+
+    text = str(value or "") if isinstance(value, str | int | float) else ""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))[:limit]
+
+
+def _holds_record(folder: Path) -> bool:
+    """Whether ``folder`` still holds a project's record. A hand-edited list may name anything (a
+    name too long, a loop, a relative path): such an entry is simply not a project in progress."""
+    if not folder.is_absolute():
+        return False
+    try:
+        return stat.S_ISREG(os.stat(folder / "answers.yaml").st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def keep_aside(path: Path) -> Path:
