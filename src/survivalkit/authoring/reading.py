@@ -44,7 +44,8 @@ _CONTRACTION = re.compile(r"(?<![\w-])(?:à|de) (?:le|les)(?![\w'’-])", re.IGN
 _CONTRACTION_TEMPLATE = re.compile(r"(?<![\w-])(?:à|de)\s+\{\{", re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}(?:\s.*)?$")
 _DOUBLED = re.compile(r"(?<![.…])([.,;:!?])[ \u00a0\u202f]*([.,;:])(?![.\d])")
-_ABBREVIATION = re.compile(r"(?:^|[\s(*_.])\w{1,4}$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(*_.])[^\W\d]{1,4}$")
+"""« Réf. : », « etc., »: a short word before the period (a number is no abbreviation: « article 12.. »)."""
 
 _FR_MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
               "|décembre")
@@ -219,7 +220,8 @@ def read_document(
               kind: str = "") -> None:
         part, number, source = locator.find(line)
         token = line[start:end]
-        if source and token.strip() and token.strip() in _literal(source):
+        typo = rule == DOUBLED_PUNCTUATION and not any(c.isspace() for c in token)
+        if source and token.strip() and token.strip() in _literal(source) and not typo:
             return  # written as is in the template: meant, not a value gone wrong
         if rule not in (EMPTY_HEADING, PERCENT) and _quoted(token.strip(), typed):
             return  # the agent's own words, or a text the kit quotes

@@ -34,7 +34,7 @@ from survivalkit.authoring.rules.base import (
     problem_at,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import SK008
+from survivalkit.authoring.rules.catalog import SK008, SK180
 from survivalkit.errors import Msg, Problem, TemplateError
 from survivalkit.kit.model import Example, Kit, Question, QuestionType, Tool, tool_questions
 from survivalkit.kit.yamlread import Located
@@ -390,5 +390,36 @@ def check_raw_choice(ctx: Context) -> Iterator[Problem]:
                                                value=first.value), expr.lineno)
 
 
-__all__ = ["NONE_PRINTED", "check_raw_choice", "check_rendered_documents", "read_variant",
+_CASE_FILTERS = ("capitalize", "title")
+
+
+@check
+def check_case_filters(ctx: Context) -> Iterator[Problem]:
+    """``{{ nom | capitalize }}`` lowers the rest of a name (« Camille durand »), ``title`` raises
+    every word (« Maison De La Loire »): an answer is printed as the agent typed it."""
+    from survivalkit.authoring.template_analysis import parsed
+    from survivalkit.output.render import known_ids
+
+    for tool in ctx.tools():
+        answers = set(known_ids(ctx.kit, tool))
+        for source in document_sources(tool):
+            if not any(f in source.text for f in _CASE_FILTERS):
+                continue
+            try:
+                ast = parsed(source.text)
+            except TemplateSyntaxError:
+                continue
+            for node in ast.find_all(nodes.Filter):
+                inner = node.node
+                while isinstance(inner, nodes.Filter) and inner.node is not None:
+                    inner = inner.node
+                if node.name in _CASE_FILTERS and isinstance(inner, nodes.Name) and inner.name in answers:
+                    yield tool_problem(ctx, tool, source.key_path, SK180,
+                                       Msg("lint.case_filter", what=source.what, name=inner.name,
+                                           filter=node.name,
+                                           example=Msg(f"lint.case_filter.{node.name}")),
+                                       node.lineno)
+
+
+__all__ = ["NONE_PRINTED", "check_case_filters", "check_raw_choice", "check_rendered_documents", "read_variant",
            "variants"]
