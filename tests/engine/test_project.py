@@ -262,3 +262,120 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert set(record["dates"].values()) == {"2026-12-07"}
     assert "Erreur inattendue" not in err
+
+
+def test_replaying_a_project_dates_each_tool_as_recorded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`survivalkit --answers DOSSIER/answers.yaml` renders each tool at its own recorded date;
+    `--date` given now dates them all."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-03-09", "--out", str(folder))
+    run(capsys, "run", "pass-fab-lab", "--answers", str(write(tmp_path / "f.yaml", fablab())),
+        "--date", "2026-12-09", "--out", str(folder))
+    whole = tmp_path / "whole"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(whole))
+    for name in ("memo-achat-", "note-atelier-"):
+        assert next(whole.glob(f"{name}*.md")).read_bytes() == next(folder.glob(f"{name}*.md")).read_bytes()
+    memo = next(whole.glob("memo-achat-*.md")).read_text("utf-8")
+    assert "9 mars 2026" in memo and "9 décembre 2026" not in memo
+    assert "9 décembre 2026" in next(whole.glob("note-atelier-*.md")).read_text("utf-8")
+    record = yaml.safe_load((whole / "answers.yaml").read_text("utf-8"))
+    assert record["dates"] == {"memo-achat-public": "2026-03-09", "pass-fab-lab": "2026-12-09"}
+    today = tmp_path / "today"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(today), "--date", "2026-12-10")
+    assert "10 décembre 2026" in next(today.glob("memo-achat-*.md")).read_text("utf-8")
+
+
+def renaming_layer(tmp_path: Path) -> Path:
+    """A newer memo tool, in a regional kit folder: its question `echeance` is now `date_besoin`."""
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    renamed = re.sub(r"\becheance\b", "date_besoin", text)
+    renamed = renamed.replace("\nquestions:\n", "\nrenamed: {echeance: date_besoin}\nquestions:\n", 1)
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(renamed, "utf-8")
+    return layer
+
+
+def test_update_maps_a_renamed_question_and_keeps_an_obsolete_answer_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-03-15", "--out", str(folder))
+    record_path = folder / "answers.yaml"
+    record = yaml.safe_load(record_path.read_text("utf-8"))
+    assert record["tool"] == "memo-achat-public"  # one tool's answers file, as today's version writes it
+    record["answers"]["delai_souhaite"] = "trois mois"  # a question of an older version of the tool
+    record_path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+    layer = renaming_layer(tmp_path)
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"],
+                             capsys)
+    assert code == 0, err
+    said = " ".join(out.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "La question « echeance » s'appelle désormais « date_besoin » : votre réponse y est reprise." in said
+    assert "Réponse mise de côté (la question « delai_souhaite » n'existe plus dans l'outil) : trois mois" in said
+    record = yaml.safe_load(record_path.read_text("utf-8"))
+    answers = record["answers"]["memo-achat-public"]
+    assert answers["date_besoin"] == "2027-01-15" and "echeance" not in answers and "delai_souhaite" not in answers
+    assert record["obsolete"] == {"memo-achat-public": {"delai_souhaite": "trois mois"}}
+    memo = next(p for p in folder.glob("memo-achat-*.md") if ".version-" not in p.name).read_text("utf-8")
+    assert "15 janvier 2027" in memo  # the renamed answer still reaches the document
+    # A later update never deletes what was set aside, and a second one to the same date redoes nothing.
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"],
+                             capsys)
+    assert code == 0, err and "Déjà à jour au 7 décembre 2026" in " ".join(out.split())
+    assert yaml.safe_load(record_path.read_text("utf-8"))["obsolete"] == record["obsolete"]
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-08", "--lang", "fr"],
+                             capsys)
+    assert code == 0, err
+    assert yaml.safe_load(record_path.read_text("utf-8"))["obsolete"] == record["obsolete"]
+
+
+@pytest.mark.slow
+def test_an_interactive_update_stopped_half_way_resumes_where_it_stopped(tmp_path: Path) -> None:
+    """The kit now asks two new questions: the first answered, Ctrl-C, then `update` again asks only
+    the second, and brings the project up to date."""
+    import pexpect
+
+    from helpers import spawn_cli
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    data, folder = tmp_path / "data", tmp_path / "dossier"
+    folder.mkdir()
+    (folder / "answers.yaml").write_text(yaml.safe_dump(
+        {"tool": "memo-achat-public", "date": "2026-03-15", "answers": MEMO}, allow_unicode=True), "utf-8")
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    new = ("\nquestions:\n  - id: service_demandeur\n    label: {fr: Quel service demande l'achat ?, en: Which unit?}\n"
+           "  - id: reference_interne\n    label: {fr: Quelle référence interne ?, en: Which reference?}\n")
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(text.replace("\nquestions:\n", new, 1), "utf-8")
+    args = ["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"]
+    child = spawn_cli(args, data=data, cwd=tmp_path)
+    child.expect_exact("Quel service demande l'achat")
+    child.expect_exact("> ")
+    child.sendline("Service des moyens")
+    child.expect_exact("Quelle référence interne")
+    child.sendintr()
+    child.expect_exact("pour reprendre")
+    child.expect_exact("update")
+    child.expect(pexpect.EOF)
+    again = spawn_cli(args, data=data, cwd=tmp_path)
+    again.expect_exact("Quelle référence interne")
+    assert "Quel service demande" not in again.before
+    again.expect_exact("> ")
+    again.sendline("DA-2026-118")
+    again.expect_exact("Récapitulatif")
+    again.expect_exact(":")
+    again.sendline("")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0, again.before
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    answers = record["answers"]["memo-achat-public"]
+    assert answers["service_demandeur"] == "Service des moyens" and answers["reference_interne"] == "DA-2026-118"
+    assert record["dates"]["memo-achat-public"] == "2026-12-07"
+    assert not list((data / "sessions").glob("*/*.json")), "the finished update leaves no session"

@@ -61,6 +61,8 @@ class Record:
     documents: dict[str, list[Documents]] = field(default_factory=dict)
     previous: dict[str, list[Documents]] = field(default_factory=dict)
     kit: dict[str, Any] = field(default_factory=dict)
+    obsolete: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Answers whose question a tool no longer has (``survivalkit update``): kept aside, never deleted."""
 
 
 def _docs(value: Any) -> list[Documents]:
@@ -116,6 +118,8 @@ def read_record(data: Mapping[str, Any], kit: Kit) -> Record:
             setattr(record, name, {str(k): _docs(v) for k, v in value.items()})
     if isinstance(data.get("kit"), dict):
         record.kit = dict(data["kit"])
+    if isinstance(data.get("obsolete"), dict):
+        record.obsolete = {str(k): dict(v) for k, v in data["obsolete"].items() if isinstance(v, dict)}
     return record
 
 
@@ -198,6 +202,25 @@ def folder_common(folder: Path, kit: Kit) -> dict[str, Any]:
     return {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
 
 
+def read_folder(folder: Path, kit: Kit) -> Record | None:
+    """The record of the project in ``folder`` (None when it holds no readable one)."""
+    path = folder / ANSWERS_FILE
+    raw = _read_old(path) if path.is_file() else None
+    return read_record(raw, kit) if raw is not None else None
+
+
+def project_name(record: Record, folder: Path) -> str:
+    """What the project is called: its name as answered, else its folder's name."""
+    name = record.shared.get("projet_nom") or record.profile.get("projet_nom")
+    return name.strip() if isinstance(name, str) and name.strip() else folder.name
+
+
+def last_date(record: Record) -> str:
+    """The date of the project's most recent documents (ISO), or ``""``."""
+    days = [d for d in record.dates.values() if d]
+    return max(days) if days else ""
+
+
 def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
     """Answer the profile and shared questions the project already answered (asked once for all)."""
     given: dict[str, Any] = {}
@@ -219,12 +242,17 @@ def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> lis
     given: dict[str, Any] = {}
     for q in interview.questions:
         reused = data.get(q.datum) if q.datum else None
-        if reused is None or q.id in interview.confirmed:
+        if reused is None:
             continue
         try:
-            given[q.id] = interview.accept(q, reused.value)
+            value = interview.accept(q, reused.value)
         except Exception:  # no longer fits: asked as usual
             continue
+        if q.id in interview.confirmed:  # a resumed session: still said where it came from
+            if interview.answers.get(q.id) == value:
+                interview.origins[q.id] = reused.origin(kit, interview.lang)
+            continue
+        given[q.id] = value
         interview.origins[q.id] = reused.origin(kit, interview.lang)
     interview.preset(given)
     return list(given)
@@ -247,9 +275,11 @@ class Merged:
 
 
 def merge_into_folder(
-    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date
+    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date,
+    set_aside: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Merged:
-    """This run's ``files`` merged with the project already in ``folder`` (if any)."""
+    """This run's ``files`` merged with the project already in ``folder`` (if any); ``set_aside``:
+    per tool, answers whose question no longer exists, kept in the record under ``obsolete``."""
     record_path = folder / ANSWERS_FILE
     if not record_path.is_file() or ANSWERS_FILE not in files:
         return Merged(files, set())
@@ -297,6 +327,9 @@ def merge_into_folder(
         merged.dates[tool_id] = new.dates.get(tool_id) or day.isoformat()
         if tool_id not in merged.tools:
             merged.tools.append(tool_id)
+    for tool_id, values in (set_aside or {}).items():
+        if values:  # never deleted: what an earlier update set aside stays
+            merged.obsolete[tool_id] = {**merged.obsolete.get(tool_id, {}), **values}
     merged.profile.update(new.profile)
     merged.shared.update(new.shared)
     if new.situation is not None:
@@ -373,6 +406,9 @@ def _dump(record: Record, day: dt.date) -> str:
     if previous:
         data["previous"] = previous
     data["kit"] = record.kit
+    obsolete = {tid: values for tid, values in record.obsolete.items() if values}
+    if obsolete:
+        data["obsolete"] = obsolete
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -381,6 +417,20 @@ def is_version_file(name: str) -> bool:
     return bool(_VERSION.search(name))
 
 
-__all__ = ["Merged", "Record", "Reused", "data_of", "folder_common", "folder_data", "give_common", "give_data",
-           "index_entries",
-           "is_version_file", "merge_into_folder", "read_record"]
+__all__ = [
+    "Merged",
+    "Record",
+    "Reused",
+    "data_of",
+    "folder_common",
+    "folder_data",
+    "give_common",
+    "give_data",
+    "index_entries",
+    "is_version_file",
+    "last_date",
+    "merge_into_folder",
+    "project_name",
+    "read_folder",
+    "read_record",
+]

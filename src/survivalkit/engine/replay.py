@@ -91,6 +91,8 @@ class JourneyAnswers:
     formats: list[str] | None = None
     settings: Settings = field(default_factory=Settings)
     source: str = "--answers"
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    """Each tool's own date, in a project's record (its tools run on different days)."""
 
 
 def read_mapping(path: Path, lang: str) -> dict[str, Any]:
@@ -223,6 +225,13 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         **_mapping(data.get("shared") or {}, path, "shared", lang),
     }
     formats = _formats(data.get("formats"), path, lang)
+    raw_dates = data.get("dates")
+    dates: dict[str, dt.date] = {}
+    if raw_dates is not None:
+        for tool_id, value in _mapping(raw_dates, path, "dates", lang).items():
+            day = _date(value, path, lang)
+            if day is not None:
+                dates[tool_id] = day
     return JourneyAnswers(
         situation=None if situation is None else _mapping(situation, path, "situation", lang),
         tools=tools,
@@ -232,6 +241,7 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         formats=formats,
         settings=Settings.from_mapping(data),
         source=str(path),
+        dates=dates,
     )
 
 
@@ -304,9 +314,12 @@ def journey_answers_yaml(
     shared: Mapping[str, Any],
     per_tool: Mapping[str, Mapping[str, Any]],
     questions: Mapping[str, Question],
+    dates: Mapping[str, dt.date] | None = None,
 ) -> bytes:
-    """The replayable answers file of a whole journey (``per_tool`` already as plain data)."""
+    """The replayable answers file of a whole journey (``per_tool`` already as plain data; ``dates``:
+    the tools whose documents have a date of their own, as when a project is replayed)."""
     by_situation = {q.id: q for q in situation_questions}
+    own_dates = {tid: d.isoformat() for tid, d in (dates or {}).items() if tid in tools and d != day}
     return _dump(header, {
         "journey": 1,
         "date": day.isoformat(),
@@ -317,4 +330,5 @@ def journey_answers_yaml(
         "profile": _plain(profile, questions),
         "shared": _plain(shared, questions),
         "answers": {tid: {k: v for k, v in a.items() if v is not None} for tid, a in per_tool.items()},
+        **({"dates": {tid: own_dates.get(tid, day.isoformat()) for tid in tools}} if own_dates else {}),
     })

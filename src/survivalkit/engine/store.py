@@ -28,6 +28,8 @@ from survivalkit.kit.yamlread import parse_yaml
 from survivalkit.output.format_names import FORMATS
 
 MAX_SESSION_BYTES = 2_000_000
+MAX_PROJECTS = 200
+"""The list of projects in progress keeps the most recent ones only."""
 """A session larger than this is neither written nor read (answers are limited well below it)."""
 STALE_LOCK_SECONDS = 12 * 3600
 """A lock not refreshed for this long belongs to a run that died without cleaning up."""
@@ -61,6 +63,24 @@ class SessionInfo:
         if len(parts) != 3:
             return self.saved_at
         return f"{parts[2]}/{parts[1]}/{parts[0]} {time_of_day[:5]}".strip()
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """A project in progress: its folder, its name, the tools done in it, its last documents' date."""
+
+    path: Path
+    name: str
+    tools: tuple[str, ...]
+    last: str
+    """The date of its most recent documents (``2026-12-09``)."""
+    saved_at: str
+    """When this computer last wrote into its folder."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for ``projects.json``."""
+        return {"path": str(self.path), "name": self.name, "tools": list(self.tools), "last": self.last,
+                "saved_at": self.saved_at}
 
 
 class Store:
@@ -131,6 +151,76 @@ class Store:
             path.unlink()
             return True
         return False
+
+    # --- projects in progress ------------------------------------------------------------
+    @property
+    def projects_path(self) -> Path:
+        """The list of the projects in progress (``projects.json``)."""
+        return self.root / "projects.json"
+
+    def projects(self) -> list[ProjectInfo]:
+        """The projects in progress, most recently written first. A folder that no longer holds its
+        record (moved, deleted) is dropped from the list, and the list saved without it."""
+        entries = self._read_projects()
+        alive = [p for p in entries if (p.path / "answers.yaml").is_file()]
+        if len(alive) != len(entries):
+            try:
+                self._write_projects(alive)
+            except SessionError:
+                pass  # pruned again next time
+        return sorted(alive, key=lambda p: p.saved_at, reverse=True)
+
+    def remember_project(self, path: Path, *, name: str, tools: list[str], last: str) -> None:
+        """Note that ``path`` holds a project in progress (written crash-safely, replacing the
+        folder's earlier entry)."""
+        path = path.resolve()
+        entry = ProjectInfo(path, name, tuple(tools), last,
+                            dt.datetime.now().isoformat(timespec="microseconds"))
+        others = [p for p in self._read_projects() if p.path != path]
+        self._write_projects([entry, *others][:MAX_PROJECTS])
+
+    def forget_project(self, path: Path) -> bool:
+        """Drop ``path`` from the list; says whether it was there."""
+        path = path.resolve()
+        entries = self._read_projects()
+        kept = [p for p in entries if p.path != path]
+        if len(kept) == len(entries):
+            return False
+        self._write_projects(kept)
+        return True
+
+    def _read_projects(self) -> list[ProjectInfo]:
+        """The list as saved; a damaged file is set aside (the projects' folders are untouched)."""
+        path = self.projects_path
+        try:
+            status = path.stat()
+        except OSError:
+            return []
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_SESSION_BYTES:
+            return []
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
+                raise ValueError("not a list of projects")
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            keep_aside(path)
+            return []
+        found = []
+        for item in data["projects"]:
+            if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not item["path"]:
+                continue
+            tools = item.get("tools")
+            found.append(ProjectInfo(
+                Path(item["path"]), str(item.get("name") or "")[:200],
+                tuple(str(x)[:100] for x in tools if isinstance(x, str)) if isinstance(tools, list) else (),
+                str(item.get("last") or "")[:40], str(item.get("saved_at") or "")[:40],
+            ))
+        return found
+
+    def _write_projects(self, entries: list[ProjectInfo]) -> None:
+        _ensure(self.root)
+        blob = json.dumps({"projects": [e.as_dict() for e in entries]}, ensure_ascii=False, indent=1)
+        _write(self.projects_path, blob.encode("utf-8"))
 
     # --- sessions ----------------------------------------------------------------------
     def session_dir(self, key: str) -> Path:

@@ -31,7 +31,7 @@ from survivalkit.engine.asker import QuitRequested
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.journey import SESSION_KEY, Journey
 from survivalkit.engine.replay import JourneyAnswers, Settings, ToolAnswers
-from survivalkit.engine.sessions import Autosave, open_session
+from survivalkit.engine.sessions import Autosave, Start, choose_start, open_session
 from survivalkit.engine.sources import AnswerSources
 from survivalkit.engine.store import Store
 from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile, remember_profile_values
@@ -152,6 +152,10 @@ class ToolWork:
     locate: Locator | None = None
     archive: bool = False
     """Each PDF as an archival PDF/A-3 carrying the answers file."""
+    session_key: str | None = None
+    """The session this run saves into (default ``tool-<id>``; ``survivalkit update`` has its own)."""
+    set_aside: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Answers kept aside in the project's record (per tool: their question no longer exists)."""
 
 
 @dataclass
@@ -196,8 +200,9 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
     profile = _profile(around, lang) if person or not work.formats else {}
     opened = open_session(
-        around.store, f"tool-{work.tool.id}", resume=work.resume, interactive=interactive, scripted=scripted,
-        frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
+        around.store, work.session_key or f"tool-{work.tool.id}", resume=work.resume, interactive=interactive,
+        scripted=scripted, frontend=around.frontend, lang=lang, resume_command=around.resume_command,
+        report=around.report,
     )
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
@@ -242,7 +247,8 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
         files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
+                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files),
+                         set_aside=work.set_aside)
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
@@ -261,8 +267,13 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     lang, interactive, file = work.lang, around.interactive, work.file
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
     profile = _profile(around, lang) if person or not work.formats else {}
+    start = Start(work.resume)
+    if interactive and file is None and work.resume is None and work.out is None:
+        # A person at a terminal: their unfinished session, a project in progress, or a new one.
+        start = choose_start(around.store, SESSION_KEY, frontend=around.frontend, lang=lang, kit=work.kit,
+                             report=around.report)
     opened = open_session(
-        around.store, SESSION_KEY, resume=work.resume, interactive=interactive, scripted=file is not None,
+        around.store, SESSION_KEY, resume=start.resume, interactive=interactive, scripted=file is not None,
         frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
     )
     restored = opened.restored or {}
@@ -284,10 +295,14 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     journey.autosave = opened.autosave
     if file is not None:
         journey.use_answers_file(file)
+    if start.project is not None:
+        journey.continue_project(start.project)
     if opened.restored:
         journey.restore(opened.restored)
         around.report(t("journey.resumed", lang))
     journey.day = day  # the policy above, whatever the file or the session said
+    if work.day is not None:  # a date given now dates every document
+        journey.tool_days = {}
     journey.situation.base["doc_date"] = day
     try:
         journey.run(around.frontend)
@@ -297,8 +312,9 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             values["formats"] = rememberable(journey.formats or [])  # never one that fails here
             _quietly(around, lang, lambda: remember_profile_values(store, values))
         files = journey.documents(header=work.header, archive=work.archive)
-        written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files))
+        written = _write(work.out or journey.project, work.write, files, day=day, force=work.force,
+                         around=around, kit=work.kit, lang=lang,
+                         name=_project_name(list(journey.results().values()), files))
     except (KeyboardInterrupt, QuitRequested):
         journey.save()
         raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
@@ -358,7 +374,8 @@ def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, byte
 
 
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
-           around: Around, kit: Kit, lang: str, name: str | None) -> list[Path]:
+           around: Around, kit: Kit, lang: str, name: str | None,
+           set_aside: Mapping[str, Mapping[str, Any]] | None = None) -> list[Path]:
     """Write the whole folder at once (``out``, else the project's folder when ``write``).
 
     A folder that already holds a project gets this run's documents and answers added: nothing
@@ -374,12 +391,30 @@ def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.da
 
     folder = out or default_out_dir(day, name)
     confirm = around.confirm_overwrite if around.interactive else None
-    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day)
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day, set_aside=set_aside)
     if not merged.replaceable:
-        return write_files(folder, files, force=force, confirm_overwrite=confirm)
-    foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]
-    if foreign and not force and (confirm is None or not confirm(foreign)):
-        raise OutputError(t("project.foreign_files", lang, folder=folder,
-                            names=", ".join(p.name for p in foreign)))
-    return write_files(folder, merged.files, force=True)
+        written = write_files(folder, files, force=force, confirm_overwrite=confirm)
+    else:
+        foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]
+        if foreign and not force and (confirm is None or not confirm(foreign)):
+            raise OutputError(t("project.foreign_files", lang, folder=folder,
+                                names=", ".join(p.name for p in foreign)))
+        written = write_files(folder, merged.files, force=True)
+    _remember(around, folder, kit, lang)
+    return written
+
+
+def _remember(around: Around, folder: Path, kit: Kit, lang: str) -> None:
+    """Note the folder in the list of projects in progress (the user's data folder), so that a
+    plain ``survivalkit`` offers it; a failure is said and never stops the work."""
+    if around.store is None:
+        return
+    from survivalkit.engine.project import last_date, project_name, read_folder
+
+    record = read_folder(folder, kit)
+    if record is None or not record.tools:
+        return
+    store = around.store
+    _quietly(around, lang, lambda: store.remember_project(
+        folder, name=project_name(record, folder), tools=list(record.tools), last=last_date(record)))
 

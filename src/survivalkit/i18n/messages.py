@@ -487,9 +487,10 @@ from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
 from survivalkit.i18n.messages_errors import MESSAGES_ERRORS  # noqa: E402
 from survivalkit.i18n.messages_hostile import MESSAGES_HOSTILE  # noqa: E402
 from survivalkit.i18n.messages_office import MESSAGES_OFFICE  # noqa: E402
+from survivalkit.i18n.messages_project import MESSAGES_PROJECT  # noqa: E402
 from survivalkit.i18n.messages_sessions import MESSAGES_SESSIONS  # noqa: E402
 from survivalkit.i18n.messages_sheets import MESSAGES_SHEETS  # noqa: E402
 
 for _part in (MESSAGES_ANSWERS, MESSAGES_CONTRIB, MESSAGES_ENGINE, MESSAGES_OFFICE, MESSAGES_SHEETS,
-              MESSAGES_HOSTILE, MESSAGES_ERRORS, MESSAGES_SESSIONS):
+              MESSAGES_HOSTILE, MESSAGES_ERRORS, MESSAGES_SESSIONS, MESSAGES_PROJECT):
     MESSAGES.update(_part)

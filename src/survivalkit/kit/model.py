@@ -227,6 +227,10 @@ class Tool(_Frozen):
     """Shared questions from ``kit.yaml`` this tool needs (asked once per journey)."""
     questions: list[Question] = []
     """The tool's own questions, in order."""
+    renamed: dict[str, str] = {}
+    """Questions renamed since an earlier version of the tool: ``{old_id: new_id}``. An answer kept
+    under the old id (a project's record, an answers file) answers the new question when
+    ``survivalkit update`` brings a project up to date."""
     documents: list[Document] = Field(min_length=1)
     """The documents it writes."""
     examples: list[Example] = []

@@ -14,6 +14,7 @@ from survivalkit.authoring.rules import (
     examples,
     layers,
     references,
+    renames,
     rendered,
     texts,
 )
@@ -25,7 +26,7 @@ from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content, data, defaults, layers, rendered)
+MODULES = (references, examples, texts, conditions, content, data, renames, defaults, layers, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
 _TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012", "SK031"}
