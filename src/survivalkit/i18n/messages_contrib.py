@@ -897,6 +897,10 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Valeurs d'un fait dont les dates laissent un trou ou se chevauchent",
         "en": "Fact values whose dates leave a gap or overlap",
     },
+    "lint.expect_french_quotes": {
+        "fr": "des guillemets français « « … » » (avec leurs espaces) au lieu de « \"…\" »",
+        "en": "French quotation marks \"« … »\" (with their spaces) instead of '\"…\"'",
+    },
     "rule.SK180.summary": {
         "fr": "Réponse passée à `capitalize` ou `title`, qui changent ses majuscules",
         "en": "Answer passed to `capitalize` or `title`, which change its capitals",

@@ -101,8 +101,7 @@ def lookalikes(rendered: str, wanted: str) -> Msg | str:
         # « Guichet » with its no-break spaces, where `expect` has "Guichet": not the same length.
         squeezed = _plain(_FRENCH_QUOTES.sub('"', rendered))
         if '"' in wanted and squeezed != plain_text and plain_wanted in squeezed:
-            return Msg.both('French quotation marks "« … »" (with their spaces) instead of \'"…"\'',
-                            "des guillemets français « « … » » (avec leurs espaces) au lieu de « \"…\" »")
+            return Msg("lint.expect_french_quotes")
         return ""
     found = rendered[start : start + len(wanted)]
     pairs: list[tuple[str, str]] = []
