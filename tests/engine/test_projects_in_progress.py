@@ -165,3 +165,64 @@ def test_a_new_project_is_started_on_request_and_an_answers_file_is_never_offere
     code, _, err = run_cli(["--answers", str(write(tmp_path / "j.yaml", journey)), "--out", str(tmp_path / "j"),
                             "--lang", "fr", "--format", "md"], capsys)
     assert code == 0, err and "Continuer le projet" not in err
+
+
+def test_two_projects_of_the_same_name_are_told_apart_by_their_folder(
+    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from survivalkit.engine.sessions import choose_start
+
+    monkeypatch.chdir(tmp_path)
+    store = Store()
+    for name in ("mars", "decembre"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "answers.yaml").write_text("tool: memo-achat-public\nanswers: {}\n", "utf-8")
+        store.remember_project(tmp_path / name, name="Rendez-vous en ligne", tools=["memo-achat-public"],
+                               last="2026-12-07")
+    agent = Agent({}, start="2")
+    start = choose_start(store, "journey", frontend=as_frontend(agent), lang="fr", kit=KIT, report=lambda _: None)
+    offered = agent.offered("commencer")
+    assert offered[0].endswith("— ./decembre") and offered[1].endswith("— ./mars")
+    assert start.project == (tmp_path / "mars").resolve() and start.resume is False
+
+
+def test_a_journey_writing_into_the_project_asks_before_changing_the_memos_amount(
+    tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The journey's purchase note says 18 000 € where the memo said 12 500 €: asked, then the memo
+    is written again with 18 000 €, its version of 7 December kept."""
+    folder = memo_project(tmp_path, capsys)
+    memo = next(folder.glob("memo-achat-*.md"))
+    agent = Agent({**JUSTIFICATION, **{k: str(v) for k, v in MEMO.items()}, "montant": "18000", "reporter": "oui"})
+    done = run_journey(JourneyWork(KIT, "fr", day=dt.date(2026, 12, 14), out=folder, write=True),
+                       Around(frontend=as_frontend(agent), store=Store()))
+    [step] = [s for s in agent.steps if s.question.id == "reporter"]
+    assert "Mémo « achat public »" in spaced(str(step.question.label.fr))
+    assert "18 000 €" in spaced(memo.read_text("utf-8")) and memo in done.written
+    assert "12 500 €" in spaced(memo.with_name(memo.name.replace(".md", ".version-2026-12-07.md")).read_text("utf-8"))
+
+
+def test_a_hand_edited_list_neither_hides_the_projects_nor_reaches_the_terminal(tmp_path: Path) -> None:
+    """projects.json is a file anyone can edit: an entry the file system refuses (a name too long,
+    a loop, a relative path) is left out, never hiding the others; control and formatting
+    characters of a name (terminal escapes, a bidirectional override) are dropped."""
+    folder = tmp_path / "projet"
+    folder.mkdir()
+    (folder / "answers.yaml").write_text("tool: memo-achat-public\nanswers: {}\n", encoding="utf-8")
+    loop = tmp_path / "boucle"
+    loop.symlink_to(loop)
+    data = tmp_path / "data"
+    data.mkdir()
+    entries = [
+        {"path": "/" + "x" * 5000, "name": "trop long"},
+        {"path": str(loop), "name": "boucle"},
+        {"path": "relatif/projet", "name": "relatif"},
+        {"path": str(folder), "name": "\x1b[2J\x1b[31mMon projet\u202e", "tools": ["memo-achat-public", "\x07"],
+         "last": "2026-12-07\x1b[5m", "saved_at": "2026-12-07T10:00:00"},
+    ]
+    (data / "projects.json").write_text(json.dumps({"projects": entries}), encoding="utf-8")
+    [project] = Store(data).projects()
+    assert project.path == folder
+    assert project.name == "[2J[31mMon projet"
+    assert project.tools == ("memo-achat-public",)
+    assert project.last == "2026-12-07[5m"

@@ -21,6 +21,7 @@ from survivalkit.output.courtesy import appellation, capitalise_lines, civility_
         ("company", "f", "Madame", "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées."),
         ("association", "m", "Monsieur le Président", "Je vous prie d'agréer, Monsieur le Président, l'expression de mes salutations distinguées."),
         ("prefect", "", "Madame, Monsieur", "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma haute considération."),
+        ("person", "", "Madame, Monsieur", "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
     ],
 )
 def test_the_appellation_and_a_closing_formula_that_repeats_it(kind: str, civ: str, called: str, closing: str) -> None:
@@ -54,6 +55,9 @@ def test_english_letters_follow_english_conventions(kind: str, civ: str, called:
         ("Adjointe au maire", "f", "de l'adjointe au maire"),
         ("Sophie Garnier, secrétaire générale", "", "de Sophie Garnier, secrétaire générale"),
         ("Madame la directrice", "f", "de Madame la directrice"),
+        ("Éric Vidal, chef du service des aides", "", "d'Éric Vidal, chef du service des aides"),
+        ("Anne Martin", "", "d'Anne Martin"),
+        ("Hugo Martin", "", "de Hugo Martin"),
     ],
 )
 def test_de_before_a_title_is_contracted(who: str, civ: str, expected: str) -> None:
@@ -126,3 +130,17 @@ def test_a_generated_appellation_is_never_written_twice(lang: str) -> None:
                 blocks = doc.markdown.split("\n\n")
                 greetings = [b for b in blocks if b.endswith(",") and b.startswith(("Madame", "Monsieur", "Dear"))]
                 assert len(greetings) == 1, (tool.id, example.name, greetings)
+
+
+def test_letters_inside_one_administration_are_notes_and_the_grant_letter_is_addressed_by_kind() -> None:
+    from tests.output.test_render import KIT
+
+    [request] = [d for d in KIT.tools["decharge-temps-innovation"].documents if d.id == "demande"]
+    assert request.layout == "note"  # to the agent's own manager: a note, not a letter
+    fr = example_files("dossier-candidature-financement", "region-avec-association", ["md"], "fr")
+    text = next(v for k, v in fr.items() if k.startswith("candidature")).decode()
+    assert "\n\nMadame la Présidente,\n\n" in text
+    assert "Je vous prie d'agréer, Madame la Présidente, l'expression de ma haute considération." in text
+    state = example_files("dossier-candidature-financement", "etat-taux-depasse", ["md"], "fr")
+    text = next(v for k, v in state.items() if k.startswith("candidature")).decode()
+    assert "l'expression de ma considération distinguée." in text and "haute" not in text

@@ -68,10 +68,10 @@ def test_the_memo_says_what_to_buy_in_lower_case() -> None:
     assert "nous avons besoin d'acheter **une prestation de conception" in out.documents[0].markdown
 
 
-def test_a_letter_reads_in_the_french_administrative_order() -> None:
+def test_a_note_reads_in_the_french_administrative_order() -> None:
     md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "demande", "md")
     text = md.decode("utf-8")
-    order = ["Nadia Ferrand\nInstructrice", "Éric Vidal\nChef du service des aides",
+    order = ["Nadia Ferrand\nInstructrice", "**Note à l'attention** d'Éric Vidal, chef du service des aides",
              "À Privas, le 26 novembre 2026", "**Objet\u00a0:** Demande de temps pour le projet",
              "## Ce que je vous demande", "Je vous remercie de l'attention",
              "Nadia Ferrand\nInstructrice des demandes d'aide sociale\n\n## Décision",

@@ -6,6 +6,7 @@ default; starting again keeps it as a backup); without one, the user is told how
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,9 +207,11 @@ def choose_start(store: Store | None, key: str, *, frontend: Frontend | None, la
     choices = []
     if latest is not None:
         choices.append(Choice(value="session", label=_both("start.session", when=latest.shown_at, n=latest.answers)))
+    names = [p.name for p in projects]
     for n, project in enumerate(projects):
+        where = f" — {_shown_folder(project.path)}" if names.count(project.name) > 1 else ""
         choices.append(Choice(value=f"projet_{n}", label=Localized(
-            fr=_project_label(project, kit, "fr"), en=_project_label(project, kit, "en"))))
+            fr=_project_label(project, kit, "fr") + where, en=_project_label(project, kit, "en") + where)))
     choices.append(Choice(value="nouveau", label=_both("start.new")))
     question = Question(id="commencer", type=QuestionType.CHOICE, label=_both("start.ask"), choices=choices,
                         default=choices[0].value)
@@ -220,6 +223,14 @@ def choose_start(store: Store | None, key: str, *, frontend: Frontend | None, la
     if isinstance(answer, str) and answer.startswith("projet_"):
         return Start(False, projects[int(answer.removeprefix("projet_"))].path)
     return Start(False)
+
+
+def _shown_folder(path: Path) -> str:
+    """The folder as the agent knows it: relative to the current folder when inside it."""
+    try:
+        return os.curdir + os.sep + str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _both(key: str, **values: object) -> Localized:

@@ -91,6 +91,29 @@ class Store:
         self.profile_problems: list[Msg] = []
         """What the last ``load_profile`` left out: one message per field of the wrong form."""
 
+    def folder_problem(self) -> Msg | None:
+        """Why the data folder (or its ``sessions`` folder) cannot hold the agent's data, when
+        something occupies its place: a pipe, a device, a file, a link that loops or leads nowhere.
+        ``None`` when it is a folder, or does not exist yet (it is created when first needed)."""
+        for folder in (self.root, self.root / "sessions"):
+            try:
+                mode = os.stat(folder).st_mode
+            except FileNotFoundError:
+                if folder.is_symlink():
+                    return Msg("store.bad_folder", path=str(folder), reason=Msg("fs.dangling"))
+                return None
+            except OSError as exc:
+                return Msg("store.bad_folder", path=str(folder), reason=os_reason(exc))
+            if not stat.S_ISDIR(mode):
+                return Msg("store.bad_folder", path=str(folder), reason=Msg("fs.not_a_folder"))
+        return None
+
+    def check_folder(self) -> None:
+        """Raise ``SessionError`` naming the data folder when it cannot hold the agent's data."""
+        problem = self.folder_problem()
+        if problem is not None:
+            raise SessionError(problem)
+
     # --- profile -----------------------------------------------------------------------
     @property
     def profile_path(self) -> Path:
@@ -101,6 +124,10 @@ class Store:
         """The saved profile answers (empty when none is saved); a damaged file is set aside."""
         path = self.profile_path
         self.profile_problems = []
+        problem = self.folder_problem()
+        if problem is not None:  # said, and the run goes on without the profile
+            self.profile_problems.append(problem)
+            return {}
         if not path.is_file():
             if path.is_symlink() or path.exists():  # a pipe, a device, a folder, a link to nothing
                 self.profile_problems.append(Msg("profile.not_regular", path=str(path)))
@@ -162,7 +189,7 @@ class Store:
         """The projects in progress, most recently written first. A folder that no longer holds its
         record (moved, deleted) is dropped from the list, and the list saved without it."""
         entries = self._read_projects()
-        alive = [p for p in entries if (p.path / "answers.yaml").is_file()]
+        alive = [p for p in entries if _holds_record(p.path)]
         if len(alive) != len(entries):
             try:
                 self._write_projects(alive)
@@ -211,9 +238,9 @@ class Store:
                 continue
             tools = item.get("tools")
             found.append(ProjectInfo(
-                Path(item["path"]), str(item.get("name") or "")[:200],
-                tuple(str(x)[:100] for x in tools if isinstance(x, str)) if isinstance(tools, list) else (),
-                str(item.get("last") or "")[:40], str(item.get("saved_at") or "")[:40],
+                Path(item["path"]), _plain_text(item.get("name"), 200),
+                tuple(filter(None, (_plain_text(x, 100) for x in tools))) if isinstance(tools, list) else (),
+                _plain_text(item.get("last"), 40), _plain_text(item.get("saved_at"), 40),
             ))
         return found
 
@@ -228,7 +255,8 @@ class Store:
         return self.root / "sessions" / key
 
     def sessions(self, key: str | None = None) -> list[SessionInfo]:
-        """Saved sessions, newest first (all keys when ``key`` is None)."""
+        """Saved sessions, newest first (all keys when ``key`` is None); none when the data folder
+        cannot hold any (``folder_problem`` says why)."""
         base = self.root / "sessions"
         if not base.is_dir():
             return []
@@ -443,16 +471,14 @@ def count_answers(state: Any) -> int:
     tools = state.get("tools")
     if isinstance(tools, dict):
         parts += list(tools.values())
-    confirmed: set[str] = set()
-    prefilled: set[str] = set()
-    for part in parts:
+    typed: set[str] = set()
+    for part in parts:  # per part: a question typed in one tool and given to the next counts once
         if not isinstance(part, dict):
             continue
-        for name, into in (("confirmed", confirmed), ("prefilled", prefilled)):
-            ids = part.get(name)
-            if isinstance(ids, list):
-                into.update(i for i in ids if isinstance(i, str))
-    return len(confirmed - prefilled)
+        ids = {name: {i for i in part.get(name) or [] if isinstance(i, str)} if isinstance(part.get(name), list)
+               else set() for name in ("confirmed", "prefilled")}
+        typed |= ids["confirmed"] - ids["prefilled"]
+    return len(typed)
 
 
 def _forget(path: Path) -> None:
@@ -546,6 +572,26 @@ def _lock_alive(lock: Path) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _plain_text(value: object, limit: int) -> str:
+    """A text of the hand-editable projects list as it may be shown: without control or
+    formatting characters (terminal escapes, bidirectional overrides), cut at ``limit``."""
+    import unicodedata
+
+    text = str(value or "") if isinstance(value, str | int | float) else ""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))[:limit]
+
+
+def _holds_record(folder: Path) -> bool:
+    """Whether ``folder`` still holds a project's record. A hand-edited list may name anything (a
+    name too long, a loop, a relative path): such an entry is simply not a project in progress."""
+    if not folder.is_absolute():
+        return False
+    try:
+        return stat.S_ISREG(os.stat(folder / "answers.yaml").st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def keep_aside(path: Path) -> Path:

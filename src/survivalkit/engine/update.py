@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from survivalkit.engine import work as engine_work
-from survivalkit.engine.project import index_entries, read_record, tool_hash
+from survivalkit.engine.project import current_answers, index_entries, read_record, tool_hash
 from survivalkit.engine.replay import Settings, read_tool_answers
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
@@ -71,22 +70,19 @@ def _has_session(around: engine_work.Around, key: str) -> bool:
         return False
 
 
-def _current_answers(kit: Kit, tool: Tool, recorded: Mapping[str, Any]
-                     ) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, str]]]:
-    """A tool's recorded answers for the current kit: renamed questions mapped through the tool's
-    ``renamed`` declaration, and answers whose question no longer exists set aside.
+def _confirmed_in_session(around: engine_work.Around, key: str) -> set[str]:
+    """The questions the stopped update had confirmed (read from its session; nothing if unreadable)."""
+    import json
 
-    Returns (the answers to replay, the answers set aside, the (old, new) ids carried over)."""
-    answers = dict(recorded)
-    moved = []
-    for old, new in tool.renamed.items():
-        if old in answers and new not in answers:
-            answers[new] = answers.pop(old)
-            moved.append((old, new))
-    asked = {q.id for q in tool_questions(kit, tool)} | {q.id for q in kit.info.profile} | {
-        q.id for q in kit.info.shared}
-    obsolete = {k: v for k, v in answers.items() if k not in asked}
-    return {k: v for k, v in answers.items() if k in asked}, obsolete, moved
+    info = around.store.latest(key) if around.store is not None else None
+    if info is None:
+        return set()
+    try:
+        state = json.loads(info.path.read_text("utf-8")).get("state", {}).get("interview", {})
+        confirmed = state.get("confirmed") if isinstance(state, dict) else None
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return set()
+    return {c for c in confirmed if isinstance(c, str)} if isinstance(confirmed, list) else set()
 
 
 def _shown(value: Any) -> str:
@@ -131,7 +127,7 @@ def update_project(
                      for n in files]
         before = {n: (folder / n).read_bytes() for n in names if n.endswith(".md") and (folder / n).is_file()}
         update = ToolUpdate(tool_id, tr(tool.title, lang), since)
-        own, obsolete, moved = _current_answers(kit, tool, record.answers.get(tool_id, {}))
+        own, obsolete, moved = current_answers(kit, tool, record.answers.get(tool_id, {}))
         update.lines += [t("update.renamed", lang, old=old, new=new) for old, new in moved]
         update.lines += [t("update.obsolete", lang, key=key, value=_shown(value)) for key, value in obsolete.items()]
         if (not moved and not obsolete and since == day
@@ -147,13 +143,18 @@ def update_project(
         # (a new question), or no longer fits, is asked.
         skipped = {q.id: None for q in [*kit.info.profile, *tool_questions(kit, tool)]
                    if not q.required and q.id not in values}
-        file = replace(recorded, answers={**skipped, **values})
         key = update_session_key(folder, tool_id)
+        resume = _has_session(around, key)
+        if resume:  # what the agent confirmed before stopping wins over the record (a fixed answer)
+            done_ids = _confirmed_in_session(around, key)
+            values = {k: v for k, v in values.items() if k not in done_ids}
+            skipped = {k: v for k, v in skipped.items() if k not in done_ids}
+        file = replace(recorded, answers={**skipped, **values})
         work = engine_work.ToolWork(
             kit, tool, lang, settings=settings or Settings.from_mapping(record.settings),
             file=file, day=day, formats=_formats(folder, names) or record.formats or None, header=header,
             out=folder, write=True, session_key=key, set_aside={tool_id: obsolete} if obsolete else {},
-            resume=_has_session(around, key),
+            resume=resume,
         )
         done = engine_work.run_tool(work, around)
         update.written = done.written

@@ -179,6 +179,7 @@ MESSAGES.update({
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
     "links.refused": {"fr": "{where} : {what} : lien refusé vers « {url} » ; un document ne peut renvoyer qu'à {schemes}", "en": "{where}: {what}: refused link to \"{url}\"; a document may only link to {schemes}"},
     "formats.unknown": {"fr": "Format inconnu « {value} » : les formats possibles sont {known}.", "en": "Unknown format \"{value}\": the possible formats are {known}."},
+    "formats.none": {"fr": "--format : indiquez au moins un format parmi {known}.", "en": "--format: give at least one format among {known}."},
     "formats.not_list": {"fr": "{where} doit être une liste de formats parmi {known}, pas « {value} ».", "en": "{where} must be a list of formats among {known}, not \"{value}\"."},
     "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
     "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},
@@ -226,6 +227,7 @@ MESSAGES.update({
     "validate.bad_format": {"fr": "--format doit valoir text ou github, pas « {value} ».", "en": "--format must be text or github, not \"{value}\"."},
     "validate.summary": {"fr": "{tools} outil(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", "en": "{tools} tool(s) checked: {errors} error(s), {warnings} warning(s)."},
     "written.title": {"fr": "Fichiers écrits", "en": "Files written"},
+    "written.none": {"fr": "Aucun fichier n'a été écrit.", "en": "No file was written."},
 })
 
 # Messages of the trainers' sheets (survivalkit sheets).

@@ -44,4 +44,33 @@ MESSAGES_PROJECT: dict[str, dict[str, str]] = {
         "fr": "Déjà à jour au {date} (documents écrits avec cette version de l'outil) : rien à refaire.",
         "en": "Already up to date on {date} (documents written with this version of the tool): nothing to redo.",
     },
+    "data.changed": {
+        "fr": "« {datum} » vaut maintenant {value} dans « {tool} » (avant : {before}) ; les documents de {others} utilisent encore l'ancienne valeur.",
+        "en": "“{datum}” is now {value} in “{tool}” (before: {before}); the documents of {others} still use the old value.",
+    },
+    "data.tool_of": {"fr": "« {tool} » (du {date})", "en": "“{tool}” (of {date})"},
+    "data.ask": {
+        "fr": "Les mettre à jour aussi ? (leur version actuelle est gardée)",
+        "en": "Update them too? (their current version is kept)",
+    },
+    "data.carried": {
+        "fr": "Documents de « {tool} » mis à jour avec la nouvelle valeur ; la version précédente est gardée.",
+        "en": "The documents of “{tool}” are updated with the new value; the previous version is kept.",
+    },
+    "data.not_carried": {
+        "fr": "Ils ne sont pas modifiés sans votre accord.",
+        "en": "They are not changed without your consent.",
+    },
+    "data.carry_hint": {
+        "fr": "Pour les mettre à jour aussi : relancez avec --propagate (ou écrivez `propagate: true` dans le fichier de réponses).",
+        "en": "To update them too: run again with --propagate (or write `propagate: true` in the answers file).",
+    },
+    "opt.propagate": {
+        "fr": "Quand une donnée du projet (un montant, un objet…) change, mettre à jour aussi les autres documents du projet qui l'utilisent (sans terminal ; au terminal, la question est posée).",
+        "en": "When a datum of the project (an amount, a subject…) changes, update the project's other documents that use it too (without a terminal; at a terminal, you are asked).",
+    },
+    "data.carry_failed": {
+        "fr": "Les documents de « {tool} » n'ont pas pu être mis à jour avec la nouvelle valeur ({error}) ; survivalkit update DOSSIER les refera en posant ce qui manque.",
+        "en": "The documents of “{tool}” could not be updated with the new value ({error}); survivalkit update FOLDER will redo them, asking what is missing.",
+    },
 }

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-KINDS = ("prefect", "mayor", "president", "director", "service", "dpo", "company", "association")
+KINDS = ("prefect", "mayor", "president", "director", "service", "dpo", "company", "association", "person")
 """Who a letter is written to: a prefect, a mayor, an elected head (president of a département or a
 region, of an intercommunal body), a director, a service, a data protection officer, a company, an
-association."""
+association, private persons (users, residents, people invited)."""
 
 # kind → (title for a woman, title for a man), French; None: the person is not addressed by a title.
 _TITLES_FR: dict[str, tuple[str, str] | None] = {
@@ -24,12 +24,13 @@ _TITLES_FR: dict[str, tuple[str, str] | None] = {
     "association": ("la Présidente", "le Président"),
     "service": None,
     "company": None,
+    "person": None,
 }
 _TITLES_EN = {"prefect": "Prefect", "mayor": "Mayor", "president": "President", "director": "Director",
               "dpo": "Data Protection Officer"}
 HIGH = ("prefect", "mayor", "president")
 """Recipients owed « haute considération »: the State's representative and elected heads."""
-PRIVATE = ("company", "association")
+PRIVATE = ("company", "association", "person")
 
 _WOMAN = {"madame", "mme", "mme.", "f", "femme", "ms", "ms.", "mrs", "mrs.", "miss", "woman"}
 _MAN = {"monsieur", "m", "m.", "mr", "mr.", "homme", "man", "h"}
@@ -83,6 +84,8 @@ def formula(kind: str, civ: str, lang: str) -> str:
 
 _ARTICLE = re.compile(r"(?:(les|le|la)\s+|(l['’]))", re.IGNORECASE)
 _VOWEL = "aâàeéèêëiîïoôuùûüyhAÂÀEÉÈÊËIÎÏOÔUÙÛÜYH"
+_ELIDED = "aâàeéèêëiîïoôuùûüAÂÀEÉÈÊËIÎÏOÔUÙÛÜ"
+"""Before a name: « d'Éric Vidal », but « de Hugo Martin » (an h is often aspirated) and « de Yann »."""
 
 
 def of_title(who: str, civ: str) -> str:
@@ -95,7 +98,8 @@ def of_title(who: str, civ: str) -> str:
         return joined + rest
     first = who.split(" ", 1)[0] if who else ""
     if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who) or _is_name(who):
-        return f"de {who}".rstrip()
+        # « d'Éric Vidal », « d'Anne Leroy »: elided before a vowel (not before h, often aspirated)
+        return f"d'{who}" if who[:1] in _ELIDED and not who[:2].isupper() else f"de {who}".rstrip()
     # A title without its article: « Délégué à la protection des données » → « du délégué … ».
     lowered = first[0].lower() + first[1:] if first[1:2].islower() else first
     rest = lowered + who[len(first):]

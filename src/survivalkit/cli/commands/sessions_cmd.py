@@ -26,6 +26,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
 
         env = Env(None, lang, plain)
         store = Store()
+        store.check_folder()  # a data folder that cannot hold sessions is named, exit 1
         if restore is not None:
             info = store.restore(restore)
             env.display.say(t("sessions.restored", env.lang, id=info.id, what=info.label,
