@@ -57,7 +57,9 @@ def example_answers(kit: Kit, tool: Tool, example: Example, lang: str = "en") ->
     )
     final = interview.final_answers()
     known = {q.id for q in interview.questions}
-    dropped = [str(k) for k in example.answers if k in known and k not in final]
+    asked = {q.id for q in interview.applicable()}
+    # Only answers whose question is not asked: a refused answer is reported as such (SK007).
+    dropped = [str(k) for k in example.answers if k in known and k not in asked]
     return ExampleAnswers(final, errors, missing, day, dropped)
 
 
