@@ -18,6 +18,9 @@ class Decision(_Frozen):
     """Who decides, as a template (``{{ responsable_nom }}``); without it, a line to fill in."""
     points: list[Text] = []
     """The points to decide, one template each (an empty one is left out); none: one decision."""
+    kind: Literal["decision", "opinion"] = "decision"
+    """``decision`` (accord, refus, accord sous conditions) or ``opinion`` for someone who only
+    advises, such as a data protection officer (avis favorable, avec réserves, défavorable)."""
 
 
 class Letter(_Frozen):

@@ -94,8 +94,10 @@ def of_title(who: str, civ: str) -> str:
         joined = {"le": "du ", "les": "des ", "la": "de la "}.get(article, "de " + article)
         return joined + rest
     first = who.split(" ", 1)[0] if who else ""
-    if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who) or _is_name(who):
+    if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who):
         return f"de {who}".rstrip()
+    if _is_name(who):  # « d'Éric Vidal », « de Nadia Ferrand »
+        return f"d'{who}" if who[0] in _VOWEL and not who.split(" ", 1)[0].isupper() else f"de {who}"
     # A title without its article: « Délégué à la protection des données » → « du délégué … ».
     lowered = first[0].lower() + first[1:] if first[1:2].islower() else first
     rest = lowered + who[len(first):]

@@ -26,6 +26,8 @@ SIGNATORY_IDS = ("nom", "fonction")
 BOX = "\u2610"  # ☐, a box to tick by hand
 GAP = "\u2003"  # an em space between the boxes
 DOTS = "\u2026" * 12
+DECISION_BOXES = ("letter.yes", "letter.no", "letter.conditions")
+OPINION_BOXES = ("letter.opinion_yes", "letter.opinion_reserves", "letter.opinion_no")
 COPIES = {
     "fr": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
     "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
@@ -41,6 +43,8 @@ class DecisionParts:
 
     by: str
     points: list[str]
+    opinion: bool = False
+    """An opinion asked of an adviser (« Avis »), not a decision (« Décision »)."""
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,15 @@ def render_letter(
         points = [
             render(p, ("letter", "decision", "points", i)).strip() for i, p in enumerate(spec.points)
         ]
-        decision = DecisionParts(by=" ".join(_lines(by)), points=[" ".join(_lines(p)) for p in points if p])
+        opinion = spec.kind == "opinion"
+        decision = DecisionParts(
+            by=" ".join(_lines(by)), points=[" ".join(_lines(p)) for p in points if p], opinion=opinion
+        )
         if lang == "fr":
             decision = DecisionParts(
-                by=french_spacing(decision.by), points=[french_spacing(p) for p in decision.points]
+                by=french_spacing(decision.by),
+                points=[french_spacing(p) for p in decision.points],
+                opinion=opinion,
             )
     recipient = lines(part("recipient"))
     if document.layout == "letter":  # the address block; a note's recipient follows « à l'attention de »
@@ -160,6 +169,8 @@ def attention(parts: LetterParts) -> str:
     lead, who = label("letter.attention", parts.lang), ", ".join(parts.recipient)
     if parts.lang == "fr" and lead.endswith(" de"):
         joined = of_title(who, parts.civility)  # « du directeur », « de la directrice », « de l'adjoint »
+        if joined.startswith("d'"):  # « à l'attention d'Éric Vidal »
+            return f"**{lead[:-3]}** {joined}"
         prep, _, who = joined.partition(" ") if joined.startswith(("du ", "des ")) else ("de", "", joined[3:])
         lead = lead[:-3] + " " + prep
     return f"**{lead}** {who}"
@@ -172,15 +183,22 @@ def split_last_block(markdown: str) -> tuple[str, str]:
     return (head + "\n", last + "\n") if sep else ("", text + "\n")
 
 
+def decision_heading(decision: DecisionParts, lang: str) -> str:
+    """« Décision », or « Avis » when the block asks an adviser's opinion."""
+    return label("letter.opinion" if decision.opinion else "letter.decision", lang)
+
+
 def decision_lines(decision: DecisionParts, lang: str) -> list[tuple[str, str]]:
     """The decision block as (kind, Markdown) pairs: ``point``, ``boxes``, ``field``."""
-    boxes = GAP.join(f"{BOX}\u00a0{label(k, lang)}" for k in ("letter.yes", "letter.no", "letter.conditions"))
+    keys = OPINION_BOXES if decision.opinion else DECISION_BOXES
+    boxes = GAP.join(f"{BOX}\u00a0{label(k, lang)}" for k in keys)
     out: list[tuple[str, str]] = []
     for point in decision.points:
         out += [("point", f"**{point}**"), ("boxes", boxes)]
     if not decision.points:
         out.append(("boxes", boxes))
-    out.append(("field", f"{label('letter.remarks', lang)} {DOTS}{DOTS}"))
+    remarks = "letter.opinion_remarks" if decision.opinion else "letter.remarks"
+    out.append(("field", f"{label(remarks, lang)} {DOTS}{DOTS}"))
     out.append(("field", f"{label('letter.decision_date', lang)} {DOTS}"))
     out.append(("field", f"{label('letter.decision_name', lang)} {decision.by or DOTS}"))
     out.append(("field", label("letter.signature", lang)))
@@ -208,7 +226,7 @@ def letter_markdown(parts: LetterParts) -> str:
     blocks += ["\n".join(lines) for lines in parts.signatories]
     blocks.append(attachments_line(parts))
     if parts.decision is not None:
-        blocks.append(f"## {label('letter.decision', lang)}")
+        blocks.append(f"## {decision_heading(parts.decision, lang)}")
         blocks += [text for _, text in decision_lines(parts.decision, lang)]
     return "\n\n".join(b for b in blocks if b) + "\n"
 
@@ -261,7 +279,7 @@ def letter_html(parts: LetterParts, to_html: Callable[[str], str]) -> str:
     if parts.attachments:
         out.append(f'<div class="letter-attachments">{to_html(attachments_line(parts))}</div>')
     if parts.decision is not None:
-        block = [f"<h2>{label('letter.decision', lang)}</h2>"]
+        block = [f"<h2>{decision_heading(parts.decision, lang)}</h2>"]
         block += [to_html(text) for _, text in decision_lines(parts.decision, lang)]
         block.append('<div class="signature"></div>')
         out.append(f'<section class="decision">{"".join(block)}</section>')

@@ -7,7 +7,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
-from survivalkit.output.letter import LetterParts, attachments_line, attention, decision_lines, label
+from survivalkit.output.letter import LetterParts, attachments_line, attention, decision_heading, decision_lines, label
 
 NBSP = "\u00a0"
 ASCII_SPACE = " \t\n"
@@ -46,7 +46,7 @@ def letter_pandoc(parts: LetterParts) -> str:
     if parts.attachments:
         out.append(_div("LetterReference", attachments_line(parts)))
     if parts.decision is not None:
-        out.append(f"## {label('letter.decision', lang)}\n")
+        out.append(f"## {decision_heading(parts.decision, lang)}\n")
         out += [_div("DecisionLine", text) for _, text in decision_lines(parts.decision, lang)]
         out.append(_div("SignatureSpace", NBSP))
     return "\n".join(out)
