@@ -53,6 +53,8 @@ def test_english_letters_follow_english_conventions(kind: str, civ: str, called:
         ("Déléguée à la protection des données", "f", "de la déléguée à la protection des données"),
         ("Adjointe au maire", "f", "de l'adjointe au maire"),
         ("Sophie Garnier, secrétaire générale", "", "de Sophie Garnier, secrétaire générale"),
+        ("Éric Vidal, chef du service des aides", "", "d'Éric Vidal, chef du service des aides"),
+        ("Hélène Garnier, directrice adjointe", "", "d'Hélène Garnier, directrice adjointe"),
         ("Madame la directrice", "f", "de Madame la directrice"),
     ],
 )
