@@ -32,9 +32,9 @@ class Letter(_Frozen):
     """The recipient block, one line each: name, job title, service, address. Needed by a letter and a note."""
     recipient_kind: str | None = None
     """Who the letter goes to, a template giving one of ``prefect``, ``mayor``, ``president`` (an
-    elected head), ``director``, ``service``, ``dpo``, ``company``, ``association``. With it, a letter
-    opens with its appellation (« Madame la Préfète, ») and ends with the closing formula that
-    repeats it (« haute considération » for a prefect, a mayor or a president); an empty or other
+    elected head), ``director``, ``service``, ``dpo``, ``company``, ``association``, ``person``
+    (private persons). With it, a letter opens with its appellation (« Madame la Préfète, ») and
+    ends with the closing formula that repeats it (« haute considération » for a prefect, a mayor or a president); an empty or other
     value generates nothing."""
     recipient_civility: str | None = None
     """The recipient's civility, a template giving ``madame`` or ``monsieur`` (default: read from the

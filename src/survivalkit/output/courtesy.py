@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-KINDS = ("prefect", "mayor", "president", "director", "service", "dpo", "company", "association")
+KINDS = ("prefect", "mayor", "president", "director", "service", "dpo", "company", "association", "person")
 """Who a letter is written to: a prefect, a mayor, an elected head (president of a département or a
 region, of an intercommunal body), a director, a service, a data protection officer, a company, an
-association."""
+association, or private persons (users invited to a workshop)."""
 
 # kind → (title for a woman, title for a man), French; None: the person is not addressed by a title.
 _TITLES_FR: dict[str, tuple[str, str] | None] = {
@@ -24,12 +24,13 @@ _TITLES_FR: dict[str, tuple[str, str] | None] = {
     "association": ("la Présidente", "le Président"),
     "service": None,
     "company": None,
+    "person": None,
 }
 _TITLES_EN = {"prefect": "Prefect", "mayor": "Mayor", "president": "President", "director": "Director",
               "dpo": "Data Protection Officer"}
 HIGH = ("prefect", "mayor", "president")
 """Recipients owed « haute considération »: the State's representative and elected heads."""
-PRIVATE = ("company", "association")
+PRIVATE = ("company", "association", "person")
 
 _WOMAN = {"madame", "mme", "mme.", "f", "femme", "ms", "ms.", "mrs", "mrs.", "miss", "woman"}
 _MAN = {"monsieur", "m", "m.", "mr", "mr.", "homme", "man", "h"}
