@@ -34,8 +34,8 @@ class Letter(_Frozen):
     """Who the letter goes to, a template giving one of ``prefect``, ``mayor``, ``president`` (an
     elected head), ``director``, ``service``, ``dpo``, ``company``, ``association``, ``person``
     (private persons). With it, a letter opens with its appellation (« Madame la Préfète, ») and
-    ends with the closing formula that repeats it (« haute considération » for a prefect, a mayor or a president); an empty or other
-    value generates nothing."""
+    ends with the closing formula that repeats it (« haute considération » for a prefect, a mayor or
+    a president); an empty or other value generates nothing."""
     recipient_civility: str | None = None
     """The recipient's civility, a template giving ``madame`` or ``monsieur`` (default: read from the
     recipient's first line, « Monsieur le préfet … »); unknown, the letter says « Madame, Monsieur »."""
