@@ -5,7 +5,9 @@ They start from pandoc's own defaults and add what a French administrative docum
 - A4 paper (21 × 29.7 cm); margins of 2.5 cm left and right and 2 cm above and below the text,
   the footer sitting in the bottom margin, 1 cm from the edge;
 - "Page N / M" centred in the footer;
-- navy headings (#000091) and a sans-serif body font that every office suite has (Arial);
+- navy headings (#000091) and the documents' typeface, Atkinson Hyperlegible (the PDFs embed it:
+  ``survivalkit.output.fonts``), with Arial, a sans-serif every office suite has, as the fallback
+  where it is not installed (DOCX ``altName``; ODT the generic sans-serif family);
 - the paragraph styles of the letter layout (sender, recipient, place and date, subject,
   signature with at least 3 cm of room to sign, decision lines), which keep the signature
   with the paragraph before it (keep-with-next), so a page break never separates them.
@@ -35,6 +37,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "survivalkit" / "data"
 NAVY = "000091"
 INDENT_CM = 9.0  # the recipient, the place and date and a letter's signature sit on the right half
 SIGN_ROOM_CM = 3.2  # room to sign: at least 3 cm
+FONT = "Atkinson Hyperlegible"  # survivalkit.output.fonts.OFFICE_FONT
 
 # name → (left indent cm, space before cm, space after cm, bold, keep with next)
 STYLES: dict[str, tuple[float, float, float, bool, bool]] = {
@@ -77,8 +80,17 @@ def rewrite(archive: bytes, member: str, edit: Callable[[str], str]) -> bytes:
 def docx_colours(xml: str) -> str:
     # Theme colours win over plain ones in Word: drop them so the navy applies everywhere.
     xml = re.sub(r'<w:color [^>]*w:val="(0F4761|365F91|4F81BD)"[^>]*/>', f'<w:color w:val="{NAVY}"/>', xml)
-    body_font = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:asciiTheme="minorHAnsi"'
-    return xml.replace('<w:rFonts w:asciiTheme="minorHAnsi"', body_font, 1)
+    # The face by name, not by theme (a theme font would win over it in Word), headings included.
+    face = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"'
+    xml = re.sub(r'<w:rFonts w:asciiTheme="minorHAnsi"[^>]*?(/?)>', face + r' w:eastAsiaTheme="minorEastAsia"\1>', xml)
+    return re.sub(r'<w:rFonts w:asciiTheme="majorHAnsi"[^>]*?(/?)>', face + r' w:eastAsiaTheme="majorEastAsia"\1>', xml)
+
+
+def docx_fonts(xml: str) -> str:
+    """The face in the font table, with Arial as its alternative (what Word shows without it)."""
+    entry = (f'<w:font w:name="{FONT}"><w:altName w:val="Arial"/><w:charset w:val="00"/>'
+             '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
+    return xml.replace("</w:fonts>", entry + "</w:fonts>", 1)
 
 
 def _field(paragraph: object, instruction: str) -> None:
@@ -98,6 +110,7 @@ def _field(paragraph: object, instruction: str) -> None:
 
 
 def docx_reference(archive: bytes) -> bytes:
+    archive = rewrite(archive, "word/fontTable.xml", docx_fonts)
     doc = Document(io.BytesIO(rewrite(archive, "word/styles.xml", docx_colours)))
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -152,7 +165,11 @@ def _odt_style(name: str, indent: float, before: float, after: float, bold: bool
 
 
 def odt_styles(xml: str) -> str:
-    xml = xml.replace('font-name="Times New Roman"', 'font-name="Arial"')
+    face = (f'<style:font-face style:name="{FONT}" svg:font-family="&apos;{FONT}&apos;" '
+            'style:font-family-generic="swiss" style:font-pitch="variable" />')
+    xml = xml.replace("<office:font-face-decls>", "<office:font-face-decls>" + face, 1)
+    xml = xml.replace('font-name="Times New Roman"', f'font-name="{FONT}"')
+    xml = xml.replace('style:font-name="Arial"', f'style:font-name="{FONT}"')
     heading = (r'(<style:style style:name="Heading"[^>]*>\s*'
                r'<style:paragraph-properties[^>]*/>\s*<style:text-properties)')
     xml = re.sub(heading, rf'\1 fo:color="#{NAVY}"', xml)

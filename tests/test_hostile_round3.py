@@ -450,7 +450,8 @@ def test_validate_reports_what_it_could_not_read(kind: str, lang: str, home: Pat
     layer = layer_with(home, "outil-ok.yaml", BASE_TOOL)
     _special(kind, layer / "tools" / "outil-casse.yaml", home)
     for args in (["validate", str(layer)], ["list", "--kit", str(layer)]):
-        result = sk(home, *args, "--lang", lang, timeout=30)
+        # A cold validate reads every bundled document: the bound is a hang guard, not a speed test.
+        result = sk(home, *args, "--lang", lang, timeout=180)
         clean(result, home)
         assert result.code == 1, result.text
         assert "outil-casse.yaml:1:1: " in result.text
@@ -483,9 +484,62 @@ def test_an_answers_file_the_file_system_refuses(kind: str, lang: str, home: Pat
     result = sk(home, "run", "memo-achat-public", "--answers", str(path), "--format", "md",
                 "--out", str(home / "out"), "--lang", lang, timeout=30)
     clean(result, home)
-    assert result.code in (1, 2), result.text
+    assert result.code == 1, result.text  # the system refused the file: an error, not a usage error
     assert "reponses" in result.err
+    said = {"fr": ("ne peut pas être lu", "Impossible d'utiliser"), "en": ("cannot be read", "Cannot use")}[lang]
+    assert any(words in result.err for words in said), result.err
     assert not (home / "out").exists()
+
+
+@pytest.mark.parametrize("content", [b'objet: "\xff\xfe"\n', b"objet: [a\n", b"- une liste\n"])
+def test_an_answers_file_with_a_wrong_content_is_a_usage_error_in_the_language_asked(
+        content: bytes, lang: str, home: Path) -> None:
+    path = home / "reponses.yaml"
+    path.write_bytes(content)
+    result = sk(home, "run", "memo-achat-public", "--answers", str(path), "--format", "md",
+                "--out", str(home / "out"), "--lang", lang, timeout=30)
+    clean(result, home)
+    assert result.code == 2, result.text
+    assert "reponses.yaml:" in result.err
+    english = ("not valid", "save the file", "syntax error", "must be a mapping", "not a")
+    french = ("n'est pas de l'UTF-8", "syntaxe", "doit être un tableau")
+    if lang == "fr":
+        assert not any(word in result.err for word in english), result.err
+        assert any(word in result.err for word in french), result.err
+    else:
+        assert not any(word in result.err for word in french), result.err
+
+
+DATA_FOLDER_CASES = {  # what takes the data folder's place: text the message holds (fr, en)
+    "loop": ("boucle", "symbolic links"),
+    "dangling": ("lien symbolique vers rien", "symbolic link to nothing"),
+    "fifo": ("pas un dossier", "not a folder"),
+    "device": ("pas un dossier", "not a folder"),
+    "file": ("pas un dossier", "not a folder"),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("kind", sorted(DATA_FOLDER_CASES))
+def test_a_data_folder_the_file_system_refuses_is_named(kind: str, lang: str, home: Path) -> None:
+    data = home / "data"
+    if kind == "file":
+        data.write_text("pas un dossier\n", encoding="utf-8")
+    else:
+        _special(kind, data, home)
+    for args in (["sessions"], ["profile"], ["profile", "clear"], ["sessions", "--restore", "1234"]):
+        result = sk(home, *args, "--lang", lang, timeout=30)
+        clean(result, home)
+        assert result.code == 1, (args, result.text)  # never « no session » / « no profile »
+        assert str(data) in result.err, result.err
+        assert DATA_FOLDER_CASES[kind][0 if lang == "fr" else 1] in result.err, result.err
+        assert "SURVIVALKIT_HOME" in result.err
+    # A run that needs neither a session nor the profile still writes its documents.
+    result = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md",
+                "--out", str(home / "out"), "--date", DATE, "--lang", lang, timeout=60)
+    clean(result, home)
+    assert result.code == 0, result.text
+    assert any(p.suffix == ".md" for p in (home / "out").iterdir())
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
@@ -603,3 +657,57 @@ def test_a_pdf_form_the_file_system_refuses(kind: str, lang: str, home: Path) ->
     assert result.code in (1, 2), result.text
     assert "formulaire.pdf" in result.err
     assert not (home / "out").exists()
+
+
+@pytest.mark.parametrize("given", ["", ",", " , ,"])
+def test_an_empty_format_list_is_refused_not_read_as_the_usual_formats(given: str, lang: str, home: Path) -> None:
+    for command in (["run", "memo-achat-public"], []):
+        result = sk(home, *command, "--answers", str(GOOD), "--format", given, "--out", str(home / "out"),
+                    "--date", DATE, "--lang", lang, timeout=30)
+        clean(result, home)
+        assert result.code == 2, result.text
+        assert ("au moins un format" if lang == "fr" else "at least one format") in result.err
+        assert not (home / "out").exists()
+
+
+def test_a_hand_edited_project_record_never_links_or_moves_files_outside_its_folder(home: Path) -> None:
+    """The record (answers.yaml) of a project folder is a file anyone can edit: the names of the
+    documents it lists are plain file names of the folder, or they are left out."""
+    out = home / "projet"
+    first = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md,html", "--out", str(out),
+               "--date", DATE, "--lang", "fr", timeout=60)
+    assert first.code == 0, first.text
+    victim = home / "victime.txt"
+    victim.write_text("à garder\n", encoding="utf-8")
+    record = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    if "documents" not in record:  # a one-tool record: a second tool makes it a project
+        kit_tool = Path(__file__).parents[1] / "kit" / "tools" / "pass-fab-lab.yaml"
+        example = yaml.safe_load(kit_tool.read_text("utf-8"))["examples"][0]["answers"]
+        fab = home / "atelier.yaml"
+        fab.write_text(yaml.safe_dump(dict(example), allow_unicode=True), encoding="utf-8")
+        second = sk(home, "run", "pass-fab-lab", "--answers", str(fab), "--format", "md",
+                    "--out", str(out), "--date", DATE, "--lang", "fr", timeout=60)
+        clean(second, home)
+        assert second.code == 0, second.text
+        record = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    assert "documents" in record, record
+    hostile = ["../victime.txt", str(victim), "/etc/passwd", "CON.md", ".cache", "a\nb.md", "dossier/x.md"]
+    for docs in record["documents"].values():
+        for doc in docs:
+            doc["files"] = hostile
+            doc["title"] = "[clic](javascript:alert(1))"
+    record["previous"] = {tid: [{"title": "T", "date": "n'importe quand", "files": hostile}]
+                          for tid in record["documents"]}
+    (out / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    again = sk(home, "run", "memo-achat-public", "--answers", str(GOOD), "--format", "md,html", "--out", str(out),
+               "--date", DATE, "--lang", "fr", "--force", timeout=60)
+    clean(again, home)
+    assert again.code == 0, again.text
+    assert victim.read_text("utf-8") == "à garder\n"
+    index = (out / "index.md").read_text("utf-8") + (out / "index.html").read_text("utf-8")
+    for name in ("victime", "passwd", "CON.md", ".cache", "dossier/", "javascript:", "n'importe quand"):
+        assert name not in index, name
+    kept = yaml.safe_load((out / "answers.yaml").read_text("utf-8"))
+    listed = [name for docs in [*kept.get("documents", {}).values(), *kept.get("previous", {}).values()]
+              for doc in docs for name in doc["files"]]
+    assert listed and all("/" not in name and not name.startswith(".") for name in listed), listed

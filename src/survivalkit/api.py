@@ -130,6 +130,7 @@ def run_tool(
     use_defaults: bool = False,
     out: Path | str | None = None,
     force: bool = False,
+    archive: bool = False,
 ) -> RunResult:
     """Run one tool with ``answers`` (a mapping, as in an answers file) and, if given, an ``asker``
     for what is missing; return its files, and write them into ``out`` when given.
@@ -137,7 +138,8 @@ def run_tool(
     ``kit`` is a loaded ``Kit`` or a kit folder (layered on the bundled kit). Without an asker,
     a missing required answer raises ``MissingAnswersError``; a bad value raises ``UsageError``
     naming the question; an asker that gives the same refused reply twice raises ``AnswerError``.
-    Nothing is read from or saved to the user's profile or sessions.
+    Nothing is read from or saved to the user's profile or sessions. With ``archive`` (as
+    ``--archive``), each PDF is an archival PDF/A-3 carrying the answers file.
     """
     lang = _checked_lang(lang)
     chosen = _checked_formats(formats, lang) or list(OFFICE_DEFAULT_FORMATS)
@@ -149,7 +151,7 @@ def run_tool(
         file=tool_answers_from(_mapping(answers, lang), "answers", lang), use_defaults=use_defaults,
         day=_day(day, lang), formats=chosen,
         header=t("answers.header", lang, cmd=f"survivalkit run {tool_id} --answers answers.yaml"),
-        out=Path(out) if out is not None else None, force=force,
+        out=Path(out) if out is not None else None, force=force, archive=archive,
     )
     notices: list[str] = []
     try:
@@ -172,10 +174,12 @@ def run_journey(
     formats: Sequence[str] | None = None,
     out: Path | str | None = None,
     force: bool = False,
+    archive: bool = False,
 ) -> RunResult:
     """Run the whole journey: situation, recommended tools, each tool, with a journey's
     ``answers`` (``situation``, ``tools``, ``profile``, ``shared``, ``answers`` by tool) and/or an
-    ``asker``; return every file, written into ``out`` when given."""
+    ``asker``; return every file, written into ``out`` when given. With ``archive`` (as
+    ``--archive``), each PDF is an archival PDF/A-3 carrying the answers file."""
     lang = _checked_lang(lang)
     chosen = _checked_formats(formats, lang)
     the_kit = _kit(kit, lang)
@@ -184,7 +188,7 @@ def run_journey(
         file=journey_answers_from(_mapping(answers, lang), "answers", lang) if answers is not None else None,
         day=_day(day, lang), formats=chosen,
         header=t("answers.header", lang, cmd="survivalkit --answers answers.yaml"),
-        out=Path(out) if out is not None else None, force=force,
+        out=Path(out) if out is not None else None, force=force, archive=archive,
     )
     notices: list[str] = []
     try:

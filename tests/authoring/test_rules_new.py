@@ -178,3 +178,18 @@ def test_a_question_named_like_a_datum_that_does_not_fill_it_is_found(tmp_path: 
     assert _lint_with_data(tmp_path, tool) == [
         "[SK118] questions[2]: question `achat_montant`: it has the name of a project datum but does not "
         "fill it; write `datum: achat_montant`"]
+
+
+def test_a_rename_must_lead_to_a_question_the_tool_asks(tmp_path: Path) -> None:
+    """`renamed: {old: new}` (issue 23, point 4): the new id is asked, the old one no longer."""
+    lost = TOOL.replace("documents:", "renamed: {montant_total: montant_estime}\ndocuments:", 1)
+    [message] = found(tmp_path / "a", "SK140", lost)
+    assert message.startswith("renamed.montant_total: `renamed`: `montant_total` becomes `montant_estime`, "
+                              "but the tool asks no question `montant_estime`")
+    assert "`montant`" in message  # did you mean
+    still = TOOL.replace("documents:", "renamed: {objet: montant}\ndocuments:", 1)
+    assert found(tmp_path / "b", "SK141", still) == [
+        "renamed.objet: `renamed`: `objet` becomes `montant`, but the tool still asks a question `objet`; "
+        "remove one or the other"]
+    right = TOOL.replace("documents:", "renamed: {montant_total: montant}\ndocuments:", 1)
+    assert found(tmp_path / "c", "SK140", right) == [] and found(tmp_path / "d", "SK141", right) == []

@@ -223,7 +223,8 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     after, the threshold raised on 1 April, then `survivalkit update`: one folder, one index,
     every datum given once, no crash, every document right for its date."""
     folder = tmp_path / "rendez-vous-en-ligne"
-    memo = {**MEMO, "objet": "des capteurs de remplissage", "nature": "fournitures", "montant": 50000}
+    memo = {**MEMO, "objet": "des capteurs de remplissage", "nature": "fournitures", "montant": 50000,
+            "budget": "Fonds d'innovation"}
     run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "lundi.yaml", memo)),
         "--date", "2026-03-09", "--out", str(folder))
     # Wednesday and the week after: only each tool's own answers; the project gives the rest.
@@ -243,10 +244,16 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     for name in folder.glob("*.md"):
         assert "Claire Martin" in name.read_text("utf-8") or name.name == "index.md"
     before = sorted(p.name for p in folder.glob("*.md"))
-    # December: the threshold moved on 1 April; bring every document up to date.
-    code, out, err = run_cli(["update", str(folder), "--date", "2026-12-07", "--lang", "fr"], capsys)
+    # December: the threshold moved on 1 April, and the memo tool changed too (a regional kit
+    # folder holds its new version): `echeance` is now `date_besoin`, and `budget` is no longer asked.
+    layer = renaming_layer(tmp_path, drop_budget=True)
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"],
+                             capsys)
     assert code == 0, err
     assert "avant" in out and "désormais" in out  # what changed, in plain words
+    said = " ".join(out.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "La question « echeance » s'appelle désormais « date_besoin » : votre réponse y est reprise." in said
+    assert "Réponse mise de côté (la question « budget » n'existe plus dans l'outil) : Fonds d'innovation" in said
     index = (folder / "index.md").read_text("utf-8")
     current = [n for n in before if n != "index.md"]
     for name in current:
@@ -261,4 +268,248 @@ def test_a_project_lives_in_one_folder_for_weeks_then_is_brought_up_to_date(
     assert amount((folder / fablab_note).read_text("utf-8")) == "3000"  # its own price, never the memo's
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert set(record["dates"].values()) == {"2026-12-07"}
+    assert record["answers"]["memo-achat-public"]["date_besoin"] == "2027-01-15"
+    assert "echeance" not in record["answers"]["memo-achat-public"]
+    assert record["obsolete"] == {"memo-achat-public": {"budget": "Fonds d'innovation"}}, "kept, never deleted"
     assert "Erreur inattendue" not in err
+
+
+def test_replaying_a_project_dates_each_tool_as_recorded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`survivalkit --answers DOSSIER/answers.yaml` renders each tool at its own recorded date;
+    `--date` given now dates them all."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-03-09", "--out", str(folder))
+    run(capsys, "run", "pass-fab-lab", "--answers", str(write(tmp_path / "f.yaml", fablab())),
+        "--date", "2026-12-09", "--out", str(folder))
+    whole = tmp_path / "whole"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(whole))
+    for name in ("memo-achat-", "note-atelier-"):
+        assert next(whole.glob(f"{name}*.md")).read_bytes() == next(folder.glob(f"{name}*.md")).read_bytes()
+    memo = next(whole.glob("memo-achat-*.md")).read_text("utf-8")
+    assert "9 mars 2026" in memo and "9 décembre 2026" not in memo
+    assert "9 décembre 2026" in next(whole.glob("note-atelier-*.md")).read_text("utf-8")
+    record = yaml.safe_load((whole / "answers.yaml").read_text("utf-8"))
+    assert record["dates"] == {"memo-achat-public": "2026-03-09", "pass-fab-lab": "2026-12-09"}
+    today = tmp_path / "today"
+    run(capsys, "--answers", str(folder / "answers.yaml"), "--out", str(today), "--date", "2026-12-10")
+    assert "10 décembre 2026" in next(today.glob("memo-achat-*.md")).read_text("utf-8")
+
+
+def renaming_layer(tmp_path: Path, *, drop_budget: bool = False) -> Path:
+    """A newer memo tool, in a regional kit folder: its question `echeance` is now `date_besoin`
+    (and, with ``drop_budget``, it no longer asks `budget`)."""
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    renamed = re.sub(r"\becheance\b", "date_besoin", text)
+    renamed = renamed.replace("\nquestions:\n", "\nrenamed: {echeance: date_besoin}\nquestions:\n", 1)
+    if drop_budget:
+        renamed = re.sub(r"\n  - id: budget\n(?:    .*\n|      .*\n)*", "\n", renamed, count=1)
+        renamed = renamed.replace("{% if budget %}", "{% if false %}").replace("{{ budget | milieu }}", "")
+        assert "id: budget" not in renamed
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(renamed, "utf-8")
+    return layer
+
+
+def test_update_maps_a_renamed_question_and_keeps_an_obsolete_answer_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-03-15", "--out", str(folder))
+    record_path = folder / "answers.yaml"
+    record = yaml.safe_load(record_path.read_text("utf-8"))
+    assert record["tool"] == "memo-achat-public"  # one tool's answers file, as today's version writes it
+    record["answers"]["delai_souhaite"] = "trois mois"  # a question of an older version of the tool
+    record_path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+    layer = renaming_layer(tmp_path)
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"],
+                             capsys)
+    assert code == 0, err
+    said = " ".join(out.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "La question « echeance » s'appelle désormais « date_besoin » : votre réponse y est reprise." in said
+    assert "Réponse mise de côté (la question « delai_souhaite » n'existe plus dans l'outil) : trois mois" in said
+    record = yaml.safe_load(record_path.read_text("utf-8"))
+    answers = record["answers"]["memo-achat-public"]
+    assert answers["date_besoin"] == "2027-01-15" and "echeance" not in answers and "delai_souhaite" not in answers
+    assert record["obsolete"] == {"memo-achat-public": {"delai_souhaite": "trois mois"}}
+    memo = next(p for p in folder.glob("memo-achat-*.md") if ".version-" not in p.name).read_text("utf-8")
+    assert "15 janvier 2027" in memo  # the renamed answer still reaches the document
+    # A later update never deletes what was set aside, and a second one to the same date redoes nothing.
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"],
+                             capsys)
+    assert code == 0, err and "Déjà à jour au 7 décembre 2026" in " ".join(out.split())
+    assert yaml.safe_load(record_path.read_text("utf-8"))["obsolete"] == record["obsolete"]
+    code, out, err = run_cli(["update", str(folder), "--kit", str(layer), "--date", "2026-12-08", "--lang", "fr"],
+                             capsys)
+    assert code == 0, err
+    assert yaml.safe_load(record_path.read_text("utf-8"))["obsolete"] == record["obsolete"]
+
+
+@pytest.mark.slow
+def test_an_interactive_update_stopped_half_way_resumes_where_it_stopped(tmp_path: Path) -> None:
+    """The kit now asks two new questions: the first answered, Ctrl-C, then `update` again asks only
+    the second, and brings the project up to date."""
+    import pexpect
+
+    from helpers import spawn_cli
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    data, folder = tmp_path / "data", tmp_path / "dossier"
+    folder.mkdir()
+    (folder / "answers.yaml").write_text(yaml.safe_dump(
+        {"tool": "memo-achat-public", "date": "2026-03-15", "answers": MEMO}, allow_unicode=True), "utf-8")
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    new = ("\nquestions:\n  - id: service_demandeur\n    label: {fr: Quel service demande l'achat ?, en: Which unit?}\n"
+           "  - id: reference_interne\n    label: {fr: Quelle référence interne ?, en: Which reference?}\n")
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(text.replace("\nquestions:\n", new, 1), "utf-8")
+    args = ["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"]
+    child = spawn_cli(args, data=data, cwd=tmp_path)
+    child.expect_exact("Quel service demande l'achat")
+    child.expect_exact("> ")
+    child.sendline("Service des moyens")
+    child.expect_exact("Quelle référence interne")
+    child.sendintr()
+    child.expect_exact("pour reprendre")
+    child.expect_exact("update")
+    child.expect(pexpect.EOF)
+    again = spawn_cli(args, data=data, cwd=tmp_path)
+    again.expect_exact("Quelle référence interne")
+    assert "Quel service demande" not in again.before
+    again.expect_exact("> ")
+    again.sendline("DA-2026-118")
+    again.expect_exact("Récapitulatif")
+    again.expect_exact(":")
+    again.sendline("")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0, again.before
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    answers = record["answers"]["memo-achat-public"]
+    assert answers["service_demandeur"] == "Service des moyens" and answers["reference_interne"] == "DA-2026-118"
+    assert record["dates"]["memo-achat-public"] == "2026-12-07"
+    assert not list((data / "sessions").glob("*/*.json")), "the finished update leaves no session"
+
+
+def justified_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A memo for 12 500 € on 7 December, and its innovative-purchase note on 9 December, which
+    reuses what is bought and for how much."""
+    folder = tmp_path / "dossier"
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", MEMO)),
+        "--date", "2026-12-07", "--out", str(folder))
+    example = dict(KIT.tools["justification-achat-innovant"].examples[0].answers)
+    for datum_question in ("objet", "nature", "montant"):
+        example.pop(datum_question)
+    example.update(PROFILE, projet_nom="Rendez-vous en ligne")
+    example = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in example.items()}
+    run(capsys, "run", "justification-achat-innovant", "--answers", str(write(tmp_path / "j.yaml", example)),
+        "--date", "2026-12-09", "--out", str(folder))
+    return folder
+
+
+def note_of(folder: Path) -> Path:
+    return next(p for p in folder.glob("justification-achat-innovant-*.md") if ".version-" not in p.name)
+
+
+def test_a_changed_amount_reaches_the_other_documents_only_when_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Point 2: the memo's amount changes; the note that reuses it is never changed silently."""
+    folder = justified_project(tmp_path, capsys)
+    note = note_of(folder).read_bytes()
+    changed = write(tmp_path / "m2.yaml", {**MEMO, "montant": 18000})
+    err = run(capsys, "run", "memo-achat-public", "--answers", str(changed), "--date", "2026-12-14", "--out", str(folder))
+    said = " ".join(err.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "vaut maintenant 18 000 € dans « Mémo « achat public » » (avant : 12 500 €)" in said
+    assert "« Justifier un achat innovant » (du 9 décembre 2026) utilisent encore l'ancienne valeur" in said
+    assert "--propagate" in said and "propagate: true" in said
+    assert note_of(folder).read_bytes() == note, "not without the agent's consent"
+    # Accepted in the answers file: the note is written again with 18 000 €, its version kept.
+    accepted = write(tmp_path / "m3.yaml", {"tool": "memo-achat-public", "propagate": True,
+                                             "answers": {**MEMO, "montant": 18000}})
+    err = run(capsys, "run", "memo-achat-public", "--answers", str(accepted), "--date", "2026-12-14", "--out", str(folder))
+    assert "mis à jour avec la nouvelle valeur" in err
+    assert amount(note_of(folder).read_text("utf-8")) == "18000"
+    kept = folder / note_of(folder).name.replace(".md", ".version-2026-12-09.md")
+    assert kept.read_bytes() == note
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["answers"]["justification-achat-innovant"]["montant"] == 18000
+    assert f"]({kept.name})" in (folder / "index.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("reply", ["non", "oui"])
+def test_at_a_terminal_the_agent_is_asked_before_the_change_reaches_other_documents(
+    reply: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_projects_in_progress import Agent
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.replay import tool_answers_from
+    from survivalkit.engine.work import Around, ToolWork, run_tool
+
+    folder = justified_project(tmp_path, capsys)
+    note = note_of(folder).read_bytes()
+    agent = Agent({"reporter": reply})
+    file = tool_answers_from({"answers": {**MEMO, "montant": 18000}}, "m.yaml", "fr")
+    done = run_tool(ToolWork(KIT, KIT.tools["memo-achat-public"], "fr", file=file, day=dt.date(2026, 12, 14),
+                             formats=["md"], out=folder, write=True), Around(frontend=as_frontend(agent)))
+    [step] = [s for s in agent.steps if s.question.id == "reporter"]
+    label = " ".join(str(step.question.label.fr).replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "vaut maintenant 18 000 €" in label and label.endswith("Les mettre à jour aussi ? (leur version actuelle est gardée)")
+    if reply == "non":
+        assert note_of(folder).read_bytes() == note
+        assert done.pending and "ne sont pas modifiés sans votre accord" in done.pending[0]
+    else:
+        assert amount(note_of(folder).read_text("utf-8")) == "18000" and not done.pending
+        assert note_of(folder) in done.written, "said with the files this run wrote"
+
+
+def test_an_update_resumed_keeps_the_answer_fixed_before_it_stopped(tmp_path: Path, isolated_home: Path) -> None:
+    """The recorded subject no longer fits the newer tool (60 characters at most): the agent
+    shortens it, stops at the next question; the update resumed keeps the shortened subject."""
+    from test_projects_in_progress import Agent
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.store import Store
+    from survivalkit.engine.update import update_project
+    from survivalkit.engine.work import Around
+    from survivalkit.kit.loader import bundled_kit_dir
+
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    long_subject = "six ateliers de conception avec des usagers, leur préparation et leur compte rendu"
+    (folder / "answers.yaml").write_text(yaml.safe_dump(
+        {"tool": "memo-achat-public", "date": "2026-03-15", "answers": {**MEMO, "objet": long_subject}},
+        allow_unicode=True), "utf-8")
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    newer = text.replace("    max_length: 200\n  - id: nature", "    max_length: 60\n  - id: reference_interne\n"
+                         "    label: {fr: Quelle référence ?, en: Which?}\n  - id: nature", 1)
+    assert newer != text
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
+    kit = load_kit([bundled_kit_dir(), layer]).kit
+
+    class StopAtReference(Agent):
+        def ask(self, step: Any) -> str:
+            if step.question.id == "reference_interne":
+                raise KeyboardInterrupt
+            return super().ask(step)
+
+    first = StopAtReference({"objet": "six ateliers avec des usagers"})
+    store = Store()
+    with pytest.raises(Exception, match="update"):
+        update_project(folder, kit, lang="fr", day=dt.date(2026, 12, 7), header="",
+                       around=Around(frontend=as_frontend(first), store=store, resume_command="survivalkit update"))
+    assert "objet" in first.asked
+    again = Agent({"reference_interne": "DA-118"})
+    update_project(folder, kit, lang="fr", day=dt.date(2026, 12, 7), header="",
+                   around=Around(frontend=as_frontend(again), store=store))
+    assert "objet" not in again.asked and again.asked[0] == "reference_interne"
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["answers"]["memo-achat-public"]["objet"] == "six ateliers avec des usagers"

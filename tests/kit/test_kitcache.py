@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI_TOOL, mini_kit
+from helpers import MINI_KIT, MINI_TOOL, build_tree, mini_kit
 from survivalkit.errors import KitError, TemplateError
 from survivalkit.kit.cache import EntryStore, KitCache, cache_dir
 from survivalkit.kit.loader import bundled_kit_dir, load_kit, locator_for
@@ -109,14 +109,56 @@ def test_a_large_kit_is_cached_whole(tmp_path: Path) -> None:
     assert again.sources == {}
 
 
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
 def test_the_cache_is_bounded_in_bytes(tmp_path: Path) -> None:
+    """Never above its budget, not even in the middle of a command: checked after every write."""
     store = EntryStore(tmp_path / "store", budget=40_000)
     for i in range(100):
         store.put(f"cle-{i}", {"texte": "x" * 1000, "i": i})
-    store.close()
-    size = sum(p.stat().st_size for p in (tmp_path / "store").rglob("*.json"))
-    assert 0 < size <= 40_000
+        assert folder_bytes(tmp_path / "store") <= 40_000
+        assert store.size() == folder_bytes(tmp_path / "store")
     assert store.get("cle-99") == {"texte": "x" * 1000, "i": 99}  # the newest are kept
+    assert store.get("cle-0") is None  # the oldest made room
+    store.put("cle-99", {"texte": "y" * 1000})  # replacing an entry counts once
+    assert store.size() == folder_bytes(tmp_path / "store") <= 40_000
+
+
+def test_a_cache_found_over_its_budget_shrinks_at_the_first_write(tmp_path: Path) -> None:
+    big = EntryStore(tmp_path / "store", budget=1_000_000)
+    for i in range(50):
+        big.put(f"cle-{i}", {"texte": "x" * 1000})
+    assert folder_bytes(tmp_path / "store") > 20_000
+    small = EntryStore(tmp_path / "store", budget=20_000)  # another command, a smaller budget
+    small.put("nouvelle", {"texte": "z"})
+    assert folder_bytes(tmp_path / "store") <= 20_000
+    assert small.get("nouvelle") == {"texte": "z"}
+
+
+def test_an_entry_larger_than_the_budget_is_not_written(tmp_path: Path) -> None:
+    store = EntryStore(tmp_path / "store", budget=5_000)
+    store.put("petite", {"texte": "x"})
+    store.put("grande", {"texte": "x" * 10_000})
+    assert store.get("grande") is None and store.get("petite") == {"texte": "x"}
+    assert folder_bytes(tmp_path / "store") <= 5_000
+
+
+def test_a_kit_larger_than_the_cache_budget_never_overflows_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing a kit whose parsed tools take more than the budget: the folder stays within it."""
+    import survivalkit.kit.cache as kit_cache
+
+    root = mini_kit(tmp_path)
+    for i in range(40):
+        (root / "tools" / f"outil-{i:03d}.yaml").write_text(MINI_TOOL.replace("Outil test", f"Outil {i}"),
+                                                             "utf-8")
+    monkeypatch.setattr(kit_cache, "KIT_BUDGET", 30_000)
+    loaded = load_kit([root], cache=KitCache.open())
+    assert len(loaded.kit.cards()) == 41
+    assert len(list(loaded.kit.tools.values())) == 41
+    assert 0 < folder_bytes(cache_dir() / "kit") <= 30_000
 
 
 def test_the_cache_and_the_reader_agree_on_the_largest_kit_file() -> None:
@@ -141,3 +183,47 @@ def test_the_list_sees_an_edit_that_keeps_size_and_time(tmp_path: Path, monkeypa
     tool.write_text(MINI_TOOL.replace("Outil test", "Outil tost"), "utf-8")  # same size
     os.utime(tool, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same modification time
     assert [c.title for c in load_kit([root], cache=KitCache.open()).kit.cards()] == ["Outil tost"]
+
+
+def test_cards_say_which_project_data_each_tool_fills() -> None:
+    """The cards carry the project data of each tool, the same whether read from the index or
+    from the tools themselves (both paths give equal cards)."""
+    from survivalkit.kit.model import card_of, tool_questions
+
+    fresh = load_kit([bundled_kit_dir()]).kit
+    load_kit([bundled_kit_dir()], cache=KitCache.open()).kit.cards()  # writes the index
+    indexed = load_kit([bundled_kit_dir()], cache=KitCache.open()).kit.cards()
+    tools = list(fresh.tools.values())
+    assert indexed == [card_of(tool) for tool in tools]
+    for card, tool in zip(indexed, tools, strict=True):
+        assert card.project_data(fresh) == list(dict.fromkeys(
+            q.datum for q in tool_questions(fresh, tool) if q.datum))
+    by_id = {c.id: c.project_data(fresh) for c in indexed}
+    assert by_id["memo-achat-public"] == ["achat_objet", "achat_nature", "achat_montant"]
+
+
+def test_show_names_the_other_tools_of_a_datum_from_the_cards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``show`` says which other tools fill the same datum without reading them whole."""
+    import survivalkit.kit.loader as loader
+    from survivalkit.kit.listing import data_lines
+
+    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
+    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
+    assert filled != MINI_TOOL
+    root = build_tree(tmp_path, {"kit.yaml": kit_yaml, "tools/outil-test.yaml": filled,
+                                 "tools/autre.yaml": filled.replace("Outil test", "Autre outil"),
+                                 "tools/sans.yaml": MINI_TOOL.replace("Outil test", "Sans donnée")})
+    load_kit([root], cache=KitCache.open()).kit.cards()  # the index, as any earlier `list` makes
+    read: list[str] = []
+    real = loader.read_tool
+
+    def spy(path: Path, *args: object, **kwargs: object) -> object:
+        read.append(path.stem)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_tool", spy)
+    kit = load_kit([root], cache=KitCache.open()).kit
+    assert data_lines(kit, "outil-test", "fr") == ["Ce que le projet achète (aussi dans : Autre outil)"]
+    assert data_lines(kit, "sans", "fr") == []
+    assert read == []

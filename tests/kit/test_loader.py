@@ -187,3 +187,28 @@ def test_bundled_kit_reads_the_same_without_the_c_loader(monkeypatch: pytest.Mon
     monkeypatch.setattr(yamlread, "_loader", lambda: yaml.SafeLoader)
     slow = load_kit([bundled_kit_dir()]).kit
     assert slow == fast
+
+
+def test_an_unreadable_tools_folder_is_said_in_the_readers_language(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """What root cannot see (it reads any folder): the system's refusal, simulated, is one located
+    problem in French or English, never an English errno text inside a French message."""
+    import errno
+
+    from survivalkit.kit.loader import unreadable_entries
+
+    tools = tmp_path / "couche" / "tools"
+    tools.mkdir(parents=True)
+    real_iterdir = Path.iterdir
+
+    def refused(self: Path):  # type: ignore[no-untyped-def]
+        if self == tools:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    [problem] = unreadable_entries(tmp_path / "couche")
+    french = problem.format("fr")
+    assert "tools" in french and "ne peut pas être lu" in french
+    assert "Permission denied" not in french and "permission" in french.lower()
+    assert "cannot be read" in problem.format("en")

@@ -55,9 +55,10 @@ def test_english_letters_follow_english_conventions(kind: str, civ: str, called:
         ("Déléguée à la protection des données", "f", "de la déléguée à la protection des données"),
         ("Adjointe au maire", "f", "de l'adjointe au maire"),
         ("Sophie Garnier, secrétaire générale", "", "de Sophie Garnier, secrétaire générale"),
-        ("Éric Vidal, chef du service des aides", "", "d'Éric Vidal, chef du service des aides"),
-        ("Hélène Garnier, directrice adjointe", "", "d'Hélène Garnier, directrice adjointe"),
         ("Madame la directrice", "f", "de Madame la directrice"),
+        ("Éric Vidal, chef du service des aides", "", "d'Éric Vidal, chef du service des aides"),
+        ("Anne Martin", "", "d'Anne Martin"),
+        ("Hugo Martin", "", "de Hugo Martin"),
     ],
 )
 def test_de_before_a_title_is_contracted(who: str, civ: str, expected: str) -> None:
@@ -130,3 +131,17 @@ def test_a_generated_appellation_is_never_written_twice(lang: str) -> None:
                 blocks = doc.markdown.split("\n\n")
                 greetings = [b for b in blocks if b.endswith(",") and b.startswith(("Madame", "Monsieur", "Dear"))]
                 assert len(greetings) == 1, (tool.id, example.name, greetings)
+
+
+def test_letters_inside_one_administration_are_notes_and_the_grant_letter_is_addressed_by_kind() -> None:
+    from tests.output.test_render import KIT
+
+    [request] = [d for d in KIT.tools["decharge-temps-innovation"].documents if d.id == "demande"]
+    assert request.layout == "note"  # to the agent's own manager: a note, not a letter
+    fr = example_files("dossier-candidature-financement", "region-avec-association", ["md"], "fr")
+    text = next(v for k, v in fr.items() if k.startswith("candidature")).decode()
+    assert "\n\nMadame la Présidente,\n\n" in text
+    assert "Je vous prie d'agréer, Madame la Présidente, l'expression de ma haute considération." in text
+    state = example_files("dossier-candidature-financement", "etat-taux-depasse", ["md"], "fr")
+    text = next(v for k, v in state.items() if k.startswith("candidature")).decode()
+    assert "l'expression de ma considération distinguée." in text and "haute" not in text

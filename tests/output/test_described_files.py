@@ -11,6 +11,8 @@ import yaml
 from tests.output.test_render import KIT
 
 from helpers import run_cli
+from survivalkit.kit.model import tr
+from survivalkit.text.typography import french_spacing
 
 pytest.importorskip("weasyprint")
 
@@ -87,8 +89,13 @@ def test_sheets_and_forms_are_tagged(tmp_path: Path, capsys: pytest.CaptureFixtu
         data = (tmp_path / name).read_bytes()
         from pypdf import PdfReader
 
-        root = PdfReader(io.BytesIO(data)).trailer["/Root"]
+        reader = PdfReader(io.BytesIO(data))
+        root = reader.trailer["/Root"]
         assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "fr"
+        meta = reader.metadata
+        assert meta is not None and meta.author == "Kit de survie de l'innovateur public"
+        about = KIT.tools["memo-achat-public"].summary if name == "sheet.pdf" else KIT.info.description
+        assert " ".join((meta.subject or "").split()) == " ".join(french_spacing(tr(about, "fr")).split())
 
 
 def test_the_journey_archives_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

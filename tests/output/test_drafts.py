@@ -78,3 +78,20 @@ def test_the_same_answers_give_the_same_draft_bytes() -> None:
     attached = ("note.pdf", b"%PDF-1.7 same bytes")
     assert draft(doc, attached) == draft(doc, attached)
     assert draft(doc, attached) != draft(doc, ("note.pdf", b"%PDF-1.7 other bytes"))
+
+
+def test_a_letter_to_a_prefect_is_covered_by_a_formal_text_a_note_by_a_colleague_s_few_words() -> None:
+    def text(files: dict[str, bytes]) -> str:
+        [msg] = drafts(files).values()
+        body = msg.get_body(preferencelist=("plain",))
+        assert body is not None
+        return " ".join(str(body.get_content()).split())
+
+    french = text(one_run("demande-derogation", ["md"]))
+    assert french.startswith("Monsieur le Préfet, Vous trouverez en pièce jointe le courrier")
+    assert "Je vous prie d'agréer, Monsieur le Préfet, l'expression de ma haute considération." in french
+    assert "Bonjour" not in french and "cordialement" not in french
+    english = text(one_run("demande-derogation", ["md"], lang="en"))
+    assert english.startswith("Dear Prefect, Please find attached the letter") and "Yours sincerely," in english
+    note = text(one_run("pre-analyse-rgpd", ["md"]))
+    assert note.startswith("Bonjour,") and "Bien cordialement" in note

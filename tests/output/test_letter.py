@@ -71,7 +71,7 @@ def test_the_memo_says_what_to_buy_in_lower_case() -> None:
 def test_a_letter_reads_in_the_french_administrative_order() -> None:
     md = one(example_files("dossier-candidature-financement", "region-avec-association", ["md"]), "candidature", "md")
     text = md.decode("utf-8")
-    order = ["Ville de Sète\nDirection de la relation aux habitants", "Madame la présidente de la Région Occitanie",
+    order = ["Ville de Sète\nDirection de la relation aux habitants", "Madame la Présidente de la Région Occitanie",
              "À Sète, le 26 novembre 2026", "**Objet\u00a0:** Candidature", "Madame la Présidente,",
              "## Le projet", "Mes services se tiennent à votre disposition",
              "Je vous prie d'agréer, Madame la Présidente, l'expression de ma haute considération.",

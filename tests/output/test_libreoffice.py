@@ -145,8 +145,27 @@ def test_the_signature_never_leaves_the_last_paragraph_whatever_the_length(
     from pypdf import PdfReader
 
     printed.update({name: [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
-                    for name, data in files.items() if name.endswith(".pdf")})
+                    for name, data in files.items() if name.endswith(".pdf") and name != "dossier-complet.pdf"})
     assert len(printed) == 42  # LibreOffice breaks the page at n = 25, WeasyPrint at n = 20
     for name, pages in printed.items():
         [page] = [p for p in pages if "Signataire Essai" in p]
         assert "Dernier paragraphe du corps" in page, name
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_one_page_record_fits_one_page_in_pdf_docx_and_odt(
+        tmp_path: Path, soffice_profile: Path, lang: str) -> None:
+    """The innovation record (``pages: 1``) of the longest example: one page as WeasyPrint prints
+    it, and one page as LibreOffice prints its DOCX and its ODT."""
+    from pypdf import PdfReader
+
+    pytest.importorskip("weasyprint")
+    files = example_files("protocole-partage-innovations", "experimentation-donnees", ["pdf", "docx", "odt"], lang)
+    record = {n: v for n, v in files.items() if n.startswith("fiche-")}
+    [pdf] = [v for n, v in record.items() if n.endswith(".pdf")]
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    for fmt in ("docx", "odt"):
+        printed = print_with_libreoffice({n: v for n, v in record.items() if n.endswith(fmt)},
+                                         tmp_path / fmt, soffice_profile)
+        [(name, pages)] = printed.items()
+        assert len(pages) == 1, (name, len(pages))

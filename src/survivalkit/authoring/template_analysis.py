@@ -39,6 +39,19 @@ def references(source: str, *, expression: bool = False) -> References:
     return _references(source, expression)
 
 
+def forget_parsed() -> None:
+    """Let go of every parsed, analysed and compiled template and expression (``validate``
+    between two chunks of a large kit: each text is parsed once per chunk, not kept all along)."""
+    from survivalkit.output.render import forget_compiled
+    from survivalkit.sandbox.expressions import compile_expression, used_names
+
+    _parse.cache_clear()
+    _references.cache_clear()
+    compile_expression.cache_clear()
+    used_names.cache_clear()
+    forget_compiled()
+
+
 @dataclass(frozen=True)
 class LiteralTest:
     """A question compared with a literal in a condition: ``nature == 'travaux'``."""

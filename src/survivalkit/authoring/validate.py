@@ -37,7 +37,8 @@ def _check(roots: list[Path]) -> tuple[LoadedKit, list[Problem]]:
     # Files without problems come from the kit cache (as for every command); lint reads the
     # positions of those it checks again (see ``read_sources``).
     lint_cache = LintCache.open()
-    loaded = load_kit(roots, strict=False, cache=KitCache.open() if lint_cache else None)
+    loaded = load_kit(roots, strict=False, cache=KitCache.open() if lint_cache else None,
+                      tool_sources=False)
     problems = list(loaded.problems)
     if loaded.kit.info.stages:  # no stages means kit.yaml itself could not be read: nothing to check
         problems += lint(loaded, cache=lint_cache)

@@ -110,11 +110,28 @@ def report_written(env: Env, written: list[Path]) -> None:
     d.say(t("written.folder", env.lang, folder=written[0].parent))
     for path in written:
         d.say(f"  {path.name}")
+    from survivalkit.output.combined import is_combined
+
+    combined = next((p for p in written if is_combined(p.name)), None)
+    drafts = [p for p in written if p.suffix == ".eml"]
+    if combined is not None or drafts:
+        d.say("")
+    if combined is not None:
+        d.say(t("written.combined", env.lang, file=combined.name))
+    if drafts:
+        d.say(t("written.drafts", env.lang, files=", ".join(p.name for p in drafts)))
     first = _first_to_open(written)
     if first is not None:
         d.say("")
         d.say(t("written.open_first", env.lang, file=first), "bold")
     d.say(t("written.next", env.lang))
+
+
+def report_pending(env: Env, pending: list[str]) -> None:
+    """A datum changed in this run that other documents of the project still use with the old
+    value: said, with how to carry it (nothing is changed silently)."""
+    for said in pending:
+        env.display.notice(f"{said} {t('data.carry_hint', env.lang)}")
 
 
 def _first_to_open(written: list[Path]) -> Path | None:

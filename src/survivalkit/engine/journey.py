@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from survivalkit.engine.asker import LeaveBackwards
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
-from survivalkit.engine.project import Reused, give_data
+from survivalkit.engine.project import Reused, data_of, give_common, give_data, project_name, read_folder
 from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
@@ -66,6 +67,13 @@ class Journey:
         self.file: JourneyAnswers | None = None
         self.autosave: Autosave | None = None
         self.revisit: set[str] = set()
+        self.project: Path | None = None
+        """The folder of the project in progress this journey continues (its documents go there)."""
+        self.project_common: dict[str, Any] = {}
+        self.project_data: dict[str, Reused] = {}
+        self.project_tools: list[str] = []
+        self.tool_days: dict[str, dt.date] = {}
+        """Tools whose documents keep a date of their own (a project replayed: each at its date)."""
 
     # --- sources -------------------------------------------------------------------------
     def use_answers_file(self, data: JourneyAnswers) -> None:
@@ -80,11 +88,34 @@ class Journey:
             self.situation.base["doc_date"] = data.date
         if self.formats is None and data.formats:
             self.formats = list(data.formats)
+        self.tool_days = dict(data.dates)
+
+    def continue_project(self, folder: Path) -> bool:
+        """Continue the project in ``folder``: its situation, the agent and the project's answers
+        and its data are given (said where they come from), its tools shown as done, and the new
+        documents go into its folder. False when the folder no longer holds a project."""
+        record = read_folder(folder, self.kit)
+        if record is None:
+            if self.report is not None:
+                self.report(t("project.gone", self.lang, folder=folder))
+            return False
+        self.project = folder
+        self.project_common = {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
+        self.project_data = data_of(record, self.kit)
+        self.project_tools = list(record.tools)
+        if record.situation and not self.situation.confirmed:
+            prefill(self.situation, record.situation, str(folder / ANSWERS_FILE), interactive=True)
+        if self.report is not None:
+            self.report(t("project.continued", self.lang, name=project_name(record, folder), folder=folder))
+        return True
 
     def restore(self, saved: Mapping[str, Any]) -> None:
         """Continue an autosaved journey (every part checked; what is malformed is ignored)."""
         state = saved.get("state") if isinstance(saved.get("state"), dict) else {}
         assert isinstance(state, dict)
+        project = state.get("project")
+        if isinstance(project, str) and project and self.project is None:
+            self.continue_project(Path(project))
         situation = state.get("situation")
         if isinstance(situation, dict):
             self.situation.restore(situation)
@@ -115,7 +146,8 @@ class Journey:
             "date": self.day.isoformat(),
             "settings": self.settings.as_dict(),
             "state": {"situation": self.situation.snapshot(), "picked": self.picked, "tools": tools,
-                      "done": self.done, "formats": self.formats},
+                      "done": self.done, "formats": self.formats,
+                      **({"project": str(self.project)} if self.project is not None else {})},
         }
 
     def save(self) -> None:
@@ -170,8 +202,10 @@ class Journey:
         titles = {card.id: card.title for card in self.kit.cards()}
 
         def label(tid: str, lang: str) -> str:
-            mark = f" ({t('journey.recommended_mark', lang)})" if tid in recommended else ""
-            return tr(titles[tid], lang) + mark
+            marks = [t("journey.recommended_mark", lang)] if tid in recommended else []
+            if tid in self.project_tools:
+                marks.append(t("journey.in_project", lang))
+            return tr(titles[tid], lang) + (f" ({', '.join(marks)})" if marks else "")
 
         pick = Question(
             id="outils",
@@ -180,7 +214,7 @@ class Journey:
             help=Localized(fr=t("journey.pick_help", "fr"), en=t("journey.pick_help", "en")),
             choices=[Choice(value=tid.replace("-", "_"), label=Localized(fr=label(tid, "fr"), en=label(tid, "en")))
                      for tid in order],
-            default=[tid.replace("-", "_") for tid in recommended] or None,
+            default=[tid.replace("-", "_") for tid in recommended if tid not in self.project_tools] or None,
             min_length=1,
         )
         interview = Interview([pick], lang=self.lang, sections={"outils": t("journey.recommended", self.lang)})
@@ -227,7 +261,7 @@ class Journey:
         if tool_id in self.runs:
             return self.runs[tool_id]
         tool = self.kit.tools[tool_id]
-        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day, settings=self.settings,
+        run = ToolRun(self.kit, tool, lang=self.lang, day=self.day_of(tool_id), settings=self.settings,
                       report=self.report)
         self.runs[tool_id] = run
         ids = {q.id for q in run.interview.questions}
@@ -248,8 +282,10 @@ class Journey:
         earlier = self._earlier(tool_id)
         common_ids = {q.id for q in self.kit.info.profile} | {q.id for q in self.kit.info.shared}
         run.interview.preset({k: v for k, v in earlier.items() if k in common_ids})
+        if self.project_common:  # the project continued: the agent and the project, asked once
+            give_common(run.interview, self.project_common)
         # The project's data an earlier tool filled: answered once for all, saying where from.
-        give_data(run.interview, self._data(tool_id), self.kit)
+        give_data(run.interview, {**self.project_data, **self._data(tool_id)}, self.kit)
         run.interview.given_names = {"situation": self.situation.final_answers(),
                                      "earlier": {k: v for k, v in earlier.items() if v is not None}}
         run.interview.base.update(run.interview.given_names)  # computed defaults can offer them too
@@ -257,6 +293,10 @@ class Journey:
         if not self.interactive:
             require_complete(run.interview, missing, where=tool_id, defaults_option=False)
         return run
+
+    def day_of(self, tool_id: str) -> dt.date:
+        """The date of ``tool_id``'s documents: its own recorded one, else the journey's."""
+        return self.tool_days.get(tool_id, self.day)
 
     def _data(self, tool_id: str) -> dict[str, Reused]:
         """The project's data filled by the tools before ``tool_id`` (the latest wins)."""
@@ -271,7 +311,7 @@ class Journey:
             answers = run.answers()
             for q in run.interview.questions:
                 if q.datum and answers.get(q.id) is not None:
-                    data[q.datum] = Reused(to_plain(q, answers[q.id]), earlier, self.day.isoformat())
+                    data[q.datum] = Reused(to_plain(q, answers[q.id]), earlier, self.day_of(earlier).isoformat())
         return data
 
     def _earlier(self, tool_id: str) -> dict[str, Any]:
@@ -332,8 +372,10 @@ class Journey:
         chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
         results = self.results()
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
-        outputs = render_outputs(self.kit, items, day=self.day, lang=self.lang,
-                                 locate_for={tid: run.locate for tid, run in self.runs.items()})
+        locate_for = {tid: run.locate for tid, run in self.runs.items()}
+        outputs = [output for tool, values in items  # each tool's documents at its own date
+                   for output in render_outputs(self.kit, [(tool, values)], day=self.day_of(tool.id),
+                                                lang=self.lang, locate_for=locate_for)]
         answers = self._answers_file(header, chosen)
         files = files_for(outputs, chosen, lang=self.lang, day=self.day, kit=self.kit,
                           archive=answers if archive else None)
@@ -365,5 +407,6 @@ class Journey:
             situation=self.situation.final_answers(), situation_questions=kit.info.situation,
             tools=self.picked or [], formats=formats, profile=profile, shared=shared,
             per_tool=per_tool, questions=questions,
+            dates={tid: self.day_of(tid) for tid in self.picked or []},
         )
 

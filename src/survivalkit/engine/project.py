@@ -25,10 +25,12 @@ from typing import Any
 
 import yaml
 
+from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tr
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
+from survivalkit.output.render import RenderedDocument
 
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
@@ -61,14 +63,43 @@ class Record:
     documents: dict[str, list[Documents]] = field(default_factory=dict)
     previous: dict[str, list[Documents]] = field(default_factory=dict)
     kit: dict[str, Any] = field(default_factory=dict)
+    obsolete: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Answers whose question a tool no longer has (``survivalkit update``): kept aside, never deleted."""
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def folder_file(name: object) -> str | None:
+    """``name`` when it can be a file the project wrote in its own folder: a plain file name (no
+    folder part, no ``..``, not hidden, no control character, not a Windows device) — else ``None``.
+    The record is a file anyone can edit: a name leading out of the folder is never linked,
+    read or moved."""
+    from survivalkit.text.names import windows_device
+
+    if not isinstance(name, str) or not name or len(name) > 255 or _CONTROL.search(name):
+        return None
+    if name != Path(name).name or "/" in name or "\\" in name or ":" in name or name.startswith("."):
+        return None
+    return None if windows_device(name) else name
+
+
+def _plain_date(value: object) -> str:
+    """An ISO date as the record writes it, else nothing (never a free text shown as a date)."""
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat() if value else ""
+    except ValueError:
+        return ""
 
 
 def _docs(value: Any) -> list[Documents]:
     out = []
     for item in value if isinstance(value, list) else []:
         if isinstance(item, dict) and isinstance(item.get("files"), list):
-            files = [str(f) for f in item["files"] if isinstance(f, str)]
-            out.append(Documents(str(item.get("title") or ""), files, str(item.get("date") or "")))
+            files = [name for name in map(folder_file, item["files"]) if name is not None]
+            title = _CONTROL.sub(" ", str(item.get("title") or ""))[:200]
+            if files:
+                out.append(Documents(title, files, _plain_date(item.get("date"))))
     return out
 
 
@@ -116,6 +147,8 @@ def read_record(data: Mapping[str, Any], kit: Kit) -> Record:
             setattr(record, name, {str(k): _docs(v) for k, v in value.items()})
     if isinstance(data.get("kit"), dict):
         record.kit = dict(data["kit"])
+    if isinstance(data.get("obsolete"), dict):
+        record.obsolete = {str(k): dict(v) for k, v in data["obsolete"].items() if isinstance(v, dict)}
     return record
 
 
@@ -198,6 +231,25 @@ def folder_common(folder: Path, kit: Kit) -> dict[str, Any]:
     return {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
 
 
+def read_folder(folder: Path, kit: Kit) -> Record | None:
+    """The record of the project in ``folder`` (None when it holds no readable one)."""
+    path = folder / ANSWERS_FILE
+    raw = _read_old(path) if path.is_file() else None
+    return read_record(raw, kit) if raw is not None else None
+
+
+def project_name(record: Record, folder: Path) -> str:
+    """What the project is called: its name as answered, else its folder's name."""
+    name = record.shared.get("projet_nom") or record.profile.get("projet_nom")
+    return name.strip() if isinstance(name, str) and name.strip() else folder.name
+
+
+def last_date(record: Record) -> str:
+    """The date of the project's most recent documents (ISO), or ``""``."""
+    days = [d for d in record.dates.values() if d]
+    return max(days) if days else ""
+
+
 def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
     """Answer the profile and shared questions the project already answered (asked once for all)."""
     given: dict[str, Any] = {}
@@ -208,6 +260,7 @@ def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
             except Exception:  # no longer fits: asked as usual
                 continue
     interview.preset(given)
+    interview.prefilled.update(given)  # given by the project, not typed in this work: not counted
     return list(given)
 
 
@@ -219,15 +272,142 @@ def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> lis
     given: dict[str, Any] = {}
     for q in interview.questions:
         reused = data.get(q.datum) if q.datum else None
-        if reused is None or q.id in interview.confirmed:
+        if reused is None:
             continue
         try:
-            given[q.id] = interview.accept(q, reused.value)
+            value = interview.accept(q, reused.value)
         except Exception:  # no longer fits: asked as usual
             continue
+        if q.id in interview.confirmed:  # a resumed session: still said where it came from
+            if interview.answers.get(q.id) == value:
+                interview.origins[q.id] = reused.origin(kit, interview.lang)
+            continue
+        given[q.id] = value
         interview.origins[q.id] = reused.origin(kit, interview.lang)
     interview.preset(given)
+    interview.prefilled.update(given)  # given by the project, not typed in this work: not counted
     return list(given)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A datum of the project changed in one tool while other tools' documents use its old value."""
+
+    datum: str
+    value: Any
+    before: Any
+    source: str
+    """The tool whose answer changed it."""
+    tools: tuple[str, ...]
+    """The other tools whose documents still use the old value."""
+
+    def said(self, kit: Kit, record: Record, lang: str) -> str:
+        """« Le montant de l'achat » vaut maintenant 18 000 € dans « … » (avant : 12 500 €) ; …"""
+        datum = kit.info.project.get(self.datum)
+        meaning = tr(datum.meaning, lang) if datum is not None else self.datum
+        kind = datum.type.value if datum is not None else ""
+        others = ", ".join(t("data.tool_of", lang, tool=_tool_title(kit, tid, lang),
+                             date=_long(record.dates.get(tid, ""), lang)) for tid in self.tools)
+        return t("data.changed", lang, datum=meaning, value=_shown(self.value, kind, lang),
+                 before=_shown(self.before, kind, lang), tool=_tool_title(kit, self.source, lang), others=others)
+
+
+def _long(day: str, lang: str) -> str:
+    from survivalkit.text.typography import format_date_long
+
+    try:
+        return format_date_long(dt.date.fromisoformat(day), lang)
+    except ValueError:
+        return day
+
+
+def _shown(value: Any, kind: str, lang: str) -> str:
+    from survivalkit.text.typography import format_amount
+
+    if kind == "amount" and isinstance(value, int | float) and not isinstance(value, bool):
+        return format_amount(value, "EUR", lang)
+    if kind == "date" and isinstance(value, str | dt.date):
+        return _long(str(value), lang)
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _same(a: Any, b: Any) -> bool:
+    numbers = (int, float)
+    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and not isinstance(b, bool):
+        return float(a) == float(b)
+    if isinstance(a, dt.date) or isinstance(b, dt.date):
+        return str(a) == str(b)
+    return bool(a == b)
+
+
+def tool_values(record: Record, kit: Kit, tool_id: str) -> dict[str, Any]:
+    """The datum → value a recorded tool's answers give (the tools the kit no longer has: none)."""
+    from survivalkit.kit.model import tool_questions
+
+    tool = kit.tools.get(tool_id)
+    if tool is None:
+        return {}
+    answers = {**record.profile, **record.shared, **record.answers.get(tool_id, {})}
+    return {q.datum: answers[q.id] for q in tool_questions(kit, tool) if q.datum and answers.get(q.id) is not None}
+
+
+def stale_data(record: Record, kit: Kit, written: Sequence[str]) -> list[Change]:
+    """The data the tools just ``written`` changed while other tools of the project use the old value."""
+    values = {tid: tool_values(record, kit, tid) for tid in record.tools}
+    changes = []
+    for datum in kit.info.project:
+        sources = [tid for tid in record.tools if tid in written and datum in values[tid]]
+        if not sources:
+            continue
+        source = sources[-1]
+        new = values[source][datum]
+        behind = tuple(tid for tid in record.tools
+                       if tid != source and datum in values[tid] and not _same(values[tid][datum], new))
+        if behind:
+            changes.append(Change(datum, new, values[behind[0]][datum], source, behind))
+    return changes
+
+
+def confirm_change(frontend: Frontend, said: str, lang: str) -> bool:
+    """Yes (the default) or no: carry the change into the other documents, asked like any question."""
+    from survivalkit.engine.interview import run_interview
+    from survivalkit.kit.model import Localized, Question, QuestionType
+
+    label = f"{said} {t('data.ask', lang)}"  # ``said`` is already in the reader's language
+    question = Question(id="reporter", type=QuestionType.BOOL, default=True, label=Localized(fr=label, en=label))
+    return bool(run_interview(Interview([question], lang=lang), frontend, recap=False).get("reporter"))
+
+
+def current_answers(kit: Kit, tool: Tool, recorded: Mapping[str, Any]
+                    ) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, str]]]:
+    """A tool's recorded answers for the current kit: renamed questions mapped through the tool's
+    ``renamed`` declaration, and answers whose question no longer exists set aside.
+
+    Returns (the answers to replay, the answers set aside, the (old, new) ids carried over)."""
+    from survivalkit.kit.model import tool_questions
+
+    answers = dict(recorded)
+    moved = []
+    for old, new in tool.renamed.items():
+        if old in answers and new not in answers:
+            answers[new] = answers.pop(old)
+            moved.append((old, new))
+    asked = {q.id for q in tool_questions(kit, tool)} | {q.id for q in kit.info.profile} | {
+        q.id for q in kit.info.shared}
+    obsolete = {k: v for k, v in answers.items() if k not in asked}
+    return {k: v for k, v in answers.items() if k in asked}, obsolete, moved
+
+
+def recorded_formats(record: Record, folder: Path, tool_id: str) -> list[str] | None:
+    """The formats a tool's documents were written in (from their files' names), if known."""
+    from survivalkit.output.format_names import FORMAT_LABELS
+
+    names = [n for d in record.documents.get(tool_id, []) for n in d.files]
+    found = [f for f in FORMAT_LABELS if any(n.endswith(f".{f}") for n in names)]
+    return found or record.formats or None
 
 
 def tool_hash(tool: Tool) -> str:
@@ -247,9 +427,12 @@ class Merged:
 
 
 def merge_into_folder(
-    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date
+    folder: Path, files: dict[str, bytes], *, kit: Kit, lang: str, day: dt.date,
+    set_aside: Mapping[str, Mapping[str, Any]] | None = None, archive: bool = False,
 ) -> Merged:
-    """This run's ``files`` merged with the project already in ``folder`` (if any)."""
+    """This run's ``files`` merged with the project already in ``folder`` (if any); ``set_aside``:
+    per tool, answers whose question no longer exists, kept in the record under ``obsolete``; the
+    project's combined PDF made again with every tool's documents (archival with ``archive``)."""
     record_path = folder / ANSWERS_FILE
     if not record_path.is_file() or ANSWERS_FILE not in files:
         return Merged(files, set())
@@ -297,6 +480,9 @@ def merge_into_folder(
         merged.dates[tool_id] = new.dates.get(tool_id) or day.isoformat()
         if tool_id not in merged.tools:
             merged.tools.append(tool_id)
+    for tool_id, values in (set_aside or {}).items():
+        if values:  # never deleted: what an earlier update set aside stays
+            merged.obsolete[tool_id] = {**merged.obsolete.get(tool_id, {}), **values}
     merged.profile.update(new.profile)
     merged.shared.update(new.shared)
     if new.situation is not None:
@@ -309,18 +495,83 @@ def merge_into_folder(
     merged.kit = {"version": kit.info.version,
                   "tools": {tid: tool_hash(kit.tools[tid]) for tid in merged.tools if tid in kit.tools}}
     out[ANSWERS_FILE] = (header + _dump(merged, day)).encode("utf-8")
+    combined = _combined(folder, out, merged, kit=kit, lang=lang, day=day, archived=archive)
+    if combined is not None:
+        replaceable.add(combined)
     index = project_index(
         [(d.title, _tool_title(kit, tid, lang), d.files) for tid in merged.tools
          for d in merged.documents.get(tid, [])],
         [(d.title, _tool_title(kit, tid, lang), d.files, d.date) for tid in merged.tools
          for d in merged.previous.get(tid, [])],
         [kit.tools[tid] for tid in merged.tools if tid in kit.tools],
-        lang=lang, day=day, kit=kit,
+        lang=lang, day=day, kit=kit, combined=combined, project=str(merged.shared.get("projet_nom") or ""),
     )
     out["index.md"] = index.markdown.encode("utf-8")
     if "index.html" in files or (folder / "index.html").is_file():
         out["index.html"] = index.html.encode("utf-8")
     return Merged(out, replaceable)
+
+
+def _combined(folder: Path, out: dict[str, bytes], record: Record, *, kit: Kit, lang: str,
+              day: dt.date, archived: bool) -> str | None:
+    """The project's combined PDF, made again from every tool's answers in the record when the
+    project has two documents or more and PDF is asked now (or the folder already has one).
+
+    Its name, or None when there is none (a document that cannot be made again from the record,
+    for a kit that changed, leaves the combined PDF out rather than incomplete).
+    """
+    from survivalkit.output.combined import combined_name, combined_pdf, is_combined
+
+    for name in [n for n in out if is_combined(n)]:
+        del out[name]  # this run's own combined PDF: replaced by the whole project's
+    asked = any(n.endswith(".pdf") and not is_version_file(n) for n in out)
+    had = any(is_combined(p.name) for p in folder.glob("*.pdf"))
+    if not (asked or had) or sum(len(record.documents.get(tid, [])) for tid in record.tools) < 2:
+        return None
+    documents = project_documents(record, kit, lang=lang, day=day)
+    if documents is None or len(documents) < 2:
+        return None
+    taken = {n for tid in record.tools for d in record.documents.get(tid, []) for n in d.files}
+    name = combined_name(lang, taken)
+    archive = out.get(ANSWERS_FILE) if archived else None
+    out[name] = combined_pdf(documents, lang=lang, day=day, archive=archive)
+    return name
+
+
+def project_documents(
+    record: Record, kit: Kit, *, lang: str, day: dt.date
+) -> list[tuple[RenderedDocument, str]] | None:
+    """Every document of the project, made again from the record's answers (each tool's own date),
+    with its tool's title; None when one of them cannot be made (the kit changed since)."""
+    from survivalkit.engine.sources import AnswerSources
+    from survivalkit.engine.tool_run import ToolRun
+    from survivalkit.errors import SurvivalkitError
+    from survivalkit.output.render import render_tool
+
+    documents: list[tuple[RenderedDocument, str]] = []
+    for tool_id in record.tools:
+        tool = kit.tools.get(tool_id)
+        if not record.documents.get(tool_id):
+            continue
+        if tool is None:
+            return None
+        try:
+            when = dt.date.fromisoformat(record.dates.get(tool_id) or "")
+        except ValueError:
+            when = day
+        run = ToolRun(kit, tool, lang=lang, day=when)
+        asked = {q.id for q in run.interview.questions}
+        values = {**record.profile, **record.shared, **record.answers.get(tool_id, {})}
+        try:
+            missing = run.fill(AnswerSources(answers_file={k: v for k, v in values.items() if k in asked}),
+                               interactive=False)
+            if missing:
+                return None
+            rendered = render_tool(kit, tool, run.answers(), day=when, lang=lang)
+        except SurvivalkitError:
+            return None
+        documents += [(doc, tr(tool.title, lang)) for doc in rendered]
+    return documents
 
 
 def _tool_title(kit: Kit, tool_id: str, lang: str) -> str:
@@ -373,6 +624,9 @@ def _dump(record: Record, day: dt.date) -> str:
     if previous:
         data["previous"] = previous
     data["kit"] = record.kit
+    obsolete = {tid: values for tid, values in record.obsolete.items() if values}
+    if obsolete:
+        data["obsolete"] = obsolete
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -381,6 +635,20 @@ def is_version_file(name: str) -> bool:
     return bool(_VERSION.search(name))
 
 
-__all__ = ["Merged", "Record", "Reused", "data_of", "folder_common", "folder_data", "give_common", "give_data",
-           "index_entries",
-           "is_version_file", "merge_into_folder", "read_record"]
+__all__ = [
+    "Merged",
+    "Record",
+    "Reused",
+    "data_of",
+    "folder_common",
+    "folder_data",
+    "give_common",
+    "give_data",
+    "index_entries",
+    "is_version_file",
+    "last_date",
+    "merge_into_folder",
+    "project_name",
+    "read_folder",
+    "read_record",
+]

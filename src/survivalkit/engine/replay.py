@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from survivalkit.engine.answers import to_plain
-from survivalkit.errors import UsageError
+from survivalkit.errors import Msg, SurvivalkitError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Question
 from survivalkit.kit.yamlread import YamlWord
@@ -77,6 +77,8 @@ class ToolAnswers:
     simply leaves it, where an unknown key of its own answers is an error."""
     form: bool = False
     """Read from a filled PDF form: it may hold other tools' fields too."""
+    propagate: bool = False
+    """``propagate: true``: a datum changed here updates the project's other documents that use it."""
 
 
 @dataclass(frozen=True)
@@ -91,16 +93,26 @@ class JourneyAnswers:
     formats: list[str] | None = None
     settings: Settings = field(default_factory=Settings)
     source: str = "--answers"
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    """Each tool's own date, in a project's record (its tools run on different days)."""
+    propagate: bool = False
+    """``propagate: true``: a datum changed here updates the project's other documents that use it."""
 
 
 def read_mapping(path: Path, lang: str) -> dict[str, Any]:
     """The file's data, through the guarded YAML reader (size limit first, positions in errors)."""
-    from survivalkit.kit.yamlread import read_yaml
+    from survivalkit.kit.yamlread import REFUSED_BY_SYSTEM, read_yaml
 
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link that loops or leads nowhere is read
         raise UsageError(t("answers.not_found", lang, file=path))
     located, problems = read_yaml(path, str(path))
     if located is None:
+        refused = [p for p in problems if getattr(p.message, "key", "") in REFUSED_BY_SYSTEM]
+        if refused:  # the system refused the file (not its content): exit 1, not a usage error
+            message = refused[0].message
+            reason = message.values.get("reason") if isinstance(message, Msg) else None
+            raise SurvivalkitError(Msg("answers.refused", file=path,
+                                       reason=Msg("fs.not_regular") if reason is None else reason))
         raise UsageError("\n".join(p.format(lang) for p in problems))
     if not isinstance(located.data, dict):
         raise UsageError(t("answers.not_mapping", lang, file=path))
@@ -117,7 +129,7 @@ def read_mapping(path: Path, lang: str) -> dict[str, Any]:
     return data
 
 
-_META = frozenset({"journey", "date", "lang", "plain", "kits", "formats", "tool", "tools"})
+_META = frozenset({"journey", "date", "lang", "plain", "kits", "formats", "tool", "tools", "propagate"})
 
 
 def _is_answer(data: Mapping[str, Any], key_path: tuple[str | int, ...]) -> bool:
@@ -199,6 +211,7 @@ def tool_answers_from(
         formats=_formats(meta.get("formats"), path, lang),
         settings=Settings.from_mapping(meta),
         source=str(path),
+        propagate=_flag(meta.get("propagate"), path, lang),
     )
 
 
@@ -223,6 +236,13 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         **_mapping(data.get("shared") or {}, path, "shared", lang),
     }
     formats = _formats(data.get("formats"), path, lang)
+    raw_dates = data.get("dates")
+    dates: dict[str, dt.date] = {}
+    if raw_dates is not None:
+        for tool_id, value in _mapping(raw_dates, path, "dates", lang).items():
+            day = _date(value, path, lang)
+            if day is not None:
+                dates[tool_id] = day
     return JourneyAnswers(
         situation=None if situation is None else _mapping(situation, path, "situation", lang),
         tools=tools,
@@ -232,7 +252,20 @@ def journey_answers_from(data: Mapping[str, Any], path: Path | str, lang: str) -
         formats=formats,
         settings=Settings.from_mapping(data),
         source=str(path),
+        dates=dates,
+        propagate=_flag(data.get("propagate"), path, lang),
     )
+
+
+def _flag(value: Any, path: Path, lang: str) -> bool:
+    """A yes/no setting of the file (``propagate: true``); anything else than yes or no is refused."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and str(value).strip().lower() in ("true", "yes", "oui", "on"):
+        return True
+    if isinstance(value, str) and str(value).strip().lower() in ("false", "no", "non", "off"):
+        return False
+    raise UsageError(t("answers.bad_part", lang, file=path, part="propagate"))
 
 
 def _formats(value: Any, path: Path, lang: str) -> list[str] | None:
@@ -304,9 +337,12 @@ def journey_answers_yaml(
     shared: Mapping[str, Any],
     per_tool: Mapping[str, Mapping[str, Any]],
     questions: Mapping[str, Question],
+    dates: Mapping[str, dt.date] | None = None,
 ) -> bytes:
-    """The replayable answers file of a whole journey (``per_tool`` already as plain data)."""
+    """The replayable answers file of a whole journey (``per_tool`` already as plain data; ``dates``:
+    the tools whose documents have a date of their own, as when a project is replayed)."""
     by_situation = {q.id: q for q in situation_questions}
+    own_dates = {tid: d.isoformat() for tid, d in (dates or {}).items() if tid in tools and d != day}
     return _dump(header, {
         "journey": 1,
         "date": day.isoformat(),
@@ -317,4 +353,5 @@ def journey_answers_yaml(
         "profile": _plain(profile, questions),
         "shared": _plain(shared, questions),
         "answers": {tid: {k: v for k, v in a.items() if v is not None} for tid, a in per_tool.items()},
+        **({"dates": {tid: own_dates.get(tid, day.isoformat()) for tid in tools}} if own_dates else {}),
     })

@@ -6,16 +6,18 @@ default; starting again keeps it as a backup); without one, the user is told how
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
-from survivalkit.engine.store import Session, SessionInfo, Store, count_answers
+from survivalkit.engine.store import ProjectInfo, Session, SessionInfo, Store, count_answers
 from survivalkit.errors import SessionError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Choice, Localized, Question, QuestionType
+from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tr
 
 
 class Autosave:
@@ -174,3 +176,75 @@ def _ask_continue(frontend: Frontend, latest: SessionInfo, lang: str) -> bool:
     interview = Interview([question], lang=lang)
     answers = run_interview(interview, frontend, recap=False)
     return bool(answers.get("reprendre") != "recommencer")
+
+
+MAX_OFFERED_PROJECTS = 5
+"""The journey offers the most recent projects in progress only (``survivalkit sessions`` lists all)."""
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where the journey starts: its unfinished session (``resume``), a project in progress, or anew."""
+
+    resume: bool | None
+    project: Path | None = None
+
+
+def choose_start(store: Store | None, key: str, *, frontend: Frontend | None, lang: str,
+                 kit: Kit, report: Callable[[str], None]) -> Start:
+    """At a terminal, nothing scripted: resume the unfinished session, continue a project in
+    progress, or start a new project (asked like any other question; the first offer is the
+    default). With no project in progress, the session alone is offered as before."""
+    if store is None or frontend is None:
+        return Start(None)
+    try:
+        projects = store.projects()[:MAX_OFFERED_PROJECTS]
+        latest = store.latest(key)
+    except (OSError, SessionError):
+        return Start(None)
+    if not projects:
+        return Start(None)
+    choices = []
+    if latest is not None:
+        choices.append(Choice(value="session", label=_both("start.session", when=latest.shown_at, n=latest.answers)))
+    names = [p.name for p in projects]
+    for n, project in enumerate(projects):
+        where = f" — {_shown_folder(project.path)}" if names.count(project.name) > 1 else ""
+        choices.append(Choice(value=f"projet_{n}", label=Localized(
+            fr=_project_label(project, kit, "fr") + where, en=_project_label(project, kit, "en") + where)))
+    choices.append(Choice(value="nouveau", label=_both("start.new")))
+    question = Question(id="commencer", type=QuestionType.CHOICE, label=_both("start.ask"), choices=choices,
+                        default=choices[0].value)
+    answer = run_interview(Interview([question], lang=lang), frontend, recap=False).get("commencer")
+    if answer == "session":
+        return Start(True)
+    if latest is not None:
+        report(t("session.backup", lang, id=latest.id))
+    if isinstance(answer, str) and answer.startswith("projet_"):
+        return Start(False, projects[int(answer.removeprefix("projet_"))].path)
+    return Start(False)
+
+
+def _shown_folder(path: Path) -> str:
+    """The folder as the agent knows it: relative to the current folder when inside it."""
+    try:
+        return os.curdir + os.sep + str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _both(key: str, **values: object) -> Localized:
+    return Localized(fr=t(key, "fr", **values), en=t(key, "en", **values))
+
+
+def _project_label(project: ProjectInfo, kit: Kit, lang: str) -> str:
+    import datetime as dt
+
+    from survivalkit.text.typography import format_date_long
+
+    try:
+        when = format_date_long(dt.date.fromisoformat(project.last), lang)
+    except ValueError:
+        when = project.last or "?"
+    tools = ", ".join(tr(kit.tools[tid].title, lang) if tid in kit.tools else tid for tid in project.tools)
+    return t("start.project", lang, name=project.name, tools=tools, date=when)

@@ -28,6 +28,8 @@ from survivalkit.kit.yamlread import parse_yaml
 from survivalkit.output.format_names import FORMATS
 
 MAX_SESSION_BYTES = 2_000_000
+MAX_PROJECTS = 200
+"""The list of projects in progress keeps the most recent ones only."""
 """A session larger than this is neither written nor read (answers are limited well below it)."""
 STALE_LOCK_SECONDS = 12 * 3600
 """A lock not refreshed for this long belongs to a run that died without cleaning up."""
@@ -63,6 +65,24 @@ class SessionInfo:
         return f"{parts[2]}/{parts[1]}/{parts[0]} {time_of_day[:5]}".strip()
 
 
+@dataclass(frozen=True)
+class ProjectInfo:
+    """A project in progress: its folder, its name, the tools done in it, its last documents' date."""
+
+    path: Path
+    name: str
+    tools: tuple[str, ...]
+    last: str
+    """The date of its most recent documents (``2026-12-09``)."""
+    saved_at: str
+    """When this computer last wrote into its folder."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for ``projects.json``."""
+        return {"path": str(self.path), "name": self.name, "tools": list(self.tools), "last": self.last,
+                "saved_at": self.saved_at}
+
+
 class Store:
     """The profile and the sessions under one folder (the user's data folder by default)."""
 
@@ -70,6 +90,29 @@ class Store:
         self.root = root if root is not None else data_dir()
         self.profile_problems: list[Msg] = []
         """What the last ``load_profile`` left out: one message per field of the wrong form."""
+
+    def folder_problem(self) -> Msg | None:
+        """Why the data folder (or its ``sessions`` folder) cannot hold the agent's data, when
+        something occupies its place: a pipe, a device, a file, a link that loops or leads nowhere.
+        ``None`` when it is a folder, or does not exist yet (it is created when first needed)."""
+        for folder in (self.root, self.root / "sessions"):
+            try:
+                mode = os.stat(folder).st_mode
+            except FileNotFoundError:
+                if folder.is_symlink():
+                    return Msg("store.bad_folder", path=str(folder), reason=Msg("fs.dangling"))
+                return None
+            except OSError as exc:
+                return Msg("store.bad_folder", path=str(folder), reason=os_reason(exc))
+            if not stat.S_ISDIR(mode):
+                return Msg("store.bad_folder", path=str(folder), reason=Msg("fs.not_a_folder"))
+        return None
+
+    def check_folder(self) -> None:
+        """Raise ``SessionError`` naming the data folder when it cannot hold the agent's data."""
+        problem = self.folder_problem()
+        if problem is not None:
+            raise SessionError(problem)
 
     # --- profile -----------------------------------------------------------------------
     @property
@@ -81,6 +124,10 @@ class Store:
         """The saved profile answers (empty when none is saved); a damaged file is set aside."""
         path = self.profile_path
         self.profile_problems = []
+        problem = self.folder_problem()
+        if problem is not None:  # said, and the run goes on without the profile
+            self.profile_problems.append(problem)
+            return {}
         if not path.is_file():
             if path.is_symlink() or path.exists():  # a pipe, a device, a folder, a link to nothing
                 self.profile_problems.append(Msg("profile.not_regular", path=str(path)))
@@ -132,13 +179,84 @@ class Store:
             return True
         return False
 
+    # --- projects in progress ------------------------------------------------------------
+    @property
+    def projects_path(self) -> Path:
+        """The list of the projects in progress (``projects.json``)."""
+        return self.root / "projects.json"
+
+    def projects(self) -> list[ProjectInfo]:
+        """The projects in progress, most recently written first. A folder that no longer holds its
+        record (moved, deleted) is dropped from the list, and the list saved without it."""
+        entries = self._read_projects()
+        alive = [p for p in entries if _holds_record(p.path)]
+        if len(alive) != len(entries):
+            try:
+                self._write_projects(alive)
+            except SessionError:
+                pass  # pruned again next time
+        return sorted(alive, key=lambda p: p.saved_at, reverse=True)
+
+    def remember_project(self, path: Path, *, name: str, tools: list[str], last: str) -> None:
+        """Note that ``path`` holds a project in progress (written crash-safely, replacing the
+        folder's earlier entry)."""
+        path = path.resolve()
+        entry = ProjectInfo(path, name, tuple(tools), last,
+                            dt.datetime.now().isoformat(timespec="microseconds"))
+        others = [p for p in self._read_projects() if p.path != path]
+        self._write_projects([entry, *others][:MAX_PROJECTS])
+
+    def forget_project(self, path: Path) -> bool:
+        """Drop ``path`` from the list; says whether it was there."""
+        path = path.resolve()
+        entries = self._read_projects()
+        kept = [p for p in entries if p.path != path]
+        if len(kept) == len(entries):
+            return False
+        self._write_projects(kept)
+        return True
+
+    def _read_projects(self) -> list[ProjectInfo]:
+        """The list as saved; a damaged file is set aside (the projects' folders are untouched)."""
+        path = self.projects_path
+        try:
+            status = path.stat()
+        except OSError:
+            return []
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_SESSION_BYTES:
+            return []
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
+                raise ValueError("not a list of projects")
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            keep_aside(path)
+            return []
+        found = []
+        for item in data["projects"]:
+            if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not item["path"]:
+                continue
+            tools = item.get("tools")
+            found.append(ProjectInfo(
+                Path(item["path"]), _plain_text(item.get("name"), 200),
+                tuple(filter(None, (_plain_text(x, 100) for x in tools))) if isinstance(tools, list) else (),
+                _plain_text(item.get("last"), 40), _plain_text(item.get("saved_at"), 40),
+            ))
+        return found
+
+    def _write_projects(self, entries: list[ProjectInfo]) -> None:
+        _ensure(self.root)
+        blob = json.dumps({"projects": [e.as_dict() for e in entries]}, ensure_ascii=False, indent=1)
+        _write(self.projects_path, blob.encode("utf-8"))
+
     # --- sessions ----------------------------------------------------------------------
     def session_dir(self, key: str) -> Path:
         """The folder of a tool's (``tool-<id>``) or the journey's (``journey``) sessions."""
         return self.root / "sessions" / key
 
     def sessions(self, key: str | None = None) -> list[SessionInfo]:
-        """Saved sessions, newest first (all keys when ``key`` is None)."""
+        """Saved sessions, newest first (all keys when ``key`` is None); none when the data folder
+        cannot hold any (``folder_problem`` says why)."""
         base = self.root / "sessions"
         if not base.is_dir():
             return []
@@ -353,16 +471,14 @@ def count_answers(state: Any) -> int:
     tools = state.get("tools")
     if isinstance(tools, dict):
         parts += list(tools.values())
-    confirmed: set[str] = set()
-    prefilled: set[str] = set()
-    for part in parts:
+    typed: set[str] = set()
+    for part in parts:  # per part: a question typed in one tool and given to the next counts once
         if not isinstance(part, dict):
             continue
-        for name, into in (("confirmed", confirmed), ("prefilled", prefilled)):
-            ids = part.get(name)
-            if isinstance(ids, list):
-                into.update(i for i in ids if isinstance(i, str))
-    return len(confirmed - prefilled)
+        ids = {name: {i for i in part.get(name) or [] if isinstance(i, str)} if isinstance(part.get(name), list)
+               else set() for name in ("confirmed", "prefilled")}
+        typed |= ids["confirmed"] - ids["prefilled"]
+    return len(typed)
 
 
 def _forget(path: Path) -> None:
@@ -456,6 +572,26 @@ def _lock_alive(lock: Path) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _plain_text(value: object, limit: int) -> str:
+    """A text of the hand-editable projects list as it may be shown: without control or
+    formatting characters (terminal escapes, bidirectional overrides), cut at ``limit``."""
+    import unicodedata
+
+    text = str(value or "") if isinstance(value, str | int | float) else ""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))[:limit]
+
+
+def _holds_record(folder: Path) -> bool:
+    """Whether ``folder`` still holds a project's record. A hand-edited list may name anything (a
+    name too long, a loop, a relative path): such an entry is simply not a project in progress."""
+    if not folder.is_absolute():
+        return False
+    try:
+        return stat.S_ISREG(os.stat(folder / "answers.yaml").st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def keep_aside(path: Path) -> Path:

@@ -10,18 +10,21 @@ its documents rely on, and which documents now read differently.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from survivalkit.engine import work as engine_work
-from survivalkit.engine.project import index_entries, read_record
+from survivalkit.engine.project import current_answers, index_entries, read_record, tool_hash
 from survivalkit.engine.replay import Settings, read_tool_answers
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Kit, Tool, tr
+from survivalkit.kit.model import Kit, Tool, tool_questions, tr
 from survivalkit.output.bundle import ANSWERS_FILE
 from survivalkit.output.format_names import FORMAT_LABELS
 from survivalkit.sandbox.expressions import FactLookupError, fact_at
+from survivalkit.text.typography import format_date_long
 
 
 @dataclass
@@ -49,6 +52,42 @@ def facts_changed(kit: Kit, tool: Tool, before: dt.date, after: dt.date, lang: s
         if old.value != new.value:
             lines.append(t("update.fact", lang, label=new.label, old=str(old), new=str(new), source=new.source))
     return lines
+
+
+def update_session_key(folder: Path, tool_id: str) -> str:
+    """The session of one tool's update in one project's folder (resumed by the next update)."""
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"update-{digest}-{tool_id}"
+
+
+def _has_session(around: engine_work.Around, key: str) -> bool:
+    """Whether an update of this tool in this folder was stopped half-way (then it continues)."""
+    if around.store is None or around.frontend is None:
+        return False
+    try:
+        return around.store.latest(key) is not None
+    except OSError:
+        return False
+
+
+def _confirmed_in_session(around: engine_work.Around, key: str) -> set[str]:
+    """The questions the stopped update had confirmed (read from its session; nothing if unreadable)."""
+    import json
+
+    info = around.store.latest(key) if around.store is not None else None
+    if info is None:
+        return set()
+    try:
+        state = json.loads(info.path.read_text("utf-8")).get("state", {}).get("interview", {})
+        confirmed = state.get("confirmed") if isinstance(state, dict) else None
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return set()
+    return {c for c in confirmed if isinstance(c, str)} if isinstance(confirmed, list) else set()
+
+
+def _shown(value: Any) -> str:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _formats(folder: Path, names: list[str]) -> list[str] | None:
@@ -88,13 +127,34 @@ def update_project(
                      for n in files]
         before = {n: (folder / n).read_bytes() for n in names if n.endswith(".md") and (folder / n).is_file()}
         update = ToolUpdate(tool_id, tr(tool.title, lang), since)
+        own, obsolete, moved = current_answers(kit, tool, record.answers.get(tool_id, {}))
+        update.lines += [t("update.renamed", lang, old=old, new=new) for old, new in moved]
+        update.lines += [t("update.obsolete", lang, key=key, value=_shown(value)) for key, value in obsolete.items()]
+        if (not moved and not obsolete and since == day
+                and record.kit.get("tools", {}).get(tool_id) == tool_hash(tool)):
+            update.lines.append(t("update.up_to_date", lang, date=format_date_long(day, lang)))
+            updates.append(update)  # already brought to this date (an update resumed): not redone
+            continue
         if since is not None:
             update.lines += facts_changed(kit, tool, since, day, lang)
+        recorded = read_tool_answers(record_path, lang, tool_id)
+        values = {**{k: v for k, v in recorded.answers.items() if k in recorded.common}, **own}
+        # An optional question left unanswered then stays so: only what is required and missing
+        # (a new question), or no longer fits, is asked.
+        skipped = {q.id: None for q in [*kit.info.profile, *tool_questions(kit, tool)]
+                   if not q.required and q.id not in values}
+        key = update_session_key(folder, tool_id)
+        resume = _has_session(around, key)
+        if resume:  # what the agent confirmed before stopping wins over the record (a fixed answer)
+            done_ids = _confirmed_in_session(around, key)
+            values = {k: v for k, v in values.items() if k not in done_ids}
+            skipped = {k: v for k, v in skipped.items() if k not in done_ids}
+        file = replace(recorded, answers={**skipped, **values})
         work = engine_work.ToolWork(
             kit, tool, lang, settings=settings or Settings.from_mapping(record.settings),
-            file=read_tool_answers(record_path, lang, tool_id), day=day,
-            formats=_formats(folder, names) or record.formats or None, header=header,
-            out=folder, write=True,
+            file=file, day=day, formats=_formats(folder, names) or record.formats or None, header=header,
+            out=folder, write=True, session_key=key, set_aside={tool_id: obsolete} if obsolete else {},
+            resume=resume,
         )
         done = engine_work.run_tool(work, around)
         update.written = done.written

@@ -31,11 +31,11 @@ from survivalkit.engine.asker import QuitRequested
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.journey import SESSION_KEY, Journey
 from survivalkit.engine.replay import JourneyAnswers, Settings, ToolAnswers
-from survivalkit.engine.sessions import Autosave, open_session
+from survivalkit.engine.sessions import Autosave, Start, choose_start, open_session
 from survivalkit.engine.sources import AnswerSources
 from survivalkit.engine.store import Store
 from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile, remember_profile_values
-from survivalkit.errors import Interrupted, SessionError, UsageError
+from survivalkit.errors import Interrupted, SessionError, SurvivalkitError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS, check_formats
@@ -130,6 +130,13 @@ class ToolWork:
     locate: Locator | None = None
     archive: bool = False
     """Each PDF as an archival PDF/A-3 carrying the answers file."""
+    session_key: str | None = None
+    """The session this run saves into (default ``tool-<id>``; ``survivalkit update`` has its own)."""
+    set_aside: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Answers kept aside in the project's record (per tool: their question no longer exists)."""
+    propagate: bool = False
+    """Without a terminal: a datum changed here updates the project's other documents that use it
+    (at a terminal the person is asked)."""
 
 
 @dataclass
@@ -150,6 +157,8 @@ class JourneyWork:
     force: bool = False
     archive: bool = False
     """Each PDF as an archival PDF/A-3 carrying the answers file."""
+    propagate: bool = False
+    """Without a terminal: a datum changed here updates the project's other documents that use it."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,9 @@ class Done:
     written: list[Path]
     ignored: list[str] = field(default_factory=list)
     """Questions answered in a filled PDF form that do not apply (their condition is false)."""
+    pending: list[str] = field(default_factory=list)
+    """Data changed here that other documents of the project still use with their old value, in
+    words (nobody was asked, and ``propagate`` was not given): the caller says how to carry them."""
 
 
 # --- the entry points -------------------------------------------------------------------------
@@ -174,8 +186,9 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
     profile = _profile(around, lang) if person or not work.formats else {}
     opened = open_session(
-        around.store, f"tool-{work.tool.id}", resume=work.resume, interactive=interactive, scripted=scripted,
-        frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
+        around.store, work.session_key or f"tool-{work.tool.id}", resume=work.resume, interactive=interactive,
+        scripted=scripted, frontend=around.frontend, lang=lang, resume_command=around.resume_command,
+        report=around.report,
     )
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
@@ -219,7 +232,10 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             _quietly(around, lang, lambda: remember_profile(store, work.kit, run.interview))
         files = run.documents(formats, header=work.header, archive=work.archive)
         written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files))
+                         kit=work.kit, lang=lang, name=_project_name([run.answers()], files),
+                         set_aside=work.set_aside, archive=work.archive)
+        pending = _carry(written, [work.tool.id], work=work, around=around, day=day,
+                         propagate=work.propagate or bool(file and file.propagate))
     except (KeyboardInterrupt, QuitRequested):
         saved = run.save() if run.interview.confirmed else opened.autosave.ok
         raise _stopped(opened.autosave, saved=saved, lang=lang, around=around) from None
@@ -230,7 +246,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             opened.autosave.release()
         raise
     opened.autosave.finish()
-    return Done(files, run.answers(), day, written, ignored)
+    return Done(files, run.answers(), day, written, ignored, pending)
 
 
 def run_journey(work: JourneyWork, around: Around) -> Done:
@@ -238,8 +254,13 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     lang, interactive, file = work.lang, around.interactive, work.file
     person = profile_applies(interactive=interactive, scripted=file is not None, use_profile=work.use_profile)
     profile = _profile(around, lang) if person or not work.formats else {}
+    start = Start(work.resume)
+    if interactive and file is None and work.resume is None and work.out is None:
+        # A person at a terminal: their unfinished session, a project in progress, or a new one.
+        start = choose_start(around.store, SESSION_KEY, frontend=around.frontend, lang=lang, kit=work.kit,
+                             report=around.report)
     opened = open_session(
-        around.store, SESSION_KEY, resume=work.resume, interactive=interactive, scripted=file is not None,
+        around.store, SESSION_KEY, resume=start.resume, interactive=interactive, scripted=file is not None,
         frontend=around.frontend, lang=lang, resume_command=around.resume_command, report=around.report,
     )
     restored = opened.restored or {}
@@ -257,10 +278,14 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     journey.autosave = opened.autosave
     if file is not None:
         journey.use_answers_file(file)
+    if start.project is not None:
+        journey.continue_project(start.project)
     if opened.restored:
         journey.restore(opened.restored)
         around.report(t("journey.resumed", lang))
     journey.day = day  # the policy above, whatever the file or the session said
+    if work.day is not None:  # a date given now dates every document
+        journey.tool_days = {}
     journey.situation.base["doc_date"] = day
     try:
         journey.run(around.frontend)
@@ -270,8 +295,11 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             values["formats"] = list(journey.formats or [])
             _quietly(around, lang, lambda: remember_profile_values(store, values))
         files = journey.documents(header=work.header, archive=work.archive)
-        written = _write(work.out, work.write, files, day=day, force=work.force, around=around,
-                         kit=work.kit, lang=lang, name=_project_name(list(journey.results().values()), files))
+        written = _write(work.out or journey.project, work.write, files, day=day, force=work.force,
+                         around=around, kit=work.kit, lang=lang,
+                         name=_project_name(list(journey.results().values()), files), archive=work.archive)
+        pending = _carry(written, list(journey.picked or []), work=work, around=around, day=day,
+                         propagate=work.propagate or bool(file and file.propagate))
     except (KeyboardInterrupt, QuitRequested):
         journey.save()
         raise _stopped(opened.autosave, saved=opened.autosave.ok, lang=lang, around=around) from None
@@ -282,7 +310,7 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
             opened.autosave.release()
         raise
     opened.autosave.finish()
-    return Done(files, {tid: dict(a) for tid, a in journey.results().items()}, day, written)
+    return Done(files, {tid: dict(a) for tid, a in journey.results().items()}, day, written, pending=pending)
 
 
 # --- shared steps -----------------------------------------------------------------------------
@@ -331,7 +359,8 @@ def _project_name(answers: Sequence[Mapping[str, Any]], files: Mapping[str, byte
 
 
 def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.date, force: bool,
-           around: Around, kit: Kit, lang: str, name: str | None) -> list[Path]:
+           around: Around, kit: Kit, lang: str, name: str | None,
+           set_aside: Mapping[str, Mapping[str, Any]] | None = None, archive: bool = False) -> list[Path]:
     """Write the whole folder at once (``out``, else the project's folder when ``write``).
 
     A folder that already holds a project gets this run's documents and answers added: nothing
@@ -347,12 +376,95 @@ def _write(out: Path | None, write: bool, files: dict[str, bytes], *, day: dt.da
 
     folder = out or default_out_dir(day, name)
     confirm = around.confirm_overwrite if around.interactive else None
-    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day)
+    merged = merge_into_folder(folder, files, kit=kit, lang=lang, day=day, set_aside=set_aside,
+                               archive=archive)
     if not merged.replaceable:
-        return write_files(folder, files, force=force, confirm_overwrite=confirm)
-    foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]
-    if foreign and not force and (confirm is None or not confirm(foreign)):
-        raise OutputError(t("project.foreign_files", lang, folder=folder,
-                            names=", ".join(p.name for p in foreign)))
-    return write_files(folder, merged.files, force=True)
+        written = write_files(folder, files, force=force, confirm_overwrite=confirm)
+    else:
+        foreign = [folder / n for n in merged.files if n not in merged.replaceable and (folder / n).exists()]
+        if foreign and not force and (confirm is None or not confirm(foreign)):
+            raise OutputError(t("project.foreign_files", lang, folder=folder,
+                                names=", ".join(p.name for p in foreign)))
+        written = write_files(folder, merged.files, force=True)
+    _remember(around, folder, kit, lang)
+    return written
+
+
+def _carry(written: list[Path], tools: Sequence[str], *, work: ToolWork | JourneyWork, around: Around,
+           day: dt.date, propagate: bool) -> list[str]:
+    """A datum of the project changed by this run reaches the other documents that use it, after
+    confirmation: asked at a terminal, else done when ``propagate`` says so. Those documents are
+    written again with the new value (their current version kept, the index updated); never
+    silently: what is not carried is returned, in words."""
+    from dataclasses import replace
+
+    from survivalkit.engine.project import (
+        confirm_change,
+        current_answers,
+        read_folder,
+        recorded_formats,
+        stale_data,
+    )
+    from survivalkit.engine.replay import read_tool_answers
+    from survivalkit.kit.model import tool_questions
+    from survivalkit.output.bundle import ANSWERS_FILE
+
+    kit, lang = work.kit, work.lang
+    folder = written[0].parent if written else None
+    record = read_folder(folder, kit) if folder is not None else None
+    if folder is None or record is None:
+        return []
+    pending: list[str] = []
+    new_values: dict[str, dict[str, Any]] = {}
+    for change in stale_data(record, kit, tools):
+        said = change.said(kit, record, lang)
+        if around.frontend is not None:
+            agreed = confirm_change(around.frontend, said, lang)
+        else:
+            agreed = propagate
+        if not agreed:
+            pending.append(said if around.frontend is None else f"{said} {t('data.not_carried', lang)}")
+            continue
+        for tool_id in change.tools:
+            questions = tool_questions(kit, kit.tools[tool_id])
+            new_values.setdefault(tool_id, {}).update(
+                {q.id: change.value for q in questions if q.datum == change.datum})
+    for tool_id, values in new_values.items():
+        recorded = read_tool_answers(folder / ANSWERS_FILE, lang, tool_id)
+        own, _, _ = current_answers(kit, kit.tools[tool_id], recorded.answers)
+        again = ToolWork(kit, kit.tools[tool_id], lang, settings=work.settings,
+                         file=replace(recorded, answers={**own, **values}, propagate=False), day=day,
+                         formats=recorded_formats(record, folder, tool_id), header=work.header, out=folder,
+                         write=True, archive=work.archive)
+        try:
+            redone = run_tool(again, Around(report=around.report))
+        except SurvivalkitError as exc:  # this run's documents are written: say it, never lose them
+            around.report(t("data.carry_failed", lang, tool=_title(kit, tool_id, lang), error=exc.say(lang)))
+            continue
+        around.report(t("data.carried", lang, tool=_title(kit, tool_id, lang)))
+        written.extend(p for p in redone.written if p not in written)  # said with this run's files
+    if new_values:
+        _remember(around, folder, kit, lang)
+    return pending
+
+
+def _title(kit: Kit, tool_id: str, lang: str) -> str:
+    from survivalkit.kit.model import tr
+
+    return tr(kit.tools[tool_id].title, lang)
+
+
+def _remember(around: Around, folder: Path, kit: Kit, lang: str) -> None:
+    """Note the folder in the list of projects in progress (the user's data folder), so that a
+    plain ``survivalkit`` offers it; a failure is said and never stops the work."""
+    if around.store is None:
+        return
+    from survivalkit.engine.project import last_date, project_name, read_folder
+
+    record = read_folder(folder, kit)
+    if record is None or not record.tools:
+        return
+    store = around.store
+    _quietly(around, lang, lambda: store.remember_project(
+        folder, name=project_name(record, folder), tools=list(record.tools), last=last_date(record)))
 

@@ -179,6 +179,7 @@ MESSAGES.update({
     "opt.force": {"fr": "Remplacer les fichiers existants sans demander.", "en": "Replace existing files without asking."},
     "links.refused": {"fr": "{where} : {what} : lien refusé vers « {url} » ; un document ne peut renvoyer qu'à {schemes}", "en": "{where}: {what}: refused link to \"{url}\"; a document may only link to {schemes}"},
     "formats.unknown": {"fr": "Format inconnu « {value} » : les formats possibles sont {known}.", "en": "Unknown format \"{value}\": the possible formats are {known}."},
+    "formats.none": {"fr": "--format : indiquez au moins un format parmi {known}.", "en": "--format: give at least one format among {known}."},
     "formats.not_list": {"fr": "{where} doit être une liste de formats parmi {known}, pas « {value} ».", "en": "{where} must be a list of formats among {known}, not \"{value}\"."},
     "opt.format": {"fr": "Formats des documents, séparés par des virgules : md, html, pdf, odt, docx.", "en": "Document formats, comma-separated: md, html, pdf, odt, docx."},
     "opt.json": {"fr": "Sortie JSON, pour les scripts.", "en": "JSON output, for scripts."},
@@ -487,9 +488,10 @@ from survivalkit.i18n.messages_engine import MESSAGES_ENGINE  # noqa: E402
 from survivalkit.i18n.messages_errors import MESSAGES_ERRORS  # noqa: E402
 from survivalkit.i18n.messages_hostile import MESSAGES_HOSTILE  # noqa: E402
 from survivalkit.i18n.messages_office import MESSAGES_OFFICE  # noqa: E402
+from survivalkit.i18n.messages_project import MESSAGES_PROJECT  # noqa: E402
 from survivalkit.i18n.messages_sessions import MESSAGES_SESSIONS  # noqa: E402
 from survivalkit.i18n.messages_sheets import MESSAGES_SHEETS  # noqa: E402
 
 for _part in (MESSAGES_ANSWERS, MESSAGES_CONTRIB, MESSAGES_ENGINE, MESSAGES_OFFICE, MESSAGES_SHEETS,
-              MESSAGES_HOSTILE, MESSAGES_ERRORS, MESSAGES_SESSIONS):
+              MESSAGES_HOSTILE, MESSAGES_ERRORS, MESSAGES_SESSIONS, MESSAGES_PROJECT):
     MESSAGES.update(_part)

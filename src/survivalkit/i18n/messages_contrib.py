@@ -634,6 +634,30 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Déclarez la donnée une fois dans kit.yaml, sous `project:` (son `type` et son `meaning`), avec le type des questions qui la remplissent.",
         "en": "Declare the datum once in kit.yaml, under `project:` (its `type` and `meaning`), with the type of the questions that fill it.",
     },
+    "lint.renamed_unknown": {
+        "fr": "`renamed` : `{old}` devient `{new}`, mais l'outil ne pose aucune question `{new}`{hint} ; les réponses gardées sous `{old}` ne répondraient à rien",
+        "en": "`renamed`: `{old}` becomes `{new}`, but the tool asks no question `{new}`{hint}; the answers kept under `{old}` would answer nothing",
+    },
+    "lint.renamed_still": {
+        "fr": "`renamed` : `{old}` devient `{new}`, mais l'outil pose encore une question `{old}` ; retirez l'une ou l'autre",
+        "en": "`renamed`: `{old}` becomes `{new}`, but the tool still asks a question `{old}`; remove one or the other",
+    },
+    "rule.SK140.summary": {
+        "fr": "Question renommée vers une question que l'outil ne pose pas",
+        "en": "Question renamed to a question the tool does not ask",
+    },
+    "rule.SK140.fix": {
+        "fr": "Écrivez dans `renamed` le nouvel identifiant exact d'une question de l'outil (ou d'une question commune qu'il utilise).",
+        "en": "Write in `renamed` the exact new id of a question of the tool (or of a shared question it uses).",
+    },
+    "rule.SK141.summary": {
+        "fr": "Question renommée dont l'ancien identifiant est encore posé",
+        "en": "Renamed question whose old id is still asked",
+    },
+    "rule.SK141.fix": {
+        "fr": "Retirez la ligne de `renamed` si la question n'a pas changé de nom, sinon renommez la question.",
+        "en": "Remove the line from `renamed` if the question kept its name, otherwise rename the question.",
+    },
     "rule.SK118.summary": {
         "fr": "Question qui demande une donnée déclarée du projet sans la remplir",
         "en": "Question that asks for a declared project datum without filling it",

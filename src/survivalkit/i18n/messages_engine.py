@@ -8,6 +8,12 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
     "data.from": {"fr": "repris de « {tool} » du {date}", "en": "from “{tool}” of {date}"},
+    "show.data": {"fr": "Données du projet", "en": "Project data"},
+    "show.data_hint": {
+        "fr": "Ces réponses sont reprises d'un outil à l'autre dans un même projet : déjà données, elles ne sont pas redemandées.",
+        "en": "These answers carry over from one tool to another within a project: once given, they are not asked again.",
+    },
+    "show.datum_others": {"fr": "{meaning} (aussi dans : {tools})", "en": "{meaning} (also in: {tools})"},
     "update.no_project": {
         "fr": "{folder} ne contient pas de projet (pas de answers.yaml lisible) : donnez le dossier où survivalkit a écrit les documents.",
         "en": "{folder} holds no project (no readable answers.yaml): give the folder where survivalkit wrote the documents.",
@@ -120,6 +126,11 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "Your work used the kit {folder}, which is missing or not loaded: its tools may be missing. Add --kit {folder}.",
     },
     "written.folder": {"fr": "Dans le dossier {folder} :", "en": "In the folder {folder}:"},
+    "written.combined": {"fr": "Tout le dossier en un seul PDF, avec un sommaire : {file}", "en": "All the documents in one PDF, with contents: {file}"},
+    "written.drafts": {
+        "fr": "Brouillons de courriel, document joint, à ouvrir dans votre messagerie, relire et envoyer : {files}",
+        "en": "E-mail drafts, document attached, to open in your mail program, read over and send: {files}",
+    },
     "written.open_first": {"fr": "Ouvrez d'abord : {file}", "en": "Open first: {file}"},
     "written.next": {
         "fr": "Ensuite : relisez chaque document, complétez ce qui manque, signez et envoyez. Les prochaines étapes de chaque outil sont dans le fichier index. Pour refaire ces documents plus tard : fichier answers.yaml.",

@@ -76,6 +76,14 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
         "fr": "impossible de supprimer la session enregistrée : {reason}",
         "en": "cannot remove the saved session: {reason}",
     },
+    "store.bad_folder": {
+        "fr": "Le dossier de données de survivalkit {path} est inutilisable : {reason}. Les sessions et "
+              "le profil ne peuvent y être ni lus ni enregistrés. Supprimez ce qui occupe sa place, ou "
+              "choisissez un autre dossier avec la variable SURVIVALKIT_HOME.",
+        "en": "The survivalkit data folder {path} cannot be used: {reason}. Sessions and the profile "
+              "can be neither read nor saved there. Remove what takes its place, or choose another "
+              "folder with the SURVIVALKIT_HOME variable.",
+    },
     "store.cannot_create": {"fr": "impossible de créer {folder} : {reason}", "en": "cannot create {folder}: {reason}"},
     "store.cannot_save": {"fr": "impossible d'enregistrer {path} : {reason}", "en": "cannot save {path}: {reason}"},
     # --- formats and optional parts ----------------------------------------------------------------

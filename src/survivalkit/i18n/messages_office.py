@@ -12,6 +12,15 @@ MESSAGES_OFFICE: dict[str, dict[str, str]] = {
         "fr": "Bonjour,\n\nVous trouverez ci-joint : {title}.\n\nJe reste à votre disposition pour en parler.\n\nBien cordialement,\n{author}",
         "en": "Hello,\n\nPlease find attached: {title}.\n\nI am happy to discuss it.\n\nKind regards,\n{author}",
     },
+    "combined.title": {"fr": "Dossier complet", "en": "All documents"},
+    "combined.title_of": {"fr": "Dossier complet : {project}", "en": "All documents: {project}"},
+    "combined.contents": {"fr": "Sommaire", "en": "Contents"},
+    "combined.subject": {"fr": "Les {n} documents du projet « {project} »", "en": "The {n} documents of the project “{project}”"},
+    "combined.index": {"fr": "Tout le dossier en un seul PDF :", "en": "All the documents in one PDF:"},
+    "draft.letter": {
+        "fr": "{appellation},\n\nVous trouverez en pièce jointe le courrier « {title} ».\n\nJe reste à votre disposition pour tout renseignement complémentaire.\n\n{formula}\n\n{author}",
+        "en": "{appellation},\n\nPlease find attached the letter “{title}”.\n\nI remain at your disposal for any further information.\n\n{formula}\n{author}",
+    },
     "letter.attention": {"fr": "Note à l'attention de", "en": "Note for the attention of"},
     "letter.made_at_place": {
         "fr": "Fait à {place}, le {dots}, en {copies} exemplaires.",

@@ -11,9 +11,12 @@
   up. Reading is bounded: a regular file only (a FIFO, a device or a symbolic link is skipped
   without opening it for reading or waiting), at most ``MAX_ENTRY_BYTES``, and a payload nested
   too deep for the JSON reader is a miss, not a crash.
-- **Bounded in bytes, not in entries.** When a command writes entries and the folder grows over
-  its budget, the least recently written entries are removed down to three quarters of it; no
-  cap counts entries, so a large kit never thrashes.
+- **Bounded in bytes, not in entries.** Before an entry is written, the folder's size is known
+  (one look at the folder at a command's first write, then counted as entries are written): when
+  the new entry would take it over its budget, the least recently written entries are removed
+  first, down to three quarters of it, so the folder is never above its budget, even in the
+  middle of a command. An entry larger than the whole budget is not written. No cap counts
+  entries, so a large kit never thrashes.
 - ``SURVIVALKIT_NO_CACHE=1`` turns every cache off; a cache that cannot be read or written is
   never an error.
 """
@@ -24,6 +27,7 @@ import hashlib
 import json
 import os
 import stat
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -114,8 +118,10 @@ class EntryStore:
     def __init__(self, folder: Path, budget: int) -> None:
         self.folder = folder
         self.budget = budget
-        self.written = 0
-        self.pruned = False
+        self._sizes: dict[str, tuple[int, int]] | None = None
+        """Each entry file's (time written, size), known from a command's first write on."""
+        self._total = 0
+        self._clock = 0
 
     @classmethod
     def open(cls, name: str, budget: int) -> EntryStore | None:
@@ -148,59 +154,86 @@ class EntryStore:
             return None
 
     def put(self, key: str, value: Any) -> None:
-        """Store ``value`` (plain JSON data) under ``key``; failures are not errors."""
+        """Store ``value`` (plain JSON data) under ``key``, within the folder's budget (older
+        entries are removed first when it would not fit); failures are not errors."""
         try:
             payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError, RecursionError):
             return
         head = json.dumps({"key": key, "sum": digest(key, payload)}).encode("utf-8")
+        size = len(head) + len(_HEADER_END) + len(payload)
+        if size > self.budget:
+            return
         path = self.path_of(key)
+        sizes = self._known_sizes()
+        if self._total + size > self.budget:  # the entry it replaces counts until replaced
+            self._shrink(self.budget * 3 // 4 - size)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as handle:
                 handle.write(head + _HEADER_END + payload)
             os.replace(tmp, path)
-            self.written += len(head) + len(payload)
         except OSError:
             return
+        self._clock += 1
+        _, replaced = sizes.pop(str(path), (0, 0))
+        sizes[str(path)] = (time.time_ns() + self._clock, size)
+        self._total += size - replaced
 
     def close(self) -> None:
-        """After writing: keep the folder within its budget (one look at the folder per
-        command: the entries a command writes after that are counted at the next one)."""
-        if self.written and not self.pruned:
-            self.written = 0
-            self.pruned = True
-            self.prune()
+        """After writing: nothing left to do, the budget is kept as entries are written."""
 
-    def prune(self) -> None:
-        """Remove the least recently written entries while the folder is over its budget."""
-        entries: list[tuple[int, int, str]] = []
-        total = 0
-        try:
-            for sub in os.scandir(self.folder):
-                if not sub.is_dir(follow_symlinks=False):
+    def size(self) -> int:
+        """The bytes the folder's entries take, as counted by this store (for tests)."""
+        self._known_sizes()
+        return self._total
+
+    def _known_sizes(self) -> dict[str, tuple[int, int]]:
+        """Each entry file with its time and size: read once, at a command's first write."""
+        if self._sizes is None:
+            self._sizes = {}
+            self._total = 0
+            try:
+                subs = list(os.scandir(self.folder))
+            except OSError:
+                subs = []
+            for sub in subs:
+                try:
+                    if not sub.is_dir(follow_symlinks=False):
+                        continue
+                    items = list(os.scandir(sub.path))
+                except OSError:
                     continue
-                for item in os.scandir(sub.path):
+                for item in items:
                     try:
                         info = item.stat(follow_symlinks=False)
                     except OSError:
                         continue
-                    entries.append((info.st_mtime_ns, info.st_size, item.path))
-                    total += info.st_size
-        except OSError:
-            return
-        if total <= self.budget:
-            return
-        entries.sort()
-        for _, size, path in entries:
-            if total <= self.budget * 3 // 4:
+                    self._sizes[item.path] = (info.st_mtime_ns, info.st_size)
+                    self._total += info.st_size
+        return self._sizes
+
+    def _shrink(self, target: int) -> None:
+        """Remove the least recently written entries until the folder takes at most ``target``."""
+        sizes = self._known_sizes()
+        for path, (_, size) in sorted(sizes.items(), key=lambda item: item[1][0]):
+            if self._total <= max(target, 0):
                 break
             try:
                 os.unlink(path)
-                total -= size
+            except FileNotFoundError:
+                pass
             except OSError:
                 continue
+            del sizes[path]
+            self._total -= size
+
+    def prune(self) -> None:
+        """Remove the least recently written entries while the folder is over its budget."""
+        self._sizes = None
+        if self.size() > self.budget:
+            self._shrink(self.budget * 3 // 4)
 
 
 MAX_FILE_BYTES = 1_000_000

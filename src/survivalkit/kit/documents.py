@@ -79,6 +79,9 @@ class Document(_Frozen):
     """``document``, or ``letter``, ``note``, ``agreement``: the French administrative layout."""
     letter: Letter | None = None
     """The parts of a letter, note or agreement (sender, recipient, subject, signatories, decision)."""
+    pages: int | None = Field(default=None, ge=1, le=20)
+    """The most pages the document is meant to take (a one-page record: ``1``): printed tighter,
+    never under 9.5 pt, when it would run over, in PDF, DOCX and ODT alike."""
 
     _id_is_a_file_name = field_validator("id")(not_a_device)
 

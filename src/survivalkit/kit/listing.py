@@ -41,4 +41,24 @@ def tool_summary(kit: Kit, tool: ToolCard, lang: str) -> dict[str, Any]:
         "stage_titles": [stages.get(s, s) for s in tool.stages],
         "summary": first,
         "reviewed": tool.reviewed.isoformat(),
+        "data": tool.project_data(kit),
     }
+
+
+def data_lines(kit: Kit, tool_id: str, lang: str) -> list[str]:
+    """What ``show`` says of the project data a tool fills and reads: each datum's meaning, and
+    the other tools that fill it too (from the cards: no other tool is read whole)."""
+    cards = kit.cards()
+    mine = next((c for c in cards if c.id == tool_id), None)
+    if mine is None:
+        return []
+    from survivalkit.i18n import t
+
+    lines = []
+    for name in mine.project_data(kit):
+        datum = kit.info.project.get(name)
+        meaning = tr(datum.meaning, lang) if datum is not None else name
+        others = [tr(c.title, lang) for c in cards if c.id != tool_id and name in c.project_data(kit)]
+        lines.append(t("show.datum_others", lang, meaning=meaning, tools=", ".join(others))
+                     if others else meaning)
+    return lines

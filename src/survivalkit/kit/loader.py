@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from survivalkit.errors import KitError, Msg, Problem
+from survivalkit.errors import KitError, Msg, Problem, os_reason
 from survivalkit.kit.cache import KitCache, file_hash
 from survivalkit.kit.model import (
     CARD_FIELDS,
@@ -396,8 +396,9 @@ def unreadable_entries(root: Path) -> list[Problem]:
     return problems
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+def _reason(exc: OSError) -> Msg:
+    """Why the system refused, said in the reader's language (``errors.os_reason``)."""
+    return os_reason(exc)
 
 
 def _read_model(
@@ -436,13 +437,16 @@ def _resolved(folder: Path) -> Path:
         return folder.absolute()
 
 
-def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None = None) -> LoadedKit:
+def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None = None,
+             tool_sources: bool = True) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
     With ``strict``, ``kit.yaml`` and the glossary are read and any problem raises ``KitError``;
     the tools are only listed (their ids are their file names, checked here) and each is read
     when first used (see ``ToolShelf``). Without ``strict`` (``validate``), every file is read
-    and every problem collected.
+    and every problem collected. Without ``tool_sources``, the positions of the tool files read
+    are not kept (``validate`` reads them again a few tools at a time: a large kit's positions
+    would take gigabytes).
     """
     problems: list[Problem] = []
     sources: dict[str, Located] = {}
@@ -491,7 +495,7 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
             key = real / "tools" / path.name
             tool, located, found = read_tool(path, cache, key_path=key)
             problems += found
-            if located is not None:
+            if located is not None and tool_sources:
                 sources[located.path] = located
             if tool is None:
                 continue
@@ -522,9 +526,11 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     return loaded
 
 
-def read_sources(loaded: LoadedKit, origins: Iterable[str], *, kit_files: bool) -> None:
+def read_sources(loaded: LoadedKit, origins: Iterable[str], *, kit_files: bool) -> list[str]:
     """Read the located source of files that came from the cache (for their problems' lines):
-    the given tool files, and with ``kit_files`` every layer's ``kit.yaml`` and glossary."""
+    the given tool files, and with ``kit_files`` every layer's ``kit.yaml`` and glossary.
+    Returns the files read now (so that the caller can let them go)."""
+    read: list[str] = []
     wanted = list(origins)
     if kit_files:
         for root in loaded.kit.roots:
@@ -535,6 +541,8 @@ def read_sources(loaded: LoadedKit, origins: Iterable[str], *, kit_files: bool) 
             located, _ = read_yaml(Path(origin), origin)
             if located is not None:
                 loaded.sources[origin] = located
+                read.append(origin)
+    return read
 
 
 def locator_for(

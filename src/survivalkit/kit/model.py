@@ -227,6 +227,10 @@ class Tool(_Frozen):
     """Shared questions from ``kit.yaml`` this tool needs (asked once per journey)."""
     questions: list[Question] = []
     """The tool's own questions, in order."""
+    renamed: dict[str, str] = {}
+    """Questions renamed since an earlier version of the tool: ``{old_id: new_id}``. An answer kept
+    under the old id (a project's record, an answers file) answers the new question when
+    ``survivalkit update`` brings a project up to date."""
     documents: list[Document] = Field(min_length=1)
     """The documents it writes."""
     examples: list[Example] = []
@@ -369,17 +373,29 @@ class ToolCard(_Frozen):
     stages: list[str] = Field(min_length=1)
     relevance: list[Relevance] = []
     reviewed: dt.date
+    data: list[str]
+    """The project data its own questions fill (and take from the project when it knows them:
+    ``datum`` in the tool), in question order."""
+    uses: list[str]
+    """The shared questions of ``kit.yaml`` it asks (their ``datum`` is in ``kit.yaml``)."""
     id: str = Field(default="", exclude=True)
 
+    def project_data(self, kit: Kit) -> list[str]:
+        """Every project datum the tool fills and reads: its shared questions' then its own."""
+        shared = kit.shared_by_id()
+        found = [d for u in self.uses if u in shared for d in [shared[u].datum] if d]
+        return list(dict.fromkeys([*found, *self.data]))
 
-CARD_FIELDS = ("title", "summary", "stages", "relevance", "reviewed")
+
+CARD_FIELDS = ("title", "summary", "stages", "relevance", "reviewed", "data", "uses")
 
 
 def card_of(tool: Tool) -> ToolCard:
     """The card of a tool already validated."""
     return ToolCard.model_construct(
         title=tool.title, summary=tool.summary, stages=tool.stages, relevance=tool.relevance,
-        reviewed=tool.reviewed, id=tool.id,
+        reviewed=tool.reviewed, data=list(dict.fromkeys(q.datum for q in tool.questions if q.datum)),
+        uses=list(tool.uses), id=tool.id,
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from survivalkit.errors import Msg, Problem
+from survivalkit.errors import Msg, Problem, os_reason
 
 if TYPE_CHECKING:
     import yaml
@@ -145,7 +145,10 @@ _DATA_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
-_DATA_ONLY = "only plain data is accepted (texts, numbers, dates, lists, mappings)"
+REFUSED_BY_SYSTEM = frozenset({"file.not_regular", "file.unreadable"})
+"""The message keys of a problem that is the file system's refusal (not a regular file,
+unreadable), not the file's content: a command says it with exit 1, where a wrong content is a
+usage error."""
 # C0 and C1 control characters (tab and line breaks excepted) and lone surrogates: a double-
 # quoted escape such as "\e[2J" would otherwise carry terminal escape codes into the interface.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -160,9 +163,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(node, f"more than {MAX_NODES} values (an alias bomb?); refused")
+            raise _Stop(node, Msg("yaml.too_many", limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise _Stop(node, f"nested deeper than {MAX_DEPTH} levels; refused")
+            raise _Stop(node, Msg("yaml.too_deep", depth=MAX_DEPTH))
         _check_tag(node)
         style = node.style if isinstance(node, yaml.ScalarNode) else None
         self.located.values[path] = _mark(node, style)
@@ -170,9 +173,9 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise _Stop(key_node, "a key must be a plain word, not a list or mapping")
+                    raise _Stop(key_node, Msg("yaml.key_not_word"))
                 if key_node.tag == _MERGE:
-                    raise _Stop(key_node, "merge keys (<<) are not supported; write keys out")
+                    raise _Stop(key_node, Msg("yaml.merge_key"))
                 _check_tag(key_node)
                 # A key is the word as written: `yes:` or `1:` stay "yes" and "1", never a
                 # boolean or a number that the schema would then report in puzzling terms.
@@ -181,7 +184,7 @@ class _Builder:
                     first = self.located.keys[(*path, key)]
                     raise _Stop(
                         key_node,
-                        f"duplicate key `{key}` (first at line {first.line}); keep only one",
+                        Msg("yaml.duplicate_key", key=key, line=first.line),
                     )
                 self.located.keys[(*path, key)] = _mark(key_node)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
@@ -214,7 +217,7 @@ def _check_tag(node: yaml.Node) -> None:
     if node.tag in _DATA_TAGS:
         return
     tag = str(node.tag).replace("tag:yaml.org,2002:", "!")
-    raise _Stop(node, f"the tag `!{tag.lstrip('!')}` is not allowed: {_DATA_ONLY}")
+    raise _Stop(node, Msg("yaml.tag_not_allowed", tag=tag.lstrip("!")))
 
 
 def _checked_text(node: yaml.Node, text: str) -> str:
@@ -223,17 +226,17 @@ def _checked_text(node: yaml.Node, text: str) -> str:
     found = _CONTROL.search(text)
     if found:
         code = f"U+{ord(found.group()):04X}"
-        raise _Stop(node, f"the control character {code} is not allowed in a text; remove it")
+        raise _Stop(node, Msg("yaml.control_in_text", code=code))
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _value_message(node: yaml.Node, exc: Exception) -> str:
     text = str(exc)
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return f"`{node.value}` is not a real date ({text}); write it as YYYY-MM-DD"
+        return Msg("yaml.bad_date", value=node.value, reason=text)
     if "digits" in text or isinstance(exc, OverflowError):
-        return f"this number is too long ({len(str(node.value))} characters); write a shorter one"
-    return f"this value cannot be read: {text}"
+        return Msg("yaml.number_too_long", n=len(str(node.value)))
+    return Msg("yaml.value_unreadable", reason=text)
 
 
 def _expansion(root: yaml.Node) -> None:
@@ -250,9 +253,9 @@ def _expansion(root: yaml.Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in open_nodes:
-            raise _Stop(node, "an alias refers to itself (an endless structure); refused")
+            raise _Stop(node, Msg("yaml.alias_self"))
         if depth > MAX_DEPTH:
-            raise _Stop(node, f"nested deeper than {MAX_DEPTH} levels; refused")
+            raise _Stop(node, Msg("yaml.too_deep", depth=MAX_DEPTH))
         open_nodes.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
@@ -265,7 +268,7 @@ def _expansion(root: yaml.Node) -> None:
         if total > MAX_NODES:
             raise _Stop(
                 node,
-                f"this value expands to more than {MAX_NODES} values (an alias bomb?); refused",
+                Msg("yaml.expands", limit=MAX_NODES),
             )
         sizes[key] = total
         return total
@@ -312,9 +315,9 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     except NotRegular:
         return None, [Problem(name, 1, 1, "", Msg("file.not_regular"))]
     except OSError as exc:
-        return None, [Problem(name, 1, 1, "", Msg("file.unreadable", reason=exc.strerror or str(exc)))]
+        return None, [Problem(name, 1, 1, "", Msg("file.unreadable", reason=os_reason(exc)))]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, "", f"file is over {MAX_BYTES} bytes, the limit")]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.file_over", limit=MAX_BYTES))]
     return parse_yaml(raw, name)
 
 
@@ -322,23 +325,23 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML bytes; return located data or the problems found (never raises)."""
     if len(raw) > MAX_BYTES:
         return None, [
-            Problem(name, 1, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}")
+            Problem(name, 1, 1, "", Msg("yaml.file_size", size=len(raw), limit=MAX_BYTES))
         ]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(name, 1, 1, "", "the file is in UTF-16; save it as UTF-8")]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.utf16"))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, [Problem(name, line, col, "", "not valid UTF-8; save the file as UTF-8")]
+        return None, [Problem(name, line, col, "", Msg("yaml.not_utf8"))]
     if "\x00" in text:
         line, col = _position(text, text.index("\x00"))
         return None, [
-            Problem(name, line, col, "", "the file contains NUL bytes; is it a text file?")
+            Problem(name, line, col, "", Msg("yaml.nul"))
         ]
     located = Located(name, None, lines=text.splitlines())
     try:
@@ -351,7 +354,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         line, col = _position(text, exc.position)
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         return None, [
-            Problem(name, line, col, "", f"the control character {code} is not allowed; remove it")
+            Problem(name, line, col, "", Msg("yaml.control", code=code))
         ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -359,11 +362,11 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         message = _yaml_message(exc, text, mark)
         return None, [Problem(name, line, col, "", message)]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, 1, 1, "", f"YAML error: {_one_line(str(exc))}")]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.error", reason=_one_line(str(exc))))]
     except RecursionError:  # pragma: no cover - only with the pure-Python parser
-        return None, [Problem(name, 1, 1, "", f"nested deeper than {MAX_DEPTH} levels; refused")]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.too_deep", depth=MAX_DEPTH))]
     if node is None:
-        return None, [Problem(name, 1, 1, "", "the file is empty")]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.empty"))]
     try:
         _expansion(node)
         located.data = _Builder(located).build(node, (), 0)
@@ -375,10 +378,10 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(name, line, col, "", _yaml_message(exc, text, mark))]
     except (ValueError, OverflowError, TypeError) as exc:
-        return None, [Problem(name, 1, 1, "", f"a value cannot be read: {_one_line(str(exc))}")]
+        return None, [Problem(name, 1, 1, "", Msg("yaml.value_unreadable", reason=_one_line(str(exc))))]
     if not isinstance(located.data, dict):
-        kind = {"list": "list", "str": "text"}.get(type(located.data).__name__, "single value")
-        return None, [Problem(name, 1, 1, "", f"the file must be a mapping of keys, not a {kind}")]
+        kind = {"list": "kind.list", "str": "kind.text"}.get(type(located.data).__name__, "kind.single")
+        return None, [Problem(name, 1, 1, "", Msg("yaml.not_mapping", kind=Msg(kind)))]
     return located, []
 
 
@@ -400,7 +403,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str = "", mark: Any = None) -
     if "\\t" in problem or (isinstance(at, int) and at < len(text) and text[at] == "\t"):
         return Msg("yaml.tab")
     if "maximum nesting depth" in problem:
-        return f"nested deeper than {MAX_DEPTH} levels; refused"
+        return Msg("yaml.too_deep", depth=MAX_DEPTH)
     from survivalkit.kit.plain_words import yaml_reason
 
     return yaml_reason(problem, _one_line(exc.context or ""))

@@ -16,8 +16,8 @@ from survivalkit.output.format_names import check_formats
 from survivalkit.output.formats import (
     document_html,
     document_office,
+    fitted_pdf,
     html_page,
-    html_to_pdf,
     markdown_to_html_body,
 )
 from survivalkit.output.render import Locator, RenderedDocument, render_tool
@@ -89,16 +89,21 @@ def files_for(
                 stem = f"{stem}-{doc.document_id}".replace("_", "-")
             names = []
             page: str | None = None
+            step: int | None = None  # how much tighter a document meant to take few pages is printed
             for fmt in formats:
                 name = f"{stem}.{fmt}"
                 if fmt == "md":
                     files[name] = doc.markdown.encode("utf-8")
-                elif fmt in ("html", "pdf"):
-                    if page is None:
-                        page = document_html(doc)
-                    files[name] = page.encode("utf-8") if fmt == "html" else html_to_pdf(page, archive=archive)
+                elif fmt == "html":
+                    page = page or document_html(doc)
+                    files[name] = page.encode("utf-8")
+                elif fmt == "pdf":
+                    page = page or document_html(doc)
+                    files[name], step = fitted_pdf(page, doc.pages, archive=archive)
                 else:
-                    files[name] = document_office(doc, fmt)
+                    if step is None:
+                        step = tightening(doc)
+                    files[name] = document_office(doc, fmt, step=step)
                 total += len(files[name])
                 if total > limit:
                     raise _too_much(output.tool, total, limit, lang)
@@ -109,12 +114,36 @@ def files_for(
                 files[f"{stem}.eml"] = draft(doc, attached)
                 names.append(f"{stem}.eml")
             entries.append((output.tool, doc, names))
-    index = index_markdown(entries, lang=lang, day=day, kit=kit)
+    combined = None
+    if "pdf" in formats and len(entries) >= 2:  # the whole project in one PDF, beside the separate ones
+        from survivalkit.output.combined import combined_name, combined_pdf
+
+        combined = combined_name(lang, files)
+        files[combined] = combined_pdf([(doc, tr(tool.title, lang)) for tool, doc, _ in entries],
+                                       lang=lang, day=day, archive=archive)
+        total += len(files[combined])
+        if total > limit:
+            raise _too_much(entries[-1][0], total, limit, lang)
+    index = index_markdown(entries, lang=lang, day=day, kit=kit, combined=combined,
+                           project=next((doc.project for _, doc, _ in entries if doc.project), ""))
     files["index.md"] = index.encode("utf-8")
     page = html_page(markdown_to_html_body(index, relative_links=True), title=t("index.title", lang),
                      lang=lang, day=day)
     files["index.html"] = page.encode("utf-8")
     return files
+
+
+def tightening(doc: RenderedDocument) -> int:
+    """How much tighter the office files of a document meant to take few pages are set: the step
+    its PDF needs (measured even when no PDF is asked; none without WeasyPrint)."""
+    from survivalkit.errors import MissingExtraError
+
+    if doc.pages is None:
+        return 0
+    try:
+        return fitted_pdf(document_html(doc), doc.pages)[1]
+    except MissingExtraError:
+        return 0
 
 
 def check_sizes(outputs: Sequence[ToolOutput], formats: Sequence[str], *, lang: str) -> None:
@@ -159,13 +188,17 @@ def index_markdown(
     lang: str,
     day: dt.date,
     kit: Kit,
+    combined: str | None = None,
+    project: str = "",
 ) -> str:
-    """The folder's index: each document, its files, and the next steps of each tool."""
+    """The folder's index: each document, its files (and the combined PDF, ``combined``), and the
+    next steps of each tool."""
     lines = [f"# {t('index.title', lang)}", ""]
     lines.append(
         t("index.intro", lang, kit=str(mid_sentence(tr(kit.info.title, lang))), date=format_date_long(day, lang))
     )
     lines.append("")
+    lines += combined_lines(combined, project, lang)
     seen_tools: list[Tool] = []
     for tool, doc, names in entries:
         if tool not in seen_tools:
@@ -176,6 +209,17 @@ def index_markdown(
     lines += _closing_lines(seen_tools, lang)
     text = "\n".join(lines) + "\n"
     return french_spacing(text) if lang == "fr" else text
+
+
+def combined_lines(name: str | None, project: str, lang: str) -> list[str]:
+    """The index's line naming the combined PDF (not a list item: the project record reads the
+    list items back as documents)."""
+    if not name:
+        return []
+    from survivalkit.output.combined import combined_title
+
+    link = f"[{escape_link_text(combined_title(project, lang))} (PDF)]({name})"
+    return [f"{t('combined.index', lang)} {link}", ""]
 
 
 def _closing_lines(tools: Sequence[Tool], lang: str) -> list[str]:
@@ -241,14 +285,18 @@ def project_index(
     lang: str,
     day: dt.date,
     kit: Kit,
+    combined: str | None = None,
+    project: str = "",
 ) -> Index:
-    """The index of a folder holding several tools' documents, run on different days: every
-    document (title, tool title, files), then the previous versions kept, then the next steps."""
+    """The index of a folder holding several tools' documents, run on different days: the combined
+    PDF (``combined``), every document (title, tool title, files), then the previous versions kept,
+    then the next steps."""
     lines = [f"# {t('index.title', lang)}", ""]
     lines.append(
         t("index.intro", lang, kit=str(mid_sentence(tr(kit.info.title, lang))), date=format_date_long(day, lang))
     )
     lines.append("")
+    lines += combined_lines(combined, project, lang)
     for title, tool_title, names in documents:
         lines.append(f"- {document_links(title, tool_title, names, lang)}")
     if previous:

@@ -12,7 +12,7 @@ import re
 KINDS = ("prefect", "mayor", "president", "director", "service", "dpo", "company", "association", "person")
 """Who a letter is written to: a prefect, a mayor, an elected head (president of a département or a
 region, of an intercommunal body), a director, a service, a data protection officer, a company, an
-association, or private persons (users invited to a workshop)."""
+association, private persons (users, residents, people invited)."""
 
 # kind → (title for a woman, title for a man), French; None: the person is not addressed by a title.
 _TITLES_FR: dict[str, tuple[str, str] | None] = {
@@ -84,6 +84,8 @@ def formula(kind: str, civ: str, lang: str) -> str:
 
 _ARTICLE = re.compile(r"(?:(les|le|la)\s+|(l['’]))", re.IGNORECASE)
 _VOWEL = "aâàeéèêëiîïoôuùûüyhAÂÀEÉÈÊËIÎÏOÔUÙÛÜYH"
+_ELIDED = "aâàeéèêëiîïoôuùûüAÂÀEÉÈÊËIÎÏOÔUÙÛÜ"
+"""Before a name: « d'Éric Vidal », but « de Hugo Martin » (an h is often aspirated) and « de Yann »."""
 
 
 def of_title(who: str, civ: str) -> str:
@@ -95,10 +97,9 @@ def of_title(who: str, civ: str) -> str:
         joined = {"le": "du ", "les": "des ", "la": "de la "}.get(article, "de " + article)
         return joined + rest
     first = who.split(" ", 1)[0] if who else ""
-    if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who):
-        return f"de {who}".rstrip()
-    if _is_name(who):  # « d'Éric Vidal », « de Nadia Ferrand »
-        return f"d'{who}" if who[0] in _VOWEL and not who.split(" ", 1)[0].isupper() else f"de {who}"
+    if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who) or _is_name(who):
+        # « d'Éric Vidal », « d'Anne Leroy »: elided before a vowel (not before h, often aspirated)
+        return f"d'{who}" if who[:1] in _ELIDED and not who[:2].isupper() else f"de {who}".rstrip()
     # A title without its article: « Délégué à la protection des données » → « du délégué … ».
     lowered = first[0].lower() + first[1:] if first[1:2].islower() else first
     rest = lowered + who[len(first):]

@@ -49,7 +49,6 @@ def draft(doc: RenderedDocument, attachment: tuple[str, bytes] | None) -> bytes:
     from survivalkit.output.formats import plain_text
 
     assert doc.letter is not None
-    lang = doc.lang
     msg = EmailMessage(policy=SMTP)
     to = recipient_address(doc)
     if to:
@@ -57,7 +56,7 @@ def draft(doc: RenderedDocument, attachment: tuple[str, bytes] | None) -> bytes:
     # No From: the mail client puts the agent's own account.
     msg["Subject"] = one_line(plain_text(doc.letter.subject) or doc.title)
     msg["X-Unsent"] = "1"
-    body = t("draft.body", lang, title=one_line(doc.title), author=one_line(doc.author, 120) or "")
+    body = covering_text(doc)
     msg.set_content(body.strip() + "\n")
     if attachment is not None:
         name, data = attachment
@@ -69,6 +68,22 @@ def draft(doc: RenderedDocument, attachment: tuple[str, bytes] | None) -> bytes:
         digest = hashlib.sha256(body.encode("utf-8") + (attachment[1] if attachment else b"")).hexdigest()
         msg.set_boundary(f"=_survivalkit_{digest[:32]}")
     return msg.as_bytes()
+
+
+def covering_text(doc: RenderedDocument) -> str:
+    """The e-mail's short text: a letter gets the appellation and the closing formula its recipient
+    is owed (« Monsieur le Préfet, » … « haute considération »), a note a colleague's few words."""
+    from survivalkit.output.courtesy import appellation, formula
+    from survivalkit.text.typography import french_spacing
+
+    assert doc.letter is not None
+    lang, title, author = doc.lang, one_line(doc.title), one_line(doc.author, 120)
+    if doc.letter.layout != "letter":
+        return t("draft.body", lang, title=title, author=author)
+    kind, civ = doc.letter.kind, doc.letter.civility
+    text = t("draft.letter", lang, appellation=appellation(kind, civ, lang), title=title,
+             formula=formula(kind, civ, lang), author=author)
+    return french_spacing(text) if lang == "fr" else text
 
 
 def meant_for_someone(doc: RenderedDocument) -> bool:

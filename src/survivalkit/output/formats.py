@@ -15,7 +15,7 @@ from typing import Any
 from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
-from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc
+from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc, tighten_office
 from survivalkit.output.office import keep_lead_ins as keep_office_lead_ins
 from survivalkit.output.render import RenderedDocument
 from survivalkit.output.typeset import bind, keep_lead_ins
@@ -27,8 +27,8 @@ OFFICE_FORMATS = ("odt", "docx")
 PRINT_CSS = """
 @page { size: A4; margin: 2cm 2.2cm 2.4cm 2.2cm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
-html { font-family: "DejaVu Sans", "Marianne", Arial, sans-serif; font-size: 11pt; color: #161616;
-  line-height: 1.45; overflow-wrap: break-word; }
+html { font-family: "Survivalkit Hyperlegible", "Atkinson Hyperlegible", "DejaVu Sans", Arial, sans-serif;
+  font-size: 11pt; color: #161616; line-height: 1.45; overflow-wrap: break-word; }
 body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 header.doc { border-bottom: 2px solid #000091; margin-bottom: 1.2rem; padding-bottom: .4rem;
@@ -60,7 +60,12 @@ def parse_formats(text: str, lang: str = "en") -> list[str]:
     """``md,html,pdf`` (as typed after ``--format``) → the known formats, in a stable order;
     refuses unknown ones, naming them and the accepted ones."""
     asked = [part.strip().removeprefix(".") for part in text.split(",") if part.strip()]
-    return check_formats(asked, lang, where="--format") or ["md"]
+    if not asked:  # `--format ""` or `--format ,`: refused, never read as « the usual formats »
+        from survivalkit.errors import UsageError
+        from survivalkit.i18n import t
+
+        raise UsageError(t("formats.none", lang, known=", ".join(FORMATS)))
+    return check_formats(asked, lang, where="--format")
 
 
 def markdown_to_html_body(markdown: str, *, relative_links: bool = False) -> str:
@@ -87,16 +92,7 @@ def html_page(
     Title, language, author and subject (``<meta name="description">``) are also the PDF's own
     description; ``header=False`` leaves the visible header out (a letter has its own).
     """
-    meta = []
-    if author and header:
-        meta.append(f"<span>{html.escape(author)}</span>")
-    if day is not None and header:
-        meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
-    top = (
-        f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
-        if meta
-        else ""
-    )
+    top = page_header(title, lang=lang, author=author, day=day) if header else ""
     body = wrap_tables(body, lang)
     return (
         "<!DOCTYPE html>\n"
@@ -108,6 +104,18 @@ def html_page(
         + f"<style>{PRINT_CSS}{css}</style>\n</head>\n<body>\n{top}\n<main>\n{body}</main>\n"
         "</body>\n</html>\n"
     )
+
+
+def page_header(title: str, *, lang: str, author: str = "", day: dt.date | None = None) -> str:
+    """The line above a document: its title, its author and its date (nothing without them)."""
+    meta = []
+    if author:
+        meta.append(f"<span>{html.escape(author)}</span>")
+    if day is not None:
+        meta.append(f"<span>{html.escape(format_date_long(day, lang))}</span>")
+    if not meta:
+        return ""
+    return f'<header class="doc"><span>{html.escape(title)}</span>{"".join(meta)}</header>'
 
 
 _TABLE_LABEL = {"fr": "Tableau (faire défiler horizontalement)", "en": "Table (scroll sideways)"}
@@ -170,6 +178,33 @@ ARCHIVE_VARIANT = "pdf/a-3a"
 def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = "answers.yaml") -> bytes:
     """Print an HTML page to a tagged PDF (PDF/UA-1) with WeasyPrint; with ``archive``, a PDF/A-3
     that carries that file (the answers that rebuild the document)."""
+    return fitted_pdf(page, None, archive=archive, archive_name=archive_name)[0]
+
+
+TIGHTER = (0.95, 0.9, 0.86)
+"""The steps by which a document meant to take few pages is printed tighter (type and spacing):
+11 pt, then about 10.5, 10 and 9.5 pt at the most (nothing smaller)."""
+_TIGHTER_CSS = """
+@page {{ margin: 1.6cm 2cm 2cm 2cm; }}
+html {{ font-size: {size:.2f}pt; line-height: {line:.2f}; }}
+h1 {{ margin-bottom: .5rem; }} h2 {{ margin: {h2:.2f}rem 0 .3rem; }}
+p, ul, ol {{ margin-top: {gap:.2f}em; margin-bottom: {gap:.2f}em; }}
+"""
+
+
+def tighter_css(step: int) -> str:
+    """The print CSS of a tightening step (0: none)."""
+    if step <= 0:
+        return ""
+    factor = TIGHTER[min(step, len(TIGHTER)) - 1]
+    return _TIGHTER_CSS.format(size=11 * factor, line=1.45 - 0.05 * step, h2=1.3 * factor - 0.2,
+                               gap=factor - 0.1 * step)
+
+
+def fitted_pdf(page: str, pages: int | None, *, archive: bytes | None = None,
+               archive_name: str = "answers.yaml") -> tuple[bytes, int]:
+    """The tagged PDF of ``page`` and the tightening step used: with ``pages``, printed tighter
+    step by step (``TIGHTER``) until it takes no more than that many pages, or the last step."""
     try:
         HTML = weasyprint_html()
     except ImportError:
@@ -182,8 +217,15 @@ def html_to_pdf(page: str, *, archive: bytes | None = None, archive_name: str = 
 
         options = {"pdf_variant": ARCHIVE_VARIANT,
                    "attachments": [Attachment(string=archive, name=archive_name, relationship="Source")]}
-    result: Any = HTML(string=page, url_fetcher=refuse_fetch).write_pdf(**options)
-    return bytes(result)
+    from survivalkit.output.fonts import print_options
+
+    step = 0
+    while True:
+        source = page.replace("</style>", tighter_css(step) + "</style>", 1) if step else page
+        document: Any = HTML(string=source, url_fetcher=refuse_fetch).render(**print_options())
+        if pages is None or len(document.pages) <= pages or step >= len(TIGHTER):
+            return bytes(document.write_pdf(**options)), step
+        step += 1
 
 
 _PANDOC_MISSING = Msg("extra.pandoc")
@@ -212,15 +254,24 @@ def _pandoc() -> str:
     raise MissingExtraError(_PANDOC_MISSING)
 
 
-def document_html(doc: RenderedDocument) -> str:
-    """A rendered document as a standalone HTML page (a letter is laid out part by part)."""
+def document_body(doc: RenderedDocument) -> str:
+    """A rendered document's HTML body (a letter laid out part by part), without the page around
+    it: the standalone page and the combined PDF both print it."""
     if doc.letter is None:
-        body = keep_lead_ins(markdown_to_html_body(bind(doc.markdown)))
-        return html_page(body, title=doc.title, lang=doc.lang, author=doc.author, day=doc.date,
-                         subject=doc.title)
-    body = keep_lead_ins(letter_html(doc.letter, lambda md: markdown_to_html_body(bind(md))))
-    return html_page(body, title=doc.title, lang=doc.lang, css=LETTER_CSS, author=doc.author,
-                     subject=plain_text(doc.letter.subject) or doc.title, header=False)
+        return keep_lead_ins(markdown_to_html_body(bind(doc.markdown)))
+    return keep_lead_ins(letter_html(doc.letter, lambda md: markdown_to_html_body(bind(md))))
+
+
+def document_subject(doc: RenderedDocument) -> str:
+    """What the document is about, in plain text: a letter's « Objet », else its title."""
+    return (plain_text(doc.letter.subject) if doc.letter is not None else "") or doc.title
+
+
+def document_html(doc: RenderedDocument) -> str:
+    """A rendered document as a standalone HTML page (a letter has its own header)."""
+    return html_page(document_body(doc), title=doc.title, lang=doc.lang, author=doc.author,
+                     day=doc.date if doc.letter is None else None, css=LETTER_CSS if doc.letter else "",
+                     subject=document_subject(doc), header=doc.letter is None)
 
 
 def plain_text(markdown: str) -> str:
@@ -230,8 +281,9 @@ def plain_text(markdown: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markdown_to_html_body(markdown))).strip()
 
 
-def document_office(doc: RenderedDocument, fmt: str) -> bytes:
-    """A rendered document as ODT or DOCX (a letter's parts in the reference styles)."""
+def document_office(doc: RenderedDocument, fmt: str, *, step: int = 0) -> bytes:
+    """A rendered document as ODT or DOCX (a letter's parts in the reference styles); ``step``:
+    printed that much tighter (``TIGHTER``), as its PDF was to keep to its pages."""
     if doc.letter is None:
         data = markdown_to_office(bind(doc.markdown), fmt, title=doc.title, lang=doc.lang)
         subject = doc.title
@@ -240,6 +292,7 @@ def document_office(doc: RenderedDocument, fmt: str) -> bytes:
         data = keep_body_with_signature(data, fmt)
         subject = plain_text(doc.letter.subject) or doc.title
     data = keep_office_lead_ins(data, fmt)
+    data = tighten_office(data, fmt, step)
     return describe_office(data, fmt, title=doc.title, author=doc.author, subject=subject, lang=doc.lang)
 
 

@@ -28,6 +28,7 @@ GAP = "\u2003"  # an em space between the boxes
 DOTS = "\u2026" * 12
 DECISION_BOXES = ("letter.yes", "letter.no", "letter.conditions")
 OPINION_BOXES = ("letter.opinion_yes", "letter.opinion_reserves", "letter.opinion_no")
+"""The boxes of a decision (accord, refus, conditions) and of an adviser's opinion (avis)."""
 COPIES = {
     "fr": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
     "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
@@ -67,6 +68,8 @@ class LetterParts:
     """The documents sent with the letter (« P.J. : »)."""
     civility: str = ""
     """The recipient's civility, ``f``, ``m`` or empty (for « de la » or « du » before a title)."""
+    kind: str = ""
+    """The recipient's kind (``prefect``, ``mayor``… see ``courtesy.KINDS``), or empty."""
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -153,6 +156,7 @@ def render_letter(
         decision=decision,
         attachments=lines(part("attachments")),
         civility=civ,
+        kind=kind,
     )
 
 
@@ -164,15 +168,22 @@ def attachments_line(parts: LetterParts) -> str:
     return f"{label('letter.attachments', parts.lang)} {french_spacing(joined) if parts.lang == 'fr' else joined}"
 
 
-def attention(parts: LetterParts) -> str:
-    """« Note à l'attention de … » in Markdown, with « de le » and « de les » contracted (du, des)."""
+def attention_parts(parts: LetterParts) -> tuple[str, str]:
+    """« Note à l'attention du » and the recipient, with « de le » and « de les » contracted (du,
+    des) and « de » elided (« d'Éric Vidal », the elided « de » then goes with the name)."""
     lead, who = label("letter.attention", parts.lang), ", ".join(parts.recipient)
     if parts.lang == "fr" and lead.endswith(" de"):
         joined = of_title(who, parts.civility)  # « du directeur », « de la directrice », « de l'adjoint »
-        if joined.startswith("d'"):  # « à l'attention d'Éric Vidal »
-            return f"**{lead[:-3]}** {joined}"
+        if joined.startswith("d'"):
+            return lead[:-3], joined
         prep, _, who = joined.partition(" ") if joined.startswith(("du ", "des ")) else ("de", "", joined[3:])
         lead = lead[:-3] + " " + prep
+    return lead, who
+
+
+def attention(parts: LetterParts) -> str:
+    """« **Note à l'attention du** délégué … » in Markdown."""
+    lead, who = attention_parts(parts)
     return f"**{lead}** {who}"
 
 
@@ -181,11 +192,6 @@ def split_last_block(markdown: str) -> tuple[str, str]:
     text = markdown.rstrip("\n")
     head, sep, last = text.rpartition("\n\n")
     return (head + "\n", last + "\n") if sep else ("", text + "\n")
-
-
-def decision_heading(decision: DecisionParts, lang: str) -> str:
-    """« Décision », or « Avis » when the block asks an adviser's opinion."""
-    return label("letter.opinion" if decision.opinion else "letter.decision", lang)
 
 
 def decision_lines(decision: DecisionParts, lang: str) -> list[tuple[str, str]]:
@@ -205,30 +211,59 @@ def decision_lines(decision: DecisionParts, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Block:
+    """One part of a letter, note or agreement, in reading order: what it is (``role``), its
+    Markdown text, and the label before it (« Objet : », « Note à l'attention du »)."""
+
+    role: str
+    """``sender``, ``recipient`` or ``attention`` (a note's), ``date``, ``subject``,
+    ``references``, ``body``, ``closing`` (the closing words, « Fait à … »), ``signature`` (one
+    per signatory), ``attachments``, ``decision`` (its title), then ``decision-point``,
+    ``decision-boxes`` and ``decision-field`` lines."""
+    text: str
+    label: str = ""
+
+
+def letter_blocks(parts: LetterParts) -> list[Block]:
+    """The letter model: every part in the French administrative order, decided once here; the
+    Markdown, HTML and office writers only give each role its own markup."""
+    lang = parts.lang
+    blocks: list[Block] = []
+    if parts.layout != "agreement":
+        blocks.append(Block("sender", "\n".join(parts.sender)))
+        if parts.layout == "note":
+            lead, who = attention_parts(parts)
+            blocks.append(Block("attention", who, lead))
+        else:
+            blocks.append(Block("recipient", "\n".join(parts.recipient)))
+        blocks.append(Block("date", parts.place_date))
+        blocks.append(Block("subject", parts.subject, label("letter.subject", lang)))
+        if parts.references:
+            blocks.append(Block("references", parts.references, label("letter.references", lang)))
+    blocks.append(Block("body", parts.body.strip()))
+    blocks += [Block("closing", extra) for extra in (parts.closing, parts.made_at) if extra]
+    blocks += [Block("signature", "\n".join(lines)) for lines in parts.signatories]
+    if parts.attachments:
+        blocks.append(Block("attachments", attachments_line(parts)))
+    if parts.decision is not None:
+        heading = "letter.opinion" if parts.decision.opinion else "letter.decision"
+        blocks.append(Block("decision", label(heading, lang)))
+        blocks += [Block(f"decision-{kind}", text) for kind, text in decision_lines(parts.decision, lang)]
+    return blocks
+
+
+def labelled(block: Block, *, bold: bool = True) -> str:
+    """A block's label and text as one Markdown snippet (« **Objet :** Demande … »)."""
+    if not block.label:
+        return block.text
+    return f"**{block.label}** {block.text}" if bold else f"{block.label} {block.text}"
+
+
 def letter_markdown(parts: LetterParts) -> str:
     """The letter as plain Markdown: the ``.md`` file and the golden files."""
-    lang = parts.lang
-    blocks: list[str] = []
-    if parts.layout != "agreement":
-        blocks.append("\n".join(parts.sender))
-        if parts.layout == "note":
-            blocks.append(attention(parts))
-        else:
-            blocks.append("\n".join(parts.recipient))
-        blocks.append(parts.place_date)
-        blocks.append(f"**{label('letter.subject', lang)}** {parts.subject}")
-        if parts.references:
-            blocks.append(f"**{label('letter.references', lang)}** {parts.references}")
-    blocks.append(parts.body.strip())
-    for extra in (parts.closing, parts.made_at):
-        if extra:
-            blocks.append(extra)
-    blocks += ["\n".join(lines) for lines in parts.signatories]
-    blocks.append(attachments_line(parts))
-    if parts.decision is not None:
-        blocks.append(f"## {decision_heading(parts.decision, lang)}")
-        blocks += [text for _, text in decision_lines(parts.decision, lang)]
-    return "\n\n".join(b for b in blocks if b) + "\n"
+    out = [f"## {b.text}" if b.role == "decision" else labelled(b) for b in letter_blocks(parts)]
+    return "\n\n".join(text for text in out if text) + "\n"
 
 
 LETTER_CSS = """
@@ -250,38 +285,45 @@ h1.letter-subject { font-size: 1rem; color: inherit; line-height: 1.45; }
 
 def letter_html(parts: LetterParts, to_html: Callable[[str], str]) -> str:
     """The letter as an HTML fragment; ``to_html`` turns a Markdown snippet into HTML."""
-    lang = parts.lang
+    boxes = {"sender": "letter-from", "recipient": "letter-to", "attention": "letter-to-note",
+             "date": "letter-date", "references": "letter-refs", "attachments": "letter-attachments"}
     out = [f'<div class="letter {parts.layout}">']
-    if parts.layout != "agreement":
-        out.append(f'<div class="letter-from">{to_html(chr(10).join(parts.sender))}</div>')
-        if parts.layout == "note":
-            out.append(f'<div class="letter-to-note">{to_html(attention(parts))}</div>')
+    end: list[str] = []  # the body's last block, the closing words and the signatures: kept together
+    signatures: list[str] = []
+    decision: list[str] | None = None
+    for block in letter_blocks(parts):
+        role = block.role
+        if role == "subject":
+            subject = to_html(labelled(block, bold=False)).strip().removeprefix("<p>").removesuffix("</p>")
+            out.append(f'<h1 class="letter-subject">{subject}</h1>')
+        elif role == "body":
+            head, last = split_last_block(block.text)
+            out.append(to_html(head))
+            end.append(to_html(last))
+        elif role == "closing":
+            end.append(to_html(block.text))
+        elif role == "signature":
+            signatures.append(f'<div class="signature">{to_html(block.text)}</div>')
+        elif role == "decision":
+            decision = [f"<h2>{block.text}</h2>"]
+        elif role.startswith("decision-") and decision is not None:
+            decision.append(to_html(block.text))
         else:
-            out.append(f'<div class="letter-to">{to_html(chr(10).join(parts.recipient))}</div>')
-        out.append(f'<div class="letter-date">{to_html(parts.place_date)}</div>')
-        subject = to_html(f"{label('letter.subject', lang)} {parts.subject}")
-        subject = subject.strip().removeprefix("<p>").removesuffix("</p>")
-        out.append(f'<h1 class="letter-subject">{subject}</h1>')
-        if parts.references:
-            refs = to_html(f"{label('letter.references', lang)} {parts.references}")
-            out.append(f'<div class="letter-refs">{refs}</div>')
-    head, last = split_last_block(parts.body)
-    out.append(to_html(head))
-    end = [to_html(last)]
-    for extra in (parts.closing, parts.made_at):
-        if extra:
-            end.append(to_html(extra))
-    signatures = "".join(
-        f'<div class="signature">{to_html(chr(10).join(lines))}</div>' for lines in parts.signatories
-    )
-    end.append(f'<div class="signatures">{signatures}</div>')
-    out.append(f'<div class="letter-end">{"".join(end)}</div>')
-    if parts.attachments:
-        out.append(f'<div class="letter-attachments">{to_html(attachments_line(parts))}</div>')
-    if parts.decision is not None:
-        block = [f"<h2>{decision_heading(parts.decision, lang)}</h2>"]
-        block += [to_html(text) for _, text in decision_lines(parts.decision, lang)]
-        block.append('<div class="signature"></div>')
-        out.append(f'<section class="decision">{"".join(block)}</section>')
+            if role == "attachments":
+                _close_end(out, end, signatures)
+            out.append(f'<div class="{boxes[role]}">{to_html(labelled(block, bold=role == "attention"))}</div>')
+    _close_end(out, end, signatures)
+    if decision is not None:
+        decision.append('<div class="signature"></div>')
+        out.append(f'<section class="decision">{"".join(decision)}</section>')
     out.append("</div>")
     return "\n".join(out) + "\n"
+
+
+def _close_end(out: list[str], end: list[str], signatures: list[str]) -> None:
+    """Write the block kept together at the end of the letter (once, when the body has been seen)."""
+    if end:
+        end.append(f'<div class="signatures">{"".join(signatures)}</div>')
+        out.append(f'<div class="letter-end">{"".join(end)}</div>')
+        end.clear()
+        signatures.clear()

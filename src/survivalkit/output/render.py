@@ -44,6 +44,10 @@ class RenderedDocument:
     date: dt.date
     letter: LetterParts | None = None
     """The parts of a letter, note or agreement (``layout``), which each format lays out."""
+    project: str = ""
+    """The project's name (the shared ``projet_nom`` answer), for the combined PDF's cover."""
+    pages: int | None = None
+    """The most pages the kit means the document to take (``Document.pages``)."""
 
 
 def known_ids(kit: Kit, tool: Tool) -> list[str]:
@@ -77,6 +81,11 @@ def _compiled(source: str, markdown: bool) -> Template:
     """Compile each template text once per process (validate, golden and the journey reuse them);
     a document's text escapes every printed value as Markdown, a file name does not."""
     return environment(markdown=markdown).from_string(source)
+
+
+def forget_compiled() -> None:
+    """Let go of the compiled templates (see ``authoring.template_analysis.forget_parsed``)."""
+    _compiled.cache_clear()
 
 
 def _render_within_budget(template: Template, context: Mapping[str, Any]) -> str:
@@ -260,6 +269,8 @@ def render_document(
         author=author,
         date=day,
         letter=letter,
+        project=strip_unsafe(" ".join(str(answers.get("projet_nom") or "").split())),
+        pages=document.pages,
     )
 
 

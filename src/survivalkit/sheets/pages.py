@@ -227,7 +227,10 @@ def build_html(
     if duplex:
         style += DUPLEX_CSS
     style += extra_css
-    return html_page(body, title=title, lang=lang, css=style)
+    # The file's own description (a PDF's author and subject): the kit, and what the pages are for.
+    about = tools[0].summary if layout is Layout.SHEETS and len(tools) == 1 else kit.info.description
+    subject = " ".join(Txt.of(about, lang).text.split())
+    return html_page(body, title=title, lang=lang, css=style, author=kit_title, subject=subject, header=False)
 
 
 def form_page_title(tools: Sequence[Tool], lang: str) -> str:

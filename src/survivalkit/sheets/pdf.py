@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from survivalkit.kit.model import Kit, Tool
+from survivalkit.output.fonts import print_options
 from survivalkit.output.formats import PDF_VARIANT, html_to_pdf, refuse_fetch, weasyprint_html
 from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
 from survivalkit.sheets.selection import Layout
+from survivalkit.sheets.text import Txt
 from survivalkit.sheets.view import Workshop
 
 SHEET_PT = 9.5
@@ -77,7 +79,7 @@ def _anchors(document: Any) -> dict[str, tuple[int, float]]:
 
 def print_pdf(page: str, tool_ids: Sequence[str]) -> PdfResult:
     """Lay ``page`` out once and print it; names the sheets that spill over their page."""
-    document = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render()
+    document = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render(**print_options())
     where = _anchors(document)
     over = [tid for tid in tool_ids
             if (start := where.get(f"tool-{tid}")) is not None
@@ -93,7 +95,7 @@ def sheet_overflow(kit: Kit, tools: Sequence[Tool], lang: str) -> dict[str, floa
     """
     page = build_html(kit, tools, layout=Layout.SHEETS, lang=lang, day=dt.date(2000, 1, 1),
                       paper=True, extra_css=MEASURE_CSS)
-    document = _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
+    document = _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render(**print_options())
     where = _anchors(document)
     result: dict[str, float] = {}
     for tool in tools:
@@ -107,12 +109,14 @@ MIN_LAST_PAGE = 3
 """The fewest questions a form's last page may hold: one or two alone look forgotten."""
 
 
-def _blank(title: str, lang: str) -> Any:
+def _blank(title: str, lang: str, *, author: str = "", subject: str = "") -> Any:
     """A document of one blank A4 page, titled: the verso of a form, and the file's metadata."""
     page = (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title>"
+            f'<meta name="author" content="{html.escape(author)}">'
+            f'<meta name="description" content="{html.escape(subject)}">'
             "<style>@page { size: A4; margin: 0; }</style></head><body></body></html>")
-    return _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render()
+    return _weasyprint_html()(string=page, url_fetcher=refuse_fetch).render(**print_options())
 
 
 def _form_pages(kit: Kit, tool: Tool, lang: str, day: dt.date) -> list[Any]:
@@ -126,7 +130,7 @@ def _form_pages(kit: Kit, tool: Tool, lang: str, day: dt.date) -> list[Any]:
     def lay_out(extra: str) -> Any:
         page = build_html(kit, [tool], layout=Layout.FORMS, lang=lang, day=day, paper=True,
                           extra_css=extra)
-        return weasy_html(string=page, url_fetcher=refuse_fetch).render()
+        return weasy_html(string=page, url_fetcher=refuse_fetch).render(**print_options())
 
     document = lay_out("")
     where = _anchors(document)
@@ -149,7 +153,8 @@ def print_forms(
     ``before`` is a laid-out document printed first (the workshop pack: the booklet, then
     every tool's form).
     """
-    blank = _blank(form_page_title(tools, lang), lang)
+    blank = _blank(form_page_title(tools, lang), lang, author=Txt.of(kit.info.title, lang).text,
+                   subject=" ".join(Txt.of(kit.info.description, lang).text.split()))
     pages: list[Any] = list(before.pages) if before is not None else []
     if duplex and len(pages) % 2:
         pages.append(blank.pages[0])
@@ -179,7 +184,7 @@ def build_pdf(
     if layout is Layout.PACK:
         page = build_html(kit, tools, layout=Layout.BOOKLET, lang=lang, day=day, stage=stage,
                           paper=True, duplex=duplex, workshop=workshop)
-        booklet = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render()
+        booklet = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render(**print_options())
         return print_forms(kit, tools, lang=lang, day=day, duplex=duplex, before=booklet)
     page = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, paper=True,
                       duplex=duplex, workshop=workshop)

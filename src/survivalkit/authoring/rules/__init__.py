@@ -14,18 +14,20 @@ from survivalkit.authoring.rules import (
     examples,
     layers,
     references,
+    renames,
     rendered,
     texts,
 )
 from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
 from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
+from survivalkit.authoring.template_analysis import forget_parsed
 from survivalkit.errors import Problem
 from survivalkit.kit.loader import LoadedKit, read_sources
 from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
 
-MODULES = (references, examples, texts, conditions, content, data, defaults, layers, rendered)
+MODULES = (references, examples, texts, conditions, content, data, renames, defaults, layers, rendered)
 """The modules whose checks ``lint`` runs (importing them registers the checks)."""
 
 _TEMPLATE_RULES = {"SK001", "SK002", "SK003", "SK010", "SK012", "SK031"}
@@ -48,10 +50,39 @@ def lint(
     """
     day = today or now()
     if cache is None:
-        ctx = Context(loaded.kit, loaded.sources, day)
-        problems = [p for func in CHECKS for p in func(ctx)]
-        return sorted(_drop_echoes(problems), key=_order)
+        problems = _check_in_chunks(loaded, day, list(loaded.kit.tools), kit_level=True)
+        return sorted(problems, key=_order)
     return sorted(_cached_lint(loaded, day, cache), key=_order)
+
+
+CHUNK = 100
+"""Tools checked at once: their positions and parsed templates are let go before the next ones,
+so that checking a kit of thousands of tools takes the memory of a hundred (the checks' results
+do not depend on which tools are checked together: incremental ``validate`` relies on it too)."""
+
+
+def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *,
+                     kit_level: bool) -> list[Problem]:
+    """The problems of the tools ``todo`` (and of the kit's own files with ``kit_level``), found
+    ``CHUNK`` tools at a time; positions read here are dropped after each chunk."""
+    kit = loaded.kit
+    ids = sorted(todo)
+    problems: list[Problem] = []
+    first = True
+    while first or ids:
+        chunk, ids = ids[:CHUNK], ids[CHUNK:]
+        # Tools and kit files that came from the kit cache have no positions: read them now,
+        # so that the problems found point at their lines.
+        read = read_sources(loaded, [kit.tools[tid].origin for tid in chunk],
+                            kit_files=kit_level and first)
+        ctx = Context(kit, loaded.sources, day, only=set(chunk), kit_level=kit_level and first)
+        problems += _drop_echoes([p for func in CHECKS for p in func(ctx)])
+        if ids:  # more to come: let this chunk's positions and parsed templates go
+            for origin in read:
+                loaded.sources.pop(origin, None)
+            forget_parsed()
+        first = False
+    return problems
 
 
 def _order(p: Problem) -> tuple[str, int, int, str]:
@@ -71,12 +102,7 @@ def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Prob
     todo = {tid for tid, found in known.items() if found is None}
     problems: list[Problem] = [p for found in known.values() if found for p in found]
     if todo or kit_level is None:
-        # Tools and kit files that came from the kit cache have no positions: read them now,
-        # so that the problems found point at their lines.
-        read_sources(loaded, [kit.tools[tid].origin for tid in sorted(todo)],
-                     kit_files=kit_level is None)
-        ctx = Context(kit, loaded.sources, day, only=todo, kit_level=kit_level is None)
-        fresh = _drop_echoes([p for func in CHECKS for p in func(ctx)])
+        fresh = _check_in_chunks(loaded, day, list(todo), kit_level=kit_level is None)
         origins = {kit.tools[tid].origin: tid for tid in todo}
         by_tool: dict[str, list[Problem]] = {tid: [] for tid in todo}
         rest: list[Problem] = []

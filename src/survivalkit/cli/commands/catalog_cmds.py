@@ -123,6 +123,13 @@ def show_tool(env: Env, tool: Any) -> None:
         suffix = f" ({t('hint.optional_short', lang)})" if not q.required else ""
         cond = f" ({t('sheet.conditional', lang)})" if q.conditional else ""
         d.say(f"{q.number}. {q.label.raw}{suffix}{cond}")
+    from survivalkit.kit.listing import data_lines
+
+    data = data_lines(env.kit, tool.id, lang)
+    if data:
+        d.title(t("show.data", lang))
+        d.say(t("show.data_hint", lang), "dim")
+        d.bullets(data)
     d.title(t("sheet.sources", lang))
     for src in s.sources:
         parts = [src.title.raw]

@@ -40,12 +40,13 @@ def root_callback(ui_lang: str, opts: SharedOptions) -> Callable[..., None]:
         resume: Annotated[bool, typer.Option("--resume", help=t("opt.resume", ui_lang))] = False,
         force: Annotated[bool, typer.Option("--force", help=t("opt.force", ui_lang))] = False,
         archive: Annotated[bool, typer.Option("--archive", help=t("opt.archive", ui_lang))] = False,
+        propagate: Annotated[bool, typer.Option("--propagate", help=t("opt.propagate", ui_lang))] = False,
     ) -> None:
         """Without a command: the guided journey."""
         if ctx.invoked_subcommand is not None:
             return
         journey_command(Env(kit, lang, plain), answers=answers, out=out, formats=formats, resume=resume,
-                        force=force, use_profile=use_profile, date=date, archive=archive)
+                        force=force, use_profile=use_profile, date=date, archive=archive, propagate=propagate)
 
     return main_callback
 
@@ -61,10 +62,18 @@ def journey_command(
     use_profile: bool = False,
     date: str | None = None,
     archive: bool = False,
+    propagate: bool = False,
 ) -> None:
     """Run the whole journey, from a terminal or from an answers file (``engine.work.run_journey``)."""
     from survivalkit.cli.frontend import TerminalFrontend
-    from survivalkit.cli.work import adopt_recorded, check_out, confirm_overwrite, parse_day, report_written
+    from survivalkit.cli.work import (
+        adopt_recorded,
+        check_out,
+        confirm_overwrite,
+        parse_day,
+        report_pending,
+        report_written,
+    )
     from survivalkit.engine.journey import SESSION_KEY
     from survivalkit.engine.replay import read_journey_answers
     from survivalkit.engine.store import Store
@@ -89,9 +98,9 @@ def journey_command(
     work = JourneyWork(
         env.kit, lang, settings=env.settings(), file=file, use_profile=use_profile,
         resume=True if resume else None, day=parse_day(date, lang),
-        formats=parse_formats(formats, lang) if formats else None,
+        formats=parse_formats(formats, lang) if formats is not None else None,
         header=t("answers.header", lang, cmd=env.command("--answers", "answers.yaml")),
-        out=out, write=True, force=force, archive=archive,
+        out=out, write=True, force=force, archive=archive, propagate=propagate,
     )
     around = Around(
         frontend=TerminalFrontend(env.display) if interactive else None, store=store,
@@ -100,3 +109,4 @@ def journey_command(
     )
     done = run_journey(work, around)
     report_written(env, done.written)
+    report_pending(env, done.pending)

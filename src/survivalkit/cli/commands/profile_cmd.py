@@ -32,6 +32,7 @@ def profile_command(env: Env, action: str) -> None:
     from survivalkit.kit.model import tr
 
     lang = env.lang
+    session.Store().check_folder()  # a data folder that cannot hold a profile is named, exit 1
     if action == "clear":
         removed = session.clear_profile()
         env.display.say(t("profile.cleared" if removed else "profile.empty", lang))

@@ -35,6 +35,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         force: Annotated[bool, typer.Option("--force", help=t("opt.force", ui_lang))] = False,
         date: Annotated[str | None, typer.Option("--date", help=t("opt.date", ui_lang), metavar="DATE")] = None,
         archive: Annotated[bool, typer.Option("--archive", help=t("opt.archive", ui_lang))] = False,
+        propagate: Annotated[bool, typer.Option("--propagate", help=t("opt.propagate", ui_lang))] = False,
         kit: Annotated[list[Path] | None, opts.kit] = None,
         lang: Annotated[str | None, opts.lang] = None,
         plain: Annotated[bool, opts.plain] = False,
@@ -53,6 +54,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
             date=date,
             use_profile=use_profile,
             archive=archive,
+            propagate=propagate,
         )
 
 
@@ -70,10 +72,18 @@ def run_tool(
     date: str | None,
     use_profile: bool = False,
     archive: bool = False,
+    propagate: bool = False,
 ) -> None:
     """Map the options onto the engine's entry point (``engine.work.run_tool``), then say what was written."""
     from survivalkit.cli.frontend import TerminalFrontend
-    from survivalkit.cli.work import adopt_recorded, check_out, confirm_overwrite, parse_day, report_written
+    from survivalkit.cli.work import (
+        adopt_recorded,
+        check_out,
+        confirm_overwrite,
+        parse_day,
+        report_pending,
+        report_written,
+    )
     from survivalkit.engine.replay import read_tool_answers
     from survivalkit.engine.sources import parse_set_options
     from survivalkit.engine.store import Store
@@ -92,9 +102,10 @@ def run_tool(
     work = ToolWork(
         env.kit, tool, lang, settings=env.settings(), file=file, sets=parse_set_options(sets),
         use_defaults=use_defaults, use_profile=use_profile, resume=True if resume else None,
-        day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats else None,
+        day=parse_day(date, lang), formats=parse_formats(formats, lang) if formats is not None else None,
         header=t("answers.header", lang, cmd=env.command("run", tool.id, "--answers", "answers.yaml")),
         out=out, write=True, force=force, locate=locator_for(tool, env.loaded.sources), archive=archive,
+        propagate=propagate,
     )
     around = Around(
         frontend=TerminalFrontend(env.display) if interactive else None, store=store,
@@ -105,6 +116,7 @@ def run_tool(
     if file is not None and done.ignored:
         report_ignored(env, tool, done.ignored, file.source)
     report_written(env, done.written)
+    report_pending(env, done.pending)
 
 
 def report_ignored(env: Env, tool: "Tool", ignored: list[str], source: str) -> None:

@@ -25,15 +25,17 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         from survivalkit import clock
         from survivalkit.cli.frontend import TerminalFrontend
         from survivalkit.cli.work import confirm_overwrite, parse_day, report_written
+        from survivalkit.engine.store import Store
         from survivalkit.engine.update import update_project
         from survivalkit.engine.work import Around
         from survivalkit.text.typography import format_date_long
 
         env = Env(kit, lang, plain)
         day = parse_day(date, env.lang) or clock.today()
-        around = Around(
-            frontend=TerminalFrontend(env.display) if env.interactive() else None,
+        around = Around(  # the store: the update's sessions (resumed after Ctrl-C), the projects' list
+            frontend=TerminalFrontend(env.display) if env.interactive() else None, store=Store(),
             report=env.display.notice, confirm_overwrite=confirm_overwrite(env),
+            resume_command=env.command("update", str(folder), "--date", day.isoformat()),
         )
         header = t("answers.header", env.lang, cmd=env.command("update", str(folder)))
         updates = update_project(folder, env.kit, lang=env.lang, day=day, around=around,

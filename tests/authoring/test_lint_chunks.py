@@ -1,0 +1,57 @@
+"""A large kit is checked a hundred tools at a time, letting each chunk's positions and parsed
+templates go: the problems found are the same as when every tool is checked at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import survivalkit.authoring.rules as rules
+from helpers import MINI_KIT, MINI_TOOL, build_tree
+from survivalkit.authoring.rules import lint
+from survivalkit.kit.loader import load_kit
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def kit_with_problems(root: Path) -> Path:
+    files = {"kit.yaml": MINI_KIT}
+    for i in range(7):
+        text = MINI_TOOL.replace("Outil test", f"Outil {i}")
+        if i % 2:
+            text = text.replace("{{ montant | euros }}", "{{ montnt | euros }}")  # unknown name
+        if i % 3 == 0:
+            text = text.replace("label: Combien ?", "label: Combien ?\n    when: \"objet == 3\"")
+        files[f"tools/outil-{i}.yaml"] = text
+    return build_tree(root, files)
+
+
+def test_chunks_find_the_same_problems_at_the_same_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = kit_with_problems(tmp_path)
+    whole = lint(load_kit([root], strict=False), today=TODAY)
+    assert [p for p in whole if "montnt" in str(p.message) and p.line > 1]  # located problems
+    monkeypatch.setattr(rules, "CHUNK", 2)
+    loaded = load_kit([root], strict=False, tool_sources=False)
+    assert not [o for o in loaded.sources if "/tools/" in o]  # no tool positions kept
+    assert lint(loaded, today=TODAY) == whole
+    # only the last chunk's positions are still held
+    assert len([o for o in loaded.sources if "tools" in Path(o).parts]) <= 2
+
+
+def test_validate_reads_positions_again_for_problems(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``validate`` loads a kit without its tools' positions, and still says each problem's line."""
+    from survivalkit.authoring.validate import validate_paths
+
+    root = kit_with_problems(tmp_path)
+    monkeypatch.setattr(rules, "CHUNK", 3)
+    monkeypatch.setenv("SURVIVALKIT_NO_CACHE", "1")
+    uncached = validate_paths([root], [])
+    monkeypatch.delenv("SURVIVALKIT_NO_CACHE")
+    cached = validate_paths([root], [])
+    found = [p for p in cached.problems if "montnt" in str(p.message)]
+    assert len(found) == 3 and all(p.line > 1 for p in found)
+    assert cached.problems == uncached.problems
