@@ -209,3 +209,17 @@ def test_at_a_terminal_a_bad_value_in_an_answers_file_is_asked_again(tmp_path: P
     child.close()
     assert child.exitstatus == 0
     assert "montant: 45000" in (out / "answers.yaml").read_text("utf-8")
+
+
+def test_an_update_that_writes_nothing_says_so_without_a_files_written_heading(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+
+    folder = tmp_path / "projet"
+    folder.mkdir()
+    (folder / "answers.yaml").write_text(
+        "journey: 1\nproject: 1\ntools: [outil-disparu]\nanswers: {outil-disparu: {a: 1}}\n", encoding="utf-8")
+    code, out, err = run_cli(["update", str(folder), "--date", "2026-12-07", "--lang", "fr"], capsys)
+    assert code == 0, out + err
+    assert "outil-disparu" in err
+    assert "Aucun fichier n'a été écrit." in out
+    assert "Fichiers écrits" not in out

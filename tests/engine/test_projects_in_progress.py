@@ -186,6 +186,22 @@ def test_two_projects_of_the_same_name_are_told_apart_by_their_folder(
     assert start.project == (tmp_path / "mars").resolve() and start.resume is False
 
 
+def test_a_journey_writing_into_the_project_asks_before_changing_the_memos_amount(
+    tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The journey's purchase note says 18 000 € where the memo said 12 500 €: asked, then the memo
+    is written again with 18 000 €, its version of 7 December kept."""
+    folder = memo_project(tmp_path, capsys)
+    memo = next(folder.glob("memo-achat-*.md"))
+    agent = Agent({**JUSTIFICATION, **{k: str(v) for k, v in MEMO.items()}, "montant": "18000", "reporter": "oui"})
+    done = run_journey(JourneyWork(KIT, "fr", day=dt.date(2026, 12, 14), out=folder, write=True),
+                       Around(frontend=as_frontend(agent), store=Store()))
+    [step] = [s for s in agent.steps if s.question.id == "reporter"]
+    assert "Mémo « achat public »" in spaced(str(step.question.label.fr))
+    assert "18 000 €" in spaced(memo.read_text("utf-8")) and memo in done.written
+    assert "12 500 €" in spaced(memo.with_name(memo.name.replace(".md", ".version-2026-12-07.md")).read_text("utf-8"))
+
+
 def test_a_hand_edited_list_neither_hides_the_projects_nor_reaches_the_terminal(tmp_path: Path) -> None:
     """projects.json is a file anyone can edit: an entry the file system refuses (a name too long,
     a loop, a relative path) is left out, never hiding the others; control and formatting

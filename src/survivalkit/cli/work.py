@@ -104,9 +104,10 @@ def confirm_overwrite(env: Env) -> Callable[[list[Path]], bool]:
 def report_written(env: Env, written: list[Path]) -> None:
     """What was written, which file to open first, and what to do next."""
     d = env.display
-    d.title(t("written.title", env.lang))
-    if not written:
+    if not written:  # never a « Files written » heading over nothing
+        d.say(t("written.none", env.lang))
         return
+    d.title(t("written.title", env.lang))
     d.say(t("written.folder", env.lang, folder=written[0].parent))
     for path in written:
         d.say(f"  {path.name}")

@@ -227,6 +227,7 @@ MESSAGES.update({
     "validate.bad_format": {"fr": "--format doit valoir text ou github, pas « {value} ».", "en": "--format must be text or github, not \"{value}\"."},
     "validate.summary": {"fr": "{tools} outil(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", "en": "{tools} tool(s) checked: {errors} error(s), {warnings} warning(s)."},
     "written.title": {"fr": "Fichiers écrits", "en": "Files written"},
+    "written.none": {"fr": "Aucun fichier n'a été écrit.", "en": "No file was written."},
 })
 
 # Messages of the trainers' sheets (survivalkit sheets).
