@@ -258,6 +258,61 @@ def test_build_sheets_with_its_default_layout() -> None:
         survivalkit.build_sheets(["memo-achat-public"], layout="poster")
 
 
+def _pdf_pages(data: bytes) -> list[str]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(BytesIO(data)).pages]
+
+
+def test_build_sheets_prints_the_duplex_workshop_pack_the_command_line_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("weasyprint")
+    from helpers import run_cli
+
+    ids = ["memo-achat-public", "pass-fab-lab"]
+    pack = survivalkit.build_sheets(ids, layout="pack", fmt="pdf", lang="fr", duplex=True,
+                                    event="Atelier innovation", place="Nîmes", date="12/03/2027")
+    out = tmp_path / "dossier.pdf"
+    code, _, err = run_cli(["sheets", *ids, "--booklet", "--form", "--duplex", "--event",
+                            "Atelier innovation", "--place", "Nîmes", "--date", "12/03/2027",
+                            "-o", str(out), "--lang", "fr"], capsys)
+    assert code == 0, err
+    pages = _pdf_pages(pack)
+    assert pages == _pdf_pages(out.read_bytes())
+    assert "Atelier innovation" in pages[0] and "12 mars 2027" in pages[0]
+    starts = [i for i, page in enumerate(pages) if "page 1 / " in page]  # each form on a recto
+    assert len(starts) == len(ids) and all(i % 2 == 0 for i in starts)
+    simplex = _pdf_pages(survivalkit.build_sheets(ids, layout="pack", fmt="pdf", lang="fr"))
+    assert len(simplex) < len(pages)
+
+
+def test_build_sheets_names_the_kit_folders_of_a_regional_tool() -> None:
+    region = survivalkit.load_kit(REGION)
+    tool = next(t for t in region.tools.values() if t.origin and str(REGION) in str(Path(t.origin).resolve()))
+    for kit in (str(REGION), [REGION], region):
+        page = survivalkit.build_sheets([tool.id, "memo-achat-public"], kit=kit, layout="sheets",
+                                        day=DAY).decode("utf-8")
+        assert f"survivalkit run {tool.id} --kit {REGION.resolve()}</code>" in page
+        assert "survivalkit run memo-achat-public</code>" in page
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    ({"layout": "forms", "event": "Atelier"}, "couverture du livret"),
+    ({"layout": "booklet", "place": "x" * 200}, "Le lieu de la couverture : 120 caractères"),
+    ({"layout": "pack", "fmt": "html"}, "PDF seulement"),
+    ({"layout": "booklet", "logo": "/nulle/part/logo.png"}, "Logo introuvable"),
+])
+def test_build_sheets_refuses_what_it_cannot_print_without_naming_an_option(
+    options: dict[str, Any], words: str
+) -> None:
+    with pytest.raises(UsageError) as caught:
+        survivalkit.build_sheets(["memo-achat-public", "pass-fab-lab"], lang="fr", **options)
+    assert words in str(caught.value) and "--" not in str(caught.value)
+
+
 def test_a_kit_is_a_folder_path_or_a_kit_and_the_answers_file_records_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

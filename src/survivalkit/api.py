@@ -23,8 +23,9 @@ from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
 from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
 
-KitLike = Kit | Path | str | None
-"""A loaded ``Kit``, a kit folder (layered on the bundled kit, as ``--kit`` does), or None."""
+KitLike = Kit | Path | str | Sequence[Path | str] | None
+"""A loaded ``Kit``, a kit folder or a list of them (layered on the bundled kit in that order, as
+``--kit`` does), or None (the bundled kit)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def _kit(kit: KitLike, lang: str) -> Kit:
         return load_kit()
     if isinstance(kit, str | Path):
         return load_kit(kit)
+    if isinstance(kit, list | tuple) and all(isinstance(folder, str | Path) for folder in kit):
+        return load_kit(*kit)
     raise UsageError(t("api.bad_kit", lang, got=type(kit).__name__))
 
 
@@ -202,7 +205,7 @@ def run_journey(
 
 
 def build_sheets(
-    tool_ids: Sequence[str] | None = None,
+    tool_ids: Sequence[str] | str | None = None,
     *,
     kit: KitLike = None,
     layout: str = "sheets",
@@ -210,10 +213,22 @@ def build_sheets(
     lang: str = "fr",
     day: dt.date | str | None = None,
     stage: str | None = None,
+    duplex: bool = False,
+    event: str | None = None,
+    place: str | None = None,
+    date: dt.date | str | None = None,
+    logo: Path | str | None = None,
 ) -> bytes:
-    """Printable sheets (``layout``: ``sheets``, ``booklet`` or ``forms``; the singular works
-    too) in ``html``, ``pdf`` or ``md``."""
-    from survivalkit.sheets.build import Layout, build, select_tools
+    """Printable sheets in ``html``, ``pdf`` or ``md``, as ``survivalkit sheets`` makes them.
+
+    ``layout``: ``sheets``, ``booklet``, ``forms`` or ``pack`` (the booklet then every form, PDF
+    only); the singular works too. ``duplex`` (PDF): every sheet and form starts on a right-hand
+    page. ``event``, ``place``, ``date`` and ``logo`` (a PNG or JPEG file) go on the booklet's
+    cover, as ``--event``, ``--place``, ``--date`` and ``--logo`` do. ``day``: the day printed
+    for (the facts in force then; today by default). A regional tool's command names the kit
+    folders of ``kit``, as ``--kit`` does.
+    """
+    from survivalkit.sheets.build import Layout, print_sheets, sheets_work, workshop_cover
 
     lang = _checked_lang(lang)
     wanted = {"sheet": "sheets", "form": "forms"}.get(layout, layout)
@@ -224,10 +239,11 @@ def build_sheets(
     unknown = [tid for tid in ids if tid not in the_kit.tools]
     if unknown:
         raise UnknownToolError(t("tool.unknown", lang, id=", ".join(unknown)))
-    tools = select_tools(the_kit, [the_kit.tools[tid] for tid in ids] if ids else None, stage, lang)
-    result = build(the_kit, tools, layout=Layout(wanted), fmt=fmt, lang=lang,
-                   day=_day(day, lang) or clock.today(), stage=stage)
-    return result.data
+    cover = workshop_cover(event, place, _day(date, lang), Path(logo) if logo is not None else None, lang)
+    work = sheets_work(the_kit, [the_kit.tools[tid] for tid in ids], layout=Layout(wanted), fmt=fmt,
+                       lang=lang, stage=stage, duplex=duplex, workshop=cover,
+                       kits=_settings(the_kit, lang).kits)
+    return print_sheets(the_kit, work, lang=lang, day=_day(day, lang) or clock.today()).data
 
 
 def validate(*folders: Path | str, strict: bool = False) -> list[Problem]:

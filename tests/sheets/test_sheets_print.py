@@ -284,3 +284,42 @@ def test_a_regional_tool_shows_its_kit_folder_on_screen_only(
     assert "survivalkit run outil-region --kit region</code>" in page
     assert "survivalkit sheets outil-region --form --kit region</code>" in page
     assert "survivalkit run memo-achat-public</code>" in page  # a bundled tool needs no --kit
+
+
+def test_without_a_language_in_the_locale_sheets_come_out_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import survivalkit
+
+    for var in ("LC_ALL", "LC_MESSAGES", "SURVIVALKIT_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    out = tmp_path / "fiche.md"
+    code, said, err = run_cli(["sheets", "memo-achat-public", "-o", str(out)], capsys)
+    assert code == 0, err
+    assert out.read_text("utf-8").startswith("# Mémo «\u202fachat public\u202f»") and "Écrit" in said
+    api = survivalkit.build_sheets(["memo-achat-public"], fmt="md", day=DAY).decode("utf-8")
+    assert api.startswith("# Mémo «\u202fachat public\u202f»")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # an English system: English, by the same policy
+    code, said, err = run_cli(["sheets", "memo-achat-public", "-o", str(out), "--force"], capsys)
+    assert code == 0 and out.read_text("utf-8").startswith("# Public procurement memo"), err
+
+
+def test_loose_sheets_are_numbered_on_their_own_only_when_they_run_over(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    layer = tmp_path / "region"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "outil-long.yaml").write_text(long_tool(50), "utf-8")
+    kit = load_kit([bundled_kit_dir(), layer]).kit
+    tools = [kit.tools["memo-achat-public"], kit.tools["outil-long"], kit.tools["pass-fab-lab"]]
+    result = build(kit, tools, layout=Layout.SHEETS, fmt="pdf", lang="fr", day=DAY, duplex=True)
+    pages = pdf_pages(result.data)
+    assert result.overflowing == ["outil-long"]
+    # The memo (1 page) and a blank back, the long sheet (n pages, then a blank back if n is
+    # odd), the fab lab's sheet.
+    n = int(pages[2].split("page 1 / ")[1].split()[0])
+    assert n > 1 and len(pages) == 3 + n + n % 2 and pages[1] == ""
+    for number in range(2, n + 1):
+        assert f"page {number} / {n}" in pages[1 + number]
+        assert "Outil test" in pages[1 + number]  # its title on top of the next pages
+    assert not [page for page in (pages[0], pages[-1]) if " / " in page]  # a sheet that fits: no number

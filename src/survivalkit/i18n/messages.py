@@ -318,8 +318,8 @@ MESSAGES.update({
     "sheets.file.form": {"fr": "formulaire", "en": "form"},
     "sheets.file.pack": {"fr": "atelier", "en": "workshop"},
     "sheets.pack_pdf": {
-        "fr": "Le dossier d'atelier (--booklet --form : le livret puis les formulaires) s'imprime en PDF seulement.",
-        "en": "The workshop pack (--booklet --form: the booklet, then the forms) is printed as PDF only.",
+        "fr": "Le dossier d'atelier (le livret puis les formulaires) s'imprime en PDF seulement.",
+        "en": "The workshop pack (the booklet, then the forms) is printed as PDF only.",
     },
     "sheets.stages": {"fr": "Étapes", "en": "Stages"},
     "sheets.stage": {"fr": "Étape {n} · {title}", "en": "Stage {n} · {title}"},
@@ -359,8 +359,14 @@ MESSAGES.update({
         "en": "The logo {path} is neither a PNG nor a JPEG image.",
     },
     "sheets.cover.too_long": {
-        "fr": "{option} : {max} caractères au plus, sur une ligne.",
-        "en": "{option}: {max} characters at most, on one line.",
+        "fr": "{what} de la couverture : {max} caractères au plus, sur une ligne.",
+        "en": "{what} on the cover: {max} characters at most, on one line.",
+    },
+    "sheets.cover.event": {"fr": "Le nom de l'atelier", "en": "The workshop's name"},
+    "sheets.cover.place": {"fr": "Le lieu", "en": "The place"},
+    "sheets.cover.no_booklet": {
+        "fr": "L'atelier, le lieu, la date et le logo vont sur la couverture du livret : ils ne servent ni pour des formulaires seuls ni pour une fiche seule.",
+        "en": "The workshop, place, date and logo go on the booklet's cover: they do not apply to forms alone nor to a single sheet.",
     },
     "sheets.cover.booklet_only": {
         "fr": "--event, --place, --date et --logo vont sur la couverture du livret : ils ne servent pas avec --form ni pour une fiche seule (ajoutez --booklet).",

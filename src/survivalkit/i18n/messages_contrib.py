@@ -128,6 +128,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "« {term} » dans un texte en français : dites « {official} »",
         "en": "“{term}” in French text: say “{official}”",
     },
+    "lint.lang_mark_bad": {
+        "fr": "« {fragment} » n'est pas une marque de langue : écrivez les mots entre crochets puis, collé, {{lang=en}} ou {{lang=fr}}, par exemple [design thinking]{{lang=en}}",
+        "en": "“{fragment}” is not a language mark: write the words in square brackets, then, with no space, {{lang=en}} or {{lang=fr}}, for example [design thinking]{{lang=en}}",
+    },
+    "lint.lang_mark_same": {
+        "fr": "« {fragment} » marque une expression dans la langue du texte ({lang}) : enlevez la marque",
+        "en": "“{fragment}” marks a phrase in the text's own language ({lang}): remove the mark",
+    },
     "lint.long_label": {
         "fr": "le libellé fait {words} mots ; gardez-en {max} au plus",
         "en": "label has {words} words; keep it to {max}",
@@ -537,6 +545,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "rule.SK106.fix": {
         "fr": 'Utilisez le terme français officiel du glossaire, ou donnez-le à côté du mot anglais.',
         "en": 'Use the official French term from the glossary, or give it next to the English word.',
+    },
+    "rule.SK170.summary": {
+        "fr": "Marque de langue mal écrite",
+        "en": "Malformed language mark",
+    },
+    "rule.SK170.fix": {
+        "fr": "Écrivez l'expression dans l'autre langue entre crochets, suivie sans espace de {{lang=en}} (ou {{lang=fr}} dans un texte anglais) : [design thinking]{{lang=en}}.",
+        "en": "Write the phrase in the other language in square brackets, followed with no space by {{lang=en}} (or {{lang=fr}} in an English text): [design thinking]{{lang=en}}.",
     },
     "rule.SK107.summary": {
         "fr": 'Libellé de plus de 20 mots',

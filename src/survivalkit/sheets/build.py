@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
@@ -26,6 +28,91 @@ from survivalkit.sheets.selection import (
     select_tools,
 )
 from survivalkit.sheets.view import Workshop
+
+MAX_COVER_TEXT = 120
+"""The longest workshop name or place printed on a cover."""
+
+
+@dataclass(frozen=True)
+class SheetsWork:
+    """One printout, checked: the tools (in the order given), what is printed and how.
+
+    The command line (``survivalkit sheets``) and the API (``api.build_sheets``) both make one
+    with ``sheets_work`` and print it with ``print_sheets``: same checks, same file.
+    """
+
+    tools: tuple[Tool, ...]
+    layout: Layout
+    fmt: str
+    stage: str | None = None
+    duplex: bool = False
+    workshop: Workshop | None = None
+    kits: tuple[str, ...] = ()
+
+
+def choose_layout(count: int, *, form: bool, booklet: bool | None) -> Layout:
+    """``--form`` and ``--booklet`` as a layout: both make the workshop pack; several tools
+    make a booklet unless ``--no-booklet``."""
+    if form and booklet:
+        return Layout.PACK
+    if form:
+        return Layout.FORMS
+    if booklet or (booklet is None and count > 1):
+        return Layout.BOOKLET
+    return Layout.SHEETS
+
+
+def workshop_cover(
+    event: str | None, place: str | None, day: dt.date | None, logo: Path | None, lang: str
+) -> Workshop | None:
+    """The cover's workshop from ``--event``, ``--place``, ``--date`` and ``--logo`` (None: none).
+
+    The texts are kept to one line of ``MAX_COVER_TEXT`` characters; the logo must be a PNG or
+    JPEG of 2 MB at most (``sheets.logo``)."""
+    from survivalkit.sheets.logo import read_logo
+
+    if event is None and place is None and day is None and logo is None:
+        return None
+    texts = {}
+    for what, value in (("event", event), ("place", place)):
+        text = " ".join((value or "").split())
+        if len(text) > MAX_COVER_TEXT or any(ord(c) < 32 for c in value or "" if c not in "\t\n"):
+            raise UsageError(t("sheets.cover.too_long", lang, what=t(f"sheets.cover.{what}", lang),
+                               max=MAX_COVER_TEXT))
+        texts[what] = text
+    return Workshop(event=texts["event"], place=texts["place"], day=day,
+                    logo=read_logo(logo, lang) if logo is not None else "")
+
+
+def sheets_work(
+    kit: Kit,
+    asked: Sequence[Tool],
+    *,
+    layout: Layout,
+    fmt: str,
+    lang: str,
+    stage: str | None = None,
+    duplex: bool = False,
+    workshop: Workshop | None = None,
+    kits: Sequence[str] = (),
+) -> SheetsWork:
+    """The printout of ``asked`` (none: every tool), kept to ``stage``; refuses what cannot be
+    printed (an unknown stage or format, a cover without a booklet, a pack other than PDF)."""
+    if fmt not in SHEET_FORMATS:
+        raise UsageError(t("sheets.bad_format", lang, value=fmt, known=", ".join(SHEET_FORMATS)))
+    tools = select_tools(kit, asked, stage, lang)
+    if workshop is not None and layout not in (Layout.BOOKLET, Layout.PACK):
+        raise UsageError(t("sheets.cover.no_booklet", lang))
+    if layout is Layout.PACK and fmt != "pdf":
+        raise UsageError(t("sheets.pack_pdf", lang))
+    return SheetsWork(tuple(tools), layout, fmt, stage=stage, duplex=duplex, workshop=workshop,
+                      kits=tuple(kits))
+
+
+def print_sheets(kit: Kit, work: SheetsWork, *, lang: str, day: dt.date) -> PdfResult:
+    """The printout's bytes (and pages, for PDF)."""
+    return build(kit, work.tools, layout=work.layout, fmt=work.fmt, lang=lang, day=day,
+                 stage=work.stage, duplex=work.duplex, workshop=work.workshop, kits=work.kits)
 
 
 def build(
@@ -66,16 +153,22 @@ def build(
 
 
 __all__ = [
+    "MAX_COVER_TEXT",
     "SHEET_FORMATS",
     "Layout",
     "PdfResult",
+    "SheetsWork",
     "Workshop",
     "booklet_order",
     "build",
     "build_html",
     "build_markdown",
     "by_stage",
+    "choose_layout",
     "default_filename",
     "home_stage",
+    "print_sheets",
     "select_tools",
+    "sheets_work",
+    "workshop_cover",
 ]

@@ -86,12 +86,25 @@ class TermMarker:
         if not isinstance(text, Txt) or self.pattern is None:
             return Markup(_finalize(text))
         out: list[str] = []
+        for words, mark in text.runs():
+            if mark is None:
+                out.append(self._terms(words, text.lang))
+            else:  # a phrase the kit marks in the other language (its terms still linked)
+                out.append(f'<span lang="{mark}">{self._terms(words, mark)}</span>')
+        body = "".join(out)
+        if text.lang != text.page_lang:
+            body = f'<span lang="{text.lang}">{body}</span>'
+        return Markup(body)
+
+    def _terms(self, words: str, lang: str) -> str:
+        """``words`` (in ``lang``) escaped, each glossary term linked and marked with its language."""
+        assert self.pattern is not None
+        out: list[str] = []
         at = 0
-        words = text.text
         for match in self.pattern.finditer(words):
             term = self.by_name[match[1].casefold()]
             # A variant may be a spelling in either language: only the term itself is marked.
-            other = term.lang != text.lang and match[1].casefold() == term.term.casefold()
+            other = term.lang != lang and match[1].casefold() == term.term.casefold()
             if not (other or self.link):
                 continue
             out.append(html.escape(words[at:match.start()]))
@@ -103,10 +116,7 @@ class TermMarker:
                 out.append(f"<span{lang_attr}>{shown}</span>")
             at = match.end()
         out.append(html.escape(words[at:]))
-        body = "".join(out)
-        if text.lang != text.page_lang:
-            body = f'<span lang="{text.lang}">{body}</span>'
-        return Markup(body)
+        return "".join(out)
 
 
 def _helpers(lang: str) -> dict[str, Any]:
@@ -148,6 +158,22 @@ DUPLEX_CSS = """
 its first sheet, and the pages left blank carry nothing."""
 
 
+def sheet_continued_css(lang: str) -> str:
+    """A loose sheet that runs over its page: « page 2 / 2 », its title on top of the next pages,
+    and its boxes one under the other so that a long one breaks instead of leaving a page empty."""
+    small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
+    numbers = _css_string(message("sheets.form.page", lang) + " ") + ' counter(page) " / " counter(pages)'
+    return (
+        f"@page {{ @bottom-right {{ content: {numbers}; {small} }}\n"
+        f"  @top-center {{ content: string(sheettitle); {small} }} }}\n"
+        "@page :first { @top-center { content: none; } }\n"
+        ".sheet-title { string-set: sheettitle content(text); }\n"
+        # Side-by-side boxes cannot break across pages: one under the other, free to break.
+        ".sheet .pair { display: block; width: auto; }\n"
+        ".sheet .box, .sheet .steps, .sheet .sources { display: block; break-inside: auto; margin-bottom: .5em; }\n"
+    )
+
+
 def page_css(
     kit: Kit, lang: str, layout: Layout, numbered: bool, *, paper: bool = False
 ) -> str:
@@ -161,7 +187,7 @@ def page_css(
     small = f"font-size: {FOOTER_PT}pt; color: #3a3a3a;"
     numbers = 'counter(page) " / " counter(pages)' if numbered else "none"
     form_head = paper and layout is Layout.FORMS
-    if form_head:
+    if paper and numbered:  # « page 2 / 3 », on forms, the booklet and a sheet that runs over
         numbers = _css_string(message("sheets.form.page", lang) + " ") + " " + numbers
     margins = " ".join(f"{size}cm" for size in PAGE_MARGINS_CM)
     out = (
@@ -222,7 +248,9 @@ def build_html(
                       paper=paper, g=TermMarker(glossary_view(kit, lang), link=False))
         style = css("sheet")
         title = Txt.of(tools[0].title, lang).text if len(tools) == 1 else kit_title
-    numbered = layout is not Layout.SHEETS or len(tools) > 1
+    # Loose sheets on paper are laid out one by one (``pdf.print_sheets``): each is numbered
+    # on its own, only when it runs over its page.
+    numbered = layout is not Layout.SHEETS or (len(tools) > 1 and not paper)
     style = css("base") + page_css(kit, lang, layout, numbered, paper=paper) + style
     if duplex:
         style += DUPLEX_CSS
@@ -239,4 +267,5 @@ def form_page_title(tools: Sequence[Tool], lang: str) -> str:
     return message("sheets.form.page_title", lang, tools=names + (" …" if len(tools) > 3 else ""))
 
 
-__all__ = ["build_html", "css", "environment", "form_page_title", "page_css", "render"]
+__all__ = ["build_html", "css", "environment", "form_page_title", "page_css", "render",
+           "sheet_continued_css"]

@@ -16,7 +16,7 @@ from typing import Any
 from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.fonts import print_options
 from survivalkit.output.formats import PDF_VARIANT, html_to_pdf, refuse_fetch, weasyprint_html
-from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title
+from survivalkit.sheets.pages import PAGE_MARGINS_CM, build_html, form_page_title, sheet_continued_css
 from survivalkit.sheets.selection import Layout
 from survivalkit.sheets.text import Txt
 from survivalkit.sheets.view import Workshop
@@ -167,6 +167,38 @@ def print_forms(
     return PdfResult(bytes(document.write_pdf(pdf_variant=PDF_VARIANT)), len(pages), [])
 
 
+def print_sheets(
+    kit: Kit, tools: Sequence[Tool], *, lang: str, day: dt.date, duplex: bool
+) -> PdfResult:
+    """Loose sheets in one PDF, each laid out on its own, so that each can be pulled out.
+
+    A sheet fits its page and carries no page number; one that runs over (a kit's text too
+    long: ``survivalkit sheets --check`` says by how much) is numbered « page 2 / 2 » with its
+    title on top of its next pages. On both sides, each sheet starts on a recto.
+    """
+    weasy_html = _weasyprint_html()
+    pages: list[Any] = []
+    over: list[str] = []
+    kit_title = Txt.of(kit.info.title, lang).text
+    base: Any = None if len(tools) == 1 else _blank(
+        kit_title, lang, author=kit_title, subject=" ".join(Txt.of(kit.info.description, lang).text.split()))
+    for tool in tools:
+        def lay_out(extra: str, tool: Tool = tool) -> Any:
+            page = build_html(kit, [tool], layout=Layout.SHEETS, lang=lang, day=day, paper=True,
+                              extra_css=extra)
+            return weasy_html(string=page, url_fetcher=refuse_fetch).render(**print_options())
+
+        document = lay_out("")
+        if len(document.pages) > 1:
+            over.append(tool.id)
+            document = lay_out(sheet_continued_css(lang))
+        base = base if base is not None else document
+        pages += document.pages
+        if duplex and tool is not tools[-1] and len(document.pages) % 2:
+            pages.append(base.pages[0])  # several sheets: ``base`` is the blank page
+    return PdfResult(bytes(base.copy(pages).write_pdf(pdf_variant=PDF_VARIANT)), len(pages), over)
+
+
 def build_pdf(
     kit: Kit,
     tools: Sequence[Tool],
@@ -186,6 +218,8 @@ def build_pdf(
                           paper=True, duplex=duplex, workshop=workshop)
         booklet = _weasyprint_html()(string=page, url_fetcher=fetch_logo).render(**print_options())
         return print_forms(kit, tools, lang=lang, day=day, duplex=duplex, before=booklet)
+    if layout is Layout.SHEETS:
+        return print_sheets(kit, tools, lang=lang, day=day, duplex=duplex)
     page = build_html(kit, tools, layout=layout, lang=lang, day=day, stage=stage, paper=True,
                       duplex=duplex, workshop=workshop)
     return print_pdf(page, [tool.id for tool in tools])

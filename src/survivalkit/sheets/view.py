@@ -389,8 +389,8 @@ def _paper_help(question: Question, lang: str) -> Txt | None:
     if not question.help:
         return None
     shown = Txt.of(question.help, lang)
-    words = paper_help(shown.raw)
-    return replace(shown, raw=words) if words else None
+    words = paper_help(shown.source)
+    return replace(shown, source=words) if words else None
 
 
 def _boxes(question: Question, lang: str) -> list[ChoiceBox]:

@@ -20,13 +20,23 @@ from survivalkit.authoring.rules.base import (
     tool_own_questions,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import SK016, SK103, SK104, SK105, SK106, SK107, SK111, SK112
+from survivalkit.authoring.rules.catalog import (
+    SK016,
+    SK103,
+    SK104,
+    SK105,
+    SK106,
+    SK107,
+    SK111,
+    SK112,
+    SK170,
+)
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, KitInfo, Question, Term, Text, Tool, has_lang, walk_texts
 from survivalkit.kit.yamlread import KeyPath, Located
-from survivalkit.text.localized import fold
+from survivalkit.text.localized import bad_marks, fold
 from survivalkit.text.names import shown_name
 
 MAX_LABEL_WORDS = 20
@@ -272,3 +282,24 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
             if not source.url and not (source.reference or "").strip():
                 yield tool_problem(ctx, tool, ("sources", i), SK105,
                                    Msg("lint.source_bare"))
+
+
+# --- SK170: language marks ------------------------------------------------------------------
+
+
+def _lang_marks(ctx: Context) -> Iterator[tuple[Located | None, str, KeyPath, str, str]]:
+    """Every kit text (document templates included), one language at a time:
+    (located, origin, key path, language, text)."""
+    for loc, origin, model, _ in text_owners(ctx):
+        for key_path, text in walk_texts(model):
+            for lang, words in _languages(text):
+                yield loc, origin, key_path if isinstance(text, str) else (*key_path, lang), lang, words
+
+
+@check
+def check_lang_marks(ctx: Context) -> Iterator[Problem]:
+    """A phrase in the other language is marked ``[words]{lang=en}``: nothing else looks like it."""
+    for loc, origin, key_path, lang, words in _lang_marks(ctx):
+        for fragment in bad_marks(words, lang):
+            key = "lint.lang_mark_same" if fragment.endswith(f"{{lang={lang}}}") else "lint.lang_mark_bad"
+            yield problem_at(loc, origin, key_path, SK170, Msg(key, fragment=fragment, lang=lang))

@@ -2,7 +2,7 @@
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -10,9 +10,6 @@ from survivalkit.cli.env import Env
 from survivalkit.cli.options import SharedOptions
 from survivalkit.clock import today as now
 from survivalkit.i18n import t
-
-if TYPE_CHECKING:
-    from survivalkit.sheets.view import Workshop
 
 
 def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
@@ -112,32 +109,6 @@ def check_sheets(env: Env, tool_ids: list[str], *, stage: str | None) -> bool:
     return True
 
 
-MAX_COVER_TEXT = 120
-"""The longest workshop name or place printed on a cover."""
-
-
-def read_workshop(
-    cover: tuple[str | None, str | None, str | None, Path | None], lang: str
-) -> "Workshop | None":
-    """The cover's workshop from ``--event``, ``--place``, ``--date`` and ``--logo`` (None: none)."""
-    from survivalkit.cli.work import parse_day
-    from survivalkit.errors import UsageError
-    from survivalkit.sheets.logo import read_logo
-    from survivalkit.sheets.view import Workshop
-
-    event, place, day, logo = cover
-    if event is None and place is None and day is None and logo is None:
-        return None
-    texts = {}
-    for option, value in (("--event", event), ("--place", place)):
-        text = " ".join((value or "").split())
-        if len(text) > MAX_COVER_TEXT or any(ord(c) < 32 for c in value or "" if c not in "\t\n"):
-            raise UsageError(t("sheets.cover.too_long", lang, option=option, max=MAX_COVER_TEXT))
-        texts[option] = text
-    return Workshop(event=texts["--event"], place=texts["--place"], day=parse_day(day, lang),
-                    logo=read_logo(logo, lang) if logo is not None else "")
-
-
 def _centimetres(cm: float, lang: str) -> str:
     """``2,4`` in French, ``2.4`` in English (rounded up: 0.01 cm over is still over)."""
     text = f"{math.ceil(cm * 10) / 10:.1f}"
@@ -157,35 +128,43 @@ def sheets_command(
     duplex: bool = False,
     cover: tuple[str | None, str | None, str | None, Path | None] = (None, None, None, None),
 ) -> None:
-    """Build the sheets, booklet or forms and write them to one file."""
+    """Build the sheets, booklet or forms and write them to one file (the printout is made by
+    ``sheets.build``, as for the API: this adds the file)."""
+    from survivalkit.cli.work import parse_day
     from survivalkit.errors import OutputError, UsageError
     from survivalkit.files.writer import write_atomic
     from survivalkit.kit.model import tr
-    from survivalkit.sheets.build import Layout, build, default_filename, select_tools
+    from survivalkit.sheets.build import (
+        Layout,
+        choose_layout,
+        default_filename,
+        print_sheets,
+        select_tools,
+        sheets_work,
+        workshop_cover,
+    )
 
     lang = env.lang
     chosen_fmt = choose_format(fmt, out, lang)
     asked = [env.tool(tool_id) for tool_id in tool_ids]
-    tools = select_tools(env.kit, asked, stage, lang)
-    if form and booklet:
-        layout = Layout.PACK
-    elif form:
-        layout = Layout.FORMS
-    elif booklet or (booklet is None and len(tools) > 1):
-        layout = Layout.BOOKLET
-    else:
-        layout = Layout.SHEETS
-    workshop = read_workshop(cover, lang)
-    if workshop is not None and layout not in (Layout.BOOKLET, Layout.PACK):
-        raise UsageError(t("sheets.cover.booklet_only", lang))
-    target = out if out is not None else Path(default_filename(tools, layout, chosen_fmt, lang))
+    count = len(select_tools(env.kit, asked, stage, lang))
+    layout = choose_layout(count, form=form, booklet=booklet)
+    event, place, day, logo = cover
+    if any(value is not None for value in cover) and layout not in (Layout.BOOKLET, Layout.PACK):
+        raise UsageError(t("sheets.cover.booklet_only", lang))  # the core's message, with the options
+    work = sheets_work(
+        env.kit, asked, layout=layout, fmt=chosen_fmt,
+        lang=lang, stage=stage, duplex=duplex,
+        workshop=workshop_cover(event, place, parse_day(day, lang), logo, lang),
+        kits=[str(folder) for folder in env.kit_dirs],
+    )
+    tools = work.tools
+    target = out if out is not None else Path(default_filename(tools, work.layout, chosen_fmt, lang))
     if target.is_dir():
-        target = target / default_filename(tools, layout, chosen_fmt, lang)
+        target = target / default_filename(tools, work.layout, chosen_fmt, lang)
     if target.exists() and not force:
         raise OutputError(t("sheets.exists", lang, path=target))
-    result = build(env.kit, tools, layout=layout, fmt=chosen_fmt, lang=lang, day=now(),
-                   stage=stage, duplex=duplex, workshop=workshop,
-                   kits=[str(folder) for folder in env.kit_dirs])
+    result = print_sheets(env.kit, work, lang=lang, day=now())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, result.data)
