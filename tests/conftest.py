@@ -37,6 +37,17 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     assert not touched, f"a test wrote in the real home directory: {touched}"
 
 
+@pytest.fixture(autouse=True)
+def fresh_format_probe() -> Iterator[None]:
+    """Which formats work here is probed once per process: each test probes afresh, so that one
+    that makes PDF or pandoc unavailable leaves no trace on the next."""
+    from survivalkit.output import availability
+
+    availability.forget()
+    yield
+    availability.forget()
+
+
 def _snapshot(home: Path) -> set[tuple[str, float]]:
     """Top-level entries of the real home and of its data folders, with their modification times."""
     found: set[tuple[str, float]] = set()

@@ -24,6 +24,7 @@ __all__ = [
     "SurvivalkitError",
     "UsageError",
     "__version__",
+    "available_formats",
     "build_sheets",
     "load_kit",
     "run_journey",
@@ -33,6 +34,7 @@ __all__ = [
 
 _FROM = {
     "RunResult": "survivalkit.api",
+    "available_formats": "survivalkit.api",
     "build_sheets": "survivalkit.api",
     "load_kit": "survivalkit.api",
     "run_journey": "survivalkit.api",
@@ -48,7 +50,15 @@ _FROM = {
 }
 
 if TYPE_CHECKING:
-    from survivalkit.api import RunResult, build_sheets, load_kit, run_journey, run_tool, validate
+    from survivalkit.api import (
+        RunResult,
+        available_formats,
+        build_sheets,
+        load_kit,
+        run_journey,
+        run_tool,
+        validate,
+    )
     from survivalkit.engine.asker import Asker
     from survivalkit.errors import KitError, MissingAnswersError, Problem, SurvivalkitError, UsageError
     from survivalkit.kit.model import Kit

@@ -21,7 +21,6 @@ from survivalkit.engine.work import Around, JourneyWork, ToolWork
 from survivalkit.errors import Interrupted, Problem, SurvivalkitError, UnknownToolError, UsageError
 from survivalkit.i18n import LANGS, t
 from survivalkit.kit.model import Kit
-from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS
 
 KitLike = Kit | Path | str | Sequence[Path | str] | None
 """A loaded ``Kit``, a kit folder or a list of them (layered on the bundled kit in that order, as
@@ -121,6 +120,17 @@ def _around(asker: Asker | None, lang: str, notices: list[str]) -> Around:
     return Around(frontend=as_frontend(asker, strict=True, lang=lang), report=notices.append)
 
 
+def available_formats(lang: str = "fr") -> dict[str, str | None]:
+    """Each of the five formats → None when it can be written on this machine, else what is
+    missing and the command that installs it, in ``lang`` (the test ``run_tool`` makes too)."""
+    from survivalkit.output.availability import format_problem
+    from survivalkit.output.format_names import FORMATS
+
+    lang = _checked_lang(lang)
+    found = {fmt: format_problem(fmt) for fmt in FORMATS}
+    return {fmt: None if problem is None else problem.say(lang) for fmt, problem in found.items()}
+
+
 def run_tool(
     tool_id: str,
     answers: Mapping[str, Any] | None = None,
@@ -129,7 +139,7 @@ def run_tool(
     asker: Asker | None = None,
     lang: str = "fr",
     day: dt.date | str | None = None,
-    formats: Sequence[str] = OFFICE_DEFAULT_FORMATS,
+    formats: Sequence[str] | None = None,
     use_defaults: bool = False,
     out: Path | str | None = None,
     force: bool = False,
@@ -143,9 +153,13 @@ def run_tool(
     naming the question; an asker that gives the same refused reply twice raises ``AnswerError``.
     Nothing is read from or saved to the user's profile or sessions. With ``archive`` (as
     ``--archive``), each PDF is an archival PDF/A-3 carrying the answers file.
+
+    ``formats`` defaults to PDF and Word, those of them that work on this machine (see
+    ``available_formats``; what is missing is said in ``notices``); a format asked for that cannot
+    be written here raises ``MissingExtraError`` before anything runs.
     """
     lang = _checked_lang(lang)
-    chosen = _checked_formats(formats, lang) or list(OFFICE_DEFAULT_FORMATS)
+    chosen = _checked_formats(formats, lang)
     the_kit = _kit(kit, lang)
     if tool_id not in the_kit.tools:
         raise UnknownToolError(t("tool.unknown", lang, id=tool_id))

@@ -55,3 +55,29 @@ def test_validate_reads_positions_again_for_problems(
     found = [p for p in cached.problems if "montnt" in str(p.message)]
     assert len(found) == 3 and all(p.line > 1 for p in found)
     assert cached.problems == uncached.problems
+
+
+def test_an_interrupted_validate_keeps_the_chunks_it_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each chunk's problems are kept as soon as it is checked: a cold validate of thousands of
+    tools stopped halfway does not start again from nothing."""
+    from survivalkit.authoring.validate import validate_paths
+    from survivalkit.kit.cache import cache_dir
+
+    root = kit_with_problems(tmp_path)
+    monkeypatch.setattr(rules, "CHUNK", 2)
+
+    def stop(ctx: rules.Context):  # type: ignore[no-untyped-def]
+        if ctx.only and "outil-4" in ctx.only:
+            raise KeyboardInterrupt
+        yield from ()
+
+    checks = rules.CHECKS
+    monkeypatch.setattr(rules, "CHECKS", [*checks, stop])
+    with pytest.raises(KeyboardInterrupt):
+        validate_paths([root], [])
+    kept = len(list((cache_dir() / "lint").rglob("*.json")))
+    monkeypatch.setattr(rules, "CHECKS", checks)
+    validate_paths([root], [])
+    every = len(list((cache_dir() / "lint").rglob("*.json")))
+    assert 0 < kept < every  # the chunks before outil-4 were kept, the rest came after

@@ -316,3 +316,60 @@ def test_a_default_that_does_not_fit_is_reported_once(tmp_path: Path) -> None:
     tool = tool_with("Budget : {{ budget }}.", questions=BUDGET + "    default: beaucoup\n")
     rules = [p.rule for p in problems(tmp_path, tool) if p.severity == "error"]
     assert rules == ["SK031"]
+
+
+# --- round 4: a contributor's fresh mistakes ---------------------------------------------------
+
+
+def test_doubled_punctuation_written_in_the_template_itself(tmp_path: Path) -> None:
+    tool = tool_with("Article 12.. Objet : {{ objet }}")
+    [problem] = reported(tmp_path, tool, "SK135")
+    assert "« .. »" in problem.text("fr") and "Article 12.." in problem.text("fr")
+    assert reported(tmp_path, tool.replace("Article 12..", "Article 12."), "SK135") == []
+
+
+def test_an_answer_passed_to_capitalize_or_title(tmp_path: Path) -> None:
+    tool = tool_with("De : {{ nom | capitalize }}, {{ objet | trim | title }}")
+    found = reported(tmp_path, tool, "SK180")
+    assert sorted(next(part for part in p.text("en").split("`") if "{{" in part) for p in found) == [
+        "{{ nom | capitalize }}", "{{ objet | title }}"]
+    assert all(p.severity == "warning" for p in found)
+    [capitalize] = [p for p in found if "capitalize" in p.text("fr")]
+    assert "« Camille Durand » deviendrait « Camille durand »" in capitalize.text("fr")
+    source = (tmp_path / "tools/outil-test.yaml").read_text(encoding="utf-8").splitlines()
+    assert "capitalize" in source[capitalize.line - 1]
+    # a list the template builds itself is the kit's own text
+    own = tool_with("{% set mots = ['un', 'deux'] %}{{ mots[0] | capitalize }}")
+    assert reported(tmp_path, own, "SK180") == []
+
+
+def test_an_example_named_like_a_question_points_at_the_refused_answer(tmp_path: Path) -> None:
+    tool = tool_with("{% if urgent %}Échéance : {{ echeance | date_long }}{% endif %}",
+                     questions=("  - id: urgent\n    type: bool\n    label: {fr: Urgent ?, en: Urgent?}\n"
+                                "  - id: echeance\n    type: date\n    label: {fr: Quand ?, en: When?}\n"
+                                "    when: urgent\n"),
+                     answers=", urgent: true, echeance: 15/13/2027").replace("name: simple", "name: urgent")
+    found = problems(tmp_path, tool)
+    [sk007] = [p for p in found if p.rule == "SK007"]
+    assert sk007.key_path == "examples[0].answers.echeance"
+    # the refused date is not also said to be "never used because its `when` is false"
+    assert [p for p in found if p.rule == "SK113"] == []
+
+
+def test_expect_with_straight_quotes_where_the_document_has_french_ones(tmp_path: Path) -> None:
+    tool = tool_with("Projet « {{ objet }} » lancé.").replace(
+        'expect: ["60 000 € HT", "12 000"]', 'expect: [\'Projet "Une imprimante" lancé\']')
+    [problem] = reported(tmp_path, tool, "SK009")
+    assert "guillemets français « « … » » (avec leurs espaces)" in problem.text("fr")
+    assert "French quotation marks" in problem.text("en")
+
+
+def test_each_other_answer_is_tried_once_whatever_the_number_of_examples() -> None:
+    import survivalkit
+    from survivalkit.authoring.rules.rendered import variants
+
+    kit = survivalkit.load_kit()
+    tool = kit.tools["memo-achat-public"]
+    assert len(tool.examples) > 3
+    changed = [v.changed for v, _ in variants(kit, tool) if v.changed]
+    assert changed and len(changed) == len(set(changed))

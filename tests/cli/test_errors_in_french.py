@@ -99,7 +99,7 @@ CASES: dict[str, tuple[Callable[[Path], list[str]], Callable[[Path, pytest.Monke
     "format-unknown": (lambda p: [*_run_memo(p)[:-4], "--format", "xyz"], None, "Format inconnu « xyz »"),
     "set-form": (lambda p: [*_run_memo(p), "--set", "objet"], None, "sous la forme clé=valeur"),
     "missing-weasyprint": (lambda p: [*_run_memo(p)[:-4], "--format", "pdf", "--out", str(p / "out")],
-                           _no_weasyprint, "l'export PDF a besoin de WeasyPrint"),
+                           _no_weasyprint, "il y manque WeasyPrint. Pour l'ajouter : pip install"),
     "os-not-found": (lambda p: _run_memo(p), _os_error(errno.ENOENT), "fichier ou dossier introuvable"),
     "os-permission": (lambda p: _run_memo(p), _os_error(errno.EACCES), "permission refusée"),
     "os-disk-full": (lambda p: _run_memo(p), _os_error(errno.ENOSPC), "plus de place sur le disque"),

@@ -136,3 +136,21 @@ def test_the_api_archives_like_the_command(tmp_path: Path) -> None:
                                   day="2026-11-26", use_defaults=True, archive=True)
     [pdf] = [v for k, v in single.files.items() if k.endswith(".pdf")]
     assert PdfReader(io.BytesIO(pdf)).attachments["answers.yaml"] == [single.files["answers.yaml"]]
+
+
+def test_answers_on_the_cover_and_in_the_contents_stay_text() -> None:
+    """The project's name and the titles are the user's words: shown, never markup or links."""
+    from tests.output.test_bundle import DAY
+    from tests.output.test_render import answers_for
+
+    from survivalkit.output.bundle import render_outputs
+    from survivalkit.output.combined import combined_html
+
+    tool = KIT.tools["pre-analyse-rgpd"]
+    name = 'Projet <img src=x onerror=alert(1)> & [lien](javascript:alert(1)) "x"'
+    answers = {**answers_for(tool, tool.examples[0].answers, DAY), "projet_nom": name}
+    [output] = render_outputs(KIT, [(tool, answers)], day=DAY, lang="fr")
+    page = combined_html([(doc, "Outil") for doc in output.documents], lang="fr", day=DAY)
+    assert "<img" not in page and 'href="javascript' not in page
+    assert "Projet &lt;img src=x onerror=alert(1)&gt; &amp;" in page
+    assert page.count('href="#document-') == len(output.documents) == 2

@@ -56,7 +56,9 @@ def example_answers(kit: Kit, tool: Tool, example: Example, lang: str = "en") ->
     )
     final = interview.final_answers()
     known = {q.id for q in interview.questions}
-    dropped = [str(k) for k in example.answers if k in known and k not in final]
+    asked = {q.id for q in interview.applicable()}
+    # Only answers whose question is not asked: a refused answer is reported as such (SK007).
+    dropped = [str(k) for k in example.answers if k in known and k not in asked]
     return ExampleAnswers(final, errors, missing, day, dropped)
 
 
@@ -110,6 +112,9 @@ def golden_name(tool_id: str, example: str, document: str, lang: str) -> str:
 def answer_path(example: Example, index: int, message: str) -> tuple[str | int, ...]:
     """The example's answer a message is about (its key is named in it), else ``answers``."""
     where: tuple[str | int, ...] = ("examples", index, "answers")
+    # The example's own name is not an answer's (an example named `urgent` and a question `urgent`).
+    for named in (f"example `{example.name}`", f"exemple « {example.name} »"):
+        message = message.replace(named, "", 1)
     for key in example.answers:
         if f" {key}:" in message or f"`{key}`" in message or f" {key} :" in message:
             return (*where, str(key))

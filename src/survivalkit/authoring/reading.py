@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 NONE_PRINTED = "SK030"
 """« None », ``['a', 'b']`` or ``{'a': 1}`` in a document (error)."""
@@ -43,7 +44,8 @@ _CONTRACTION = re.compile(r"(?<![\w-])(?:à|de) (?:le|les)(?![\w'’-])", re.IGN
 _CONTRACTION_TEMPLATE = re.compile(r"(?<![\w-])(?:à|de)\s+\{\{", re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}(?:\s.*)?$")
 _DOUBLED = re.compile(r"(?<![.…])([.,;:!?])[ \u00a0\u202f]*([.,;:])(?![.\d])")
-_ABBREVIATION = re.compile(r"(?:^|[\s(*_.])\w{1,4}$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(*_.])[^\W\d]{1,4}$")
+"""« Réf. : », « etc., »: a short word before the period (a number is no abbreviation: « article 12.. »)."""
 
 _FR_MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
               "|décembre")
@@ -168,6 +170,12 @@ class Locator:
         return best
 
 
+@lru_cache(maxsize=256)
+def _locator(parts: tuple[TemplatePart, ...]) -> Locator:
+    """The locator of a document's templates, made once for all the branches read in them."""
+    return Locator(parts)
+
+
 def _quoted(token: str, texts: Sequence[str]) -> bool:
     pattern = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
     return any(pattern.search(text) for text in texts)
@@ -202,7 +210,7 @@ def read_document(
     the agent typed; what they wrote themselves (a date in French in an English document) is theirs.
     """
     typed = [unescape(a) for a in answers if a]
-    locator = Locator(parts)
+    locator = _locator(tuple(parts))
     default = parts[0].key_path if parts else ("documents",)
     findings: list[Finding] = []
     percent_values = [v for v in percents if v]
@@ -212,7 +220,8 @@ def read_document(
               kind: str = "") -> None:
         part, number, source = locator.find(line)
         token = line[start:end]
-        if source and token.strip() and token.strip() in _literal(source):
+        typo = rule == DOUBLED_PUNCTUATION and not any(c.isspace() for c in token)
+        if source and token.strip() and token.strip() in _literal(source) and not typo:
             return  # written as is in the template: meant, not a value gone wrong
         if rule not in (EMPTY_HEADING, PERCENT) and _quoted(token.strip(), typed):
             return  # the agent's own words, or a text the kit quotes
@@ -242,48 +251,68 @@ def read_document(
     markdown = _NO_ANSWER.sub("", markdown)
     in_fence = False
     lines = markdown.splitlines()
+    percent_key = tuple(percent_values)
     for line in lines:
         if line.lstrip().startswith("```"):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
+        candidates = _candidates(line, lang, foreign_formats, percent_key)
+        if not candidates:
+            continue
         plain = unescape(line)
-        for match in _NONE.finditer(plain):
-            found(NONE_PRINTED, plain, match.start(), match.end(), needs_output=True)
-        for match in _REPR.finditer(plain):
-            found(NONE_PRINTED, plain, match.start(), match.end(), needs_output=True)
-        if _HEADING.match(line) and not re.search(r"\w", plain.lstrip("#")):
-            found(EMPTY_HEADING, line, 0, len(line), detail=line.strip())
-        prose = _URL_OR_CODE.sub(lambda m: "x" * len(m.group()), plain)
-        if not prose.lstrip().startswith("|"):
-            for match in _DOUBLED.finditer(prose):
-                if match.group(1) == "." and _ABBREVIATION.search(prose[: match.start()]):
-                    continue  # « Réf. : », « etc., »
-                if match.group(1) in "?!" and match.group(2) != ".":
-                    continue
-                found(DOUBLED_PUNCTUATION, plain, match.start(), match.end())
-        if lang == "fr":
-            for match in _CONTRACTION.finditer(prose):
-                found(CONTRACTION, plain, match.start(), match.end(),
-                      template_shape=_CONTRACTION_TEMPLATE)
-        if foreign_formats:
-            pattern = FRENCH_IN_ENGLISH if lang == "en" else ENGLISH_IN_FRENCH
-            for match in pattern.finditer(prose):
-                found(OTHER_LANGUAGE, plain, match.start(), match.end(), needs_output=True)
-            raw = _RAW_FR if lang == "fr" else _RAW_DATE
-            for match in raw.finditer(prose):
-                found(OTHER_LANGUAGE, plain, match.start(), match.end(), needs_output=True,
-                      kind="raw")
-        for value in percent_values:
-            for match in re.finditer(
-                rf"(?<![\d,.])(?<!\d[ \u00a0\u202f]){re.escape(value)}(?![\d,.])"
-                r"(?![ \u00a0\u202f]\d{3})", prose
-            ):
-                if not _PERCENT_AFTER.match(prose, match.end()):
-                    found(PERCENT, plain, match.start(), match.end(), needs_output=True)
+        for rule, on_line, start, end, detail, needs_output, shape, kind in candidates:
+            found(rule, line if on_line else plain, start, end, detail=detail,
+                  needs_output=needs_output, template_shape=shape, kind=kind)
     findings += _emphasis(lines, locator, default)
     return findings
+
+
+Candidate = tuple[str, bool, int, int, str, bool, "re.Pattern[str] | None", str]
+"""(rule, on the raw line, start, end, detail, needs output, template shape, kind)."""
+
+
+@lru_cache(maxsize=65_536)
+def _candidates(line: str, lang: str, foreign_formats: bool,
+                percents: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """What one rendered line shows, before it is placed in the templates: most lines of a
+    document are the same in every branch, so each distinct line is read once."""
+    out: list[Candidate] = []
+    plain = unescape(line)
+    for match in _NONE.finditer(plain):
+        out.append((NONE_PRINTED, False, match.start(), match.end(), "", True, None, ""))
+    for match in _REPR.finditer(plain):
+        out.append((NONE_PRINTED, False, match.start(), match.end(), "", True, None, ""))
+    if _HEADING.match(line) and not re.search(r"\w", plain.lstrip("#")):
+        out.append((EMPTY_HEADING, True, 0, len(line), line.strip(), False, None, ""))
+    prose = _URL_OR_CODE.sub(lambda m: "x" * len(m.group()), plain)
+    if not prose.lstrip().startswith("|"):
+        for match in _DOUBLED.finditer(prose):
+            if match.group(1) == "." and _ABBREVIATION.search(prose[: match.start()]):
+                continue  # « Réf. : », « etc., »
+            if match.group(1) in "?!" and match.group(2) != ".":
+                continue
+            out.append((DOUBLED_PUNCTUATION, False, match.start(), match.end(), "", False, None, ""))
+    if lang == "fr":
+        for match in _CONTRACTION.finditer(prose):
+            out.append((CONTRACTION, False, match.start(), match.end(), "", False,
+                        _CONTRACTION_TEMPLATE, ""))
+    if foreign_formats:
+        pattern = FRENCH_IN_ENGLISH if lang == "en" else ENGLISH_IN_FRENCH
+        for match in pattern.finditer(prose):
+            out.append((OTHER_LANGUAGE, False, match.start(), match.end(), "", True, None, ""))
+        raw = _RAW_FR if lang == "fr" else _RAW_DATE
+        for match in raw.finditer(prose):
+            out.append((OTHER_LANGUAGE, False, match.start(), match.end(), "", True, None, "raw"))
+    for value in percents:
+        for match in re.finditer(
+            rf"(?<![\d,.])(?<!\d[ \u00a0\u202f]){re.escape(value)}(?![\d,.])"
+            r"(?![ \u00a0\u202f]\d{3})", prose
+        ):
+            if not _PERCENT_AFTER.match(prose, match.end()):
+                out.append((PERCENT, False, match.start(), match.end(), "", True, None, ""))
+    return tuple(out)
 
 
 def _emphasis(

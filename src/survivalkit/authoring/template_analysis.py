@@ -13,7 +13,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from survivalkit.kit.model import Question, QuestionType
 from survivalkit.sandbox.budget import BudgetExceeded
-from survivalkit.sandbox.expressions import References, analyse, environment, evaluate
+from survivalkit.sandbox.expressions import References, environment, evaluate, references_in
 
 MAX_COMBINATIONS = 20_000
 """Beyond this many combinations of answers, a condition is not judged."""
@@ -31,7 +31,7 @@ def parsed(source: str, *, expression: bool = False) -> nodes.Template:
 
 @cache
 def _references(source: str, expression: bool) -> References:
-    return analyse(source, expression=expression)
+    return references_in(parsed(source, expression=expression))  # the same tree as every check
 
 
 def references(source: str, *, expression: bool = False) -> References:

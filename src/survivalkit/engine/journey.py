@@ -24,8 +24,9 @@ from survivalkit.engine.triage import recommend
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Choice, Kit, Localized, Question, QuestionType, tool_questions, tr
+from survivalkit.output.availability import usable_default, works_here
 from survivalkit.output.bundle import ANSWERS_FILE, files_for, render_outputs
-from survivalkit.output.format_names import FORMAT_LABELS, OFFICE_DEFAULT_FORMATS, check_formats
+from survivalkit.output.format_names import FORMAT_LABELS, check_formats
 
 SESSION_KEY = "journey"
 
@@ -335,11 +336,12 @@ class Journey:
     def _formats(self, frontend: Frontend | None) -> None:
         if self.formats is not None:
             return
-        default = [f for f in self.remembered_formats if f in FORMAT_LABELS] or list(OFFICE_DEFAULT_FORMATS)
+        # Only what works on this machine is offered (and was said before the first question).
+        default = usable_default(self.remembered_formats)[0]
         if frontend is None or not self.interactive:
             self.formats = default
             return
-        order = list(FORMAT_LABELS)
+        order = works_here(FORMAT_LABELS)
         question = Question(
             id="formats",
             type=QuestionType.MULTICHOICE,
@@ -369,7 +371,7 @@ class Journey:
     def documents(self, *, header: str, formats: Sequence[str] | None = None,
                   archive: bool = False) -> dict[str, bytes]:
         """Every file of the output folder, in memory: documents, index (md, html), answers file."""
-        chosen = list(formats or self.formats or OFFICE_DEFAULT_FORMATS)
+        chosen = list(formats or self.formats or usable_default()[0])
         results = self.results()
         items = [(self.kit.tools[tid], answers) for tid, answers in results.items()]
         locate_for = {tid: run.locate for tid, run in self.runs.items()}

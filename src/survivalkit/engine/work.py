@@ -35,10 +35,11 @@ from survivalkit.engine.sessions import Autosave, Start, choose_start, open_sess
 from survivalkit.engine.sources import AnswerSources
 from survivalkit.engine.store import Store
 from survivalkit.engine.tool_run import ToolRun, ask_tool, remember_profile, remember_profile_values
-from survivalkit.errors import Interrupted, SessionError, SurvivalkitError, UsageError
+from survivalkit.errors import Interrupted, Msg, SessionError, SurvivalkitError, UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool
-from survivalkit.output.format_names import OFFICE_DEFAULT_FORMATS, check_formats
+from survivalkit.output.availability import problems, rememberable, require, usable_default, works_here
+from survivalkit.output.format_names import FORMAT_LABELS, check_formats
 from survivalkit.output.formats import FORMATS
 from survivalkit.output.render import Locator
 
@@ -62,22 +63,43 @@ def _said_session_day(around: Around, lang: str, given: dt.date | None, file: dt
 
 
 def remembered_formats(profile: Mapping[str, Any]) -> list[str]:
-    """The formats chosen last time (kept in the profile), known ones only."""
+    """The formats chosen last time (kept in the profile), known ones that work on this machine."""
     remembered = profile.get("formats")
-    return [f for f in FORMATS if isinstance(remembered, list) and f in remembered]
+    return rememberable(remembered) if isinstance(remembered, list) else []
 
 
 def choose_formats(given: Sequence[str] | None, *recorded: object, profile: Mapping[str, Any],
-                   lang: str = "en") -> list[str]:
+                   lang: str = "en", report: Callable[[str], None] | None = None) -> list[str]:
     """Given now, else the first recorded list (answers file, session), else the profile's, else
     the default pair. Only the five formats exist: a given or recorded name that is not one of
-    them is refused (``UsageError`` naming it and the accepted ones), before anything runs."""
+    them is refused (``UsageError`` naming it and the accepted ones), and one that cannot be
+    written on this machine too (``MissingExtraError`` saying how to install what it needs), before
+    anything runs. Of the profile's or the default formats, those that work here are kept; what is
+    missing for the others goes to ``report``, with the formats written instead."""
     if given:
-        return check_formats(given, lang)
+        return require(check_formats(given, lang))
     for formats in recorded:
         if formats:
-            return check_formats(formats, lang)
-    return remembered_formats(profile) or list(OFFICE_DEFAULT_FORMATS)
+            return require(check_formats(formats, lang))
+    saved = profile.get("formats")
+    kept, missing = usable_default(check_known(saved) if isinstance(saved, list) else ())
+    if report is not None and missing:
+        say_unavailable(missing, kept, lang, report)
+    return kept
+
+
+def check_known(values: Sequence[object]) -> list[str]:
+    """The known format names among ``values`` (a profile written by hand may hold anything)."""
+    return [f for f in FORMATS if f in values]
+
+
+def say_unavailable(missing: Sequence[Msg], kept: Sequence[str], lang: str,
+                    report: Callable[[str], None], *, key: str = "formats.instead") -> None:
+    """What is missing on this machine and how to install it, then the formats written instead."""
+    for problem in missing:
+        report(problem.say(lang))
+    labels = ", ".join(label[lang if lang in label else "en"] for f, label in FORMAT_LABELS.items() if f in kept)
+    report(t(key, lang, formats=labels))
 
 
 def profile_applies(*, interactive: bool, scripted: bool, use_profile: bool) -> bool:
@@ -193,7 +215,8 @@ def run_tool(work: ToolWork, around: Around) -> Done:
     restored = opened.restored or {}
     _said_session_day(around, lang, work.day, file.date if file else None, restored.get("date"))
     day = choose_day(work.day, file.date if file else None, restored.get("date"))
-    formats = choose_formats(work.formats, file.formats if file else None, profile=profile, lang=lang)
+    formats = choose_formats(work.formats, file.formats if file else None, profile=profile, lang=lang,
+                             report=around.report)
     run = ToolRun(work.kit, work.tool, lang=lang, day=day, settings=work.settings or Settings(lang=lang),
                   locate=work.locate, report=around.report)
     run.autosave = opened.autosave
@@ -271,7 +294,11 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
     given_formats = (choose_formats(work.formats, *recorded, profile={}, lang=lang)
                      if work.formats or any(recorded) else None)
     if given_formats is None and not interactive:
-        given_formats = choose_formats(None, profile=profile, lang=lang)
+        given_formats = choose_formats(None, profile=profile, lang=lang, report=around.report)
+    elif given_formats is None:  # asked at the end: what cannot be offered is said now
+        missing = problems(FORMATS)
+        if missing:
+            say_unavailable(missing, works_here(FORMATS), lang, around.report, key="formats.offered")
     journey = Journey(work.kit, lang=lang, day=day, interactive=interactive, settings=work.settings,
                       profile=profile if person else {}, formats=given_formats, report=around.report)
     journey.remembered_formats = remembered_formats(profile)
@@ -292,7 +319,7 @@ def run_journey(work: JourneyWork, around: Around) -> Done:
         if interactive and file is None and around.store is not None:
             store = around.store
             values = journey.typed_profile()
-            values["formats"] = list(journey.formats or [])
+            values["formats"] = rememberable(journey.formats or [])  # never one that fails here
             _quietly(around, lang, lambda: remember_profile_values(store, values))
         files = journey.documents(header=work.header, archive=work.archive)
         written = _write(work.out or journey.project, work.write, files, day=day, force=work.force,

@@ -913,6 +913,33 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "Valeurs d'un fait dont les dates laissent un trou ou se chevauchent",
         "en": "Fact values whose dates leave a gap or overlap",
     },
+    "lint.expect_french_quotes": {
+        "fr": "des guillemets français « « … » » (avec leurs espaces) au lieu de « \"…\" »",
+        "en": "French quotation marks \"« … »\" (with their spaces) instead of '\"…\"'",
+    },
+    "rule.SK180.summary": {
+        "fr": "Réponse passée à `capitalize` ou `title`, qui changent ses majuscules",
+        "en": "Answer passed to `capitalize` or `title`, which change its capitals",
+    },
+    "rule.SK180.fix": {
+        "fr": "Écrivez la réponse telle qu'elle a été tapée (`{{{{ nom }}}}`), ou avec `| milieu` au "
+              "milieu d'une phrase.",
+        "en": "Print the answer as typed (`{{{{ nom }}}}`), or with `| milieu` inside a sentence.",
+    },
+    "lint.case_filter": {
+        "fr": "{what} : `{{{{ {name} | {filter} }}}}` change les majuscules de la réponse : {example} ; "
+              "écrivez {{{{ {name} }}}} tel que tapé, ou {{{{ {name} | milieu }}}} au milieu d'une phrase",
+        "en": "{what}: `{{{{ {name} | {filter} }}}}` changes the answer's capitals: {example}; print "
+              "{{{{ {name} }}}} as typed, or {{{{ {name} | milieu }}}} inside a sentence",
+    },
+    "lint.case_filter.capitalize": {
+        "fr": "« Camille Durand » deviendrait « Camille durand », « Quai des Savoirs » « Quai des savoirs »",
+        "en": "\"Camille Durand\" would become \"Camille durand\", \"Quai des Savoirs\" \"Quai des savoirs\"",
+    },
+    "lint.case_filter.title": {
+        "fr": "« Maison de la Loire » deviendrait « Maison De La Loire », « DDT » « Ddt »",
+        "en": "\"Maison de la Loire\" would become \"Maison De La Loire\", \"DDT\" \"Ddt\"",
+    },
     "rule.SK138.fix": {
         "fr": "Faites commencer chaque valeur (`from`) le lendemain de la fin (`until`) de la précédente.",
         "en": "Start each value (`from`) the day after the previous one's end (`until`).",

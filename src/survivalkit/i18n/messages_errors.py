@@ -88,16 +88,36 @@ MESSAGES_ERRORS: dict[str, dict[str, str]] = {
     "store.cannot_save": {"fr": "impossible d'enregistrer {path} : {reason}", "en": "cannot save {path}: {reason}"},
     # --- formats and optional parts ----------------------------------------------------------------
     "extra.weasyprint": {
-        "fr": "l'export PDF a besoin de WeasyPrint : pip install \"survivalkit[pdf]\"",
-        "en": "PDF output needs WeasyPrint: pip install \"survivalkit[pdf]\"",
+        "fr": "Le PDF ne peut pas être produit sur cet ordinateur : il y manque WeasyPrint. "
+              "Pour l'ajouter : pip install \"survivalkit[pdf]\"",
+        "en": "PDF cannot be made on this computer: WeasyPrint is missing. "
+              "To add it: pip install \"survivalkit[pdf]\"",
     },
     "extra.pandoc": {
-        "fr": "l'export ODT et DOCX a besoin de pandoc : pip install \"survivalkit[office]\"",
-        "en": "ODT and DOCX output need pandoc: pip install \"survivalkit[office]\"",
+        "fr": "Word (.docx) et LibreOffice (.odt) ne peuvent pas être produits sur cet ordinateur : "
+              "il y manque pandoc. Pour l'ajouter : pip install \"survivalkit[office]\"",
+        "en": "Word (.docx) and LibreOffice (.odt) files cannot be made on this computer: pandoc is "
+              "missing. To add it: pip install \"survivalkit[office]\"",
     },
     "extra.pango": {
-        "fr": "l'export PDF a besoin de la bibliothèque Pango (par exemple apt-get install libpango-1.0-0) : {reason}",
-        "en": "PDF output needs the Pango library (e.g. apt-get install libpango-1.0-0): {reason}",
+        "fr": "Le PDF ne peut pas être produit sur cet ordinateur : il y manque la bibliothèque Pango, "
+              "dont WeasyPrint a besoin. Pour l'ajouter : {install} (détail : {reason})",
+        "en": "PDF cannot be made on this computer: the Pango library, which WeasyPrint needs, is "
+              "missing. To add it: {install} (detail: {reason})",
+    },
+    "extra.pango_windows": {
+        "fr": "installez MSYS2 (https://www.msys2.org), puis tapez dans son terminal : "
+              "pacman -S mingw-w64-x86_64-pango",
+        "en": "install MSYS2 (https://www.msys2.org), then type in its terminal: "
+              "pacman -S mingw-w64-x86_64-pango",
+    },
+    "formats.offered": {
+        "fr": "À la fin, vous choisirez vos formats parmi : {formats}.",
+        "en": "At the end, you will choose your formats among: {formats}.",
+    },
+    "formats.instead": {
+        "fr": "Vos documents seront donc écrits en : {formats}.",
+        "en": "So your documents will be written as: {formats}.",
     },
     "extra.pandoc_failed": {
         "fr": "pandoc n'a pas pu écrire le {fmt} : {reason}",

@@ -205,12 +205,13 @@ def fitted_pdf(page: str, pages: int | None, *, archive: bytes | None = None,
                archive_name: str = "answers.yaml") -> tuple[bytes, int]:
     """The tagged PDF of ``page`` and the tightening step used: with ``pages``, printed tighter
     step by step (``TIGHTER``) until it takes no more than that many pages, or the last step."""
+    from survivalkit.output.availability import pdf_problem, require
+
+    require(["pdf"])  # WeasyPrint and Pango, or what is missing and how to install it
     try:
         HTML = weasyprint_html()
-    except ImportError:
-        raise MissingExtraError(Msg("extra.weasyprint")) from None
-    except OSError as exc:  # WeasyPrint is there but Pango is not
-        raise MissingExtraError(Msg("extra.pango", reason=exc)) from None
+    except (ImportError, OSError) as exc:
+        raise MissingExtraError(pdf_problem(exc)) from None
     options: dict[str, Any] = {"pdf_variant": PDF_VARIANT}
     if archive is not None:
         from weasyprint import Attachment
@@ -231,23 +232,27 @@ def fitted_pdf(page: str, pages: int | None, *, archive: bytes | None = None,
 _PANDOC_MISSING = Msg("extra.pandoc")
 
 
-def _pandoc() -> str:
-    """The pandoc program: ``$PYPANDOC_PANDOC``, the one the office extra ships, else PATH's.
+def find_pandoc() -> str:
+    """The pandoc program: ``$PYPANDOC_PANDOC``, the one the office extra ships, else PATH's
+    (``apt install pandoc``, pandoc's Windows installer): ``MissingExtraError`` when there is none.
 
     Found without running it: pypandoc would start several processes per conversion to find
     and probe it (its version, its formats); here a conversion is one process.
     """
+    given = os.environ.get("PYPANDOC_PANDOC")
+    if given:
+        if shutil.which(given) or Path(given).is_file():
+            return given
+        raise MissingExtraError(_PANDOC_MISSING)
+    name = "pandoc.exe" if os.name == "nt" else "pandoc"
     try:
         import pypandoc
     except ImportError:
-        raise MissingExtraError(_PANDOC_MISSING) from None
-    given = os.environ.get("PYPANDOC_PANDOC")
-    if given:
-        return given
-    name = "pandoc.exe" if os.name == "nt" else "pandoc"
-    shipped = Path(pypandoc.__file__).resolve().parent / "files" / name
-    if shipped.is_file():
-        return str(shipped)
+        pass
+    else:
+        shipped = Path(pypandoc.__file__).resolve().parent / "files" / name
+        if shipped.is_file():
+            return str(shipped)
     found = shutil.which("pandoc")
     if found:
         return found
@@ -302,7 +307,7 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
         # Never reached through the program's own paths (every format is checked on the way in):
         # no other name is ever handed to pandoc as a writer.
         raise UsageError(f"not an office format: {fmt!r}")
-    pandoc = _pandoc()
+    pandoc = find_pandoc()
     reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
     fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")
     os.close(fd)

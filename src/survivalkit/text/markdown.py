@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
 
 LINK_SCHEMES = ("https", "http", "mailto")
 """The only link targets a document may carry (the kit writes them; answers never do)."""
@@ -62,14 +64,31 @@ def bullet_list(items: Iterable[object]) -> MarkdownText:
     return MarkdownText("\n".join(f"- {escape_markdown(item)}" for item in items))
 
 
-def link_targets(markdown: str) -> Iterator[str]:
-    """Every link target in ``markdown`` as a Markdown reader sees it (inline, reference, autolink)."""
+@cache
+def _link_reader() -> Any:
+    """One CommonMark reader that keeps every link, whatever its scheme (built once: it is the
+    costly part of a small document's reading)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # every link, whatever its scheme
-    for token in md.parse(markdown):
+    return md
+
+
+def may_hold_links(markdown: str) -> bool:
+    """False only when ``markdown`` cannot hold a link in CommonMark: an inline link needs ``](``
+    (the text's ``]`` *immediately* followed by ``(``), a reference link needs a definition
+    ``[label]:`` (its ``]`` immediately followed by ``:``), an autolink needs ``<``; no character
+    reference can stand for these (CommonMark 0.31, §6.3, 6.5, 6.7)."""
+    return "](" in markdown or "]:" in markdown or "<" in markdown
+
+
+def link_targets(markdown: str) -> Iterator[str]:
+    """Every link target in ``markdown`` as a Markdown reader sees it (inline, reference, autolink)."""
+    if not may_hold_links(markdown):
+        return
+    for token in _link_reader().parse(markdown):
         for child in token.children or ():
             if child.type == "link_open":
                 yield str(child.attrGet("href") or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from survivalkit.authoring.lint_cache import KIT_LEVEL, LintCache, cwd_key, kit_key, tool_key
@@ -61,10 +62,12 @@ so that checking a kit of thousands of tools takes the memory of a hundred (the 
 do not depend on which tools are checked together: incremental ``validate`` relies on it too)."""
 
 
-def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *,
-                     kit_level: bool) -> list[Problem]:
+def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *, kit_level: bool,
+                     done: Callable[[list[str], list[Problem]], None] | None = None) -> list[Problem]:
     """The problems of the tools ``todo`` (and of the kit's own files with ``kit_level``), found
-    ``CHUNK`` tools at a time; positions read here are dropped after each chunk."""
+    ``CHUNK`` tools at a time; positions read here are dropped after each chunk. ``done`` is
+    told each chunk's tools and problems as soon as they are known (so that they are kept even
+    if the command is stopped before the end)."""
     kit = loaded.kit
     ids = sorted(todo)
     problems: list[Problem] = []
@@ -76,7 +79,10 @@ def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *,
         read = read_sources(loaded, [kit.tools[tid].origin for tid in chunk],
                             kit_files=kit_level and first)
         ctx = Context(kit, loaded.sources, day, only=set(chunk), kit_level=kit_level and first)
-        problems += _drop_echoes([p for func in CHECKS for p in func(ctx)])
+        found = _drop_echoes([p for func in CHECKS for p in func(ctx)])
+        if done is not None:
+            done(chunk, found)
+        problems += found
         if ids:  # more to come: let this chunk's positions and parsed templates go
             for origin in read:
                 loaded.sources.pop(origin, None)
@@ -102,17 +108,31 @@ def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Prob
     todo = {tid for tid, found in known.items() if found is None}
     problems: list[Problem] = [p for found in known.values() if found for p in found]
     if todo or kit_level is None:
-        fresh = _check_in_chunks(loaded, day, list(todo), kit_level=kit_level is None)
         origins = {kit.tools[tid].origin: tid for tid in todo}
         by_tool: dict[str, list[Problem]] = {tid: [] for tid in todo}
         rest: list[Problem] = []
-        for p in fresh:
-            (by_tool[origins[p.path]] if p.path in origins else rest).append(p)
-        for tid, found in by_tool.items():
-            cache.put(keys[tid], found, kit.tools[tid].origin)
+
+        stored: set[str] = set()
+
+        def store(chunk: list[str], found: list[Problem]) -> None:
+            """Keep each tool's problems as soon as its chunk is checked."""
+            again: set[str] = set()
+            for p in found:
+                tid = origins.get(p.path)
+                if tid is None:
+                    rest.append(p)
+                    continue
+                by_tool[tid].append(p)
+                if tid in stored:  # a later chunk said more of an earlier tool: kept too
+                    again.add(tid)
+            for tid in [*chunk, *sorted(again)]:
+                cache.put(keys[tid], by_tool[tid], kit.tools[tid].origin)
+                stored.add(tid)
+
+        problems += _check_in_chunks(loaded, day, list(todo), kit_level=kit_level is None,
+                                     done=store)
         if kit_level is None:
             cache.put(kit_key_here, rest)
-        problems += fresh
     if kit_level:
         problems += kit_level
     cache.save()

@@ -34,7 +34,7 @@ from survivalkit.authoring.rules.base import (
     problem_at,
     tool_problem,
 )
-from survivalkit.authoring.rules.catalog import SK008
+from survivalkit.authoring.rules.catalog import SK008, SK180
 from survivalkit.errors import Msg, Problem, TemplateError
 from survivalkit.kit.model import Example, Kit, Question, QuestionType, Tool, tool_questions
 from survivalkit.kit.yamlread import Located
@@ -114,8 +114,11 @@ def _filler(q: Question, day: dt.date) -> Any:
 def variants(kit: Kit, tool: Tool) -> Iterator[tuple[Variant, Any]]:
     """Each valid example, then each branch one changed answer reaches, with its checked answers.
 
-    A changed answer that opens a question the example skipped gets an answer that fits it.
-    Branches whose answers end up the same as one already seen are left out.
+    Each other answer of each choice, yes/no or optional question is tried once, on the first
+    example where it makes a valid branch (not on every example: that multiplied the renderings
+    by the number of examples for little more found). A changed answer that opens a question the
+    example skipped gets an answer that fits it. Branches whose answers end up the same as one
+    already seen are left out.
     """
     from survivalkit.authoring.golden import example_answers
 
@@ -133,6 +136,7 @@ def variants(kit: Kit, tool: Tool) -> Iterator[tuple[Variant, Any]]:
         bases.append((index, example, checked.answers))
         yield Variant(example, index, ""), checked
     count = 0
+    reached: set[tuple[str, str]] = set()  # (question, answer) already read in some branch
     for index, example, final in bases:
         for qid, q in questions.items():
             if q.type not in (QuestionType.BOOL, *_CHOICE_TYPES) and q.required:
@@ -140,6 +144,8 @@ def variants(kit: Kit, tool: Tool) -> Iterator[tuple[Variant, Any]]:
             for value in _alternatives(q, final.get(qid)):
                 if count >= MAX_VARIANTS:
                     return
+                if (qid, repr(value)) in reached:
+                    continue  # each answer of each question once, from the first example it fits
                 answers = dict(example.answers)
                 if value is None:
                     answers.pop(qid, None)
@@ -153,6 +159,7 @@ def variants(kit: Kit, tool: Tool) -> Iterator[tuple[Variant, Any]]:
                 if key in seen:
                     continue
                 seen.add(key)
+                reached.add((qid, repr(value)))
                 count += 1
                 yield Variant(example, index, changed), checked
 
@@ -354,7 +361,7 @@ def _raw_values_differ(q: Question) -> bool:
 @check
 def check_raw_choice(ctx: Context) -> Iterator[Problem]:
     """``{{ nature }}`` prints the stored value (« agregation »), not what the agent chose."""
-    from survivalkit.sandbox.expressions import environment
+    from survivalkit.authoring.template_analysis import parsed
 
     for tool in ctx.tools():
         choices = {q.id: q for q in tool_questions(ctx.kit, tool)
@@ -365,7 +372,7 @@ def check_raw_choice(ctx: Context) -> Iterator[Problem]:
             if source.key_path[-1] == "filename" or "filename" in source.key_path:
                 continue
             try:
-                ast = environment().parse(source.text)
+                ast = parsed(source.text)
             except TemplateSyntaxError:
                 continue
             done: set[str] = set()
@@ -383,5 +390,36 @@ def check_raw_choice(ctx: Context) -> Iterator[Problem]:
                                                value=first.value), expr.lineno)
 
 
-__all__ = ["NONE_PRINTED", "check_raw_choice", "check_rendered_documents", "read_variant",
+_CASE_FILTERS = ("capitalize", "title")
+
+
+@check
+def check_case_filters(ctx: Context) -> Iterator[Problem]:
+    """``{{ nom | capitalize }}`` lowers the rest of a name (« Camille durand »), ``title`` raises
+    every word (« Maison De La Loire »): an answer is printed as the agent typed it."""
+    from survivalkit.authoring.template_analysis import parsed
+    from survivalkit.output.render import known_ids
+
+    for tool in ctx.tools():
+        answers = set(known_ids(ctx.kit, tool))
+        for source in document_sources(tool):
+            if not any(f in source.text for f in _CASE_FILTERS):
+                continue
+            try:
+                ast = parsed(source.text)
+            except TemplateSyntaxError:
+                continue
+            for node in ast.find_all(nodes.Filter):
+                inner = node.node
+                while isinstance(inner, nodes.Filter) and inner.node is not None:
+                    inner = inner.node
+                if node.name in _CASE_FILTERS and isinstance(inner, nodes.Name) and inner.name in answers:
+                    yield tool_problem(ctx, tool, source.key_path, SK180,
+                                       Msg("lint.case_filter", what=source.what, name=inner.name,
+                                           filter=node.name,
+                                           example=Msg(f"lint.case_filter.{node.name}")),
+                                       node.lineno)
+
+
+__all__ = ["NONE_PRINTED", "check_case_filters", "check_raw_choice", "check_rendered_documents", "read_variant",
            "variants"]
