@@ -22,6 +22,7 @@ from survivalkit.output.courtesy import appellation, capitalise_lines, civility_
         ("association", "m", "Monsieur le Président", "Je vous prie d'agréer, Monsieur le Président, l'expression de mes salutations distinguées."),
         ("prefect", "", "Madame, Monsieur", "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma haute considération."),
         ("person", "", "Madame, Monsieur", "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
+        ("person", "f", "Madame", "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées."),
     ],
 )
 def test_the_appellation_and_a_closing_formula_that_repeats_it(kind: str, civ: str, called: str, closing: str) -> None:

@@ -68,17 +68,44 @@ def test_the_memo_says_what_to_buy_in_lower_case() -> None:
     assert "nous avons besoin d'acheter **une prestation de conception" in out.documents[0].markdown
 
 
-def test_a_note_reads_in_the_french_administrative_order() -> None:
+def test_a_letter_reads_in_the_french_administrative_order() -> None:
+    md = one(example_files("dossier-candidature-financement", "region-avec-association", ["md"]), "candidature", "md")
+    text = md.decode("utf-8")
+    order = ["Ville de Sète\nDirection de la relation aux habitants", "Madame la Présidente de la Région Occitanie",
+             "À Sète, le 26 novembre 2026", "**Objet\u00a0:** Candidature", "Madame la Présidente,",
+             "## Le projet", "Mes services se tiennent à votre disposition",
+             "Je vous prie d'agréer, Madame la Présidente, l'expression de ma haute considération.",
+             "François Martin, maire de Sète", "P.J.\u00a0: Annexe budgétaire"]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions, [p for p, i in zip(order, positions, strict=True) if i == -1]
+    assert positions == sorted(positions)
+    assert "distinguée" not in text and text.count("\n\nMadame la Présidente,\n\n") == 1
+
+
+def test_a_request_to_ones_own_manager_is_a_note_with_a_decision() -> None:
     md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "demande", "md")
     text = md.decode("utf-8")
     order = ["Nadia Ferrand\nInstructrice", "**Note à l'attention** d'Éric Vidal, chef du service des aides",
              "À Privas, le 26 novembre 2026", "**Objet\u00a0:** Demande de temps pour le projet",
-             "## Ce que je vous demande", "Je vous remercie de l'attention",
+             "## Ce que je vous demande", "Je me tiens à votre disposition",
              "Nadia Ferrand\nInstructrice des demandes d'aide sociale\n\n## Décision",
              "☐\u00a0Accord", "Nom et fonction\u00a0: Éric Vidal, chef du service des aides", "Signature\u00a0:"]
     positions = [text.find(part) for part in order]
     assert -1 not in positions, [p for p, i in zip(order, positions, strict=True) if i == -1]
     assert positions == sorted(positions)
+    assert "Madame, Monsieur" not in text and "considération" not in text
+
+
+def test_the_note_to_the_data_protection_officer_asks_an_opinion_not_an_agreement() -> None:
+    files = example_files("pre-analyse-rgpd", "questionnaire-agents-consentement", ["md", "docx"])
+    text = one(files, "avis-donnees", "md").decode("utf-8")
+    assert "## Avis\n" in text and "## Décision" not in text
+    assert "☐\u00a0Avis favorable\u2003☐\u00a0Avis favorable avec réserves\u2003☐\u00a0Avis défavorable" in text
+    assert "Réserves ou recommandations" in text and "Accord" not in text and "Refus" not in text
+    docx = zipfile.ZipFile(io.BytesIO(one(files, "avis-donnees", "docx"))).read("word/document.xml").decode()
+    assert "Avis défavorable" in docx and "Refus" not in docx
+    english = one(example_files("pre-analyse-rgpd", "questionnaire-agents-consentement", ["md"], "en"), "avis-donnees", "md")
+    assert "## Opinion" in english.decode("utf-8") and "Approved" not in english.decode("utf-8")
 
 
 def test_an_agreement_ends_with_the_place_the_copies_and_one_block_per_party() -> None:
@@ -86,7 +113,9 @@ def test_an_agreement_ends_with_the_place_the_copies_and_one_block_per_party() -
     text = md.decode("utf-8")
     assert text.startswith("# Lettre de mission")
     assert "Fait à Privas, le " in text and "en deux exemplaires." in text
-    assert text.index("Pour l'agent") < text.index("Pour le service") and "Signatures" not in text
+    # A lettre de mission is signed by the authority that assigns it; the officer acknowledges it.
+    assert text.index("L'autorité qui confie la mission") < text.index("Pris connaissance, l'agent")
+    assert "Pour l'agent" not in text and "Signatures" not in text
 
 
 def test_the_html_keeps_the_last_paragraph_and_the_signature_together() -> None:
@@ -94,7 +123,7 @@ def test_the_html_keeps_the_last_paragraph_and_the_signature_together() -> None:
     html = one(files, "demande", "html").decode("utf-8")
     assert re.search(r'<h1 class="letter-subject">Objet\u00a0: Demande de temps', html)
     end = html.split('<div class="letter-end">', 1)[1]
-    assert end.index("Un point d'étape et un bilan") < end.index("Je vous remercie") < end.index('class="signature"')
+    assert end.index("Un point d'étape et un bilan") < end.index("Je me tiens à votre disposition") < end.index('class="signature"')
     assert ".letter-end, .decision { break-inside: avoid" in html and "padding-bottom: 3.2cm" in html
 
 

@@ -91,7 +91,7 @@ def test_the_letter_has_its_parts_headings_and_signature_on_one_page(
         assert part in whole, part
     # Multi-line answers keep their lines: each milestone is its own item.
     assert "Fin janvier : douze entretiens avec des demandeurs et des instructeurs Fin mars" not in whole
-    [closing_page] = [_flat(p) for p in pages if "Je vous remercie" in _flat(p)]
+    [closing_page] = [_flat(p) for p in pages if "Je me tiens à votre disposition" in _flat(p)]
     assert "Nadia Ferrand Instructrice des demandes" in closing_page
 
 

@@ -18,6 +18,9 @@ class Decision(_Frozen):
     """Who decides, as a template (``{{ responsable_nom }}``); without it, a line to fill in."""
     points: list[Text] = []
     """The points to decide, one template each (an empty one is left out); none: one decision."""
+    kind: Literal["decision", "opinion"] = "decision"
+    """``decision`` (accord, refus, accord sous conditions) or ``opinion`` for someone who only
+    advises, such as a data protection officer (avis favorable, avec réserves, défavorable)."""
 
 
 class Letter(_Frozen):
@@ -29,10 +32,10 @@ class Letter(_Frozen):
     """The recipient block, one line each: name, job title, service, address. Needed by a letter and a note."""
     recipient_kind: str | None = None
     """Who the letter goes to, a template giving one of ``prefect``, ``mayor``, ``president`` (an
-    elected head), ``director``, ``service``, ``dpo``, ``company``, ``association``. With it, a letter
-    opens with its appellation (« Madame la Préfète, ») and ends with the closing formula that
-    repeats it (« haute considération » for a prefect, a mayor or a president); an empty or other
-    value generates nothing."""
+    elected head), ``director``, ``service``, ``dpo``, ``company``, ``association``, ``person``
+    (private persons). With it, a letter opens with its appellation (« Madame la Préfète, ») and
+    ends with the closing formula that repeats it (« haute considération » for a prefect, a mayor or
+    a president); an empty or other value generates nothing."""
     recipient_civility: str | None = None
     """The recipient's civility, a template giving ``madame`` or ``monsieur`` (default: read from the
     recipient's first line, « Monsieur le préfet … »); unknown, the letter says « Madame, Monsieur »."""

@@ -27,6 +27,9 @@ SIGNATORY_IDS = ("nom", "fonction")
 BOX = "\u2610"  # ☐, a box to tick by hand
 GAP = "\u2003"  # an em space between the boxes
 DOTS = "\u2026" * 12
+DECISION_BOXES = ("letter.yes", "letter.no", "letter.conditions")
+OPINION_BOXES = ("letter.opinion_yes", "letter.opinion_reserves", "letter.opinion_no")
+"""The boxes of a decision (accord, refus, conditions) and of an adviser's opinion (avis)."""
 COPIES = {
     "fr": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
     "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
@@ -42,6 +45,8 @@ class DecisionParts:
 
     by: str
     points: list[str]
+    opinion: bool = False
+    """An opinion asked of an adviser (« Avis »), not a decision (« Décision »)."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +122,15 @@ def render_letter(
         points = [
             render(p, ("letter", "decision", "points", i)).strip() for i, p in enumerate(spec.points)
         ]
-        decision = DecisionParts(by=" ".join(_lines(by)), points=[" ".join(_lines(p)) for p in points if p])
+        opinion = spec.kind == "opinion"
+        decision = DecisionParts(
+            by=" ".join(_lines(by)), points=[" ".join(_lines(p)) for p in points if p], opinion=opinion
+        )
         if lang == "fr":
             decision = DecisionParts(
-                by=french_spacing(decision.by), points=[french_spacing(p) for p in decision.points]
+                by=french_spacing(decision.by),
+                points=[french_spacing(p) for p in decision.points],
+                opinion=opinion,
             )
     recipient = lines(part("recipient"))
     if document.layout == "letter":  # the address block; a note's recipient follows « à l'attention de »
@@ -187,13 +197,15 @@ def split_last_block(markdown: str) -> tuple[str, str]:
 
 def decision_lines(decision: DecisionParts, lang: str) -> list[tuple[str, str]]:
     """The decision block as (kind, Markdown) pairs: ``point``, ``boxes``, ``field``."""
-    boxes = GAP.join(f"{BOX}\u00a0{label(k, lang)}" for k in ("letter.yes", "letter.no", "letter.conditions"))
+    keys = OPINION_BOXES if decision.opinion else DECISION_BOXES
+    boxes = GAP.join(f"{BOX}\u00a0{label(k, lang)}" for k in keys)
     out: list[tuple[str, str]] = []
     for point in decision.points:
         out += [("point", f"**{point}**"), ("boxes", boxes)]
     if not decision.points:
         out.append(("boxes", boxes))
-    out.append(("field", f"{label('letter.remarks', lang)} {DOTS}{DOTS}"))
+    remarks = "letter.opinion_remarks" if decision.opinion else "letter.remarks"
+    out.append(("field", f"{label(remarks, lang)} {DOTS}{DOTS}"))
     out.append(("field", f"{label('letter.decision_date', lang)} {DOTS}"))
     out.append(("field", f"{label('letter.decision_name', lang)} {decision.by or DOTS}"))
     out.append(("field", label("letter.signature", lang)))
@@ -236,7 +248,8 @@ def letter_blocks(parts: LetterParts) -> list[Block]:
     if parts.attachments:
         blocks.append(Block("attachments", attachments_line(parts)))
     if parts.decision is not None:
-        blocks.append(Block("decision", label("letter.decision", lang)))
+        heading = "letter.opinion" if parts.decision.opinion else "letter.decision"
+        blocks.append(Block("decision", label(heading, lang)))
         blocks += [Block(f"decision-{kind}", text) for kind, text in decision_lines(parts.decision, lang)]
     return blocks
 
