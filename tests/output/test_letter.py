@@ -82,6 +82,28 @@ def test_a_letter_reads_in_the_french_administrative_order() -> None:
     assert "distinguée" not in text and text.count("\n\nMadame la Présidente,\n\n") == 1
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_state_service_writes_to_its_own_prefect_by_a_note_a_commune_by_a_letter(lang: str) -> None:
+    """The same derogation request (letter ``as_note``): a note from the State's own service, with
+    no appellation and no closing formula; a letter with both from a municipality. So do its e-mail
+    draft and its Word version."""
+    def files(example: str) -> dict[str, bytes]:
+        return example_files("demande-derogation", example, ["md", "docx"], lang)
+
+    state, commune = files("service-etat-prefet"), files("prefet-ecole-modulaire")
+    note, letter = one(state, "demande", "md").decode("utf-8"), one(commune, "demande", "md").decode("utf-8")
+    lead = {"fr": "**Note à l'attention de** Monsieur le préfet du Gard",
+            "en": "**Note for the attention of** Monsieur le préfet du Gard"}[lang]
+    assert lead in note
+    assert "Monsieur le Préfet," not in note and "considération" not in note and "Dear Prefect" not in note
+    opening = {"fr": "Monsieur le Préfet,", "en": "Dear Prefect,"}[lang]
+    assert opening in letter and "Note à l'attention" not in letter and "Note for the attention" not in letter
+    draft = one(state, "demande", "eml").decode("utf-8")
+    assert "Monsieur le Préfet," not in draft and "haute considération" not in draft
+    with zipfile.ZipFile(io.BytesIO(one(state, "demande", "docx"))) as docx:
+        assert "Monsieur le Préfet," not in docx.read("word/document.xml").decode("utf-8")
+
+
 def test_a_request_to_ones_own_manager_is_a_note_with_a_decision() -> None:
     md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "demande", "md")
     text = md.decode("utf-8")

@@ -36,6 +36,11 @@ class Letter(_Frozen):
     (private persons). With it, a letter opens with its appellation (« Madame la Préfète, ») and
     ends with the closing formula that repeats it (« haute considération » for a prefect, a mayor or
     a president); an empty or other value generates nothing."""
+    as_note: str | None = None
+    """For a letter: a template giving ``yes`` when, for these answers, it is sent inside one
+    administration (a State service writing to its own prefect) and is therefore laid out as a
+    note — « Note à l'attention de … », no appellation or closing formula; anything else keeps the
+    letter."""
     recipient_civility: str | None = None
     """The recipient's civility, a template giving ``madame`` or ``monsieur`` (default: read from the
     recipient's first line, « Monsieur le préfet … »); unknown, the letter says « Madame, Monsieur »."""
@@ -60,8 +65,8 @@ class Letter(_Frozen):
 Layout = Literal["document", "letter", "note", "agreement"]
 """How a document is laid out: plain, a letter, an internal note, an agreement between parties."""
 
-LETTER_PARTS = ("sender", "recipient", "recipient_kind", "recipient_civility", "place", "subject", "references",
-                "closing", "attachments")
+LETTER_PARTS = ("sender", "recipient", "recipient_kind", "as_note", "recipient_civility", "place", "subject",
+                "references", "closing", "attachments")
 
 
 class Document(_Frozen):

@@ -132,18 +132,21 @@ def render_letter(
                 points=[french_spacing(p) for p in decision.points],
                 opinion=opinion,
             )
+    layout = document.layout
+    if layout == "letter" and part("as_note").strip().lower() in ("yes", "oui", "true"):
+        layout = "note"  # inside one administration (a State service to its own prefect): a note
     recipient = lines(part("recipient"))
-    if document.layout == "letter":  # the address block; a note's recipient follows « à l'attention de »
+    if layout == "letter":  # the address block; a note's recipient follows « à l'attention de »
         recipient = capitalise_lines(recipient)
     kind = kind_of(part("recipient_kind"))
     civ = civility(part("recipient_civility")) or civility_from_text(recipient[0] if recipient else "")
     closing = part("closing")
-    if kind and document.layout == "letter":
+    if kind and layout == "letter":
         # The appellation opens the letter; the formula that repeats it ends it.
         body = f"{appellation(kind, civ, lang)},\n\n{body.lstrip()}"
         closing = "\n\n".join(p for p in (closing, formula(kind, civ, lang)) if p)
     return LetterParts(
-        layout=document.layout,
+        layout=layout,
         lang=lang,
         body=body,
         sender=sender,
