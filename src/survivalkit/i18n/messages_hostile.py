@@ -88,7 +88,7 @@ MESSAGES_HOSTILE: dict[str, dict[str, str]] = {
     "yaml.control": {"fr": "le caractère de contrôle {code} n'est pas accepté : retirez-le",
                      "en": "the control character {code} is not allowed; remove it"},
     "yaml.bad_date": {"fr": "`{value}` n'est pas une date du calendrier : écrivez-la AAAA-MM-JJ",
-                      "en": "`{value}` is not a real date ({reason}); write it as YYYY-MM-DD"},
+                      "en": "`{value}` is not a real date; write it as YYYY-MM-DD"},
     "yaml.number_too_long": {"fr": "ce nombre est trop long ({n} caractères) : écrivez-en un plus court",
                              "en": "this number is too long ({n} characters); write a shorter one"},
     "yaml.value_unreadable": {"fr": "cette valeur ne peut pas être lue : {reason}",
