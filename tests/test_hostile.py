@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -177,9 +176,10 @@ def test_hostile_input(
         args = [arg.format(**values) for arg in case["args"]] + common
     before, traces = _tree(tmp_path), _traces()
 
-    started = time.monotonic()
+    # No timed assertion (shared machines are noisy): what keeps a hostile input from running
+    # away is the readers' bounds (size, depth, aliases, the sandbox's budget), each asserted by
+    # the refusal message below; speed is measured by bench/run.py.
     code, stdout, stderr = run_cli(args, capsys)
-    elapsed = time.monotonic() - started
     output = stdout + stderr
 
     assert "Traceback" not in output
@@ -189,7 +189,6 @@ def test_hostile_input(
     after = _tree(tmp_path)
     outside = {name for name in after if not name.startswith("out/")}
     assert {n for n in outside if after[n] != before.get(n)} == set(), "written outside --out"
-    assert elapsed < 10, f"took {elapsed:.1f} s"
     if case.get("exit") == 0:
         assert code == 0, output
         assert sorted(p.name for p in out.iterdir()) == sorted(case["written"])
@@ -276,12 +275,15 @@ def _name_of(case: dict[str, Any]) -> str:
 
 # --- bombs are refused quickly ---------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["billion-laughs", "self-alias", "deep-flow", "deep-nesting"])
-def test_bombs_are_refused_in_milliseconds(name: str) -> None:
+def test_bombs_are_refused_by_a_bound_before_anything_is_built(name: str) -> None:
+    """Refused by the bound meant for it (expansion counted on the node graph, depth, a
+    self-reference), never after expanding: no timing here, the bound named is the proof."""
     raw = (HOSTILE / "tools" / f"{name}.yaml").read_bytes()
-    started = time.monotonic()
     located, problems = parse_yaml(raw, name)
-    assert located is None and problems
-    assert time.monotonic() - started < 0.5
+    assert located is None and len(problems) == 1
+    expected = {"billion-laughs": "yaml.expands", "self-alias": "yaml.alias_self",
+                "deep-flow": "yaml.too_deep", "deep-nesting": "yaml.too_deep"}[name]
+    assert getattr(problems[0].message, "key", None) == expected, problems[0].message
 
 
 def test_a_huge_file_is_not_even_read_whole(tmp_path: Path) -> None:
@@ -290,10 +292,9 @@ def test_a_huge_file_is_not_even_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "enorme.yaml"
     with path.open("wb") as handle:
         handle.truncate(2_000_000_000)  # a 2 GB sparse file
-    started = time.monotonic()
-    located, problems = read_yaml(path)
+    located, problems = read_yaml(path)  # a whole read would take 2 GB: the size bound comes first
     assert located is None and "the limit" in problems[0].message
-    assert time.monotonic() - started < 0.5
+    assert getattr(problems[0].message, "key", None) == "yaml.file_over"
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses a sparse file and an address-space limit")
