@@ -58,7 +58,10 @@ def test_english_letters_follow_english_conventions(kind: str, civ: str, called:
         ("Madame la directrice", "f", "de Madame la directrice"),
         ("Éric Vidal, chef du service des aides", "", "d'Éric Vidal, chef du service des aides"),
         ("Anne Martin", "", "d'Anne Martin"),
-        ("Hugo Martin", "", "de Hugo Martin"),
+        ("Hugo Martin", "", "d'Hugo Martin"),
+        ("Hélène Garnier, cheffe du service des aides", "", "d'Hélène Garnier, cheffe du service des aides"),
+        ("HCERES", "", "de HCERES"),
+        ("Yann Le Goff", "", "de Yann Le Goff"),
     ],
 )
 def test_de_before_a_title_is_contracted(who: str, civ: str, expected: str) -> None:

@@ -85,7 +85,7 @@ def formula(kind: str, civ: str, lang: str) -> str:
 _ARTICLE = re.compile(r"(?:(les|le|la)\s+|(l['’]))", re.IGNORECASE)
 _VOWEL = "aâàeéèêëiîïoôuùûüyhAÂÀEÉÈÊËIÎÏOÔUÙÛÜYH"
 _ELIDED = "aâàeéèêëiîïoôuùûüAÂÀEÉÈÊËIÎÏOÔUÙÛÜ"
-"""Before a name: « d'Éric Vidal », but « de Hugo Martin » (an h is often aspirated) and « de Yann »."""
+"""Before a name: « d'Éric Vidal », « d'Hélène Garnier » (the h of first names is mute), but « de Yann »."""
 
 
 def of_title(who: str, civ: str) -> str:
@@ -98,8 +98,11 @@ def of_title(who: str, civ: str) -> str:
         return joined + rest
     first = who.split(" ", 1)[0] if who else ""
     if not who or re.match(r"(Madame|Monsieur|Mme|M\.|Mlle)\b", who) or _is_name(who):
-        # « d'Éric Vidal », « d'Anne Leroy »: elided before a vowel (not before h, often aspirated)
-        return f"d'{who}" if who[:1] in _ELIDED and not who[:2].isupper() else f"de {who}".rstrip()
+        # « d'Éric Vidal », « d'Anne Leroy », « d'Hélène Garnier »: elided before a vowel, and before
+        # the h of a first name (mute: « d'Hugo », « d'Hervé »); never before an acronym or a title.
+        mute_h = who[:1] == "H" and who[1:2] in _ELIDED and _is_name(who) and not who[:2].isupper()
+        vowel = who[:1] in _ELIDED and not who[:2].isupper()
+        return f"d'{who}" if vowel or mute_h else f"de {who}".rstrip()
     # A title without its article: « Délégué à la protection des données » → « du délégué … ».
     lowered = first[0].lower() + first[1:] if first[1:2].islower() else first
     rest = lowered + who[len(first):]
