@@ -147,4 +147,6 @@ def test_letters_inside_one_administration_are_notes_and_the_grant_letter_is_add
     assert "Je vous prie d'agréer, Madame la Présidente, l'expression de ma haute considération." in text
     state = example_files("dossier-candidature-financement", "etat-taux-depasse", ["md"], "fr")
     text = next(v for k, v in state.items() if k.startswith("candidature")).decode()
-    assert "l'expression de ma considération distinguée." in text and "haute" not in text
+    # A State service applying to a State fund writes inside one administration: a note, no formula.
+    assert "**Note à l'attention du** ministère du Travail" in text
+    assert "considération" not in text and "Madame, Monsieur" not in text

@@ -104,6 +104,13 @@ def test_a_state_service_writes_to_its_own_prefect_by_a_note_a_commune_by_a_lett
         assert "Monsieur le Préfet," not in docx.read("word/document.xml").decode("utf-8")
 
 
+def test_a_state_service_applying_to_a_state_fund_writes_a_note_not_a_letter() -> None:
+    note = one(example_files("dossier-candidature-financement", "etat-taux-depasse", ["md"]), "candidature", "md")
+    text = note.decode("utf-8")
+    assert "**Note à l'attention du** ministère du Travail" in text
+    assert "Madame, Monsieur" not in text and "considération" not in text
+
+
 def test_a_request_to_ones_own_manager_is_a_note_with_a_decision() -> None:
     md = one(example_files("decharge-temps-innovation", "un-jour-sans-programme", ["md"]), "demande", "md")
     text = md.decode("utf-8")
