@@ -513,3 +513,38 @@ def test_an_update_resumed_keeps_the_answer_fixed_before_it_stopped(tmp_path: Pa
     assert "objet" not in again.asked and again.asked[0] == "reference_interne"
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["answers"]["memo-achat-public"]["objet"] == "six ateliers avec des usagers"
+
+
+def test_update_asks_an_optional_question_new_since_the_record_never_one_the_agent_skipped(
+        tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The record lists the questions each tool's answers were given to: an optional question
+    added to the tool since then is asked by ``update``; the optional ``budget`` the agent left
+    empty is not asked again."""
+    from test_projects_in_progress import Agent, memo_project
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.store import Store
+    from survivalkit.engine.update import update_project
+    from survivalkit.engine.work import Around
+
+    folder = memo_project(tmp_path, capsys)  # `budget` (optional) skipped
+    update_project(folder, KIT, lang="fr", day=dt.date(2026, 12, 8), header="", around=Around(store=Store()))
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    known = record["kit"]["questions"]["memo-achat-public"]
+    assert "budget" in known and "objet" in known and "nom" in known
+
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    newer = text.replace("  - id: budget\n", "  - id: reference_interne\n    label: {fr: Quelle référence ?, en: Which?}\n"
+                         "    required: false\n  - id: budget\n", 1)
+    assert newer != text
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
+    kit = load_kit([bundled_kit_dir(), layer]).kit
+    agent = Agent({"reference_interne": "DA-118"})
+    update_project(folder, kit, lang="fr", day=dt.date(2026, 12, 9), header="",
+                   around=Around(frontend=as_frontend(agent), store=Store()))
+    assert agent.asked == ["reference_interne"]
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["answers"]["memo-achat-public"]["reference_interne"] == "DA-118"
+    assert "reference_interne" in record["kit"]["questions"]["memo-achat-public"]

@@ -412,6 +412,22 @@ def recorded_formats(record: Record, folder: Path, tool_id: str) -> list[str] | 
     return found or record.formats or None
 
 
+def questions_asked(recorded: Mapping[str, Any], rerun: Sequence[str], kit: Kit) -> dict[str, list[str]]:
+    """For each tool of the project, the questions its answers were given to (profile included):
+    those recorded earlier, and today's for the tools run now. ``update`` asks a question that is
+    new since then, and leaves alone an optional one the agent skipped."""
+    from survivalkit.kit.model import tool_questions
+
+    earlier = recorded.get("questions")
+    kept = {str(k): [str(q) for q in v if isinstance(q, str)] for k, v in earlier.items()
+            if isinstance(v, list)} if isinstance(earlier, dict) else {}
+    for tool_id in rerun:
+        tool = kit.tools.get(tool_id)
+        if tool is not None:
+            kept[tool_id] = [q.id for q in [*kit.info.profile, *tool_questions(kit, tool)]]
+    return kept
+
+
 def tool_hash(tool: Tool) -> str:
     """The hash of one tool's file (never of the whole kit: a run loads only what it needs)."""
     try:
@@ -495,7 +511,8 @@ def merge_into_folder(
     if kits:
         merged.settings["kits"] = list(dict.fromkeys(k for k in kits if isinstance(k, str)))
     merged.kit = {"version": kit.info.version,
-                  "tools": {tid: tool_hash(kit.tools[tid]) for tid in merged.tools if tid in kit.tools}}
+                  "tools": {tid: tool_hash(kit.tools[tid]) for tid in merged.tools if tid in kit.tools},
+                  "questions": questions_asked(old.kit, new.tools, kit)}
     out[ANSWERS_FILE] = (header + _dump(merged, day)).encode("utf-8")
     combined = _combined(folder, out, merged, kit=kit, lang=lang, day=day, archived=archive)
     if combined is not None:

@@ -142,8 +142,11 @@ def update_project(
         values = {**{k: v for k, v in recorded.answers.items() if k in recorded.common}, **own}
         # An optional question left unanswered then stays so: only what is required and missing
         # (a new question), or no longer fits, is asked.
+        # A question new since the record (known from the record's list of questions) is asked
+        # even when optional; without that list, every optional gap counts as skipped.
+        known = record.kit.get("questions", {}).get(tool_id) if isinstance(record.kit.get("questions"), dict) else None
         skipped = {q.id: None for q in [*kit.info.profile, *tool_questions(kit, tool)]
-                   if not q.required and q.id not in values}
+                   if not q.required and q.id not in values and (not isinstance(known, list) or q.id in known)}
         key = update_session_key(folder, tool_id)
         resume = _has_session(around, key)
         if resume:  # what the agent confirmed before stopping wins over the record (a fixed answer)
