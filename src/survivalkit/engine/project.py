@@ -32,6 +32,7 @@ from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
 from survivalkit.output.render import RenderedDocument
 from survivalkit.text.localized import tr
+from survivalkit.text.names import without_controls
 
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
@@ -68,9 +69,6 @@ class Record:
     """Answers whose question a tool no longer has (``survivalkit update``): kept aside, never deleted."""
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def folder_file(name: object) -> str | None:
     """``name`` when it can be a file the project wrote in its own folder: a plain file name (no
     folder part, no ``..``, not hidden, no control character, not a Windows device) — else ``None``.
@@ -78,7 +76,7 @@ def folder_file(name: object) -> str | None:
     read or moved."""
     from survivalkit.text.names import windows_device
 
-    if not isinstance(name, str) or not name or len(name) > 255 or _CONTROL.search(name):
+    if not isinstance(name, str) or not name or len(name) > 255 or without_controls(name, 255) != name:
         return None
     if name != Path(name).name or "/" in name or "\\" in name or ":" in name or name.startswith("."):
         return None
@@ -98,7 +96,7 @@ def _docs(value: Any) -> list[Documents]:
     for item in value if isinstance(value, list) else []:
         if isinstance(item, dict) and isinstance(item.get("files"), list):
             files = [name for name in map(folder_file, item["files"]) if name is not None]
-            title = _CONTROL.sub(" ", str(item.get("title") or ""))[:200]
+            title = without_controls(item.get("title"), 200)
             if files:
                 out.append(Documents(title, files, _plain_date(item.get("date"))))
     return out

@@ -26,6 +26,7 @@ from survivalkit.files.places import data_dir
 from survivalkit.files.writer import sweep, write_atomic
 from survivalkit.kit.yamlread import parse_yaml
 from survivalkit.output.format_names import FORMATS
+from survivalkit.text.names import without_controls
 
 MAX_SESSION_BYTES = 2_000_000
 MAX_PROJECTS = 200
@@ -238,9 +239,9 @@ class Store:
                 continue
             tools = item.get("tools")
             found.append(ProjectInfo(
-                Path(item["path"]), _plain_text(item.get("name"), 200),
-                tuple(filter(None, (_plain_text(x, 100) for x in tools))) if isinstance(tools, list) else (),
-                _plain_text(item.get("last"), 40), _plain_text(item.get("saved_at"), 40),
+                Path(item["path"]), without_controls(item.get("name"), 200),
+                tuple(filter(None, (without_controls(x, 100) for x in tools))) if isinstance(tools, list) else (),
+                without_controls(item.get("last"), 40), without_controls(item.get("saved_at"), 40),
             ))
         return found
 
@@ -572,15 +573,6 @@ def _lock_alive(lock: Path) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _plain_text(value: object, limit: int) -> str:
-    """A text of the hand-editable projects list as it may be shown: without control or
-    formatting characters (terminal escapes, bidirectional overrides), cut at ``limit``."""
-    import unicodedata
-
-    text = str(value or "") if isinstance(value, str | int | float) else ""
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))[:limit]
 
 
 def _holds_record(folder: Path) -> bool:

@@ -51,17 +51,7 @@ def letter_pandoc(parts: LetterParts) -> str:
 def keep_body_with_signature(data: bytes, fmt: str) -> bytes:
     """Set keep-with-next on the paragraph before the signature block (whatever its style)."""
     member = "content.xml" if fmt == "odt" else "word/document.xml"
-    edit = _keep_odt if fmt == "odt" else _keep_docx
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == member:
-                content = edit(content.decode("utf-8")).encode("utf-8")
-            compress = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(item, content, compress_type=compress)
-    return out.getvalue()
+    return _rewrite(data, member, _keep_odt if fmt == "odt" else _keep_docx)
 
 
 def _chain_start(xml: str, pattern: str) -> int:

@@ -70,3 +70,12 @@ def shown_name(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def without_controls(text: object, limit: int) -> str:
+    """``text`` as it may be shown: control and formatting characters (terminal escapes,
+    bidirectional overrides, line breaks) dropped, cut at ``limit``; a value that is not a text,
+    a number, gives nothing."""
+    if isinstance(text, bool) or not isinstance(text, str | int | float):
+        return ""
+    return "".join(c for c in str(text) if unicodedata.category(c) not in ("Cc", "Cf"))[:limit]
