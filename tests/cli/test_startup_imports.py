@@ -79,3 +79,12 @@ def test_a_run_to_markdown_and_html_from_a_script_prints_without_rich(tmp_path: 
     imported = _imported(tmp_path, *args)
     assert any(out.glob("*.html"))
     assert imported & {"rich", "weasyprint"} == set()
+
+
+def test_only_a_run_that_writes_an_email_draft_loads_the_email_writer(tmp_path: Path) -> None:
+    for tool, draft in (("guide-entretien-usagers", False), ("memo-achat-public", True)):
+        out = tmp_path / tool
+        answers = _example_answers(tmp_path, tool)
+        imported = _imported(tmp_path, "run", tool, "--answers", str(answers), "--format", "md", "-o", str(out))
+        assert any(out.glob("*.eml")) == draft
+        assert ("email.policy" in imported) == draft
