@@ -139,35 +139,11 @@ def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def weasyprint_html() -> Any:
-    """WeasyPrint's ``HTML`` class, imported without its slow library look-ups when possible.
+    """WeasyPrint's ``HTML`` class; without its slow library look-ups when the command line
+    allows it (``output.native``)."""
+    from survivalkit.output.native import weasyprint_html as imported
 
-    On import, WeasyPrint asks cffi for each native library under several names; every name
-    that is not a file name makes cffi call ``ctypes.util.find_library``, which on Linux starts
-    ``ldconfig`` and the C compiler (about 200 processes, a quarter of a second: WeasyPrint
-    #1125, #2073). Each list also holds the library's exact file name (``libpango-1.0.so.0``),
-    which the system loader finds by itself: so during this one import, on Linux only,
-    ``find_library`` answers "not found" at once, and the exact names load. Should that fail,
-    the import is simply tried again the usual way. Nothing stays changed afterwards.
-    """
-    import sys
-
-    if "weasyprint" not in sys.modules and sys.platform.startswith("linux"):
-        import ctypes.util
-
-        real = ctypes.util.find_library
-        ctypes.util.find_library = lambda name: None
-        try:
-            from weasyprint import HTML
-
-            return HTML
-        except (ImportError, OSError):
-            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-                del sys.modules[name]
-        finally:
-            ctypes.util.find_library = real
-    from weasyprint import HTML
-
-    return HTML
+    return imported()
 
 
 PDF_VARIANT = "pdf/ua-1"
