@@ -279,13 +279,18 @@ def document_office(doc: RenderedDocument, fmt: str, *, step: int = 0) -> bytes:
 
 
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:
-    """Markdown to ODT or DOCX with pandoc (one process), styled by the shipped reference document."""
+    """Markdown to ODT or DOCX with pandoc (one process), styled by the shipped reference document.
+
+    pandoc reads no file and fetches no address for the document: raw HTML, TeX and attributes
+    are off, and images become their description (``data/no-images.lua``), as in HTML and PDF.
+    """
     if fmt not in OFFICE_FORMATS or lang not in ("fr", "en"):
         # Never reached through the program's own paths (every format is checked on the way in):
         # no other name is ever handed to pandoc as a writer.
         raise UsageError(Msg("formats.not_office", value=f"{fmt}/{lang}"))
     pandoc = find_pandoc()
     reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
+    no_images = resources.files("survivalkit") / "data" / "no-images.lua"
     fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")
     os.close(fd)
     out = Path(out_name)
@@ -294,9 +299,10 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
         args = [pandoc, "--from=markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex-smart",
                 f"--to={fmt}", f"--output={out}",
                 "--standalone", f"--metadata=lang:{lang}", f"--metadata=title-meta:{title}"]
-        with resources.as_file(reference) as ref_path:
+        with resources.as_file(reference) as ref_path, resources.as_file(no_images) as filter_path:
             if ref_path.is_file():
                 args.append(f"--reference-doc={ref_path}")
+            args.append(f"--lua-filter={filter_path}")  # an image never loads a file or address
             try:
                 done = subprocess.run(args, input=markdown.encode("utf-8"), capture_output=True,
                                       check=False)
