@@ -433,7 +433,7 @@ def test_a_changed_amount_reaches_the_other_documents_only_when_accepted(
     changed = write(tmp_path / "m2.yaml", {**MEMO, "montant": 18000})
     err = run(capsys, "run", "memo-achat-public", "--answers", str(changed), "--date", "2026-12-14", "--out", str(folder))
     said = " ".join(err.replace("\u202f", " ").replace("\xa0", " ").split())
-    assert "vaut maintenant 18 000 € dans « Mémo « achat public » » (avant : 12 500 €)" in said
+    assert "vaut maintenant 18 000 € dans « Mémo “achat public” » (avant : 12 500 €)" in said
     assert "« Justifier un achat innovant » (du 9 décembre 2026) utilisent encore l'ancienne valeur" in said
     assert "--propagate" in said and "propagate: true" in said
     assert note_of(folder).read_bytes() == note, "not without the agent's consent"
