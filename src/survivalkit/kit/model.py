@@ -162,6 +162,10 @@ class Source(_Frozen):
     """Where to read it."""
     reference: str | None = None
     """A legal reference (e.g. ``Code de la commande publique, art. R2122-8``)."""
+    to_check: Text | None = None
+    """What is not yet verified in this source and must be checked before relying on it
+    (e.g. « vérifier que cet article impose bien… »). The sheets print « à vérifier » after the
+    source, ``show`` prints the whole text, and ``validate`` lists it (SK190)."""
 
 
 class Sheet(_Frozen):
