@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
+from survivalkit import settings
 from survivalkit.errors import ExitCode, FilesExistError, KitError, MissingAnswersError, SurvivalkitError
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.version import __version__
@@ -193,17 +194,6 @@ def _collect_less_often() -> tuple[int, int, int]:
     return before
 
 
-def _without_pydantic_plugins() -> str | None:
-    """The kit's models are not handed to third-party pydantic plugins: looking for them reads
-    the metadata of every installed package at each start (3 ms with 80 packages, more in a
-    crowded environment). Pydantic's own setting (``PYDANTIC_DISABLE_PLUGINS``), for the command
-    line's process only, unless the user set it; what it was is given back when ``main`` returns."""
-    before = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
-    if before is None:
-        os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    return before
-
-
 def _sane_streams() -> None:
     """Standard streams that cannot crash a run: a closed one reads or writes nothing, and text
     the terminal's encoding cannot show (Latin-9, cp1252, ASCII) becomes a replacement character."""
@@ -257,15 +247,15 @@ def _stream_error(exc: OSError) -> bool:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
     collector = _collect_less_often()
-    plugins = _without_pydantic_plugins()
+    # The kit's models are not handed to third-party pydantic plugins, and none is looked up.
+    plugins_back = settings.without_pydantic_plugins()
     try:
         code = _main(argv)
     finally:
         import gc
 
         gc.set_threshold(*collector)
-        if plugins is None:
-            os.environ.pop("PYDANTIC_DISABLE_PLUGINS", None)
+        plugins_back()
     sys.exit(code)
 
 
