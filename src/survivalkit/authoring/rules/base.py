@@ -68,6 +68,9 @@ class Context:
     """Tool ids to check (None: all of them); the others' problems are known already."""
     kit_level: bool = True
     """Whether to check the kit's own files (kit.yaml and glossary.yaml of every layer)."""
+    fills: dict[str, tuple[str, str]] | None = None
+    """The questions' labels that fill a datum across the whole kit (``rules.data.data_fills``),
+    when known already: computed once for a kit checked in chunks."""
 
     def tools(self) -> list[Tool]:
         """The tools to check."""

@@ -3,11 +3,12 @@ a question that asks what a declared datum is but fills none."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from survivalkit.authoring.rules.base import Context, check, did_you_mean, tool_own_questions, tool_problem
 from survivalkit.authoring.rules.catalog import SK015, SK118
 from survivalkit.errors import Msg, Problem
+from survivalkit.kit.model import Question, Tool
 
 
 @check
@@ -29,18 +30,34 @@ def check_data(ctx: Context) -> Iterator[Problem]:
                                        expected=datum.type.value))
 
 
+Fills = dict[str, tuple[str, str]]
+"""A question's label (folded) → the first tool (in id order) whose question of that label fills
+a datum, and that datum."""
+
+
+def data_fills(tools: Iterable[Tool]) -> Fills:
+    """The labels of the questions that fill a datum, across ``tools`` (the whole kit)."""
+    fills: Fills = {}
+    for tool in tools:
+        for _, q in tool_own_questions(tool):
+            if q.datum is not None:
+                fills.setdefault(_label(q), (tool.id, q.datum))
+    return fills
+
+
+def outside_inputs(tool: Tool, declared: Mapping[str, object], fills: Fills) -> str:
+    """What the checks of ``tool`` read of the other tools (part of its lint cache key): for
+    each question that fills no datum, the tool and datum its label is filled by elsewhere."""
+    labels = [_label(q) for _, q in tool_own_questions(tool) if q.datum is None and q.id not in declared]
+    return "|".join(f"{label}={fills.get(label)}" for label in labels)
+
+
 @check
 def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
     """A question that fills no datum but asks what a declared datum is: it has the datum's name
     as its id, or the very label of a question that fills it (the same thing asked twice)."""
-    from survivalkit.text.localized import tr
-
     declared = ctx.kit.info.project
-    fills: dict[str, tuple[str, str]] = {}
-    for tool in ctx.kit.tools.values():
-        for _, q in tool_own_questions(tool):
-            if q.datum is not None:
-                fills.setdefault(_folded(tr(q.label, "fr")), (tool.id, q.datum))
+    fills = ctx.fills if ctx.fills is not None else data_fills(ctx.kit.tools.values())
     for tool in ctx.tools():
         for key_path, q in tool_own_questions(tool):
             if q.datum is not None:
@@ -48,10 +65,16 @@ def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
             if q.id in declared:
                 yield tool_problem(ctx, tool, key_path, SK118, Msg("lint.datum_named", id=q.id))
                 continue
-            other = fills.get(_folded(tr(q.label, "fr")))
+            other = fills.get(_label(q))
             if other is not None and other[0] != tool.id:
                 yield tool_problem(ctx, tool, key_path, SK118,
                                    Msg("lint.datum_twice", id=q.id, tool=other[0], datum=other[1]))
+
+
+def _label(q: Question) -> str:
+    from survivalkit.text.localized import tr
+
+    return _folded(tr(q.label, "fr"))
 
 
 def _folded(text: str) -> str:
