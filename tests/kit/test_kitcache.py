@@ -228,3 +228,21 @@ def test_show_names_the_other_tools_of_a_datum_from_the_cards(
     assert data_lines(kit, "outil-test", "fr") == ["Ce que le projet achète (aussi dans : Autre outil)"]
     assert data_lines(kit, "sans", "fr") == []
     assert read == []
+
+
+def test_show_names_a_few_other_tools_of_a_datum_and_counts_the_rest(tmp_path: Path) -> None:
+    """A large kit has thousands of tools filling the same datum: `show` names five, counts the rest."""
+    from survivalkit.kit.listing import OTHERS_SHOWN, data_lines
+
+    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
+    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
+    files = {"kit.yaml": kit_yaml}
+    files |= {f"tools/outil-{i}.yaml": filled.replace("Outil test", f"Outil {i}") for i in range(8)}
+    kit = load_kit([build_tree(tmp_path, files)], cache=KitCache.open()).kit
+    assert OTHERS_SHOWN == 5
+    assert data_lines(kit, "outil-3", "fr") == [
+        "Ce que le projet achète (aussi dans : Outil 0, Outil 1, Outil 2, Outil 4, Outil 5 "
+        "et 2 autres outils)"]
+    assert data_lines(kit, "outil-0", "en") == [
+        "Ce que le projet achète (also in: Outil 1, Outil 2, Outil 3, Outil 4, Outil 5 "
+        "and 2 other tools)"]

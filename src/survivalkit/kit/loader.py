@@ -363,14 +363,15 @@ def unreadable_entries(root: Path) -> list[Problem]:
     try:
         if not folder.is_dir():
             return []
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as found:
+            # a plain file (known from the folder's listing, no look at the file) is readable
+            names = sorted(e.name for e in found if os.path.splitext(e.name)[1] in (".yaml", ".yml")
+                           and not e.is_file(follow_symlinks=False))
     except OSError as exc:
         return [Problem(_display(folder), 1, 1, "", Msg("kit.unreadable_folder", reason=_reason(exc)))]
     problems: list[Problem] = []
     shown = _display(folder)
-    for path in entries:
-        if path.suffix not in (".yaml", ".yml"):
-            continue
+    for path in (folder / name for name in names):
         name = str(Path(shown) / path.name)  # the entry itself, never where a link leads
         try:
             mode = path.stat().st_mode
