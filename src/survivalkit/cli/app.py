@@ -163,11 +163,16 @@ def _run(invocation: Invocation, args: list[str]) -> Any:
 
 def _quiet_printing_libraries() -> None:
     """WeasyPrint and fontTools log every font subtlety as a warning: the command line shows only
-    their errors (a program using the API keeps its own logging settings)."""
+    their errors (a program using the API keeps its own logging settings). WeasyPrint may be
+    imported without its slow library look-ups (``output.native``: process-wide, so the command
+    line's decision)."""
     import logging
 
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    from survivalkit.output.native import allow_quick_import
+
+    allow_quick_import()  # this process is the program's own: WeasyPrint loads without look-ups
 
 
 def _sane_streams() -> None:

@@ -139,35 +139,11 @@ def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def weasyprint_html() -> Any:
-    """WeasyPrint's ``HTML`` class, imported without its slow library look-ups when possible.
+    """WeasyPrint's ``HTML`` class; without its slow library look-ups when the command line
+    allows it (``output.native``)."""
+    from survivalkit.output.native import weasyprint_html as imported
 
-    On import, WeasyPrint asks cffi for each native library under several names; every name
-    that is not a file name makes cffi call ``ctypes.util.find_library``, which on Linux starts
-    ``ldconfig`` and the C compiler (about 200 processes, a quarter of a second: WeasyPrint
-    #1125, #2073). Each list also holds the library's exact file name (``libpango-1.0.so.0``),
-    which the system loader finds by itself: so during this one import, on Linux only,
-    ``find_library`` answers "not found" at once, and the exact names load. Should that fail,
-    the import is simply tried again the usual way. Nothing stays changed afterwards.
-    """
-    import sys
-
-    if "weasyprint" not in sys.modules and sys.platform.startswith("linux"):
-        import ctypes.util
-
-        real = ctypes.util.find_library
-        ctypes.util.find_library = lambda name: None
-        try:
-            from weasyprint import HTML
-
-            return HTML
-        except (ImportError, OSError):
-            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-                del sys.modules[name]
-        finally:
-            ctypes.util.find_library = real
-    from weasyprint import HTML
-
-    return HTML
+    return imported()
 
 
 PDF_VARIANT = "pdf/ua-1"
@@ -303,13 +279,18 @@ def document_office(doc: RenderedDocument, fmt: str, *, step: int = 0) -> bytes:
 
 
 def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> bytes:
-    """Markdown to ODT or DOCX with pandoc (one process), styled by the shipped reference document."""
+    """Markdown to ODT or DOCX with pandoc (one process), styled by the shipped reference document.
+
+    pandoc reads no file and fetches no address for the document: raw HTML, TeX and attributes
+    are off, and images become their description (``data/no-images.lua``), as in HTML and PDF.
+    """
     if fmt not in OFFICE_FORMATS or lang not in ("fr", "en"):
         # Never reached through the program's own paths (every format is checked on the way in):
         # no other name is ever handed to pandoc as a writer.
         raise UsageError(Msg("formats.not_office", value=f"{fmt}/{lang}"))
     pandoc = find_pandoc()
     reference = resources.files("survivalkit") / "data" / f"reference.{fmt}"
+    no_images = resources.files("survivalkit") / "data" / "no-images.lua"
     fd, out_name = tempfile.mkstemp(suffix=f".{fmt}")
     os.close(fd)
     out = Path(out_name)
@@ -318,9 +299,10 @@ def markdown_to_office(markdown: str, fmt: str, *, title: str, lang: str) -> byt
         args = [pandoc, "--from=markdown+hard_line_breaks+fenced_divs-raw_html-raw_attribute-raw_tex-smart",
                 f"--to={fmt}", f"--output={out}",
                 "--standalone", f"--metadata=lang:{lang}", f"--metadata=title-meta:{title}"]
-        with resources.as_file(reference) as ref_path:
+        with resources.as_file(reference) as ref_path, resources.as_file(no_images) as filter_path:
             if ref_path.is_file():
                 args.append(f"--reference-doc={ref_path}")
+            args.append(f"--lua-filter={filter_path}")  # an image never loads a file or address
             try:
                 done = subprocess.run(args, input=markdown.encode("utf-8"), capture_output=True,
                                       check=False)
