@@ -20,7 +20,6 @@ from typing import Any
 
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.cache import LINT_BUDGET, EntryStore, digest, file_hash
-from survivalkit.kit.model import Tool
 
 KIT_LEVEL = "<kit>"
 ORIGIN = "<origin>"
@@ -46,7 +45,7 @@ def resolved(path: Path | str) -> str:
         return str(Path(path).absolute())
 
 
-def kit_key(roots: Iterable[Path], tools: Iterable[Tool], today: dt.date) -> str:
+def kit_key(roots: Iterable[Path], tools: Iterable[str], today: dt.date) -> str:
     """What every tool's problems depend on besides its own file (and what it shares with other
     tools, see ``tool_key``): survivalkit's code, the date, the kit files and ``tools``' ids.
 
@@ -59,14 +58,14 @@ def kit_key(roots: Iterable[Path], tools: Iterable[Tool], today: dt.date) -> str
         parts.append(str(real))
         for name in ("kit.yaml", "glossary.yaml"):
             parts.append(f"{name}:{file_hash(real / name) if (real / name).exists() else '-'}")
-    parts += sorted(tool.id for tool in tools)
+    parts += sorted(tools)
     return digest(*parts)
 
 
-def tool_key(base: str, tool: Tool, shared: str = "") -> str:
-    """A tool's own key: the kit's, its file's resolved path and content, and ``shared``: what
-    its checks read of other tools (``rules.data.outside_inputs``)."""
-    return digest(base, resolved(tool.origin), file_hash(Path(tool.origin)) or "unreadable", shared)
+def tool_key(base: str, origin: str, shared: str = "") -> str:
+    """A tool's own key: the kit's, its file's (``origin``) resolved path and content, and
+    ``shared``: what its checks read of other tools (``rules.data.outside_inputs``)."""
+    return digest(base, resolved(origin), file_hash(Path(origin)) or "unreadable", shared)
 
 
 def _msg_to_json(text: str) -> Any:

@@ -282,6 +282,77 @@ class ToolShelf(Mapping[str, Tool]):
         return cards
 
 
+@dataclass(frozen=True)
+class ToolOutline:
+    """What the checks across tools read of a tool: its file, and its own questions' ids,
+    labels and data (``validate`` keeps this of every tool, and each tool whole only while
+    it is checked)."""
+
+    origin: str
+    questions: tuple[tuple[str, Text, str | None], ...]
+
+    @classmethod
+    def of(cls, tool: Tool) -> ToolOutline:
+        """The outline of a tool read already."""
+        return cls(tool.origin, tuple((q.id, q.label, q.datum) for q in tool.questions))
+
+
+class ReadAgain(Mapping[str, Tool]):
+    """The tools of a kit that ``validate`` checks, by id: read once when the kit is loaded
+    (their problems and ``outline`` are kept), then read again, with their positions, a few at
+    a time when their turn comes (``hold``), so that checking thousands of tools never holds
+    them all."""
+
+    def __init__(self, paths: dict[str, tuple[Path, ToolOutline]], sources: dict[str, Located]) -> None:
+        self._paths = dict(sorted(paths.items()))
+        self.outline = {tid: outline for tid, (_, outline) in self._paths.items()}
+        self._held: dict[str, Tool] = {}
+        self._sources = sources
+
+    def hold(self, ids: Iterable[str]) -> None:
+        """Read these tools (and their positions, into the kit's sources) and let the ones
+        held before go."""
+        self._held = {}
+        for tool_id in ids:
+            tool = self._read(tool_id)
+            if tool is not None:
+                self._held[tool_id] = tool
+
+    def _read(self, tool_id: str) -> Tool | None:
+        path, _ = self._paths[tool_id]
+        tool, located, _ = read_tool(path)  # not from the cache: the positions are wanted too
+        if located is not None:
+            self._sources[located.path] = located
+        return tool
+
+    def __getitem__(self, tool_id: str) -> Tool:
+        tool = self._held.get(tool_id)
+        if tool is None:
+            if tool_id not in self._paths:
+                raise KeyError(tool_id)
+            tool = self._read(tool_id)
+            if tool is None:  # changed since the kit was loaded, and broken now
+                raise KeyError(tool_id)
+        return tool
+
+    def __contains__(self, tool_id: object) -> bool:
+        return tool_id in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def outlines(kit: Kit) -> dict[str, ToolOutline]:
+    """The outline of every tool of ``kit``, in id order (kept by ``ReadAgain``, else made)."""
+    kept = getattr(kit.tools, "outline", None)
+    if isinstance(kept, dict):
+        return kept
+    return {tool.id: ToolOutline.of(tool) for tool in kit.tools.values()}
+
+
 def _merge_questions(base: list[Question], layer: list[Question]) -> list[Question]:
     by_id = {q.id: q for q in base}
     order = [q.id for q in base]
@@ -428,7 +499,7 @@ def _resolved(folder: Path) -> Path:
 
 
 def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None = None,
-             tool_sources: bool = True) -> LoadedKit:
+             tool_sources: bool = True, keep_tools: bool = True) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
     With ``strict``, ``kit.yaml`` and the glossary are read and any problem raises ``KitError``;
@@ -436,7 +507,8 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     when first used (see ``ToolShelf``). Without ``strict`` (``validate``), every file is read
     and every problem collected. Without ``tool_sources``, the positions of the tool files read
     are not kept (``validate`` reads them again a few tools at a time: a large kit's positions
-    would take gigabytes).
+    would take gigabytes); without ``keep_tools`` (``validate`` too, not strict), nor are the
+    tools: each is read again when its turn comes (``ReadAgain``).
     """
     problems: list[Problem] = []
     sources: dict[str, Located] = {}
@@ -444,6 +516,8 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     glossary = Glossary(schema_version=1, terms=[])
     tools: dict[str, Tool] = {}
     paths: dict[str, tuple[Path, Path, str]] = {}
+    origins: dict[str, str] = {}
+    later: dict[str, tuple[Path, ToolOutline]] = {}
     notices: list[str] = []
     for index, root in enumerate(roots):
         if not root.is_dir():
@@ -489,10 +563,14 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
                 sources[located.path] = located
             if tool is None:
                 continue
-            if tool.id in tools:
+            if tool.id in origins:
                 notices.append(Msg("kit.replaces", origin=tool.origin, id=tool.id,
-                                   previous=tools[tool.id].origin))
-            tools[tool.id] = tool
+                                   previous=origins[tool.id]))
+            origins[tool.id] = tool.origin
+            if keep_tools:
+                tools[tool.id] = tool
+            else:
+                later[tool.id] = (path, ToolOutline.of(tool))
     if info is None:
         if strict:
             raise KitError(problems or [Problem("kit.yaml", 1, 1, "", Msg("kit.no_kit_yaml"))])
@@ -502,7 +580,8 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     if strict and problems:
         raise KitError(problems)
     shelf: Mapping[str, Tool] = (ToolShelf(paths, cache, sources) if strict
-                                 else dict(sorted(tools.items())))
+                                 else dict(sorted(tools.items())) if keep_tools
+                                 else ReadAgain(later, sources))
     kit = Kit.model_construct(
         info=info,
         glossary=glossary,

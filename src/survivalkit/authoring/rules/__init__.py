@@ -23,7 +23,7 @@ from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
 from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
 from survivalkit.authoring.template_analysis import forget_parsed
 from survivalkit.errors import Problem
-from survivalkit.kit.loader import LoadedKit, read_sources
+from survivalkit.kit.loader import LoadedKit, ReadAgain, outlines, read_sources
 from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
@@ -72,15 +72,17 @@ def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *, kit_le
     kit = loaded.kit
     ids = sorted(todo)
     if fills is None:
-        fills = data.data_fills(kit.tools.values())
+        fills = data.data_fills(outlines(kit))
     problems: list[Problem] = []
     first = True
     while first or ids:
         chunk, ids = ids[:CHUNK], ids[CHUNK:]
+        before = set(loaded.sources)
+        if isinstance(kit.tools, ReadAgain):  # validate: the chunk's tools, with their positions
+            kit.tools.hold(chunk)
         # Tools and kit files that came from the kit cache have no positions: read them now,
         # so that the problems found point at their lines.
-        read = read_sources(loaded, [kit.tools[tid].origin for tid in chunk],
-                            kit_files=kit_level and first)
+        read_sources(loaded, [kit.tools[tid].origin for tid in chunk], kit_files=kit_level and first)
         ctx = Context(kit, loaded.sources, day, only=set(chunk), kit_level=kit_level and first,
                       fills=fills)
         found = _drop_echoes([p for func in CHECKS for p in func(ctx)])
@@ -88,7 +90,7 @@ def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *, kit_le
             done(chunk, found)
         problems += found
         if ids:  # more to come: let this chunk's positions and parsed templates go
-            for origin in read:
+            for origin in set(loaded.sources) - before:
                 loaded.sources.pop(origin, None)
             forget_parsed()
         first = False
@@ -105,20 +107,20 @@ def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Prob
     what its checks read of other tools (not the other tools' ids): a tool added, removed or
     changed is checked alone, with the tools whose checks read what it changed."""
     kit = loaded.kit
-    tools = list(kit.tools.values())
+    tools = outlines(kit)  # not the tools themselves: validate reads them when it checks them
     roots = [Path(r) for r in kit.roots]
     base = kit_key(roots, (), day)
     fills = data.data_fills(tools)
     declared = kit.info.project
-    keys = {tool.id: tool_key(base, tool, data.outside_inputs(tool, declared, fills))
-            for tool in tools}
-    known = {tool.id: cache.get(keys[tool.id], tool.origin) for tool in tools}
+    keys = {tid: tool_key(base, outline.origin, data.outside_inputs(outline, declared, fills))
+            for tid, outline in tools.items()}
+    known = {tid: cache.get(keys[tid], outline.origin) for tid, outline in tools.items()}
     kit_key_here = f"{KIT_LEVEL}:{kit_key(roots, tools, day)}:{cwd_key()}"
     kit_level = cache.get(kit_key_here)
     todo = {tid for tid, found in known.items() if found is None}
     problems: list[Problem] = [p for found in known.values() if found for p in found]
     if todo or kit_level is None:
-        origins = {kit.tools[tid].origin: tid for tid in todo}
+        origins = {tools[tid].origin: tid for tid in todo}
         by_tool: dict[str, list[Problem]] = {tid: [] for tid in todo}
         rest: list[Problem] = []
 
@@ -136,7 +138,7 @@ def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Prob
                 if tid in stored:  # a later chunk said more of an earlier tool: kept too
                     again.add(tid)
             for tid in [*chunk, *sorted(again)]:
-                cache.put(keys[tid], by_tool[tid], kit.tools[tid].origin)
+                cache.put(keys[tid], by_tool[tid], tools[tid].origin)
                 stored.add(tid)
 
         problems += _check_in_chunks(loaded, day, list(todo), kit_level=kit_level is None,

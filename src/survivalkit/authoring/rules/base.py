@@ -74,7 +74,9 @@ class Context:
 
     def tools(self) -> list[Tool]:
         """The tools to check."""
-        return [t for t in self.kit.tools.values() if self.only is None or t.id in self.only]
+        if self.only is None:
+            return list(self.kit.tools.values())
+        return [self.kit.tools[tid] for tid in self.kit.tools if tid in self.only]
 
 
 Check = Callable[[Context], Iterator[Problem]]

@@ -3,12 +3,14 @@ a question that asks what a declared datum is but fills none."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from survivalkit.authoring.rules.base import Context, check, did_you_mean, tool_own_questions, tool_problem
 from survivalkit.authoring.rules.catalog import SK015, SK118
 from survivalkit.errors import Msg, Problem
-from survivalkit.kit.model import Question, Tool
+from survivalkit.kit.loader import ToolOutline, outlines
+from survivalkit.kit.model import Question
+from survivalkit.text.localized import tr
 
 
 @check
@@ -35,20 +37,22 @@ Fills = dict[str, tuple[str, str]]
 a datum, and that datum."""
 
 
-def data_fills(tools: Iterable[Tool]) -> Fills:
-    """The labels of the questions that fill a datum, across ``tools`` (the whole kit)."""
+def data_fills(outlines: Mapping[str, ToolOutline]) -> Fills:
+    """The labels of the questions that fill a datum, across the kit's tools (their outlines,
+    in id order)."""
     fills: Fills = {}
-    for tool in tools:
-        for _, q in tool_own_questions(tool):
-            if q.datum is not None:
-                fills.setdefault(_label(q), (tool.id, q.datum))
+    for tool_id, outline in outlines.items():
+        for _, label, datum in outline.questions:
+            if datum is not None:
+                fills.setdefault(_folded(tr(label, "fr")), (tool_id, datum))
     return fills
 
 
-def outside_inputs(tool: Tool, declared: Mapping[str, object], fills: Fills) -> str:
-    """What the checks of ``tool`` read of the other tools (part of its lint cache key): for
+def outside_inputs(outline: ToolOutline, declared: Mapping[str, object], fills: Fills) -> str:
+    """What the checks of a tool read of the other tools (part of its lint cache key): for
     each question that fills no datum, the tool and datum its label is filled by elsewhere."""
-    labels = [_label(q) for _, q in tool_own_questions(tool) if q.datum is None and q.id not in declared]
+    labels = [_folded(tr(label, "fr")) for qid, label, datum in outline.questions
+              if datum is None and qid not in declared]
     return "|".join(f"{label}={fills.get(label)}" for label in labels)
 
 
@@ -57,7 +61,7 @@ def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
     """A question that fills no datum but asks what a declared datum is: it has the datum's name
     as its id, or the very label of a question that fills it (the same thing asked twice)."""
     declared = ctx.kit.info.project
-    fills = ctx.fills if ctx.fills is not None else data_fills(ctx.kit.tools.values())
+    fills = ctx.fills if ctx.fills is not None else data_fills(outlines(ctx.kit))
     for tool in ctx.tools():
         for key_path, q in tool_own_questions(tool):
             if q.datum is not None:
@@ -72,8 +76,6 @@ def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
 
 
 def _label(q: Question) -> str:
-    from survivalkit.text.localized import tr
-
     return _folded(tr(q.label, "fr"))
 
 

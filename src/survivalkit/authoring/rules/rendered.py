@@ -305,7 +305,7 @@ def check_rendered_documents(ctx: Context) -> Iterator[Problem]:
     for tool in ctx.tools():
         if not tool.documents:
             continue
-        key = f"{tool_key(base, tool)}|{located(ctx, tool) is not None}"
+        key = f"{tool_key(base, tool.origin)}|{located(ctx, tool) is not None}"
         found = _KNOWN.get(key)
         if found is None:
             found = list(_read_tool(ctx, tool))
