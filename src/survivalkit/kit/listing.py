@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from survivalkit.kit.model import Kit, ToolCard
+from survivalkit.kit.model import DataCard, Kit, ToolCard
 from survivalkit.text.localized import fold, tr
 
 
@@ -52,9 +52,9 @@ the rest are counted)."""
 
 def data_lines(kit: Kit, tool_id: str, lang: str) -> list[str]:
     """What ``show`` says of the project data a tool fills and reads: each datum's meaning, and
-    the other tools that fill it too (from the cards: no other tool is read whole), the first
+    the other tools that fill it too (from the data cards: no other tool is read whole), the first
     ``OTHERS_SHOWN`` by name and how many more."""
-    cards = kit.cards()
+    cards = kit.data_cards()
     mine = next((c for c in cards if c.id == tool_id), None)
     if mine is None:
         return []
@@ -64,7 +64,7 @@ def data_lines(kit: Kit, tool_id: str, lang: str) -> list[str]:
     wanted = mine.project_data(kit)
     if not wanted:
         return []
-    others: dict[str, list[ToolCard]] = {name: [] for name in wanted}
+    others: dict[str, list[DataCard]] = {name: [] for name in wanted}
     for card in cards:
         if card.id != tool_id:
             for name in card.project_data(kit):

@@ -16,7 +16,20 @@ from survivalkit import settings
 from survivalkit.errors import KitError, Msg, Problem, os_reason
 from survivalkit.kit.base import TOOL_ID_PATTERN, Text
 from survivalkit.kit.cache import KitCache, file_hash
-from survivalkit.kit.model import CARD_FIELDS, Glossary, Kit, KitInfo, Question, Stage, Tool, ToolCard, card_of
+from survivalkit.kit.model import (
+    CARD_FIELDS,
+    DATA_FIELDS,
+    DataCard,
+    Glossary,
+    Kit,
+    KitInfo,
+    Question,
+    Stage,
+    Tool,
+    ToolCard,
+    card_of,
+    data_card_of,
+)
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
 from survivalkit.text.names import RESERVED, shown_name, windows_device
@@ -280,6 +293,49 @@ class ToolShelf(Mapping[str, Tool]):
                 cache.put_index(folder, index)
         cache.save()
         return cards
+
+
+    def data_cards(self) -> list[DataCard]:
+        """The data card of every tool, in id order, from each tools folder's small index of
+        them when it holds every file as it is now (checked like the cards); else the cards are
+        read (the tools that changed with them) and the small index is made again from them."""
+        if self._cache is None:
+            return [data_card_of(card) for card in self.cards()]
+        cache = self._cache
+        indexes: dict[Path, dict[str, Any]] = {}
+        moved: set[Path] = set()
+        cards: list[DataCard] = []
+        for tool_id, (where, folder, name) in self._paths.items():
+            if folder not in indexes:
+                indexes[folder] = cache.get_index(folder, "data")
+            entry = indexes[folder].get(name)
+            content, signature = _current_hash(where / name, entry)
+            if not (content is not None and isinstance(entry, list) and len(entry) == 3
+                    and entry[0] == content and isinstance(entry[2], dict)):
+                return self._data_cards_again()
+            card = _from_cache(DataCard, entry[2], id=tool_id)
+            if card is None:
+                return self._data_cards_again()
+            if entry[1] != signature:  # the same bytes, touched: keep the new signature
+                indexes[folder][name] = [content, signature, entry[2]]
+                moved.add(folder)
+            cards.append(card)
+        for folder in moved:
+            cache.put_index(folder, indexes[folder], "data")
+        if moved:
+            cache.save()
+        return cards
+
+    def _data_cards_again(self) -> list[DataCard]:
+        cards = self.cards()  # raises KitError when a tool has problems, as listing does
+        if self._cache is not None:
+            for folder in dict.fromkeys(real for _, real, _ in self._paths.values()):
+                index = self._cache.get_index(folder)
+                self._cache.put_index(folder, {
+                    name: [entry[0], entry[1], {k: entry[2][k] for k in DATA_FIELDS}]
+                    for name, entry in index.items()}, "data")
+            self._cache.save()
+        return [data_card_of(card) for card in cards]
 
 
 @dataclass(frozen=True)
