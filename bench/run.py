@@ -244,7 +244,10 @@ class Bench:
               once: bool = False) -> None:
         """Time ``(name, argv, accepted exit codes)`` commands in one go, so ratios are fair;
         ``once``: the first run is the one measure (commands of minutes, such as a cold
-        ``validate`` of thousands of tools, whose every run starts from empty caches)."""
+        ``validate`` of thousands of tools, whose every run starts from empty caches). A group
+        left out (``--only``) has no commands and prints nothing."""
+        if not commands:
+            return
         say(f"\n== {title}")
         self.load()
         try:
@@ -718,6 +721,21 @@ def machine_info(versions: dict[str, str]) -> list[str]:
     return lines
 
 
+PARTS = ("startup", "render", "scale", "cold", "glossary", "printing")
+"""The benchmark's groups, for ``--only``: start-up, one tool's render, kit scale, validate from
+empty caches, glossary scale, the booklet and one PDF."""
+
+
+def parts(text: str) -> frozenset[str]:
+    """``--only``'s value: known group names, comma-separated."""
+    chosen = frozenset(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(chosen - set(PARTS))
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown group(s) {', '.join(unknown) or '(none)'}: "
+                                         f"choose among {', '.join(PARTS)}")
+    return chosen
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command (15)")
@@ -745,6 +763,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--kits", type=Path,
                         help="make the generated kits in this folder and reuse them between runs "
                              "(they are checked again: N distinct tool files)")
+    parser.add_argument("--only", type=parts,
+                        help="only these groups, comma-separated, among " + ", ".join(PARTS)
+                             + " (default: all; the ratios and targets of the others say "
+                               "« not measured »)")
     parser.add_argument("--make-kit", nargs=2, metavar=("N", "DIR"),
                         help="only write a kit of N distinct generated tools into DIR, and stop")
     return parser.parse_args(argv)
@@ -867,12 +889,15 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = Bench(env=env, cwd=work, runs=args.runs, warmup=args.warmup, hyperfine=hyperfine)
 
+    def wanted(part: str) -> bool:
+        return args.only is None or part in args.only
+
     def optional(name: str, argv: list[str] | None, *rest: str,
                  ok: tuple[int, ...] = (0,)) -> list[tuple[str, list[str], tuple[int, ...]]]:
         return [] if argv is None else [(name, [*argv, *rest], ok)]
 
     # 1. start-up
-    bench.group("start-up", [
+    bench.group("start-up", [] if not wanted("startup") else [
         ("survivalkit --version", [*sk, "--version"], (0,)),
         ("survivalkit --help", [*sk, "--help"], (0,)),
         ("survivalkit list (bundled kit)", [*sk, "list"], (0,)),
@@ -896,7 +921,7 @@ def main(argv: list[str] | None = None) -> int:
     cc_tpl = cookiecutter_template(work)
     cp_tpl = copier_template(work)
     memo_run = ["run", "memo-achat-public", "--answers", str(work / "memo-answers.yaml")]
-    bench.group("one tool rendered non-interactively to Markdown and HTML", [
+    bench.group("one tool rendered non-interactively to Markdown and HTML", [] if not wanted("render") else [
         ("survivalkit run memo-achat-public (md,html)",
          [*sk, *memo_run, "--format", "md,html", "-o", str(work / "out-memo"), "--force"], (0,)),
         ("survivalkit run memo-achat-public, 900 KB e-mail answer (refused)",
@@ -920,13 +945,13 @@ def main(argv: list[str] | None = None) -> int:
         f"holds N + {bundled_tools} tools; every generated tool file is distinct)")
     gen_answers = {**memo_answers}
     write_answers(work / "gen-answers.yaml", gen_answers, "outil-genere-0001", memo_date)
-    bench.group(f"bundled kit ({bundled_tools} tools), for the kit-scale ratios", [
+    bench.group(f"bundled kit ({bundled_tools} tools), for the kit-scale ratios", [] if not wanted("scale") else [
         ("list, bundled kit", [*sk, "list"], (0,)),
         ("show, bundled kit", [*sk, "show", "memo-achat-public"], (0,)),
         ("run, bundled kit", [*sk, *memo_run, "--format", "md", "-o", str(work / "out-b"),
                               "--force"], (0,)),
     ])
-    for n in sizes:
+    for n in sizes if wanted("scale") else ():
         kit = generated_kit(args.kits.resolve() if args.kits else work, bundled, n)
         one = kit / "tools" / "outil-genere-0001.yaml"
         # each run appends a comment of its own (the shell's PID) to one tool: a real change
@@ -954,7 +979,7 @@ def main(argv: list[str] | None = None) -> int:
     # first (the commands above filled them).
     caches = shlex.quote(env["SURVIVALKIT_HOME"]) + "/cache"
     cold = []
-    for n in sizes if args.cold_sizes is None else [n for n in sizes if n in args.cold_sizes]:
+    for n in [n for n in sizes if wanted("cold") and (args.cold_sizes is None or n in args.cold_sizes)]:
         kit = generated_kit(args.kits.resolve() if args.kits else work, bundled, n)
         cold.append((f"validate from empty caches, {n} tools",
                      ["sh", "-c", f"rm -rf {caches} && exec {shlex.join(sk)} validate "
@@ -964,13 +989,14 @@ def main(argv: list[str] | None = None) -> int:
     # 3b. glossary scale: finding terms in the kit's texts costs one look-up per word
     bench.group("glossary scale", [
         (f"validate, glossary of {n} terms",
-         [*sk, "validate", "--kit", str(glossary_layer(work, n))], (0, 1)) for n in (1000, 15000)
+         [*sk, "validate", "--kit", str(glossary_layer(work, n))], (0, 1))
+        for n in ((1000, 15000) if wanted("glossary") else ())
     ])
 
     # 4. the booklet, warm and first print (every survivalkit cache emptied first), and one PDF
     first = (f"rm -rf {caches} && exec {shlex.join(sk)} sheets --format pdf --force -o "
              f"{shlex.quote(str(work / 'booklet-first.pdf'))}")
-    bench.group("the bundled kit's booklet, and one PDF", [
+    bench.group("the bundled kit's booklet, and one PDF", [] if not wanted("printing") else [
         ("sheets --format html", [*sk, "sheets", "--format", "html", "--force", "-o",
                                   str(work / "booklet.html")], (0,)),
         ("sheets --format pdf (warm)", [*sk, "sheets", "--format", "pdf", "--force", "-o",

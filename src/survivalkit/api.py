@@ -261,9 +261,11 @@ def build_sheets(
 def validate(*folders: Path | str, strict: bool = False) -> list[Problem]:
     """Every problem of the bundled kit, or of ``folders`` (kit folders or tool files) layered on it.
 
-    With ``strict``, warnings count as problems too; otherwise only errors are returned.
+    With ``strict``, warnings count as problems too; otherwise only errors are returned. The
+    points to check (SK190, ``info``) are never problems: ``validate --strict`` lists them.
     """
     from survivalkit.authoring.validate import validate_paths
 
     report = validate_paths([Path(f) for f in folders], [])
-    return [p for p in report.problems if strict or p.severity == "error"]
+    return [p for p in report.problems
+            if p.severity == "error" or (strict and p.severity == "warning")]

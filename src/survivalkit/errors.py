@@ -130,7 +130,9 @@ class Problem:
         where = f"{self.key_path}: " if self.key_path else ""
         tag = "" if self.rule == "schema" else f" [{self.rule}]"
         level = ""
-        if self.severity != "error":
+        if self.severity == "info":
+            level = "note : " if lang == "fr" else "note: "
+        elif self.severity != "error":
             level = ("avertissement : " if lang == "fr" else f"{self.severity}: ")
         return f"{self.path}:{self.line}:{self.col}: {level}{where}{self.text(lang)}{tag}"
 

@@ -98,9 +98,9 @@ def test_every_rule_has_a_stable_id_a_severity_and_a_one_line_fix() -> None:
     assert len(RULES) >= 16
     for rule_id, r in RULES.items():
         assert re.fullmatch(r"SK\d{3}", rule_id) and r.id == rule_id
-        assert r.severity in ("error", "warning")
+        assert r.severity in ("error", "warning", "info")
         assert r.summary and r.fix and "\n" not in r.fix
-    warnings = [r for r in RULES.values() if r.severity == "warning"]
+    warnings = [r for r in RULES.values() if r.severity != "error"]
     assert all(r.id >= "SK101" for r in warnings)
 
 
@@ -469,7 +469,8 @@ def test_bundled_kit_has_no_warnings_but_freshness() -> None:
     """
     loaded = load_kit([bundled_kit_dir()])
     waiting = {"SK104", "SK112"}  # the date-dependent rules
-    warnings = [p.format() for p in lint(loaded) if p.rule not in waiting]  # errors included
+    # errors included; the sources marked « à vérifier » (SK190, info) are tested on their own
+    warnings = [p.format() for p in lint(loaded) if p.rule not in waiting and p.severity != "info"]
     assert warnings == []
 
 

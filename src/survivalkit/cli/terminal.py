@@ -1,4 +1,4 @@
-"""The terminal: a Rich console (or plain text) that asks questions and shows results."""
+"""The terminal: a Rich console (or plain text, ``cli/plain.py``) that asks questions and shows results."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from survivalkit import settings
 from survivalkit.i18n import t
@@ -17,8 +17,13 @@ from survivalkit.text.typography import french_spacing
 if TYPE_CHECKING:  # the display must start fast: the model and the engine load only when asking
     from rich.console import Console
 
+    from survivalkit.cli.plain import PlainConsole
     from survivalkit.engine.asker import RecapRow, Step
     from survivalkit.kit.model import Term
+
+    Screen: TypeAlias = Console | PlainConsole
+    """Where the display writes: Rich's console, or the plain console (which prints what Rich's
+    plain console would)."""
 
 T = TypeVar("T")
 
@@ -60,7 +65,10 @@ def visible(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """``text`` with Rich markup escaped (Rich is imported when something is first shown)."""
+    """``text`` with Rich markup escaped (Rich is imported only when there is something to escape:
+    a ``[``, or a backslash at the end)."""
+    if "[" not in text and not text.endswith("\\"):
+        return text  # what Rich's escape gives back
     from rich.markup import escape as rich_escape
 
     return rich_escape(text)
@@ -106,8 +114,18 @@ def _safe_console() -> type[Console]:
 _SAFE: type[Console] | None = None
 
 
-def make_console(plain: bool, stderr: bool = False) -> Console:
-    """A console that never writes escape codes in plain mode, and never passes any on."""
+def make_console(plain: bool, stderr: bool = False) -> Screen:
+    """A console that never writes escape codes in plain mode, and never passes any on: in plain
+    mode the plain console, which loads Rich only for what it cannot print as it is."""
+    if plain:
+        from survivalkit.cli.plain import PlainConsole
+
+        return PlainConsole(stderr=stderr)
+    return make_rich_console(plain, stderr)
+
+
+def make_rich_console(plain: bool, stderr: bool = False) -> Console:
+    """Rich's console, plain (no colour, no highlighting, soft wrap) or not."""
     SafeConsole = _safe_console()
     if plain:
         return SafeConsole(
@@ -131,32 +149,32 @@ class Display:
     and a no-break space (« ? », « : », 12 000 €) never starts a line with a lone sign.
     """
 
-    def __init__(self, lang: str, plain: bool, console: Console | None = None) -> None:
+    def __init__(self, lang: str, plain: bool, console: Screen | None = None) -> None:
         self.lang = lang
         self.plain = plain
         self._console = console
-        self._err: Console | None = None
+        self._err: Screen | None = None
 
     @property
-    def console(self) -> Console:
+    def console(self) -> Screen:
         """Standard output's console, made when something is first shown."""
         if self._console is None:
             self._console = make_console(self.plain)
         return self._console
 
     @console.setter
-    def console(self, console: Console) -> None:
+    def console(self, console: Screen) -> None:
         self._console = console
 
     @property
-    def err(self) -> Console:
+    def err(self) -> Screen:
         """Standard error's console, made when something is first shown."""
         if self._err is None:
             self._err = make_console(self.plain, stderr=True)
         return self._err
 
     @err.setter
-    def err(self, console: Console) -> None:
+    def err(self, console: Screen) -> None:
         self._err = console
 
     @property
@@ -186,7 +204,7 @@ class Display:
         """French typography on French text."""
         return french_spacing(text) if self.lang == "fr" else text
 
-    def _print(self, console: Console, lines: Sequence[str], style: str = "") -> None:
+    def _print(self, console: Screen, lines: Sequence[str], style: str = "") -> None:
         for line in lines:
             if self.plain or not style:
                 console.print(escape(line), soft_wrap=True)

@@ -212,6 +212,8 @@ MESSAGES.update({
     "sheet.questions": {"fr": "Questions posées", "en": "Questions asked"},
     "sheet.reviewed": {"fr": "Sources à jour au {date}.", "en": "Sources up to date as of {date}."},
     "sheet.sources": {"fr": "Sources", "en": "Sources"},
+    "sheet.to_check": {"fr": "à vérifier", "en": "to be checked"},
+    "show.to_check": {"fr": "(à vérifier) {what}", "en": "(to be checked) {what}"},
     "sheet.when": {"fr": "Quand l'utiliser", "en": "When to use it"},
     "sheet.steps": {"fr": "Étapes", "en": "Steps"},
     "sheet.tips": {"fr": "Conseils", "en": "Tips"},
@@ -226,6 +228,7 @@ MESSAGES.update({
     "usage.help": {"fr": "Voir survivalkit --help.", "en": "See survivalkit --help."},
     "validate.bad_format": {"fr": "--format doit valoir text ou github, pas « {value} ».", "en": "--format must be text or github, not \"{value}\"."},
     "validate.summary": {"fr": "{tools} outil(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", "en": "{tools} tool(s) checked: {errors} error(s), {warnings} warning(s)."},
+    "validate.to_check": {"fr": "{n} point(s) à vérifier (SK190), listé(s) ci-dessus : ils ne font pas échouer la vérification.", "en": "{n} point(s) to be checked (SK190), listed above: they do not fail the check."},
     "written.title": {"fr": "Fichiers écrits", "en": "Files written"},
     "written.none": {"fr": "Aucun fichier n'a été écrit.", "en": "No file was written."},
 })

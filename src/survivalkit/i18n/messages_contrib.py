@@ -153,6 +153,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "la valeur de `{name}` a pris fin le {date} et aucune valeur suivante n'est connue",
         "en": "the value of `{name}` ended on {date} and no later value is known",
     },
+    "lint.source_to_check": {
+        "fr": "source « {title} »{reference} à vérifier — {what}",
+        "en": "source \"{title}\"{reference} to be checked — {what}",
+    },
+    "lint.fact_to_check": {
+        "fr": "la valeur de `{name}` au {day} est à vérifier — {what}",
+        "en": "the value of `{name}` from {day} is to be checked — {what}",
+    },
     "lint.source_bare": {
         "fr": "la source n'a ni `url` ni `reference`",
         "en": "source has neither `url` nor `reference`",
@@ -916,6 +924,14 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
     "lint.expect_french_quotes": {
         "fr": "des guillemets français « « … » » (avec leurs espaces) au lieu de « \"…\" »",
         "en": "French quotation marks \"« … »\" (with their spaces) instead of '\"…\"'",
+    },
+    "rule.SK190.summary": {
+        "fr": "Source ou valeur d'un fait marquée « à vérifier » : un point que le kit tient pour vrai sans l'avoir encore vérifié",
+        "en": "Source or fact value marked \"to be checked\": a point the kit holds true without having verified it yet",
+    },
+    "rule.SK190.fix": {
+        "fr": "Vérifiez le point dans le texte officiel (Légifrance, EUR-Lex, le site de l'administration qui l'a publié), corrigez l'outil s'il le faut, puis retirez `to_check`.",
+        "en": "Check the point in the official text (Légifrance, EUR-Lex, the publishing administration's site), correct the tool if needed, then remove `to_check`.",
     },
     "rule.SK180.summary": {
         "fr": "Réponse passée à `capitalize` ou `title`, qui changent ses majuscules",

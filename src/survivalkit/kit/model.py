@@ -162,6 +162,10 @@ class Source(_Frozen):
     """Where to read it."""
     reference: str | None = None
     """A legal reference (e.g. ``Code de la commande publique, art. R2122-8``)."""
+    to_check: Text | None = None
+    """What is not yet verified in this source and must be checked before relying on it
+    (e.g. « vérifier que cet article impose bien… »). The sheets print « à vérifier » after the
+    source, ``show`` prints the whole text, and ``validate`` lists it (SK190)."""
 
 
 class Sheet(_Frozen):
@@ -259,6 +263,9 @@ class FactValue(_Frozen):
     until: dt.date | None = None
     """The last day this value is known to apply (EU thresholds are set for two years). A document
     dated after it says to check the new value, and where; ``validate`` warns 60 days before."""
+    to_check: Text | None = None
+    """What is not yet verified in this value and must be checked. A document that uses it ends
+    with a « À vérifier » paragraph saying so; ``validate`` lists it (SK190)."""
 
 
 class Fact(_Frozen):

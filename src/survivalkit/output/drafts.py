@@ -9,8 +9,6 @@ line (no line break can add a header), a bounded length, and addresses that are 
 from __future__ import annotations
 
 import re
-from email.message import EmailMessage
-from email.policy import SMTP
 
 from survivalkit.i18n import t
 from survivalkit.output.render import RenderedDocument
@@ -45,7 +43,11 @@ def recipient_address(doc: RenderedDocument) -> str | None:
 
 
 def draft(doc: RenderedDocument, attachment: tuple[str, bytes] | None) -> bytes:
-    """The ``.eml`` draft of one document, its PDF (or DOCX, ODT) attached."""
+    """The ``.eml`` draft of one document, its PDF (or DOCX, ODT) attached (``email`` is imported
+    here: only a run that writes a draft loads it)."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
     from survivalkit.output.formats import plain_text
 
     assert doc.letter is not None

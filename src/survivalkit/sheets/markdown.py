@@ -76,7 +76,8 @@ def sheet_markdown(s: SheetView, *, level: int = 1) -> str:
     for src in s.sources:
         words = str(src.title)
         title = f"[{_link_text(words)}]({src.url})" if src.url else words
-        lines.append("- " + title + (f" — {src.reference}" if src.reference else ""))
+        to_check = f" *({message('sheet.to_check', lang)})*" if src.to_check else ""
+        lines.append("- " + title + (f" — {src.reference}" if src.reference else "") + to_check)
     lines += ["", f"*{s.reviewed_text}*", ""]
     return "\n".join(lines)
 

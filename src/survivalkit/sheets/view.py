@@ -77,6 +77,8 @@ class SourceView:
     title: Txt
     reference: Txt | None
     url: str | None
+    to_check: Txt | None = None
+    """What must still be checked in it; the sheets print « à vérifier », ``show`` the whole text."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def sheet_view(kit: Kit, tool: Tool, lang: str, kits: Sequence[str] = ()) -> She
     ]
     sources = [
         SourceView(Txt.of(s.title, lang), Txt.of(s.reference, lang) if s.reference else None,
-                   s.url)
+                   s.url, Txt.of(s.to_check, lang) if s.to_check else None)
         for s in tool.sources
     ]
     return SheetView(

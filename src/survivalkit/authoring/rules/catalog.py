@@ -1,7 +1,8 @@
 """Every lint rule: stable id and severity; what it finds and the fix are in the message catalogue
 (``rule.SKxxx.summary`` and ``rule.SKxxx.fix``, French and English, in ``i18n/messages_contrib.py``).
 
-Errors are ``SK0xx``, warnings ``SK1xx``; ids never change meaning and are never reused.
+Errors are ``SK0xx``, warnings ``SK1xx``; ids never change meaning and are never reused. An
+``info`` rule (SK190) lists what a reviewer must look at: it never fails a run, even ``--strict``.
 """
 
 from __future__ import annotations
@@ -60,3 +61,4 @@ SK137 = rule("SK137", "warning")
 SK138 = rule("SK138", "warning")
 SK170 = rule("SK170", "warning")
 SK180 = rule("SK180", "warning")
+SK190 = rule("SK190", "info")

@@ -30,14 +30,16 @@ from survivalkit.authoring.rules.catalog import (
     SK111,
     SK112,
     SK170,
+    SK190,
 )
 from survivalkit.errors import Msg, Problem
+from survivalkit.i18n import t
 from survivalkit.kit.base import Text
 from survivalkit.kit.glossary import TermIndex
 from survivalkit.kit.loader import KitLayer
 from survivalkit.kit.model import Glossary, KitInfo, Question, Term, Tool, walk_texts
 from survivalkit.kit.yamlread import KeyPath, Located
-from survivalkit.text.localized import bad_marks, fold, has_lang
+from survivalkit.text.localized import bad_marks, fold, has_lang, tr
 from survivalkit.text.names import shown_name
 
 MAX_LABEL_WORDS = 20
@@ -283,6 +285,31 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
             if not source.url and not (source.reference or "").strip():
                 yield tool_problem(ctx, tool, ("sources", i), SK105,
                                    Msg("lint.source_bare"))
+
+
+@check
+def check_sources_to_check(ctx: Context) -> Iterator[Problem]:
+    """Each source marked « à vérifier » is listed, with what must be checked (SK190, info)."""
+    for tool in ctx.tools():
+        for i, source in enumerate(tool.sources):
+            if source.to_check is None or not tr(source.to_check, "fr").strip():
+                continue
+            ref = (source.reference or "").strip()
+            reference = f" ({ref})" if ref else ""
+            said = {lang: t("lint.source_to_check", lang, title=tr(source.title, lang),
+                            reference=reference, what=tr(source.to_check, lang))
+                    for lang in ("en", "fr")}
+            yield tool_problem(ctx, tool, ("sources", i, "to_check"), SK190,
+                               Msg.both(said["en"], said["fr"]))
+    for loc, info in layers(ctx, "kit.yaml", KitLayer):
+        for name, fact in info.facts.items():
+            for index, value in enumerate(fact.values):
+                if value.to_check is None or not tr(value.to_check, "fr").strip():
+                    continue
+                said = {lang: t("lint.fact_to_check", lang, name=name, day=value.from_.isoformat(),
+                                what=tr(value.to_check, lang)) for lang in ("en", "fr")}
+                yield problem_at(loc, loc.path, ("facts", name, "values", index, "to_check"), SK190,
+                                 Msg.both(said["en"], said["fr"]))
 
 
 # --- SK170: language marks ------------------------------------------------------------------

@@ -138,4 +138,6 @@ def show_tool(env: Env, tool: Any) -> None:
         if src.url:
             parts.append(src.url)
         d.say("- " + " — ".join(parts))
+        if src.to_check:
+            d.say(t("show.to_check", lang, what=src.to_check.raw), "yellow", indent="  ")
     d.say(t("sheet.reviewed", lang, date=format_date_long(s.reviewed, lang)), "dim")

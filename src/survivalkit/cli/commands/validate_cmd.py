@@ -46,14 +46,16 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
 
         report = validate_paths(list(paths or []), env.kit_dirs)
         problems = report.problems
-        # Past the cap, errors are listed before warnings: a warning flood hides no error.
+        # Past the cap, errors are listed before warnings, and warnings before the points to
+        # check (info): a flood hides no error.
+        rank = {"error": 0, "warning": 1}
         shown, rest = capped(problems if len(problems) <= MAX_SHOWN else
-                             sorted(problems, key=lambda p: p.severity != "error"))
+                             sorted(problems, key=lambda p: rank.get(p.severity, 2)))
         for problem in shown:
             rule = RULES.get(problem.rule)
             fix = rule.fix_in(env.lang) if rule else ""
             if output == "github":
-                level = "error" if problem.severity == "error" else "warning"
+                level = {"error": "error", "info": "notice"}.get(problem.severity, "warning")
                 text = problem.text(env.lang) + (f" — {fix}" if fix else "")
                 message = text.replace("%", "%25").replace("\n", "%0A")
                 title = problem.rule if problem.rule != "schema" else "survivalkit"
@@ -72,10 +74,13 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         if rest:
             env.display.notice(t("problems.more", env.lang, n=rest))
         errors = sum(1 for p in problems if p.severity == "error")
-        warnings = len(problems) - errors
+        infos = sum(1 for p in problems if p.severity == "info")
+        warnings = len(problems) - errors - infos
         summary = t("validate.summary", env.lang, tools=report.tools, errors=errors,
                     warnings=warnings)
         if output == "text":
-            env.display.notice(summary) if problems else env.display.say(summary)
+            env.display.notice(summary) if errors or warnings else env.display.say(summary)
+            if infos:  # points a reviewer must look at: said, never a failure
+                env.display.say(t("validate.to_check", env.lang, n=infos))
         if errors or (strict and warnings):
             raise typer.Exit(1)
