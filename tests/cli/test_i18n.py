@@ -198,3 +198,15 @@ def test_without_a_language_in_the_locale_the_journey_opens_in_french(
     assert code == 2  # answers are missing: the message is French
     assert "manquant" in err.lower() or "manque" in err.lower(), err
     assert "missing" not in err.lower()
+
+
+def test_a_quoted_title_that_holds_quotes_takes_the_second_level_of_quotes() -> None:
+    """« repris de « Mémo « achat public » » » reads as « repris de « Mémo “achat public” » »: the
+    quotes inside a quoted tool title are the second level (French “ ”, English ‘ ’)."""
+    from survivalkit.i18n import t
+
+    said = t("data.from", "fr", tool="Mémo « achat public »", date="9 mars 2026")
+    assert said == "repris de « Mémo “achat public” » du 9 mars 2026"
+    assert t("data.from", "en", tool="Memo “public purchase”", date="9 March 2026") == (
+        "from “Memo ‘public purchase’” of 9 March 2026")
+    assert t("data.from", "fr", tool="Pass Fab Lab", date="9 mars 2026") == "repris de « Pass Fab Lab » du 9 mars 2026"

@@ -12,6 +12,7 @@ import yaml
 
 from helpers import run_cli
 from survivalkit.kit.loader import bundled_kit_dir, load_kit
+from survivalkit.kit.model import Kit
 
 KIT = load_kit([bundled_kit_dir()]).kit
 PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
@@ -197,6 +198,13 @@ def test_update_brings_a_march_memo_to_december_keeping_the_old_one(
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["dates"]["memo-achat-public"] == "2026-12-07"
     assert f"]({kept.name})" in (folder / "index.md").read_text("utf-8")
+    # The end screen: the previous version kept beside is written, but it is not a draft to send
+    # nor the file to open first.
+    drafts = next(line for line in out.splitlines() if "Brouillons de courriel" in line)
+    eml = name.replace(".md", ".eml")
+    assert eml in said and eml.replace(".eml", ".version-2026-03-15.eml") in said
+    assert ".version-" not in said.split("Brouillons de courriel")[1], drafts
+    assert f"Ouvrez d'abord : {folder / name}" in said
 
 
 def test_update_says_when_a_folder_holds_no_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -425,7 +433,7 @@ def test_a_changed_amount_reaches_the_other_documents_only_when_accepted(
     changed = write(tmp_path / "m2.yaml", {**MEMO, "montant": 18000})
     err = run(capsys, "run", "memo-achat-public", "--answers", str(changed), "--date", "2026-12-14", "--out", str(folder))
     said = " ".join(err.replace("\u202f", " ").replace("\xa0", " ").split())
-    assert "vaut maintenant 18 000 € dans « Mémo « achat public » » (avant : 12 500 €)" in said
+    assert "vaut maintenant 18 000 € dans « Mémo “achat public” » (avant : 12 500 €)" in said
     assert "« Justifier un achat innovant » (du 9 décembre 2026) utilisent encore l'ancienne valeur" in said
     assert "--propagate" in said and "propagate: true" in said
     assert note_of(folder).read_bytes() == note, "not without the agent's consent"
@@ -515,6 +523,18 @@ def test_an_update_resumed_keeps_the_answer_fixed_before_it_stopped(tmp_path: Pa
     assert record["answers"]["memo-achat-public"]["objet"] == "six ateliers avec des usagers"
 
 
+def _memo_with_a_new_optional_question(tmp_path: Path) -> Kit:
+    """The bundled kit with a newer memo: an optional ``reference_interne`` added before ``budget``."""
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    newer = text.replace("  - id: budget\n", "  - id: reference_interne\n    label: {fr: Quelle référence ?, en: Which?}\n"
+                         "    required: false\n  - id: budget\n", 1)
+    assert newer != text
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
+    return load_kit([bundled_kit_dir(), layer]).kit
+
+
 def test_update_asks_an_optional_question_new_since_the_record_never_one_the_agent_skipped(
         tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The record lists the questions each tool's answers were given to: an optional question
@@ -533,14 +553,7 @@ def test_update_asks_an_optional_question_new_since_the_record_never_one_the_age
     known = record["kit"]["questions"]["memo-achat-public"]
     assert "budget" in known and "objet" in known and "nom" in known
 
-    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
-    newer = text.replace("  - id: budget\n", "  - id: reference_interne\n    label: {fr: Quelle référence ?, en: Which?}\n"
-                         "    required: false\n  - id: budget\n", 1)
-    assert newer != text
-    layer = tmp_path / "kit-nouveau"
-    (layer / "tools").mkdir(parents=True)
-    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
-    kit = load_kit([bundled_kit_dir(), layer]).kit
+    kit = _memo_with_a_new_optional_question(tmp_path)
     agent = Agent({"reference_interne": "DA-118"})
     update_project(folder, kit, lang="fr", day=dt.date(2026, 12, 9), header="",
                    around=Around(frontend=as_frontend(agent), store=Store()))
@@ -548,3 +561,89 @@ def test_update_asks_an_optional_question_new_since_the_record_never_one_the_age
     record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
     assert record["answers"]["memo-achat-public"]["reference_interne"] == "DA-118"
     assert "reference_interne" in record["kit"]["questions"]["memo-achat-public"]
+
+
+def test_the_first_update_of_a_one_tool_folder_tells_a_new_optional_question_from_a_skipped_one(
+        tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The answers file ``run`` writes for one tool records the kit (version, the tool file's hash,
+    the questions asked): the very first ``update`` of that folder asks only the question new since
+    then, never the optional ``budget`` the agent left empty; the file still replays."""
+    from test_projects_in_progress import Agent, memo_project
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.replay import tool_hash
+    from survivalkit.engine.store import Store
+    from survivalkit.engine.update import update_project
+    from survivalkit.engine.work import Around
+
+    folder = memo_project(tmp_path, capsys)  # one tool, written by `run`: `budget` skipped
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["tool"] == "memo-achat-public" and "budget" not in record["answers"]
+    assert record["kit"]["version"] == KIT.info.version
+    assert record["kit"]["tools"] == {"memo-achat-public": tool_hash(KIT.tools["memo-achat-public"])}
+    assert {"budget", "objet", "nom"} <= set(record["kit"]["questions"]["memo-achat-public"])
+    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(folder / "answers.yaml"),
+                            "--out", str(tmp_path / "replay"), "--format", "md", "--lang", "fr"], capsys)
+    assert code == 0, err
+
+    agent = Agent({"reference_interne": "DA-118"})
+    update_project(folder, _memo_with_a_new_optional_question(tmp_path), lang="fr", day=dt.date(2026, 12, 9),
+                   header="", around=Around(frontend=as_frontend(agent), store=Store()))
+    assert agent.asked == ["reference_interne"]
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["answers"]["memo-achat-public"]["reference_interne"] == "DA-118"
+    assert "budget" not in record["answers"]["memo-achat-public"]
+
+
+def test_a_tool_not_run_again_keeps_the_hash_and_questions_it_was_answered_with(
+        tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second tool written into the folder records its own stamp; the first tool's stays what
+    it was when its answers were given, even when its file has changed since."""
+    from test_projects_in_progress import memo_project
+
+    from survivalkit.engine.replay import kit_stamp
+
+    folder = memo_project(tmp_path, capsys)
+    before = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))["kit"]
+    newer = _memo_with_a_new_optional_question(tmp_path)
+    stamp = kit_stamp(newer, ["pass-fab-lab"], earlier=before)
+    assert stamp["tools"]["memo-achat-public"] == before["tools"]["memo-achat-public"]
+    assert stamp["questions"]["memo-achat-public"] == before["questions"]["memo-achat-public"]
+    assert "reference_interne" not in stamp["questions"]["memo-achat-public"]
+    assert "pass-fab-lab" in stamp["tools"] and stamp["questions"]["pass-fab-lab"]
+
+
+def test_update_of_a_one_tool_folder_keeps_the_optional_profile_answers_and_says_nothing_was_reused(
+        tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An update of a folder written by ``run`` (one tool) keeps the agent's optional answers of
+    the profile (their service, their town) in the documents, and its recap does not present the
+    tool's own answers as « repris de » itself."""
+    from test_projects_in_progress import Agent
+
+    from survivalkit.engine.frontend import as_frontend
+    from survivalkit.engine.store import Store
+    from survivalkit.engine.update import update_project
+    from survivalkit.engine.work import Around
+
+    folder = tmp_path / "rendez-vous"
+    answers = {**MEMO, "service": "Mission modernisation", "ville": "Nîmes"}
+    code, _, err = run_cli(["run", "memo-achat-public", "--answers", str(write(tmp_path / "m.yaml", answers)),
+                            "--date", "2026-03-09", "--out", str(folder), "--lang", "fr", "--format", "md"], capsys)
+    assert code == 0, err
+    rows: list[Any] = []
+
+    class Reviewer(Agent):
+        def recap(self, shown: Any, error: str | None) -> str:
+            rows.extend(shown)
+            return ""
+
+    agent = Reviewer({"reference_interne": "DA-118"})
+    update_project(folder, _memo_with_a_new_optional_question(tmp_path), lang="fr", day=dt.date(2026, 12, 7),
+                   header="", around=Around(frontend=as_frontend(agent), store=Store()))
+    assert agent.asked == ["reference_interne"]
+    record = yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    assert record["profile"]["service"] == "Mission modernisation" and record["profile"]["ville"] == "Nîmes"
+    [memo] = [p for p in folder.glob("memo-*.md") if ".version-" not in p.name]
+    text = memo.read_text("utf-8")
+    assert "Mission modernisation" in text and "Nîmes" in text and "7 décembre 2026" in text
+    assert rows and not [row for row in rows if "repris de" in str(row)]

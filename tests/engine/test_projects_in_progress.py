@@ -197,7 +197,7 @@ def test_a_journey_writing_into_the_project_asks_before_changing_the_memos_amoun
     done = run_journey(JourneyWork(KIT, "fr", day=dt.date(2026, 12, 14), out=folder, write=True),
                        Around(frontend=as_frontend(agent), store=Store()))
     [step] = [s for s in agent.steps if s.question.id == "reporter"]
-    assert "Mémo « achat public »" in spaced(str(step.question.label.fr))
+    assert "Mémo “achat public”" in spaced(str(step.question.label.fr))
     assert "18 000 €" in spaced(memo.read_text("utf-8")) and memo in done.written
     assert "12 500 €" in spaced(memo.with_name(memo.name.replace(".md", ".version-2026-12-07.md")).read_text("utf-8"))
 

@@ -111,10 +111,12 @@ def report_written(env: Env, written: list[Path]) -> None:
     d.say(t("written.folder", env.lang, folder=written[0].parent))
     for path in written:
         d.say(f"  {path.name}")
+    from survivalkit.engine.project import is_version_file
     from survivalkit.output.combined import is_combined
 
     combined = next((p for p in written if is_combined(p.name)), None)
-    drafts = [p for p in written if p.suffix == ".eml"]
+    # A previous version kept beside (``x.version-2026-03-09.eml``) is not a draft to send.
+    drafts = [p for p in written if p.suffix == ".eml" and not is_version_file(p.name)]
     if combined is not None or drafts:
         d.say("")
     if combined is not None:
@@ -136,8 +138,11 @@ def report_pending(env: Env, pending: list[str]) -> None:
 
 
 def _first_to_open(written: list[Path]) -> Path | None:
-    """The index page when there are several documents, else the document itself (PDF first)."""
-    documents = [p for p in written if p.stem not in ("index", "answers")]
+    """The index page when there are several documents, else the document itself (PDF first);
+    previous versions kept beside are not documents to open."""
+    from survivalkit.engine.project import is_version_file
+
+    documents = [p for p in written if p.stem not in ("index", "answers") and not is_version_file(p.name)]
     index = next((p for p in written if p.name == "index.html"), None)
     if index is not None and len({p.stem for p in documents}) > 1:
         return index

@@ -16,7 +16,7 @@ from survivalkit.engine.asker import LeaveBackwards
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
 from survivalkit.engine.project import Reused, data_of, give_common, give_data, project_name, read_folder
-from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml
+from survivalkit.engine.replay import JourneyAnswers, Settings, journey_answers_yaml, kit_stamp
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, prefill, require_complete
 from survivalkit.engine.tool_run import ToolRun, new_interview, profile_answers, question_places
@@ -415,5 +415,6 @@ class Journey:
             tools=self.picked or [], formats=formats, profile=profile, shared=shared,
             per_tool=per_tool, questions=questions,
             dates={tid: self.day_of(tid) for tid in self.picked or []},
+            kit=kit_stamp(kit, self.picked or []),
         )
 

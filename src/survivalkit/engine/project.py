@@ -16,7 +16,6 @@ journey project; one that cannot be read is kept beside, never lost.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ import yaml
 
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview
+from survivalkit.engine.replay import kit_stamp
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
@@ -127,6 +127,8 @@ def read_record(data: Mapping[str, Any], kit: Kit) -> Record:
         record.tools = [tool_id]
         record.answers = {tool_id: own}
         record.dates = {tool_id: day}
+        if isinstance(data.get("kit"), dict):
+            record.kit = dict(data["kit"])
         return record
     if isinstance(data.get("situation"), dict):
         record.situation = dict(data["situation"])
@@ -263,15 +265,19 @@ def give_common(interview: Interview, values: Mapping[str, Any]) -> list[str]:
     return list(given)
 
 
-def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit) -> list[str]:
+def give_data(interview: Interview, data: Mapping[str, Reused], kit: Kit, *, tool: str | None = None) -> list[str]:
     """Answer the questions whose datum the project knows, saying where each came from.
 
     A value that does not fit the question (the kit changed) is not used: the question is asked.
+    ``tool``: the tool being run; a datum it filled itself is its own answer, not one taken from
+    another tool, wherever its answers already give that question (an update, a replay).
     """
     given: dict[str, Any] = {}
     for q in interview.questions:
         reused = data.get(q.datum) if q.datum else None
         if reused is None:
+            continue
+        if tool is not None and reused.tool == tool and interview.answers.get(q.id) is not None:
             continue
         try:
             value = interview.accept(q, reused.value)
@@ -410,30 +416,6 @@ def recorded_formats(record: Record, folder: Path, tool_id: str) -> list[str] | 
     return found or record.formats or None
 
 
-def questions_asked(recorded: Mapping[str, Any], rerun: Sequence[str], kit: Kit) -> dict[str, list[str]]:
-    """For each tool of the project, the questions its answers were given to (profile included):
-    those recorded earlier, and today's for the tools run now. ``update`` asks a question that is
-    new since then, and leaves alone an optional one the agent skipped."""
-    from survivalkit.kit.model import tool_questions
-
-    earlier = recorded.get("questions")
-    kept = {str(k): [str(q) for q in v if isinstance(q, str)] for k, v in earlier.items()
-            if isinstance(v, list)} if isinstance(earlier, dict) else {}
-    for tool_id in rerun:
-        tool = kit.tools.get(tool_id)
-        if tool is not None:
-            kept[tool_id] = [q.id for q in [*kit.info.profile, *tool_questions(kit, tool)]]
-    return kept
-
-
-def tool_hash(tool: Tool) -> str:
-    """The hash of one tool's file (never of the whole kit: a run loads only what it needs)."""
-    try:
-        return "sha256:" + hashlib.sha256(Path(tool.origin).read_bytes()).hexdigest()[:16]
-    except OSError:
-        return ""
-
-
 @dataclass(frozen=True)
 class Merged:
     """The files to write into a project folder, and the existing ones that may be replaced."""
@@ -508,9 +490,7 @@ def merge_into_folder(
     merged.settings = {**old.settings, **new.settings}
     if kits:
         merged.settings["kits"] = list(dict.fromkeys(k for k in kits if isinstance(k, str)))
-    merged.kit = {"version": kit.info.version,
-                  "tools": {tid: tool_hash(kit.tools[tid]) for tid in merged.tools if tid in kit.tools},
-                  "questions": questions_asked(old.kit, new.tools, kit)}
+    merged.kit = kit_stamp(kit, new.tools, earlier=old.kit)
     out[ANSWERS_FILE] = (header + _dump(merged, day)).encode("utf-8")
     combined = _combined(folder, out, merged, kit=kit, lang=lang, day=day, archived=archive)
     if combined is not None:

@@ -15,6 +15,7 @@ Every part is checked for its shape before use, so a wrong file gives a message,
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ import yaml
 from survivalkit.engine.answers import to_plain
 from survivalkit.errors import Msg, SurvivalkitError, UsageError
 from survivalkit.i18n import t
-from survivalkit.kit.model import Question
+from survivalkit.kit.model import Kit, Question, Tool, tool_questions
 from survivalkit.kit.yamlread import YamlWord
 from survivalkit.output.format_names import check_formats
 
@@ -309,6 +310,38 @@ def _dump(header: str, data: dict[str, Any]) -> bytes:
     return (header + body).encode("utf-8")
 
 
+def tool_hash(tool: Tool) -> str:
+    """The hash of one tool's file (never of the whole kit: a run loads only what it needs)."""
+    try:
+        return "sha256:" + hashlib.sha256(Path(tool.origin).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
+
+
+def questions_of(kit: Kit, tool: Tool) -> list[str]:
+    """The questions a tool's answers are given to today (the profile's included)."""
+    return [q.id for q in [*kit.info.profile, *tool_questions(kit, tool)]]
+
+
+def kit_stamp(kit: Kit, tools: Sequence[str], *, earlier: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What an answers file records of the kit its answers were given with: the kit's version, and
+    per tool the hash of its file and the questions it asked (``update`` tells a question new
+    since then from one the agent left empty). ``tools`` are run now; ``earlier`` is the record's
+    own stamp, kept for the project's other tools."""
+    before = earlier or {}
+    hashes = before.get("tools")
+    asked = before.get("questions")
+    stamp_tools = {str(k): str(v) for k, v in hashes.items() if isinstance(v, str)} if isinstance(hashes, dict) else {}
+    stamp_questions = ({str(k): [str(q) for q in v if isinstance(q, str)] for k, v in asked.items()
+                        if isinstance(v, list)} if isinstance(asked, dict) else {})
+    for tool_id in tools:
+        tool = kit.tools.get(tool_id)
+        if tool is not None:
+            stamp_tools[tool_id] = tool_hash(tool)
+            stamp_questions[tool_id] = questions_of(kit, tool)
+    return {"version": kit.info.version, "tools": stamp_tools, "questions": stamp_questions}
+
+
 def tool_answers_yaml(
     header: str,
     *,
@@ -317,11 +350,12 @@ def tool_answers_yaml(
     settings: Settings,
     answers: Mapping[str, Any],
     questions: Sequence[Question],
+    kit: Mapping[str, Any] | None = None,
 ) -> bytes:
-    """The replayable answers file of one tool run."""
+    """The replayable answers file of one tool run (``kit``: its stamp, see ``kit_stamp``)."""
     by_id = {q.id: q for q in questions}
     meta = {"tool": tool, "date": day.isoformat(), **settings.as_dict()}
-    return _dump(header, {**meta, "answers": _plain(answers, by_id)})
+    return _dump(header, {**meta, "answers": _plain(answers, by_id), **({"kit": dict(kit)} if kit else {})})
 
 
 def journey_answers_yaml(
@@ -338,9 +372,11 @@ def journey_answers_yaml(
     per_tool: Mapping[str, Mapping[str, Any]],
     questions: Mapping[str, Question],
     dates: Mapping[str, dt.date] | None = None,
+    kit: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The replayable answers file of a whole journey (``per_tool`` already as plain data; ``dates``:
-    the tools whose documents have a date of their own, as when a project is replayed)."""
+    the tools whose documents have a date of their own, as when a project is replayed; ``kit``: its
+    stamp, see ``kit_stamp``)."""
     by_situation = {q.id: q for q in situation_questions}
     own_dates = {tid: d.isoformat() for tid, d in (dates or {}).items() if tid in tools and d != day}
     return _dump(header, {
@@ -354,4 +390,5 @@ def journey_answers_yaml(
         "shared": _plain(shared, questions),
         "answers": {tid: {k: v for k, v in a.items() if v is not None} for tid, a in per_tool.items()},
         **({"dates": {tid: own_dates.get(tid, day.isoformat()) for tid in tools}} if own_dates else {}),
+        **({"kit": dict(kit)} if kit else {}),
     })

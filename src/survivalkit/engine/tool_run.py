@@ -13,7 +13,7 @@ from typing import Any
 from survivalkit.engine.answers import to_plain
 from survivalkit.engine.frontend import Frontend
 from survivalkit.engine.interview import Interview, run_interview
-from survivalkit.engine.replay import Settings, tool_answers_yaml
+from survivalkit.engine.replay import Settings, kit_stamp, tool_answers_yaml
 from survivalkit.engine.sessions import Autosave
 from survivalkit.engine.sources import AnswerSources, apply_sources, require_complete
 from survivalkit.engine.store import Store
@@ -204,7 +204,8 @@ class ToolRun:
         """The replayable answers file of this run."""
         questions = list(self.kit.info.profile) + tool_questions(self.kit, self.tool)
         return tool_answers_yaml(header, tool=self.tool.id, day=self.day, settings=self.settings,
-                                 answers=self.answers(), questions=questions)
+                                 answers=self.answers(), questions=questions,
+                                 kit=kit_stamp(self.kit, [self.tool.id]))
 
     def documents(self, formats: Sequence[str], *, header: str, archive: bool = False) -> dict[str, bytes]:
         """Every file of the output folder, in memory: documents, index and answers file (with

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from survivalkit.engine import work as engine_work
-from survivalkit.engine.project import current_answers, index_entries, read_record, tool_hash
-from survivalkit.engine.replay import Settings, read_tool_answers
+from survivalkit.engine.project import current_answers, index_entries, read_record
+from survivalkit.engine.replay import Settings, read_tool_answers, tool_hash
 from survivalkit.errors import UsageError
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool, tool_questions
@@ -139,7 +139,10 @@ def update_project(
         if since is not None:
             update.lines += facts_changed(kit, tool, since, day, lang)
         recorded = read_tool_answers(record_path, lang, tool_id)
-        values = {**{k: v for k, v in recorded.answers.items() if k in recorded.common}, **own}
+        # The project's profile and shared answers count for every tool, also in a one-tool file
+        # (where they sit among the tool's own): never taken for answers the agent left empty.
+        common = {k: v for k, v in {**record.profile, **record.shared}.items() if v is not None}
+        values = {**common, **own}
         # An optional question left unanswered then stays so: only what is required and missing
         # (a new question), or no longer fits, is asked.
         # A question new since the record (known from the record's list of questions) is asked
@@ -153,7 +156,7 @@ def update_project(
             done_ids = _confirmed_in_session(around, key)
             values = {k: v for k, v in values.items() if k not in done_ids}
             skipped = {k: v for k, v in skipped.items() if k not in done_ids}
-        file = replace(recorded, answers={**skipped, **values})
+        file = replace(recorded, answers={**skipped, **values}, common=frozenset(common) - frozenset(own))
         work = engine_work.ToolWork(
             kit, tool, lang, settings=settings or Settings.from_mapping(record.settings),
             file=file, day=day, formats=_formats(folder, names) or record.formats or None, header=header,

@@ -248,7 +248,7 @@ def run_tool(work: ToolWork, around: Around) -> Done:
             from survivalkit.engine.project import folder_common, folder_data, give_common, give_data
 
             reused = give_common(run.interview, folder_common(work.out, work.kit))
-            reused += give_data(run.interview, folder_data(work.out, work.kit), work.kit)
+            reused += give_data(run.interview, folder_data(work.out, work.kit), work.kit, tool=work.tool.id)
             missing = [m for m in missing if m not in reused]
         applicable = {q.id for q in run.interview.applicable()}
         ignored = [key for key in given if key not in applicable] if file and file.form else []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from survivalkit.i18n.messages import MESSAGES
 from survivalkit.i18n.words import SOURCE_LANGUAGE
@@ -43,7 +45,36 @@ def t(key: str, lang: str, /, **values: object) -> str:
         return text
     # A value that is itself a message (an error, a ``Msg``) is said in the same language.
     said = {k: _said(v, lang) for k, v in values.items()}
+    for name, quote in _quoted(text).items():
+        value = said.get(name)
+        if isinstance(value, str) and name in _TITLES and _OPENING[quote] in value:
+            said[name] = _INNER[quote](value)
     return text.format(**said)
+
+
+# A value quoted by its message that holds quotes of its own (« Mémo « achat public » ») takes the
+# second level of quotes inside the first: « Mémo “achat public” », “Memo ‘public purchase’”.
+# Only names and titles (what a person typed, quoted back to them, is left as typed).
+_TITLES = frozenset({"tool", "title", "document", "label", "datum", "stage", "name"})
+_SPACES = "[ \u00a0\u202f]*"
+_OPENING = {"«": "«", "“": "“"}
+
+
+def _french_inner(value: str) -> str:
+    return re.sub(_SPACES + "»", "”", re.sub("«" + _SPACES, "“", value))
+
+
+def _english_inner(value: str) -> str:
+    return value.replace("“", "‘").replace("”", "’")
+
+
+_INNER = {"«": _french_inner, "“": _english_inner}
+
+
+@lru_cache(maxsize=512)
+def _quoted(text: str) -> dict[str, str]:
+    """The placeholders ``text`` puts between quotes, with the opening quote used."""
+    return {m.group(2): m.group(1)[0] for m in re.finditer("([«“]" + _SPACES + ")\\{(\\w+)\\}", text)}
 
 
 def _said(value: object, lang: str) -> object:
