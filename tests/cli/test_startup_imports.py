@@ -88,3 +88,25 @@ def test_only_a_run_that_writes_an_email_draft_loads_the_email_writer(tmp_path: 
         imported = _imported(tmp_path, "run", tool, "--answers", str(answers), "--format", "md", "-o", str(out))
         assert any(out.glob("*.eml")) == draft
         assert ("email.policy" in imported) == draft
+
+
+def test_the_command_line_collects_cycles_less_often_and_gives_the_setting_back(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    from helpers import run_cli
+    from survivalkit.cli import app
+
+    seen: list[tuple[int, int, int]] = []
+    real_run = app._run
+
+    def spy(*args: object) -> object:
+        seen.append(gc.get_threshold())
+        return real_run(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "_run", spy)
+    before = gc.get_threshold()
+    code, out, _ = run_cli(["--version"], capsys)
+    assert code == 0 and out.strip()
+    assert seen and seen[0][0] == app.COLLECT_EVERY
+    assert gc.get_threshold() == before

@@ -175,6 +175,24 @@ def _quiet_printing_libraries() -> None:
     allow_quick_import()  # this process is the program's own: WeasyPrint loads without look-ups
 
 
+COLLECT_EVERY = 100_000
+"""New objects between two looks of the garbage collector for cycles, in the command line's
+process (Python's default: 700)."""
+
+
+def _collect_less_often() -> tuple[int, int, int]:
+    """A command is a short process that keeps most of what it makes (modules, the kit, compiled
+    templates): looking for garbage cycles every 700 new objects costs a run about 6 % of its
+    processor time, spent walking objects that stay. Cycles are still collected, every
+    ``COLLECT_EVERY`` new objects. Done here, in the command line's own process (a program using
+    the API keeps its collector as it set it); the thresholds before are given back."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(COLLECT_EVERY, before[1], before[2])
+    return before
+
+
 def _sane_streams() -> None:
     """Standard streams that cannot crash a run: a closed one reads or writes nothing, and text
     the terminal's encoding cannot show (Latin-9, cp1252, ASCII) becomes a replacement character."""
@@ -227,6 +245,18 @@ def _stream_error(exc: OSError) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
+    collector = _collect_less_often()
+    try:
+        code = _main(argv)
+    finally:
+        import gc
+
+        gc.set_threshold(*collector)
+    sys.exit(code)
+
+
+def _main(argv: list[str] | None) -> int:
+    """``main`` without its exit: the exit code."""
     from typer.exceptions import Abort, Exit, TyperException
 
     from survivalkit.cli.terminal import Display, capped, wants_plain
@@ -302,7 +332,7 @@ def main(argv: list[str] | None = None) -> None:
         _output_gone()
         display.error(t("stream.unwritable", invocation.lang, reason=fs_reason(exc, invocation.lang)))
         code = max(code, ExitCode.USER_ERROR)
-    sys.exit(code)
+    return int(code)
 
 
 def _crash(exc: BaseException, display: Any, lang: str) -> int:

@@ -228,7 +228,7 @@ MESSAGES.update({
     "usage.help": {"fr": "Voir survivalkit --help.", "en": "See survivalkit --help."},
     "validate.bad_format": {"fr": "--format doit valoir text ou github, pas « {value} ».", "en": "--format must be text or github, not \"{value}\"."},
     "validate.summary": {"fr": "{tools} outil(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", "en": "{tools} tool(s) checked: {errors} error(s), {warnings} warning(s)."},
-    "validate.to_check": {"fr": "{n} source(s) à vérifier (SK190), listée(s) ci-dessus : elles ne font pas échouer la vérification.", "en": "{n} source(s) to be checked (SK190), listed above: they do not fail the check."},
+    "validate.to_check": {"fr": "{n} point(s) à vérifier (SK190), listé(s) ci-dessus : ils ne font pas échouer la vérification.", "en": "{n} point(s) to be checked (SK190), listed above: they do not fail the check."},
     "written.title": {"fr": "Fichiers écrits", "en": "Files written"},
     "written.none": {"fr": "Aucun fichier n'a été écrit.", "en": "No file was written."},
 })

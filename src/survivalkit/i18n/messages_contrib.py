@@ -157,6 +157,10 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "fr": "source « {title} »{reference} à vérifier — {what}",
         "en": "source \"{title}\"{reference} to be checked — {what}",
     },
+    "lint.fact_to_check": {
+        "fr": "la valeur de `{name}` au {day} est à vérifier — {what}",
+        "en": "the value of `{name}` from {day} is to be checked — {what}",
+    },
     "lint.source_bare": {
         "fr": "la source n'a ni `url` ni `reference`",
         "en": "source has neither `url` nor `reference`",
@@ -922,8 +926,8 @@ MESSAGES_CONTRIB: dict[str, dict[str, str]] = {
         "en": "French quotation marks \"« … »\" (with their spaces) instead of '\"…\"'",
     },
     "rule.SK190.summary": {
-        "fr": "Source marquée « à vérifier » : un point que le kit tient pour vrai sans l'avoir encore vérifié",
-        "en": "Source marked \"to be checked\": a point the kit holds true without having verified it yet",
+        "fr": "Source ou valeur d'un fait marquée « à vérifier » : un point que le kit tient pour vrai sans l'avoir encore vérifié",
+        "en": "Source or fact value marked \"to be checked\": a point the kit holds true without having verified it yet",
     },
     "rule.SK190.fix": {
         "fr": "Vérifiez le point dans le texte officiel (Légifrance, EUR-Lex, le site de l'administration qui l'a publié), corrigez l'outil s'il le faut, puis retirez `to_check`.",

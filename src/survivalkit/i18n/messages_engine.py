@@ -7,6 +7,10 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), valeur connue jusqu'au {until}. Une nouvelle valeur s'applique sans doute depuis : vérifiez-la avant d'envoyer ce document ({where}).",
         "en": "**To check:** this document relies on “{label}” ({value}), a value known until {until}. A new value probably applies since then: check it before sending this document ({where}).",
     },
+    "fact.to_check": {
+        "fr": "**À vérifier :** ce document s'appuie sur « {label} » ({value}), un point que le kit n'a pas encore pu vérifier. {what} Source : {where}.",
+        "en": "**To check:** this document relies on “{label}” ({value}), a point the kit has not yet been able to verify. {what} Source: {where}.",
+    },
     "data.from": {"fr": "repris de « {tool} » du {date}", "en": "from “{tool}” of {date}"},
     "show.data": {"fr": "Données du projet", "en": "Project data"},
     "show.data_hint": {

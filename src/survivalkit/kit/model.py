@@ -263,6 +263,9 @@ class FactValue(_Frozen):
     until: dt.date | None = None
     """The last day this value is known to apply (EU thresholds are set for two years). A document
     dated after it says to check the new value, and where; ``validate`` warns 60 days before."""
+    to_check: Text | None = None
+    """What is not yet verified in this value and must be checked. A document that uses it ends
+    with a « À vérifier » paragraph saying so; ``validate`` lists it (SK190)."""
 
 
 class Fact(_Frozen):

@@ -236,7 +236,7 @@ def render_document(
     )
     # A template can write any character (Jinja decodes "\x1b" in its strings): none that would
     # drive a terminal or reorder text reaches a document.
-    markdown = tidy_markdown(strip_unsafe(markdown) + expired_facts_notice(kit, used, day, lang))
+    markdown = tidy_markdown(strip_unsafe(markdown) + facts_to_check_notice(kit, used, day, lang))
     if lang == "fr":
         markdown = french_spacing(markdown)
     letter = None
@@ -276,8 +276,9 @@ def render_document(
     )
 
 
-def expired_facts_notice(kit: Kit, used: set[str], day: dt.date, lang: str) -> str:
-    """A closing paragraph for each fact the document used whose known value ended before ``day``."""
+def facts_to_check_notice(kit: Kit, used: set[str], day: dt.date, lang: str) -> str:
+    """A closing paragraph for each fact the document used whose known value ended before ``day``,
+    or whose value is marked « à vérifier » (``to_check``)."""
     from survivalkit.i18n import t
     from survivalkit.sandbox.expressions import fact_at
     from survivalkit.text.typography import format_date_long
@@ -290,9 +291,13 @@ def expired_facts_notice(kit: Kit, used: set[str], day: dt.date, lang: str) -> s
             fact = fact_at(kit.info.facts, name, day, lang)
         except FactLookupError:
             continue
+        where = fact.source + (f", {fact.url}" if fact.url else "")
+        if fact.to_check.strip():
+            lines.append("> " + t("fact.to_check", lang, label=fact.label, value=str(fact),
+                                  what=fact.to_check.strip(), where=where))
+            lines.append("")
         if not fact.expired or fact.until is None:
             continue
-        where = fact.source + (f", {fact.url}" if fact.url else "")
         lines.append("> " + t("fact.expired", lang, label=fact.label, value=str(fact),
                               until=format_date_long(fact.until, lang), where=where))
         lines.append("")

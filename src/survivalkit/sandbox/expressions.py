@@ -56,6 +56,8 @@ class FactAt:
     """The last day this value is known to apply."""
     expired: bool = False
     """Whether the document date is after ``until``: the value must be checked."""
+    to_check: str = ""
+    """What is not yet verified in this value (empty: nothing); the document says it at its end."""
 
     lang: str = "fr"
     """The document's language: a fact printed as it is (``{{ facts.seuil }}``) reads in it."""
@@ -118,6 +120,7 @@ def fact_at(
         unit=fact.unit,
         until=item.until,
         expired=item.until is not None and day > item.until,
+        to_check=tr(item.to_check, lang) if item.to_check else "",
         lang=lang,
     )
 

@@ -301,6 +301,15 @@ def check_sources_to_check(ctx: Context) -> Iterator[Problem]:
                     for lang in ("en", "fr")}
             yield tool_problem(ctx, tool, ("sources", i, "to_check"), SK190,
                                Msg.both(said["en"], said["fr"]))
+    for loc, info in layers(ctx, "kit.yaml", KitLayer):
+        for name, fact in info.facts.items():
+            for index, value in enumerate(fact.values):
+                if value.to_check is None or not tr(value.to_check, "fr").strip():
+                    continue
+                said = {lang: t("lint.fact_to_check", lang, name=name, day=value.from_.isoformat(),
+                                what=tr(value.to_check, lang)) for lang in ("en", "fr")}
+                yield problem_at(loc, loc.path, ("facts", name, "values", index, "to_check"), SK190,
+                                 Msg.both(said["en"], said["fr"]))
 
 
 # --- SK170: language marks ------------------------------------------------------------------
