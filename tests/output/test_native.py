@@ -94,3 +94,25 @@ def test_the_command_line_gives_its_word_at_its_entry_point(
     code, _, _ = run_cli(["--version"], capsys)
     assert code == 0
     assert native._quick is True
+
+
+def test_without_pango_the_command_line_says_so_in_french_and_nothing_else(tmp_path: Path) -> None:
+    # No native library loads, by any name: Pango is missing.
+    code = textwrap.dedent(f"""
+        import cffi, sys
+        def dlopen(self, name, *args, **kwargs):
+            raise OSError(f"cannot load library {{name!r}}")
+        cffi.FFI.dlopen = dlopen
+        from survivalkit.cli.app import main
+        main(["sheets", "memo-achat-public", "--format", "pdf", "-o", {str(tmp_path / "fiche.pdf")!r},
+              "--lang", "fr"])
+    """)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+           "SURVIVALKIT_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=120, check=False)
+    assert done.returncode == 1
+    assert "il y manque la bibliothèque Pango" in done.stderr
+    assert "sudo apt install libpango-1.0-0" in done.stderr
+    assert "WeasyPrint could not import" not in done.stdout + done.stderr  # its English banner
+    assert not (tmp_path / "fiche.pdf").exists()

@@ -8,7 +8,8 @@ calls, two hundred processes, a quarter of a second of processor time at every P
 the system's loader finds by itself, with no look-up.
 
 The quick way answers « not found » to ``find_library`` during that one import, so that only the
-exact names load; and it hides what WeasyPrint prints when it fails. Replacing a function of the
+exact names load; and it hides what WeasyPrint prints when it fails (the command line says what
+is missing in the user's language, with the command that installs it). Replacing a function of the
 standard library and ``sys.stdout``, even for a moment, concerns the whole process: only the
 command line, which owns its process, allows it (``allow_quick_import``, at its entry point). A
 program using the API imports WeasyPrint the usual way. Should the quick way fail (a system
@@ -67,6 +68,15 @@ def weasyprint_html() -> Any:
         found = _quick_import()
         if found is not None:
             return found
+        import contextlib
+        import io
+
+        # The usual way; should it fail too (Pango missing), the command line says so in the
+        # user's language, with the command that installs it: WeasyPrint's banner is not shown.
+        with contextlib.redirect_stdout(io.StringIO()):
+            from weasyprint import HTML
+
+        return HTML
     from weasyprint import HTML
 
     return HTML
