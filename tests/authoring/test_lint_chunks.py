@@ -81,3 +81,45 @@ def test_an_interrupted_validate_keeps_the_chunks_it_checked(
     validate_paths([root], [])
     every = len(list((cache_dir() / "lint").rglob("*.json")))
     assert 0 < kept < every  # the chunks before outil-4 were kept, the rest came after
+
+
+def test_validate_holds_one_chunk_of_tools_and_reads_again_only_what_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``validate`` keeps an outline of every tool, each tool whole only while its chunk is
+    checked; from a warm cache it parses only the changed tool file (for its problems, then its
+    lines), and finds the same problems as the whole kit checked at once."""
+    import survivalkit.kit.loader as loader
+    from survivalkit.authoring.validate import validate_paths
+
+    root = kit_with_problems(tmp_path)
+    monkeypatch.setattr(rules, "CHUNK", 2)
+    parsed: list[str] = []
+    held: list[int] = []
+    real_read, real_hold = loader.read_yaml, loader.ReadAgain.hold
+
+    def read(path: Path, *args: object, **kwargs: object) -> object:
+        if path.parent.name == "tools" and path.is_relative_to(root):
+            parsed.append(path.stem)
+        return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def hold(self: loader.ReadAgain, ids: list[str]) -> None:
+        real_hold(self, ids)
+        held.append(len(self._held))
+
+    monkeypatch.setattr(loader, "read_yaml", read)
+    monkeypatch.setattr(loader.ReadAgain, "hold", hold)
+    first = validate_paths([root], [])
+    montnt = [p for p in first.problems if "montnt" in str(p.message)]
+    assert len(montnt) == 3 and all(p.line > 1 for p in montnt)
+    assert sorted(set(parsed)) == [f"outil-{i}" for i in range(7)]
+    assert all(parsed.count(stem) == 2 for stem in set(parsed))  # loaded, then checked with lines
+    assert max(held) == 2  # never more than a chunk of tools at once (bundled ones included)
+    parsed.clear()
+    held.clear()
+    tool = root / "tools" / "outil-4.yaml"
+    tool.write_text(tool.read_text("utf-8").replace("{{ montant | euros }}", "{{ montnt | euros }}"),
+                    "utf-8")
+    again = validate_paths([root], [])
+    assert parsed == ["outil-4", "outil-4"] and held == [1]
+    montnt = [p for p in again.problems if "montnt" in str(p.message)]
+    assert len(montnt) == 4 and all(p.line > 1 for p in montnt)

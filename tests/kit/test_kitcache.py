@@ -228,3 +228,54 @@ def test_show_names_the_other_tools_of_a_datum_from_the_cards(
     assert data_lines(kit, "outil-test", "fr") == ["Ce que le projet achète (aussi dans : Autre outil)"]
     assert data_lines(kit, "sans", "fr") == []
     assert read == []
+
+
+def test_show_names_a_few_other_tools_of_a_datum_and_counts_the_rest(tmp_path: Path) -> None:
+    """A large kit has thousands of tools filling the same datum: `show` names five, counts the rest."""
+    from survivalkit.kit.listing import OTHERS_SHOWN, data_lines
+
+    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
+    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
+    files = {"kit.yaml": kit_yaml}
+    files |= {f"tools/outil-{i}.yaml": filled.replace("Outil test", f"Outil {i}") for i in range(8)}
+    kit = load_kit([build_tree(tmp_path, files)], cache=KitCache.open()).kit
+    assert OTHERS_SHOWN == 5
+    assert data_lines(kit, "outil-3", "fr") == [
+        "Ce que le projet achète (aussi dans : Outil 0, Outil 1, Outil 2, Outil 4, Outil 5 "
+        "et 2 autres outils)"]
+    assert data_lines(kit, "outil-0", "en") == [
+        "Ce que le projet achète (also in: Outil 1, Outil 2, Outil 3, Outil 4, Outil 5 "
+        "and 2 other tools)"]
+
+
+def test_show_reads_a_small_index_of_data_cards_checked_against_each_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once made, `show`'s data cards come from their own small index, not from the cards (the
+    larger index of `list`); a tool changed since is read again, and its new title shown."""
+    import survivalkit.kit.loader as loader
+    from survivalkit.kit.listing import data_lines
+
+    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
+    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
+    root = build_tree(tmp_path, {"kit.yaml": kit_yaml, "tools/outil-test.yaml": filled,
+                                 "tools/autre.yaml": filled.replace("Outil test", "Autre outil")})
+    calls: list[str] = []
+    real = loader.ToolShelf.cards
+
+    def cards(self: loader.ToolShelf) -> object:
+        calls.append("cards")
+        return real(self)
+
+    monkeypatch.setattr(loader.ToolShelf, "cards", cards)
+
+    def shown() -> list[str]:
+        return data_lines(load_kit([root], cache=KitCache.open()).kit, "outil-test", "fr")
+
+    assert shown() == ["Ce que le projet achète (aussi dans : Autre outil)"]
+    assert calls == ["cards"]  # the first time, the small index is made from the cards
+    assert shown() == ["Ce que le projet achète (aussi dans : Autre outil)"]
+    assert calls == ["cards"]
+    (root / "tools" / "autre.yaml").write_text(filled.replace("Outil test", "Outil renommé"), "utf-8")
+    assert shown() == ["Ce que le projet achète (aussi dans : Outil renommé)"]
+    assert shown() == ["Ce que le projet achète (aussi dans : Outil renommé)"]
+    assert calls == ["cards", "cards"]

@@ -199,14 +199,16 @@ def test_an_unreadable_tools_folder_is_said_in_the_readers_language(tmp_path: Pa
 
     tools = tmp_path / "couche" / "tools"
     tools.mkdir(parents=True)
-    real_iterdir = Path.iterdir
+    import os
 
-    def refused(self: Path):  # type: ignore[no-untyped-def]
-        if self == tools:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_iterdir(self)
+    real_scandir = os.scandir
 
-    monkeypatch.setattr(Path, "iterdir", refused)
+    def refused(path):  # type: ignore[no-untyped-def]
+        if Path(path) == tools:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
     [problem] = unreadable_entries(tmp_path / "couche")
     french = problem.format("fr")
     assert "tools" in french and "ne peut pas être lu" in french

@@ -20,7 +20,6 @@ from typing import Any
 
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.cache import LINT_BUDGET, EntryStore, digest, file_hash
-from survivalkit.kit.model import Tool
 
 KIT_LEVEL = "<kit>"
 ORIGIN = "<origin>"
@@ -46,21 +45,27 @@ def resolved(path: Path | str) -> str:
         return str(Path(path).absolute())
 
 
-def kit_key(roots: Iterable[Path], tools: Iterable[Tool], today: dt.date) -> str:
-    """What every tool's problems depend on besides its own file: kit files, tool ids, the date."""
+def kit_key(roots: Iterable[Path], tools: Iterable[str], today: dt.date) -> str:
+    """What every tool's problems depend on besides its own file (and what it shares with other
+    tools, see ``tool_key``): survivalkit's code, the date, the kit files and ``tools``' ids.
+
+    A tool's problems do not depend on which other tools the kit holds: its key is made with
+    ``tools`` empty, so that adding or removing a tool checks that tool alone. The kit files'
+    own entry keeps every id."""
     parts = [code_stamp(), today.isoformat()]
     for root in roots:
         real = Path(resolved(root))
         parts.append(str(real))
         for name in ("kit.yaml", "glossary.yaml"):
             parts.append(f"{name}:{file_hash(real / name) if (real / name).exists() else '-'}")
-    parts += sorted(tool.id for tool in tools)
+    parts += sorted(tools)
     return digest(*parts)
 
 
-def tool_key(base: str, tool: Tool) -> str:
-    """A tool's own key: the kit's, plus its file's resolved path and content."""
-    return digest(base, resolved(tool.origin), file_hash(Path(tool.origin)) or "unreadable")
+def tool_key(base: str, origin: str, shared: str = "") -> str:
+    """A tool's own key: the kit's, its file's (``origin``) resolved path and content, and
+    ``shared``: what its checks read of other tools (``rules.data.outside_inputs``)."""
+    return digest(base, resolved(origin), file_hash(Path(origin)) or "unreadable", shared)
 
 
 def _msg_to_json(text: str) -> Any:

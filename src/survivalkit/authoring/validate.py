@@ -35,10 +35,11 @@ def _check(roots: list[Path]) -> tuple[LoadedKit, list[Problem]]:
     from survivalkit.kit.cache import KitCache
 
     # Files without problems come from the kit cache (as for every command); lint reads the
-    # positions of those it checks again (see ``read_sources``).
+    # tools it checks again, with their positions, a hundred at a time (see ``ReadAgain``): a
+    # kit of thousands of tools is never held whole.
     lint_cache = LintCache.open()
     loaded = load_kit(roots, strict=False, cache=KitCache.open() if lint_cache else None,
-                      tool_sources=False)
+                      tool_sources=False, keep_tools=False)
     problems = list(loaded.problems)
     if loaded.kit.info.stages:  # no stages means kit.yaml itself could not be read: nothing to check
         problems += lint(loaded, cache=lint_cache)

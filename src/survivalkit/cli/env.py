@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from survivalkit import settings
 from survivalkit.errors import UnknownToolError
@@ -22,21 +22,30 @@ if TYPE_CHECKING:
     from survivalkit.kit.model import Kit, Tool
 
 
-def _load_for_the_command(load: Callable[[], LoadedKit]) -> LoadedKit:
-    """Load the kit with the garbage collector paused, then frozen: a command's process keeps the
-    kit to its end, so collecting while reading (many small objects, all kept) only costs time,
-    and so would walking them in every later collection. Done here, in the command line's own
-    process: a program using the API keeps its collector as it set it."""
+T = TypeVar("T")
+
+
+def paused_collector(work: Callable[[], T]) -> T:
+    """Do ``work`` with the garbage collector paused, then freeze what it made: a command's
+    process keeps the kit (and the cards of a listing) to its end, so collecting while reading
+    (many small objects, all kept) only costs time, and so would walking them in every later
+    collection. Done here, in the command line's own process: a program using the API keeps its
+    collector as it set it."""
     import gc
 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return load()
+        return work()
     finally:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _load_for_the_command(load: Callable[[], LoadedKit]) -> LoadedKit:
+    """Load the kit with the garbage collector paused (``paused_collector``)."""
+    return paused_collector(load)
 
 
 class Env:

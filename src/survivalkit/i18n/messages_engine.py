@@ -18,6 +18,10 @@ MESSAGES_ENGINE: dict[str, dict[str, str]] = {
         "en": "These answers carry over from one tool to another within a project: once given, they are not asked again.",
     },
     "show.datum_others": {"fr": "{meaning} (aussi dans : {tools})", "en": "{meaning} (also in: {tools})"},
+    "show.datum_others_more": {
+        "fr": "{meaning} (aussi dans : {tools} et {more} autres outils)",
+        "en": "{meaning} (also in: {tools} and {more} other tools)",
+    },
     "update.no_project": {
         "fr": "{folder} ne contient pas de projet (pas de answers.yaml lisible) : donnez le dossier où survivalkit a écrit les documents.",
         "en": "{folder} holds no project (no readable answers.yaml): give the folder where survivalkit wrote the documents.",

@@ -282,14 +282,15 @@ class KitCache:
         if content is not None:
             self.store.put(self.key(file, content), data)
 
-    def get_index(self, folder: Path) -> dict[str, Any]:
-        """The cards of a tools folder: file name → ``[hash of the file, card data]``."""
-        found = self.store.get(f"index|{self.stamp}|{folder}")
+    def get_index(self, folder: Path, kind: str = "index") -> dict[str, Any]:
+        """The cards of a tools folder: file name → ``[hash of the file, its signature, card
+        data]`` (``kind`` ``data``: the data cards of ``show``)."""
+        found = self.store.get(f"{kind}|{self.stamp}|{folder}")
         return found if isinstance(found, dict) else {}
 
-    def put_index(self, folder: Path, cards: dict[str, Any]) -> None:
-        """Remember the cards of a tools folder."""
-        self.store.put(f"index|{self.stamp}|{folder}", cards)
+    def put_index(self, folder: Path, cards: dict[str, Any], kind: str = "index") -> None:
+        """Remember the cards (or with ``kind`` ``data``, the data cards) of a tools folder."""
+        self.store.put(f"{kind}|{self.stamp}|{folder}", cards)
 
     def save(self) -> None:
         """Keep the cache within its budget (the entries are already written)."""

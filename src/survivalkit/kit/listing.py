@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from survivalkit.kit.model import Kit, ToolCard
+from survivalkit.kit.model import DataCard, Kit, ToolCard
 from survivalkit.text.localized import fold, tr
 
 
@@ -45,20 +45,42 @@ def tool_summary(kit: Kit, tool: ToolCard, lang: str) -> dict[str, Any]:
     }
 
 
+OTHERS_SHOWN = 5
+"""Other tools named per datum by ``show`` (a large kit has thousands that fill the same datum:
+the rest are counted)."""
+
+
 def data_lines(kit: Kit, tool_id: str, lang: str) -> list[str]:
     """What ``show`` says of the project data a tool fills and reads: each datum's meaning, and
-    the other tools that fill it too (from the cards: no other tool is read whole)."""
-    cards = kit.cards()
+    the other tools that fill it too (from the data cards: no other tool is read whole), the first
+    ``OTHERS_SHOWN`` by name and how many more."""
+    cards = kit.data_cards()
     mine = next((c for c in cards if c.id == tool_id), None)
     if mine is None:
         return []
     from survivalkit.i18n import t
+    from survivalkit.text.typography import format_number
 
+    wanted = mine.project_data(kit)
+    if not wanted:
+        return []
+    others: dict[str, list[DataCard]] = {name: [] for name in wanted}
+    for card in cards:
+        if card.id != tool_id:
+            for name in card.project_data(kit):
+                if name in others:
+                    others[name].append(card)
     lines = []
-    for name in mine.project_data(kit):
+    for name in wanted:
         datum = kit.info.project.get(name)
         meaning = tr(datum.meaning, lang) if datum is not None else name
-        others = [tr(c.title, lang) for c in cards if c.id != tool_id and name in c.project_data(kit)]
-        lines.append(t("show.datum_others", lang, meaning=meaning, tools=", ".join(others))
-                     if others else meaning)
+        found = others[name]
+        names = ", ".join(tr(c.title, lang) for c in found[:OTHERS_SHOWN])
+        if len(found) > OTHERS_SHOWN:
+            lines.append(t("show.datum_others_more", lang, meaning=meaning, tools=names,
+                           more=format_number(len(found) - OTHERS_SHOWN, lang)))
+        elif found:
+            lines.append(t("show.datum_others", lang, meaning=meaning, tools=names))
+        else:
+            lines.append(meaning)
     return lines

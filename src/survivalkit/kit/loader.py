@@ -16,7 +16,20 @@ from survivalkit import settings
 from survivalkit.errors import KitError, Msg, Problem, os_reason
 from survivalkit.kit.base import TOOL_ID_PATTERN, Text
 from survivalkit.kit.cache import KitCache, file_hash
-from survivalkit.kit.model import CARD_FIELDS, Glossary, Kit, KitInfo, Question, Stage, Tool, ToolCard, card_of
+from survivalkit.kit.model import (
+    CARD_FIELDS,
+    DATA_FIELDS,
+    DataCard,
+    Glossary,
+    Kit,
+    KitInfo,
+    Question,
+    Stage,
+    Tool,
+    ToolCard,
+    card_of,
+    data_card_of,
+)
 from survivalkit.kit.schema_errors import parse_model
 from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
 from survivalkit.text.names import RESERVED, shown_name, windows_device
@@ -148,7 +161,7 @@ def read_tool(
     return tool, located, problems
 
 
-def _current_hash(path: Path, entry: Any) -> tuple[str | None, list[int] | None]:
+def _current_hash(path: Path | str, entry: Any) -> tuple[str | None, list[int] | None]:
     """A file's content hash, and its status signature (size, times, inode).
 
     When the index entry holds the same signature, its hash is the file's: any write changes
@@ -167,7 +180,7 @@ def _current_hash(path: Path, entry: Any) -> tuple[str | None, list[int] | None]
             and isinstance(entry[0], str)):
         return entry[0], signature
     recent = time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < 2_000_000_000
-    return file_hash(path), None if recent else signature
+    return file_hash(Path(path)), None if recent else signature
 
 
 class ToolShelf(Mapping[str, Tool]):
@@ -282,6 +295,120 @@ class ToolShelf(Mapping[str, Tool]):
         return cards
 
 
+    def data_cards(self) -> list[DataCard]:
+        """The data card of every tool, in id order, from each tools folder's small index of
+        them when it holds every file as it is now (checked like the cards); else the cards are
+        read (the tools that changed with them) and the small index is made again from them."""
+        if self._cache is None:
+            return [data_card_of(card) for card in self.cards()]
+        cache = self._cache
+        indexes: dict[Path, dict[str, Any]] = {}
+        moved: set[Path] = set()
+        cards: list[DataCard] = []
+        for tool_id, (where, folder, name) in self._paths.items():
+            if folder not in indexes:
+                indexes[folder] = cache.get_index(folder, "data")
+            entry = indexes[folder].get(name)
+            content, signature = _current_hash(os.path.join(where, name), entry)  # no Path: 5 000 of them
+            if not (content is not None and isinstance(entry, list) and len(entry) == 3
+                    and entry[0] == content and isinstance(entry[2], dict)):
+                return self._data_cards_again()
+            card = _from_cache(DataCard, entry[2], id=tool_id)
+            if card is None:
+                return self._data_cards_again()
+            if entry[1] != signature:  # the same bytes, touched: keep the new signature
+                indexes[folder][name] = [content, signature, entry[2]]
+                moved.add(folder)
+            cards.append(card)
+        for folder in moved:
+            cache.put_index(folder, indexes[folder], "data")
+        if moved:
+            cache.save()
+        return cards
+
+    def _data_cards_again(self) -> list[DataCard]:
+        cards = self.cards()  # raises KitError when a tool has problems, as listing does
+        if self._cache is not None:
+            for folder in dict.fromkeys(real for _, real, _ in self._paths.values()):
+                index = self._cache.get_index(folder)
+                self._cache.put_index(folder, {
+                    name: [entry[0], entry[1], {k: entry[2][k] for k in DATA_FIELDS}]
+                    for name, entry in index.items()}, "data")
+            self._cache.save()
+        return [data_card_of(card) for card in cards]
+
+
+@dataclass(frozen=True)
+class ToolOutline:
+    """What the checks across tools read of a tool: its file, and its own questions' ids,
+    labels and data (``validate`` keeps this of every tool, and each tool whole only while
+    it is checked)."""
+
+    origin: str
+    questions: tuple[tuple[str, Text, str | None], ...]
+
+    @classmethod
+    def of(cls, tool: Tool) -> ToolOutline:
+        """The outline of a tool read already."""
+        return cls(tool.origin, tuple((q.id, q.label, q.datum) for q in tool.questions))
+
+
+class ReadAgain(Mapping[str, Tool]):
+    """The tools of a kit that ``validate`` checks, by id: read once when the kit is loaded
+    (their problems and ``outline`` are kept), then read again, with their positions, a few at
+    a time when their turn comes (``hold``), so that checking thousands of tools never holds
+    them all."""
+
+    def __init__(self, paths: dict[str, tuple[Path, ToolOutline]], sources: dict[str, Located]) -> None:
+        self._paths = dict(sorted(paths.items()))
+        self.outline = {tid: outline for tid, (_, outline) in self._paths.items()}
+        self._held: dict[str, Tool] = {}
+        self._sources = sources
+
+    def hold(self, ids: Iterable[str]) -> None:
+        """Read these tools (and their positions, into the kit's sources) and let the ones
+        held before go."""
+        self._held = {}
+        for tool_id in ids:
+            tool = self._read(tool_id)
+            if tool is not None:
+                self._held[tool_id] = tool
+
+    def _read(self, tool_id: str) -> Tool | None:
+        path, _ = self._paths[tool_id]
+        tool, located, _ = read_tool(path)  # not from the cache: the positions are wanted too
+        if located is not None:
+            self._sources[located.path] = located
+        return tool
+
+    def __getitem__(self, tool_id: str) -> Tool:
+        tool = self._held.get(tool_id)
+        if tool is None:
+            if tool_id not in self._paths:
+                raise KeyError(tool_id)
+            tool = self._read(tool_id)
+            if tool is None:  # changed since the kit was loaded, and broken now
+                raise KeyError(tool_id)
+        return tool
+
+    def __contains__(self, tool_id: object) -> bool:
+        return tool_id in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def outlines(kit: Kit) -> dict[str, ToolOutline]:
+    """The outline of every tool of ``kit``, in id order (kept by ``ReadAgain``, else made)."""
+    kept = getattr(kit.tools, "outline", None)
+    if isinstance(kept, dict):
+        return kept
+    return {tool.id: ToolOutline.of(tool) for tool in kit.tools.values()}
+
+
 def _merge_questions(base: list[Question], layer: list[Question]) -> list[Question]:
     by_id = {q.id: q for q in base}
     order = [q.id for q in base]
@@ -363,14 +490,15 @@ def unreadable_entries(root: Path) -> list[Problem]:
     try:
         if not folder.is_dir():
             return []
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as found:
+            # a plain file (known from the folder's listing, no look at the file) is readable
+            names = sorted(e.name for e in found if os.path.splitext(e.name)[1] in (".yaml", ".yml")
+                           and not e.is_file(follow_symlinks=False))
     except OSError as exc:
         return [Problem(_display(folder), 1, 1, "", Msg("kit.unreadable_folder", reason=_reason(exc)))]
     problems: list[Problem] = []
     shown = _display(folder)
-    for path in entries:
-        if path.suffix not in (".yaml", ".yml"):
-            continue
+    for path in (folder / name for name in names):
         name = str(Path(shown) / path.name)  # the entry itself, never where a link leads
         try:
             mode = path.stat().st_mode
@@ -427,7 +555,7 @@ def _resolved(folder: Path) -> Path:
 
 
 def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None = None,
-             tool_sources: bool = True) -> LoadedKit:
+             tool_sources: bool = True, keep_tools: bool = True) -> LoadedKit:
     """Load and layer kit folders: the first must hold ``kit.yaml``; later ones add or replace.
 
     With ``strict``, ``kit.yaml`` and the glossary are read and any problem raises ``KitError``;
@@ -435,7 +563,8 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     when first used (see ``ToolShelf``). Without ``strict`` (``validate``), every file is read
     and every problem collected. Without ``tool_sources``, the positions of the tool files read
     are not kept (``validate`` reads them again a few tools at a time: a large kit's positions
-    would take gigabytes).
+    would take gigabytes); without ``keep_tools`` (``validate`` too, not strict), nor are the
+    tools: each is read again when its turn comes (``ReadAgain``).
     """
     problems: list[Problem] = []
     sources: dict[str, Located] = {}
@@ -443,6 +572,8 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     glossary = Glossary(schema_version=1, terms=[])
     tools: dict[str, Tool] = {}
     paths: dict[str, tuple[Path, Path, str]] = {}
+    origins: dict[str, str] = {}
+    later: dict[str, tuple[Path, ToolOutline]] = {}
     notices: list[str] = []
     for index, root in enumerate(roots):
         if not root.is_dir():
@@ -488,10 +619,14 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
                 sources[located.path] = located
             if tool is None:
                 continue
-            if tool.id in tools:
+            if tool.id in origins:
                 notices.append(Msg("kit.replaces", origin=tool.origin, id=tool.id,
-                                   previous=tools[tool.id].origin))
-            tools[tool.id] = tool
+                                   previous=origins[tool.id]))
+            origins[tool.id] = tool.origin
+            if keep_tools:
+                tools[tool.id] = tool
+            else:
+                later[tool.id] = (path, ToolOutline.of(tool))
     if info is None:
         if strict:
             raise KitError(problems or [Problem("kit.yaml", 1, 1, "", Msg("kit.no_kit_yaml"))])
@@ -501,7 +636,8 @@ def load_kit(roots: list[Path], *, strict: bool = True, cache: KitCache | None =
     if strict and problems:
         raise KitError(problems)
     shelf: Mapping[str, Tool] = (ToolShelf(paths, cache, sources) if strict
-                                 else dict(sorted(tools.items())))
+                                 else dict(sorted(tools.items())) if keep_tools
+                                 else ReadAgain(later, sources))
     kit = Kit.model_construct(
         info=info,
         glossary=glossary,

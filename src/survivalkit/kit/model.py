@@ -389,6 +389,32 @@ class ToolCard(_Frozen):
 CARD_FIELDS = ("title", "summary", "stages", "relevance", "reviewed", "data", "uses")
 
 
+class DataCard(_Frozen):
+    """What ``show`` says of the other tools: each one's title and the project data it fills and
+    reads (a smaller index than the cards, so that showing one tool of a large kit stays quick)."""
+
+    title: Text
+    data: list[str]
+    """As ``ToolCard.data``."""
+    uses: list[str]
+    """As ``ToolCard.uses``."""
+    id: str = Field(default="", exclude=True)
+
+    def project_data(self, kit: Kit) -> list[str]:
+        """As ``ToolCard.project_data``."""
+        shared = kit.shared_by_id()
+        found = [d for u in self.uses if u in shared for d in [shared[u].datum] if d]
+        return list(dict.fromkeys([*found, *self.data]))
+
+
+DATA_FIELDS = ("title", "data", "uses")
+
+
+def data_card_of(card: ToolCard) -> DataCard:
+    """The data card of a tool, from its card."""
+    return DataCard.model_construct(title=card.title, data=card.data, uses=card.uses, id=card.id)
+
+
 def card_of(tool: Tool) -> ToolCard:
     """The card of a tool already validated."""
     return ToolCard.model_construct(
@@ -424,6 +450,13 @@ class Kit(BaseModel):
         if lazy is not None:
             return list(lazy())
         return [card_of(tool) for tool in self.tools.values()]
+
+    def data_cards(self) -> list[DataCard]:
+        """The data card of every tool, in id order."""
+        lazy = getattr(self.tools, "data_cards", None)
+        if lazy is not None:
+            return list(lazy())
+        return [data_card_of(card) for card in self.cards()]
 
     def stage_ids(self) -> list[str]:
         """Stage ids in journey order."""

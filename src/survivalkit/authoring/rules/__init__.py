@@ -23,7 +23,7 @@ from survivalkit.authoring.rules.base import CHECKS, RULES, Context, Rule
 from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK008
 from survivalkit.authoring.template_analysis import forget_parsed
 from survivalkit.errors import Problem
-from survivalkit.kit.loader import LoadedKit, read_sources
+from survivalkit.kit.loader import LoadedKit, ReadAgain, outlines, read_sources
 from survivalkit.kit.model import now
 
 __all__ = ["LOWERCASE_FILTER", "MODULES", "RULES", "Rule", "lint"]
@@ -63,28 +63,34 @@ do not depend on which tools are checked together: incremental ``validate`` reli
 
 
 def _check_in_chunks(loaded: LoadedKit, day: dt.date, todo: list[str], *, kit_level: bool,
-                     done: Callable[[list[str], list[Problem]], None] | None = None) -> list[Problem]:
+                     done: Callable[[list[str], list[Problem]], None] | None = None,
+                     fills: data.Fills | None = None) -> list[Problem]:
     """The problems of the tools ``todo`` (and of the kit's own files with ``kit_level``), found
     ``CHUNK`` tools at a time; positions read here are dropped after each chunk. ``done`` is
     told each chunk's tools and problems as soon as they are known (so that they are kept even
     if the command is stopped before the end)."""
     kit = loaded.kit
     ids = sorted(todo)
+    if fills is None:
+        fills = data.data_fills(outlines(kit))
     problems: list[Problem] = []
     first = True
     while first or ids:
         chunk, ids = ids[:CHUNK], ids[CHUNK:]
+        before = set(loaded.sources)
+        if isinstance(kit.tools, ReadAgain):  # validate: the chunk's tools, with their positions
+            kit.tools.hold(chunk)
         # Tools and kit files that came from the kit cache have no positions: read them now,
         # so that the problems found point at their lines.
-        read = read_sources(loaded, [kit.tools[tid].origin for tid in chunk],
-                            kit_files=kit_level and first)
-        ctx = Context(kit, loaded.sources, day, only=set(chunk), kit_level=kit_level and first)
+        read_sources(loaded, [kit.tools[tid].origin for tid in chunk], kit_files=kit_level and first)
+        ctx = Context(kit, loaded.sources, day, only=set(chunk), kit_level=kit_level and first,
+                      fills=fills)
         found = _drop_echoes([p for func in CHECKS for p in func(ctx)])
         if done is not None:
             done(chunk, found)
         problems += found
         if ids:  # more to come: let this chunk's positions and parsed templates go
-            for origin in read:
+            for origin in set(loaded.sources) - before:
                 loaded.sources.pop(origin, None)
             forget_parsed()
         first = False
@@ -97,18 +103,24 @@ def _order(p: Problem) -> tuple[str, int, int, str]:
 
 def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Problem]:
     """Check only the tools whose key is new (and the kit's own files when theirs is): the
-    work is in proportion to what changed."""
+    work is in proportion to what changed. A tool's key holds its file, the kit's files and
+    what its checks read of other tools (not the other tools' ids): a tool added, removed or
+    changed is checked alone, with the tools whose checks read what it changed."""
     kit = loaded.kit
-    tools = list(kit.tools.values())
-    base = kit_key([Path(r) for r in kit.roots], tools, day)
-    keys = {tool.id: tool_key(base, tool) for tool in tools}
-    known = {tool.id: cache.get(keys[tool.id], tool.origin) for tool in tools}
-    kit_key_here = f"{KIT_LEVEL}:{base}:{cwd_key()}"
+    tools = outlines(kit)  # not the tools themselves: validate reads them when it checks them
+    roots = [Path(r) for r in kit.roots]
+    base = kit_key(roots, (), day)
+    fills = data.data_fills(tools)
+    declared = kit.info.project
+    keys = {tid: tool_key(base, outline.origin, data.outside_inputs(outline, declared, fills))
+            for tid, outline in tools.items()}
+    known = {tid: cache.get(keys[tid], outline.origin) for tid, outline in tools.items()}
+    kit_key_here = f"{KIT_LEVEL}:{kit_key(roots, tools, day)}:{cwd_key()}"
     kit_level = cache.get(kit_key_here)
     todo = {tid for tid, found in known.items() if found is None}
     problems: list[Problem] = [p for found in known.values() if found for p in found]
     if todo or kit_level is None:
-        origins = {kit.tools[tid].origin: tid for tid in todo}
+        origins = {tools[tid].origin: tid for tid in todo}
         by_tool: dict[str, list[Problem]] = {tid: [] for tid in todo}
         rest: list[Problem] = []
 
@@ -126,11 +138,11 @@ def _cached_lint(loaded: LoadedKit, day: dt.date, cache: LintCache) -> list[Prob
                 if tid in stored:  # a later chunk said more of an earlier tool: kept too
                     again.add(tid)
             for tid in [*chunk, *sorted(again)]:
-                cache.put(keys[tid], by_tool[tid], kit.tools[tid].origin)
+                cache.put(keys[tid], by_tool[tid], tools[tid].origin)
                 stored.add(tid)
 
         problems += _check_in_chunks(loaded, day, list(todo), kit_level=kit_level is None,
-                                     done=store)
+                                     done=store, fills=fills)
         if kit_level is None:
             cache.put(kit_key_here, rest)
     if kit_level:

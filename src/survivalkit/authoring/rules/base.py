@@ -68,10 +68,15 @@ class Context:
     """Tool ids to check (None: all of them); the others' problems are known already."""
     kit_level: bool = True
     """Whether to check the kit's own files (kit.yaml and glossary.yaml of every layer)."""
+    fills: dict[str, tuple[str, str]] | None = None
+    """The questions' labels that fill a datum across the whole kit (``rules.data.data_fills``),
+    when known already: computed once for a kit checked in chunks."""
 
     def tools(self) -> list[Tool]:
         """The tools to check."""
-        return [t for t in self.kit.tools.values() if self.only is None or t.id in self.only]
+        if self.only is None:
+            return list(self.kit.tools.values())
+        return [self.kit.tools[tid] for tid in self.kit.tools if tid in self.only]
 
 
 Check = Callable[[Context], Iterator[Problem]]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import TemplateSyntaxError
 
@@ -20,6 +22,9 @@ from survivalkit.authoring.rules.catalog import LOWERCASE_FILTER, SK020, SK114, 
 from survivalkit.errors import Msg, Problem
 from survivalkit.kit.model import Kit, QuestionType, Tool, tool_questions
 from survivalkit.text.markdown import LINK_SCHEMES, allowed_link
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 MONEY_UNITS = ("EUR_HT", "EUR_TTC", "EUR")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -128,17 +133,24 @@ def check_sentence_case(ctx: Context) -> Iterator[Problem]:
 _COMPUTED = "\ue000"  # stands for template code while reading a template's links
 
 
-def template_links(text: str) -> Iterator[tuple[str, int]]:
-    """``(target, line)`` for each link a template writes in its own text (computed targets, made
-    by template code, are checked when the document is rendered)."""
+@cache
+def _link_reader() -> MarkdownIt:
+    """The Markdown parser that reads a template's links, made once (it keeps no state between
+    texts): making one costs more than reading a template."""
     from markdown_it import MarkdownIt
 
-    prose = _TAG.sub(lambda m: re.sub(r"[^\n]", _COMPUTED, m.group()), text)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # every link, whatever its scheme
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # as written
-    for token in md.parse(prose):
+    return md
+
+
+def template_links(text: str) -> Iterator[tuple[str, int]]:
+    """``(target, line)`` for each link a template writes in its own text (computed targets, made
+    by template code, are checked when the document is rendered)."""
+    prose = _TAG.sub(lambda m: re.sub(r"[^\n]", _COMPUTED, m.group()), text)
+    for token in _link_reader().parse(prose):
         for child in token.children or ():
             if child.type == "link_open":
                 target = str(child.attrGet("href") or "")

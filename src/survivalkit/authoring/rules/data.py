@@ -3,11 +3,14 @@ a question that asks what a declared datum is but fills none."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from survivalkit.authoring.rules.base import Context, check, did_you_mean, tool_own_questions, tool_problem
 from survivalkit.authoring.rules.catalog import SK015, SK118
 from survivalkit.errors import Msg, Problem
+from survivalkit.kit.loader import ToolOutline, outlines
+from survivalkit.kit.model import Question
+from survivalkit.text.localized import tr
 
 
 @check
@@ -29,18 +32,36 @@ def check_data(ctx: Context) -> Iterator[Problem]:
                                        expected=datum.type.value))
 
 
+Fills = dict[str, tuple[str, str]]
+"""A question's label (folded) → the first tool (in id order) whose question of that label fills
+a datum, and that datum."""
+
+
+def data_fills(outlines: Mapping[str, ToolOutline]) -> Fills:
+    """The labels of the questions that fill a datum, across the kit's tools (their outlines,
+    in id order)."""
+    fills: Fills = {}
+    for tool_id, outline in outlines.items():
+        for _, label, datum in outline.questions:
+            if datum is not None:
+                fills.setdefault(_folded(tr(label, "fr")), (tool_id, datum))
+    return fills
+
+
+def outside_inputs(outline: ToolOutline, declared: Mapping[str, object], fills: Fills) -> str:
+    """What the checks of a tool read of the other tools (part of its lint cache key): for
+    each question that fills no datum, the tool and datum its label is filled by elsewhere."""
+    labels = [_folded(tr(label, "fr")) for qid, label, datum in outline.questions
+              if datum is None and qid not in declared]
+    return "|".join(f"{label}={fills.get(label)}" for label in labels)
+
+
 @check
 def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
     """A question that fills no datum but asks what a declared datum is: it has the datum's name
     as its id, or the very label of a question that fills it (the same thing asked twice)."""
-    from survivalkit.text.localized import tr
-
     declared = ctx.kit.info.project
-    fills: dict[str, tuple[str, str]] = {}
-    for tool in ctx.kit.tools.values():
-        for _, q in tool_own_questions(tool):
-            if q.datum is not None:
-                fills.setdefault(_folded(tr(q.label, "fr")), (tool.id, q.datum))
+    fills = ctx.fills if ctx.fills is not None else data_fills(outlines(ctx.kit))
     for tool in ctx.tools():
         for key_path, q in tool_own_questions(tool):
             if q.datum is not None:
@@ -48,10 +69,14 @@ def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
             if q.id in declared:
                 yield tool_problem(ctx, tool, key_path, SK118, Msg("lint.datum_named", id=q.id))
                 continue
-            other = fills.get(_folded(tr(q.label, "fr")))
+            other = fills.get(_label(q))
             if other is not None and other[0] != tool.id:
                 yield tool_problem(ctx, tool, key_path, SK118,
                                    Msg("lint.datum_twice", id=q.id, tool=other[0], datum=other[1]))
+
+
+def _label(q: Question) -> str:
+    return _folded(tr(q.label, "fr"))
 
 
 def _folded(text: str) -> str:

@@ -301,11 +301,11 @@ KNOWN_MAX = 256
 @check
 def check_rendered_documents(ctx: Context) -> Iterator[Problem]:
     """Every example and one-answer branch, rendered in both languages and read back."""
-    base = kit_key([Path(r) for r in ctx.kit.roots], ctx.kit.tools.values(), ctx.today)
+    base = kit_key([Path(r) for r in ctx.kit.roots], (), ctx.today)  # no other tool is read
     for tool in ctx.tools():
         if not tool.documents:
             continue
-        key = f"{tool_key(base, tool)}|{located(ctx, tool) is not None}"
+        key = f"{tool_key(base, tool.origin)}|{located(ctx, tool) is not None}"
         found = _KNOWN.get(key)
         if found is None:
             found = list(_read_tool(ctx, tool))

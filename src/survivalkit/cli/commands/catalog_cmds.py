@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from survivalkit.cli.env import Env
+from survivalkit.cli.env import Env, paused_collector
 from survivalkit.cli.options import SharedOptions
 from survivalkit.i18n import t
 
@@ -27,7 +27,7 @@ def register(app: typer.Typer, ui_lang: str, opts: SharedOptions) -> None:
         from survivalkit.kit.listing import filter_tools, tool_summary
 
         env = Env(kit, lang, plain)
-        tools = filter_tools(env.kit, stage=stage, search=search, lang=env.lang)
+        tools = paused_collector(lambda: filter_tools(env.kit, stage=stage, search=search, lang=env.lang))
         if stage and stage not in env.kit.stage_ids():
             from survivalkit.errors import UsageError
 
@@ -125,7 +125,7 @@ def show_tool(env: Env, tool: Any) -> None:
         d.say(f"{q.number}. {q.label.raw}{suffix}{cond}")
     from survivalkit.kit.listing import data_lines
 
-    data = data_lines(env.kit, tool.id, lang)
+    data = paused_collector(lambda: data_lines(env.kit, tool.id, lang))
     if data:
         d.title(t("show.data", lang))
         d.say(t("show.data_hint", lang), "dim")
