@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 ENV_HOME = "SURVIVALKIT_HOME"
@@ -27,6 +27,8 @@ ENV_NO_INPUT = "SURVIVALKIT_NO_INPUT"
 """Any value: nobody can answer questions, even at a terminal."""
 ENV_PANDOC = "PYPANDOC_PANDOC"
 """The pandoc program to use (pypandoc's own variable)."""
+ENV_PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+"""Pydantic's own variable: ``__all__`` looks up no third-party plugin."""
 SYSTEM_LANG = ("LC_ALL", "LC_MESSAGES", "LANG")
 """The system's language, first set first."""
 
@@ -82,3 +84,18 @@ def no_colour() -> bool:
 def pandoc() -> str | None:
     """``$PYPANDOC_PANDOC``, when set."""
     return os.environ.get(ENV_PANDOC) or None
+
+
+def without_pydantic_plugins() -> Callable[[], None]:
+    """Pydantic looks up no third-party plugin in this process, unless ``$PYDANTIC_DISABLE_PLUGINS``
+    says otherwise (the command line's choice, at its entry point: the look-up reads the metadata
+    of every installed package at each start). Returns what sets the environment back."""
+    set_by_us = os.environ.get(ENV_PYDANTIC_PLUGINS) is None
+    if set_by_us:
+        os.environ[ENV_PYDANTIC_PLUGINS] = "__all__"
+
+    def back() -> None:
+        if set_by_us:
+            os.environ.pop(ENV_PYDANTIC_PLUGINS, None)
+
+    return back

@@ -90,23 +90,29 @@ def test_only_a_run_that_writes_an_email_draft_loads_the_email_writer(tmp_path: 
         assert ("email.policy" in imported) == draft
 
 
-def test_the_command_line_collects_cycles_less_often_and_gives_the_setting_back(
+def test_the_command_line_collects_cycles_less_often_and_looks_up_no_pydantic_plugin(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both for the command's time only: ``main`` gives the process's settings back."""
     import gc
 
     from helpers import run_cli
     from survivalkit.cli import app
 
-    seen: list[tuple[int, int, int]] = []
+    seen: list[tuple[tuple[int, int, int], str | None]] = []
     real_run = app._run
 
     def spy(*args: object) -> object:
-        seen.append(gc.get_threshold())
+        seen.append((gc.get_threshold(), os.environ.get("PYDANTIC_DISABLE_PLUGINS")))
         return real_run(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(app, "_run", spy)
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
     before = gc.get_threshold()
     code, out, _ = run_cli(["--version"], capsys)
     assert code == 0 and out.strip()
-    assert seen and seen[0][0] == app.COLLECT_EVERY
+    assert seen == [((app.COLLECT_EVERY, before[1], before[2]), "__all__")]
     assert gc.get_threshold() == before
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # the user's own value is kept
+    run_cli(["--version"], capsys)
+    assert seen[-1][1] == "" and os.environ["PYDANTIC_DISABLE_PLUGINS"] == ""

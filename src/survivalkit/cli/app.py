@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
+from survivalkit import settings
 from survivalkit.errors import ExitCode, FilesExistError, KitError, MissingAnswersError, SurvivalkitError
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.version import __version__
@@ -246,12 +247,15 @@ def _stream_error(exc: OSError) -> bool:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
     collector = _collect_less_often()
+    # The kit's models are not handed to third-party pydantic plugins, and none is looked up.
+    plugins_back = settings.without_pydantic_plugins()
     try:
         code = _main(argv)
     finally:
         import gc
 
         gc.set_threshold(*collector)
+        plugins_back()
     sys.exit(code)
 
 
