@@ -116,3 +116,19 @@ def test_without_pango_the_command_line_says_so_in_french_and_nothing_else(tmp_p
     assert "sudo apt install libpango-1.0-0" in done.stderr
     assert "WeasyPrint could not import" not in done.stdout + done.stderr  # its English banner
     assert not (tmp_path / "fiche.pdf").exists()
+
+
+def test_only_weasyprint_s_libraries_are_answered_at_once() -> None:
+    asked: list[str] = []
+
+    def real(name: str) -> str | None:
+        asked.append(name)
+        return f"lib{name}.so.6"
+
+    find = native.quick_find_library(real)
+    for name in ("libgobject-2.0-0", "gobject-2.0", "pango-1.0", "libpangoft2-1.0-0", "harfbuzz",
+                 "harfbuzz-subset-0.0", "libfontconfig-1", "fontconfig"):
+        assert find(name) is None
+    assert asked == []  # WeasyPrint's names: no look-up
+    assert find("c") == "libc.so.6" and find("ssl") == "libssl.so.6"  # any other: as usual
+    assert asked == ["c", "ssl"]

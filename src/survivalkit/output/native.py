@@ -7,19 +7,20 @@ calls, two hundred processes, a quarter of a second of processor time at every P
 #1125, #2073). Each list also holds the library's exact file name (``libpango-1.0.so.0``), which
 the system's loader finds by itself, with no look-up.
 
-The quick way answers « not found » to ``find_library`` during that one import, so that only the
-exact names load; and it hides what WeasyPrint prints when it fails (the command line says what
-is missing in the user's language, with the command that installs it). Replacing a function of the
-standard library and ``sys.stdout``, even for a moment, concerns the whole process: only the
-command line, which owns its process, allows it (``allow_quick_import``, at its entry point). A
-program using the API imports WeasyPrint the usual way. Should the quick way fail (a system
-whose loader does not know the exact names), the import is tried again the usual way, and
-nothing of the attempt stays.
+The quick way answers « not found » to ``find_library`` for those libraries during that one
+import (any other name is looked up as usual), so that only their exact names load; and it hides
+what WeasyPrint prints when it fails (the command line says what is missing in the user's
+language, with the command that installs it). Replacing a function of the standard library and
+``sys.stdout``, even for a moment, concerns the whole process: only the command line, which owns
+its process, allows it (``allow_quick_import``, at its entry point). A program using the API
+imports WeasyPrint the usual way. Should the quick way fail (a system whose loader does not know
+the exact names), the import is tried again the usual way, and nothing of the attempt stays.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 _quick = False
@@ -42,6 +43,23 @@ def _forget_weasyprint() -> None:
         del sys.modules[name]
 
 
+WEASYPRINT_LIBRARIES = ("gobject", "pango", "harfbuzz", "fontconfig")
+"""What the names WeasyPrint asks for start with (after ``lib``): GObject, Pango and PangoFT2,
+HarfBuzz and its subsetter, fontconfig."""
+
+
+def quick_find_library(real: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``find_library`` during the quick import: « not found » at once for WeasyPrint's libraries
+    (their exact names load without it), ``real`` for any other name."""
+
+    def find(name: str) -> str | None:
+        if name.lower().removeprefix("lib").startswith(WEASYPRINT_LIBRARIES):
+            return None
+        return real(name)
+
+    return find
+
+
 def _quick_import() -> Any:
     """``weasyprint.HTML`` loaded by the exact library names only; ``None`` when that fails."""
     import contextlib
@@ -49,7 +67,7 @@ def _quick_import() -> Any:
     import io
 
     real = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: None
+    ctypes.util.find_library = quick_find_library(real)  # type: ignore[assignment]
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # WeasyPrint prints its failures
             from weasyprint import HTML
