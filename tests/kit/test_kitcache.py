@@ -251,7 +251,7 @@ def test_show_names_a_few_other_tools_of_a_datum_and_counts_the_rest(tmp_path: P
 def test_show_reads_a_small_index_of_data_cards_checked_against_each_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Once made, `show`'s data cards come from their own small index, not from the cards (the
-    larger index of `list`); a tool changed since is read again, and its new title shown."""
+    larger index of `list`); a tool changed since is read again alone, and its new title shown."""
     import survivalkit.kit.loader as loader
     from survivalkit.kit.listing import data_lines
 
@@ -275,7 +275,16 @@ def test_show_reads_a_small_index_of_data_cards_checked_against_each_file(
     assert calls == ["cards"]  # the first time, the small index is made from the cards
     assert shown() == ["Ce que le projet achète (aussi dans : Autre outil)"]
     assert calls == ["cards"]
+    read: list[str] = []
+    real_read = loader.read_tool
+
+    def read_tool(path: Path, *args: object, **kwargs: object) -> object:
+        read.append(path.stem)
+        return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_tool", read_tool)
     (root / "tools" / "autre.yaml").write_text(filled.replace("Outil test", "Outil renommé"), "utf-8")
     assert shown() == ["Ce que le projet achète (aussi dans : Outil renommé)"]
+    assert read == ["autre"]  # the changed tool alone, for its card
     assert shown() == ["Ce que le projet achète (aussi dans : Outil renommé)"]
-    assert calls == ["cards", "cards"]
+    assert calls == ["cards"] and read == ["autre"]

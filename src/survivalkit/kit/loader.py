@@ -297,33 +297,47 @@ class ToolShelf(Mapping[str, Tool]):
 
     def data_cards(self) -> list[DataCard]:
         """The data card of every tool, in id order, from each tools folder's small index of
-        them when it holds every file as it is now (checked like the cards); else the cards are
-        read (the tools that changed with them) and the small index is made again from them."""
+        them, checked against each file like the cards: a tool changed since is read again (and
+        the index written again); a folder without that index yet has it made from its cards."""
         if self._cache is None:
             return [data_card_of(card) for card in self.cards()]
         cache = self._cache
         indexes: dict[Path, dict[str, Any]] = {}
-        moved: set[Path] = set()
+        fresh: dict[Path, dict[str, Any]] = {}
         cards: list[DataCard] = []
+        problems: list[Problem] = []
         for tool_id, (where, folder, name) in self._paths.items():
             if folder not in indexes:
                 indexes[folder] = cache.get_index(folder, "data")
+                if not indexes[folder]:
+                    return self._data_cards_again()
+                fresh[folder] = {}
             entry = indexes[folder].get(name)
             content, signature = _current_hash(os.path.join(where, name), entry)  # no Path: 5 000 of them
-            if not (content is not None and isinstance(entry, list) and len(entry) == 3
+            card = None
+            if (content is not None and isinstance(entry, list) and len(entry) == 3
                     and entry[0] == content and isinstance(entry[2], dict)):
-                return self._data_cards_again()
-            card = _from_cache(DataCard, entry[2], id=tool_id)
+                card = _from_cache(DataCard, entry[2], id=tool_id)
             if card is None:
-                return self._data_cards_again()
-            if entry[1] != signature:  # the same bytes, touched: keep the new signature
-                indexes[folder][name] = [content, signature, entry[2]]
-                moved.add(folder)
+                tool = self._tools.get(tool_id)
+                if tool is None:
+                    found = self._read(tool_id, content, keep=False)
+                    if found or self.last is None:
+                        problems += found
+                        continue
+                    tool = self.last
+                card = data_card_of(card_of(tool))
+                entry = [content, signature, card.model_dump(mode="json", include=set(DATA_FIELDS))]
+            elif isinstance(entry, list) and entry[1] != signature:  # the same bytes, touched
+                entry = [content, signature, entry[2]]
+            fresh[folder][name] = entry
             cards.append(card)
-        for folder in moved:
-            cache.put_index(folder, indexes[folder], "data")
-        if moved:
-            cache.save()
+        if problems:
+            raise KitError(problems)
+        for folder, index in fresh.items():
+            if indexes[folder] != index:
+                cache.put_index(folder, index, "data")
+        cache.save()
         return cards
 
     def _data_cards_again(self) -> list[DataCard]:
