@@ -166,3 +166,20 @@ def test_random_templates_finish_within_the_budget(source: str) -> None:
     assert template is not None
     assert len(out) <= limits.output
     assert peak < 200 * limits.estimate, f"{peak} bytes at the peak"
+
+
+def test_the_time_limit_counts_the_processor_time_of_the_evaluation_not_the_wall_clock() -> None:
+    """A loaded machine (here: the thread asleep between operations) does not use up kit code's
+    time; working does. The same template passes or fails alike on a quiet or a busy machine."""
+    import time
+
+    from survivalkit.sandbox.budget import Budget
+
+    budget = Budget(Limits(seconds=0.05, steps=10**9))
+    for _ in range(40):  # 0.2 s of wall clock, four times the limit, spent waiting
+        time.sleep(0.005)
+        budget.tick()
+    with pytest.raises(BudgetExceeded) as exceeded:
+        while True:  # working: stopped by the time limit, not by the steps
+            budget.tick()
+    assert exceeded.value.kind == "seconds"
