@@ -35,6 +35,7 @@ from survivalkit.kit.yamlread import KeyPath, Located, read_yaml
 from survivalkit.text.names import RESERVED, shown_name, windows_device
 
 M = TypeVar("M", bound=BaseModel)
+_Card = TypeVar("_Card", ToolCard, DataCard)
 
 
 def bundled_kit_dir() -> Path:
@@ -256,44 +257,7 @@ class ToolShelf(Mapping[str, Tool]):
         the file's current hash; the other tools are read (and the index written again)."""
         if self._cache is None:
             return [card_of(tool) for tool in self.values()]
-        cache = self._cache
-        folders: dict[Path, dict[str, Any]] = {}
-        fresh: dict[Path, dict[str, Any]] = {}
-        cards: list[ToolCard] = []
-        problems: list[Problem] = []
-        for tool_id, (where, folder, name) in self._paths.items():
-            if folder not in folders:
-                folders[folder] = cache.get_index(folder)
-                fresh[folder] = {}
-            path = where / name
-            entry = folders[folder].get(name)
-            content, signature = _current_hash(path, entry)
-            card = None
-            if (content is not None and isinstance(entry, list) and len(entry) == 3
-                    and entry[0] == content and isinstance(entry[2], dict)):
-                card = _from_cache(ToolCard, entry[2], id=tool_id)
-            if card is None:
-                tool = self._tools.get(tool_id)
-                if tool is None:
-                    found = self._read(tool_id, content, keep=False)
-                    if found or self.last is None:
-                        problems += found
-                        continue
-                    tool = self.last
-                card = card_of(tool)
-                entry = [content, signature, card.model_dump(mode="json", include=set(CARD_FIELDS))]
-            elif isinstance(entry, list) and entry[1] != signature:
-                entry = [content, signature, entry[2]]
-            fresh[folder][name] = entry
-            cards.append(card)
-        if problems:
-            raise KitError(problems)
-        for folder, index in fresh.items():
-            if folders[folder] != index:
-                cache.put_index(folder, index)
-        cache.save()
-        return cards
-
+        return self._indexed(self._cache, "index", ToolCard, card_of, CARD_FIELDS) or []
 
     def data_cards(self) -> list[DataCard]:
         """The data card of every tool, in id order, from each tools folder's small index of
@@ -301,23 +265,31 @@ class ToolShelf(Mapping[str, Tool]):
         the index written again); a folder without that index yet has it made from its cards."""
         if self._cache is None:
             return [data_card_of(card) for card in self.cards()]
-        cache = self._cache
+        found = self._indexed(self._cache, "data", DataCard, lambda tool: data_card_of(card_of(tool)),
+                              DATA_FIELDS)
+        return self._data_cards_again() if found is None else found
+
+    def _indexed(self, cache: KitCache, kind: str, model: type[_Card], make: Callable[[Tool], _Card],
+                 fields: tuple[str, ...]) -> list[_Card] | None:
+        """Every tool's ``model`` from each tools folder's index of that ``kind``, where it holds
+        the file's current hash; the other tools read and made into one (``make``), and the index
+        written again. None when a ``data`` index does not exist yet (made from the cards)."""
         indexes: dict[Path, dict[str, Any]] = {}
         fresh: dict[Path, dict[str, Any]] = {}
-        cards: list[DataCard] = []
+        cards: list[_Card] = []
         problems: list[Problem] = []
         for tool_id, (where, folder, name) in self._paths.items():
             if folder not in indexes:
-                indexes[folder] = cache.get_index(folder, "data")
-                if not indexes[folder]:
-                    return self._data_cards_again()
+                indexes[folder] = cache.get_index(folder, kind)
+                if not indexes[folder] and kind == "data":
+                    return None
                 fresh[folder] = {}
             entry = indexes[folder].get(name)
             content, signature = _current_hash(os.path.join(where, name), entry)  # no Path: 5 000 of them
             card = None
             if (content is not None and isinstance(entry, list) and len(entry) == 3
                     and entry[0] == content and isinstance(entry[2], dict)):
-                card = _from_cache(DataCard, entry[2], id=tool_id)
+                card = _from_cache(model, entry[2], id=tool_id)
             if card is None:
                 tool = self._tools.get(tool_id)
                 if tool is None:
@@ -326,8 +298,8 @@ class ToolShelf(Mapping[str, Tool]):
                         problems += found
                         continue
                     tool = self.last
-                card = data_card_of(card_of(tool))
-                entry = [content, signature, card.model_dump(mode="json", include=set(DATA_FIELDS))]
+                card = make(tool)
+                entry = [content, signature, card.model_dump(mode="json", include=set(fields))]
             elif isinstance(entry, list) and entry[1] != signature:  # the same bytes, touched
                 entry = [content, signature, entry[2]]
             fresh[folder][name] = entry
@@ -336,7 +308,7 @@ class ToolShelf(Mapping[str, Tool]):
             raise KitError(problems)
         for folder, index in fresh.items():
             if indexes[folder] != index:
-                cache.put_index(folder, index, "data")
+                cache.put_index(folder, index, kind)
         cache.save()
         return cards
 

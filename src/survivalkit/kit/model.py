@@ -381,9 +381,14 @@ class ToolCard(_Frozen):
 
     def project_data(self, kit: Kit) -> list[str]:
         """Every project datum the tool fills and reads: its shared questions' then its own."""
-        shared = kit.shared_by_id()
-        found = [d for u in self.uses if u in shared for d in [shared[u].datum] if d]
-        return list(dict.fromkeys([*found, *self.data]))
+        return _project_data(kit, self.uses, self.data)
+
+
+def _project_data(kit: Kit, uses: list[str], data: list[str]) -> list[str]:
+    """The data of the shared questions ``uses`` (their ``datum`` in ``kit.yaml``), then ``data``."""
+    shared = kit.shared_by_id()
+    found = [d for u in uses if u in shared for d in [shared[u].datum] if d]
+    return list(dict.fromkeys([*found, *data]))
 
 
 CARD_FIELDS = ("title", "summary", "stages", "relevance", "reviewed", "data", "uses")
@@ -402,9 +407,7 @@ class DataCard(_Frozen):
 
     def project_data(self, kit: Kit) -> list[str]:
         """As ``ToolCard.project_data``."""
-        shared = kit.shared_by_id()
-        found = [d for u in self.uses if u in shared for d in [shared[u].datum] if d]
-        return list(dict.fromkeys([*found, *self.data]))
+        return _project_data(kit, self.uses, self.data)
 
 
 DATA_FIELDS = ("title", "data", "uses")
