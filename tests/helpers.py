@@ -139,3 +139,12 @@ class ScriptedAsker:
     def asked(self) -> list[str]:
         """Question ids in the order they were asked."""
         return [s.question.id for s in self.steps]
+
+
+# One agent and one memo, answered as typed (the amount and the date in French), for the tests of
+# the engine, the API and the formats.
+PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
+           "courriel": "claire.martin@gard.gouv.fr"}
+MEMO = {**PROFILE, "projet_nom": "Rendez-vous en ligne", "projet_description": "Les usagers attendent.",
+        "objet": "six ateliers", "nature": "services", "montant": "45 000 €", "acheteur": "etat",
+        "innovant": "non", "connaissance_marche": "non", "echeance": "15/01/2027"}

@@ -11,16 +11,12 @@ import pytest
 import yaml
 
 import survivalkit
+from helpers import MEMO
 from survivalkit.engine.asker import RecapRow, Step
 from survivalkit.errors import MissingAnswersError, UsageError
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"
 DAY = dt.date(2026, 11, 30)
-PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
-           "courriel": "claire.martin@gard.gouv.fr"}
-MEMO = {**PROFILE, "projet_nom": "Rendez-vous en ligne", "projet_description": "Les usagers attendent.",
-        "objet": "six ateliers", "nature": "services", "montant": "45 000 €", "acheteur": "etat",
-        "innovant": "non", "connaissance_marche": "non", "echeance": "15/01/2027"}
 
 
 def test_every_example_of_docs_api_runs_and_writes_into_the_current_folder(

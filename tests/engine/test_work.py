@@ -10,17 +10,12 @@ import pytest
 import yaml
 
 import survivalkit
-from helpers import run_cli
+from helpers import MEMO, PROFILE, run_cli
 from survivalkit.engine.store import Store
 from survivalkit.engine.work import choose_day, choose_formats
 from survivalkit.errors import UsageError
 
 DAY = dt.date(2026, 11, 30)
-PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
-           "courriel": "claire.martin@gard.gouv.fr"}
-MEMO = {**PROFILE, "projet_nom": "Rendez-vous en ligne", "projet_description": "Les usagers attendent.",
-        "objet": "six ateliers", "nature": "services", "montant": "45 000 €", "acheteur": "etat",
-        "innovant": "non", "connaissance_marche": "non", "echeance": "15/01/2027"}
 JOURNEY = {"situation": {"etape": "experimentation", "besoins": ["acheter"], "structure": "etat"},
            "tools": ["memo-achat-public"], "profile": PROFILE,
            "answers": {"memo-achat-public": {k: v for k, v in MEMO.items() if k not in PROFILE}}}

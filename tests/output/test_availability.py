@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 import survivalkit
-from helpers import run_cli
+from helpers import MEMO, PROFILE, run_cli
 from survivalkit.engine.asker import Step
 from survivalkit.engine.frontend import as_frontend
 from survivalkit.engine.store import Store
@@ -22,11 +22,6 @@ from survivalkit.errors import MissingExtraError, Msg
 from survivalkit.output import availability
 
 DAY = dt.date(2026, 11, 30)
-PROFILE = {"nom": "Claire Martin", "fonction": "Chargée de mission innovation", "organisation": "DDT du Gard",
-           "courriel": "claire.martin@gard.gouv.fr"}
-MEMO = {**PROFILE, "projet_nom": "Rendez-vous en ligne", "projet_description": "Les usagers attendent.",
-        "objet": "six ateliers", "nature": "services", "montant": "45 000 €", "acheteur": "etat",
-        "innovant": "non", "connaissance_marche": "non", "echeance": "15/01/2027"}
 
 
 def _without(monkeypatch: pytest.MonkeyPatch, *missing: str) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -181,17 +182,17 @@ COLLECT_EVERY = 100_000
 process (Python's default: 700)."""
 
 
-def _collect_less_often() -> tuple[int, int, int]:
+def _collect_less_often() -> Callable[[], None]:
     """A command is a short process that keeps most of what it makes (modules, the kit, compiled
     templates): looking for garbage cycles every 700 new objects costs a run about 6 % of its
     processor time, spent walking objects that stay. Cycles are still collected, every
     ``COLLECT_EVERY`` new objects. Done here, in the command line's own process (a program using
-    the API keeps its collector as it set it); the thresholds before are given back."""
+    the API keeps its collector as it set it). Returns what gives the thresholds before back."""
     import gc
 
     before = gc.get_threshold()
     gc.set_threshold(COLLECT_EVERY, before[1], before[2])
-    return before
+    return lambda: gc.set_threshold(*before)
 
 
 def _sane_streams() -> None:
@@ -246,15 +247,13 @@ def _stream_error(exc: OSError) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turn every failure into a message and an exit code."""
-    collector = _collect_less_often()
+    collector_back = _collect_less_often()
     # The kit's models are not handed to third-party pydantic plugins, and none is looked up.
     plugins_back = settings.without_pydantic_plugins()
     try:
         code = _main(argv)
     finally:
-        import gc
-
-        gc.set_threshold(*collector)
+        collector_back()
         plugins_back()
     sys.exit(code)
 

@@ -43,11 +43,6 @@ def paused_collector(work: Callable[[], T]) -> T:
             gc.enable()
 
 
-def _load_for_the_command(load: Callable[[], LoadedKit]) -> LoadedKit:
-    """Load the kit with the garbage collector paused (``paused_collector``)."""
-    return paused_collector(load)
-
-
 class Env:
     """The language (``--lang``, else the one language policy of ``i18n.resolve_lang``), the
     display, the kit folders, and the kit loaded once."""
@@ -118,7 +113,7 @@ class Env:
             from survivalkit.kit.cache import KitCache
             from survivalkit.kit.loader import kit_roots, load_kit
 
-            self._loaded = _load_for_the_command(lambda: load_kit(kit_roots(self.kit_dirs), cache=KitCache.open()))
+            self._loaded = paused_collector(lambda: load_kit(kit_roots(self.kit_dirs), cache=KitCache.open()))
             for notice in self._loaded.notices:
                 self.display.notice(say(notice, self.lang))
         return self._loaded

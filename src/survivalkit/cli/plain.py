@@ -64,23 +64,16 @@ class PlainConsole:
         text = objects[0] if len(objects) == 1 else ""
         if (len(objects) > 1 or not isinstance(text, str) or not _OWN.issuperset(options)
                 or options.get("highlight") or options.get("soft_wrap") is False):
-            self._by_rich(*objects, **options)
+            self._by_rich_call("print", *objects, **options)
             return
         end = options.get("end", "\n")
         if not objects and end == "\n":
             text = ""  # Rich prints a line break alone
         text = visible(text)
         if "\t" in text or (options.get("markup") is not False and "[" in text):
-            self._by_rich(text, **options)  # tabs to expand, markup to read: Rich's own work
+            self._by_rich_call("print", text, **options)  # tabs to expand, markup to read: Rich's own work
             return
         self._write(text + end)
-
-    def _by_rich(self, *objects: Any, **options: Any) -> None:
-        console = self.rich()
-        try:
-            console.print(*objects, **options)
-        finally:
-            self.quiet = console.quiet
 
     def _write(self, text: str) -> None:
         if self.quiet:
@@ -121,6 +114,7 @@ class PlainConsole:
         return str(self._by_rich_call("input", prompt, **options))
 
     def _by_rich_call(self, name: str, *args: Any, **options: Any) -> Any:
+        """Rich's plain console does ``name`` (print, rule, input); its quiet state is kept."""
         console = self.rich()
         try:
             return getattr(console, name)(*args, **options)

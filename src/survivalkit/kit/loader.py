@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -36,6 +36,7 @@ from survivalkit.text.names import RESERVED, shown_name, windows_device
 
 M = TypeVar("M", bound=BaseModel)
 _Card = TypeVar("_Card", ToolCard, DataCard)
+_Where = TypeVar("_Where")
 
 
 def bundled_kit_dir() -> Path:
@@ -184,7 +185,23 @@ def _current_hash(path: Path | str, entry: Any) -> tuple[str | None, list[int] |
     return file_hash(Path(path)), None if recent else signature
 
 
-class ToolShelf(Mapping[str, Tool]):
+class _ToolsById(Mapping[str, Tool], Generic[_Where]):
+    """Tools by id, their ids known from their files' names before any is read: membership,
+    order and count come from ``_paths`` (id → where the tool's file is)."""
+
+    _paths: dict[str, _Where]
+
+    def __contains__(self, tool_id: object) -> bool:
+        return tool_id in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+class ToolShelf(_ToolsById[tuple[Path, Path, str]]):
     """The tools of a kit by id, each read (from the cache or its file) when first asked for.
 
     The ids are the file names, known without reading anything: ``show``, ``run`` and
@@ -210,15 +227,6 @@ class ToolShelf(Mapping[str, Tool]):
         if problems:
             raise KitError(problems)
         return self._tools[tool_id]
-
-    def __contains__(self, tool_id: object) -> bool:
-        return tool_id in self._paths
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._paths)
-
-    def __len__(self) -> int:
-        return len(self._paths)
 
     def _read(self, tool_id: str, content: str | None = None, *, keep: bool = True) -> list[Problem]:
         """Read one tool; ``keep``: hold it (and its positions) for the rest of the command,
@@ -339,7 +347,7 @@ class ToolOutline:
         return cls(tool.origin, tuple((q.id, q.label, q.datum) for q in tool.questions))
 
 
-class ReadAgain(Mapping[str, Tool]):
+class ReadAgain(_ToolsById[tuple[Path, ToolOutline]]):
     """The tools of a kit that ``validate`` checks, by id: read once when the kit is loaded
     (their problems and ``outline`` are kept), then read again, with their positions, a few at
     a time when their turn comes (``hold``), so that checking thousands of tools never holds
@@ -376,15 +384,6 @@ class ReadAgain(Mapping[str, Tool]):
             if tool is None:  # changed since the kit was loaded, and broken now
                 raise KeyError(tool_id)
         return tool
-
-    def __contains__(self, tool_id: object) -> bool:
-        return tool_id in self._paths
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._paths)
-
-    def __len__(self) -> int:
-        return len(self._paths)
 
 
 def outlines(kit: Kit) -> dict[str, ToolOutline]:
