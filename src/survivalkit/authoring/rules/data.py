@@ -8,8 +8,8 @@ from collections.abc import Iterator, Mapping
 from survivalkit.authoring.rules.base import Context, check, did_you_mean, tool_own_questions, tool_problem
 from survivalkit.authoring.rules.catalog import SK015, SK118
 from survivalkit.errors import Msg, Problem
+from survivalkit.kit.base import Text
 from survivalkit.kit.loader import ToolOutline, outlines
-from survivalkit.kit.model import Question
 from survivalkit.text.localized import tr
 
 
@@ -44,14 +44,14 @@ def data_fills(outlines: Mapping[str, ToolOutline]) -> Fills:
     for tool_id, outline in outlines.items():
         for _, label, datum in outline.questions:
             if datum is not None:
-                fills.setdefault(_folded(tr(label, "fr")), (tool_id, datum))
+                fills.setdefault(_label(label), (tool_id, datum))
     return fills
 
 
 def outside_inputs(outline: ToolOutline, declared: Mapping[str, object], fills: Fills) -> str:
     """What the checks of a tool read of the other tools (part of its lint cache key): for
     each question that fills no datum, the tool and datum its label is filled by elsewhere."""
-    labels = [_folded(tr(label, "fr")) for qid, label, datum in outline.questions
+    labels = [_label(label) for qid, label, datum in outline.questions
               if datum is None and qid not in declared]
     return "|".join(f"{label}={fills.get(label)}" for label in labels)
 
@@ -69,14 +69,15 @@ def check_duplicated_data(ctx: Context) -> Iterator[Problem]:
             if q.id in declared:
                 yield tool_problem(ctx, tool, key_path, SK118, Msg("lint.datum_named", id=q.id))
                 continue
-            other = fills.get(_label(q))
+            other = fills.get(_label(q.label))
             if other is not None and other[0] != tool.id:
                 yield tool_problem(ctx, tool, key_path, SK118,
                                    Msg("lint.datum_twice", id=q.id, tool=other[0], datum=other[1]))
 
 
-def _label(q: Question) -> str:
-    return _folded(tr(q.label, "fr"))
+def _label(label: Text) -> str:
+    """A question's label as the kit's checks compare it (French, case and spaces folded)."""
+    return _folded(tr(label, "fr"))
 
 
 def _folded(text: str) -> str:
