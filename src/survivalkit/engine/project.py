@@ -460,6 +460,9 @@ def merge_into_folder(
     merged = old
     for tool_id in new.tools:
         for kept in old.documents.get(tool_id, []):  # this tool's earlier documents: kept, dated
+            if _made_again(kept, folder, files):  # the same files, byte for byte: no copy kept
+                replaceable.update(kept.files)
+                continue
             when = old.dates.get(tool_id) or day.isoformat()
             saved: list[str] = []
             for name in kept.files:
@@ -590,6 +593,22 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def _made_again(kept: Documents, folder: Path, files: Mapping[str, bytes]) -> bool:
+    """Whether this run writes every file of ``kept`` again with the very same bytes (a tool run
+    twice the same day with the same answers): such a version would be a copy of the new one."""
+    if not kept.files:
+        return False
+    for name in kept.files:
+        if name not in files:
+            return False
+        try:
+            if (folder / name).read_bytes() != files[name]:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _versioned(name: str, when: str, folder: Path, taken: Mapping[str, bytes]) -> str:
