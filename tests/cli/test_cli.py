@@ -116,8 +116,11 @@ def test_existing_files_are_not_overwritten_without_force(
     code, _, err = run_cli(args, capsys)
     assert code == 1 and "--force" in err
     assert run_cli([*args, "--force"], capsys)[0] == 0
-    # The project's own folder: running the tool again keeps the earlier memo, dated.
+    # The project's own folder: running the tool again keeps the earlier memo, dated (another day:
+    # the same memo again, byte for byte, is not a version worth keeping).
     assert run_cli(args, capsys)[0] == 0
+    assert not list((tmp_path / "o").glob("memo-achat-*.version-*.md"))
+    assert run_cli([*args, "--date", "2026-12-15"], capsys)[0] == 0
     assert list((tmp_path / "o").glob("memo-achat-*.version-*.md"))
 
 

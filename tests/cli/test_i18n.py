@@ -210,3 +210,17 @@ def test_a_quoted_title_that_holds_quotes_takes_the_second_level_of_quotes() -> 
     assert t("data.from", "en", tool="Memo “public purchase”", date="9 March 2026") == (
         "from “Memo ‘public purchase’” of 9 March 2026")
     assert t("data.from", "fr", tool="Pass Fab Lab", date="9 mars 2026") == "repris de « Pass Fab Lab » du 9 mars 2026"
+
+
+def test_the_table_of_commands_names_what_each_module_registers() -> None:
+    """`build_app(lang, only)` imports one module per command: the table must say which (issue 30)."""
+    import typer
+
+    from survivalkit.cli import app as cli
+
+    everything = typer.main.get_command(cli.build_app("fr"))
+    assert list(everything.commands) == list(cli.COMMANDS)  # type: ignore[attr-defined]
+    for name, module in cli.COMMANDS.items():
+        alone = typer.main.get_command(cli.build_app("fr", name))
+        built = set(alone.commands)  # type: ignore[attr-defined]
+        assert built == {n for n, m in cli.COMMANDS.items() if m == module}, name

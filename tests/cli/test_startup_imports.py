@@ -30,16 +30,35 @@ HEAVY = {"rich", "pydantic", "yaml", "jinja2", "markdown_it", "email.policy", "w
 metadata, which loads ``email.message``)."""
 
 
-def _imported(tmp_path: Path, *args: str) -> set[str]:
-    """The packages (and the modules of ``HEAVY``) a run of the command imported; it must succeed."""
+def _modules(tmp_path: Path, *args: str) -> list[str]:
+    """Every module a run of the command imported; it must succeed."""
     report = tmp_path / "modules.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith("SURVIVALKIT_")}
     env.update(SURVIVALKIT_HOME=str(tmp_path / "data"), NO_COLOR="1", SURVIVALKIT_NO_INPUT="1")
     done = subprocess.run([sys.executable, "-c", DRIVER, str(report), *args], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    names = json.loads(report.read_text(encoding="utf-8"))
+    names: list[str] = json.loads(report.read_text(encoding="utf-8"))
+    return names
+
+
+def _imported(tmp_path: Path, *args: str) -> set[str]:
+    """The packages (and the modules of ``HEAVY``) a run of the command imported; it must succeed."""
+    names = _modules(tmp_path, *args)
     return {name.split(".")[0] for name in names} | (set(names) & HEAVY)
+
+
+def _commands(names: list[str]) -> set[str]:
+    prefix = "survivalkit.cli.commands."
+    return {name.removeprefix(prefix) for name in names if name.startswith(prefix)}
+
+
+def test_a_command_builds_only_itself_and_the_help_builds_them_all(tmp_path: Path) -> None:
+    """The first word names the command: the other commands' modules are not imported."""
+    assert _commands(_modules(tmp_path, "run", "--help")) == {"journey", "run_cmd"}
+    assert _commands(_modules(tmp_path, "glossary", "--help")) == {"journey", "catalog_cmds"}
+    everything = _commands(_modules(tmp_path, "--help"))
+    assert {"run_cmd", "sheets_cmd", "validate_cmd", "update_cmd"} <= everything
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"]])

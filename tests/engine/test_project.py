@@ -647,3 +647,25 @@ def test_update_of_a_one_tool_folder_keeps_the_optional_profile_answers_and_says
     text = memo.read_text("utf-8")
     assert "Mission modernisation" in text and "Nîmes" in text and "7 décembre 2026" in text
     assert rows and not [row for row in rows if "repris de" in str(row)]
+
+
+def test_running_a_tool_again_with_the_same_answers_the_same_day_keeps_no_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy identical to the new document is not a previous version: the folder and its index
+    do not fill up with the same memo each time the agent runs the tool again (issue 30)."""
+    folder = tmp_path / "dossier"
+    answers = str(write(tmp_path / "m.yaml", MEMO))
+    for _ in range(3):  # no --force needed: the folder is the tool's own project
+        run(capsys, "run", "memo-achat-public", "--answers", answers, "--date", "2026-12-07",
+            "--out", str(folder))
+    assert not list(folder.glob("*.version-*")), sorted(p.name for p in folder.iterdir())
+    index = (folder / "index.md").read_text("utf-8")
+    assert "Versions précédentes" not in index
+    assert "previous" not in yaml.safe_load((folder / "answers.yaml").read_text("utf-8"))
+    # A changed answer the same day: the earlier memo is kept, once.
+    run(capsys, "run", "memo-achat-public", "--answers", str(write(tmp_path / "m2.yaml", {**MEMO, "montant": 18000})),
+        "--date", "2026-12-07", "--out", str(folder))
+    kept = sorted(p.name for p in folder.glob("*.version-*.md"))
+    assert len(kept) == 1 and amount((folder / kept[0]).read_text("utf-8")) == "12500"
+    assert f"]({kept[0]})" in (folder / "index.md").read_text("utf-8")

@@ -107,9 +107,10 @@ def test_a_project_folder_filled_by_two_runs_gets_the_whole_project_in_one_pdf(
     second = tmp_path / "second.yaml"
     second.write_text(yaml.safe_dump({"tool": "memo-achat-public", "answers": example("memo-achat-public")},
                                      allow_unicode=True), "utf-8")
-    for _ in range(2):  # the second time, the memo's earlier version is kept aside, not combined
+    for day in ("2026-11-26", "2026-11-27"):  # the second time, the memo's earlier version is kept aside,
+        # not combined (the same day, the same memo would be the same file: no version kept)
         code, stdout, err = run_cli(["run", "memo-achat-public", "--answers", str(second), "--defaults", "--out",
-                                     str(out), "--format", "pdf", "--lang", "en", "--date", "2026-11-26"], capsys)
+                                     str(out), "--format", "pdf", "--lang", "en", "--date", day], capsys)
         assert code == 0, err
         data = (out / "all-documents.pdf").read_bytes()
         marks = outline(data)

@@ -92,22 +92,24 @@ class App(typer.Typer):
         return super().command(*args, **kwargs)
 
 
-def build_app(lang: str) -> typer.Typer:
-    """The typer application, built by each command module's factory with every help text in ``lang``."""
-    from survivalkit.cli.commands import (
-        catalog_cmds,
-        golden_cmd,
-        journey,
-        new_cmd,
-        preview_cmd,
-        profile_cmd,
-        run_cmd,
-        schema_cmd,
-        sessions_cmd,
-        sheets_cmd,
-        update_cmd,
-        validate_cmd,
-    )
+COMMANDS: dict[str, str] = {
+    "list": "catalog_cmds", "show": "catalog_cmds", "glossary": "catalog_cmds",
+    "profile": "profile_cmd", "schema": "schema_cmd", "run": "run_cmd", "validate": "validate_cmd",
+    "sheets": "sheets_cmd", "new": "new_cmd", "golden": "golden_cmd", "preview": "preview_cmd",
+    "sessions": "sessions_cmd", "update": "update_cmd",
+}
+"""Each command, in the order of the help, and the module of ``survivalkit.cli.commands`` that
+registers it."""
+
+
+def build_app(lang: str, only: str | None = None) -> typer.Typer:
+    """The typer application, built by each command module's factory with every help text in ``lang``.
+
+    With ``only`` (a command's name), only the module of that command is imported and registered:
+    a run of one command does not build the others (their options, their help)."""
+    from importlib import import_module
+
+    from survivalkit.cli.commands import journey
     from survivalkit.cli.options import shared_options
 
     opts = shared_options(lang)
@@ -123,9 +125,9 @@ def build_app(lang: str) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(journey.root_callback(lang, opts))
-    for module in (catalog_cmds, profile_cmd, schema_cmd, run_cmd, validate_cmd, sheets_cmd, new_cmd,
-                   golden_cmd, preview_cmd, sessions_cmd, update_cmd):
-        module.register(app, lang, opts)
+    modules = [COMMANDS[only]] if only in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
+        import_module(f"survivalkit.cli.commands.{name}").register(app, lang, opts)
     return app
 
 
@@ -159,7 +161,11 @@ def _crash_report(exc: BaseException) -> Path | None:
 
 
 def _run(invocation: Invocation, args: list[str]) -> Any:
-    command = typer.main.get_command(build_app(invocation.lang))
+    # `survivalkit run …`: the first word names the command, and only that command is built
+    # (the application's own options come before a command, and it takes no argument of its own).
+    # Anything else (`--help`, an option first, a mistyped command) builds them all.
+    only = args[0] if args and args[0] in COMMANDS else None
+    command = typer.main.get_command(build_app(invocation.lang, only))
     return command.main(args=args, prog_name="survivalkit", standalone_mode=False, obj=invocation)
 
 

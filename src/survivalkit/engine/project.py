@@ -37,6 +37,9 @@ from survivalkit.text.names import without_controls
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(<?([^)\s>]+)>?\)")  # link texts may hold escaped brackets
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""Reads back the record this run wrote: libyaml's parser where PyYAML has it (as ``kit.yamlread``)."""
+
 _VERSION = re.compile(r"\.version-\d{4}-\d{2}-\d{2}(?:-\d+)?\.")
 
 
@@ -436,7 +439,7 @@ def merge_into_folder(
         return Merged(files, set())
     new_text = files[ANSWERS_FILE].decode("utf-8")
     header = "".join(f"# {line}\n" for line in t("project.header", lang).splitlines())
-    new = read_record(yaml.safe_load(new_text) or {}, kit)
+    new = read_record(yaml.load(new_text, Loader=_SAFE_LOADER) or {}, kit)
     out = dict(files)
     old_data = _read_old(record_path)
     if old_data is None:  # an unreadable record is kept beside, never lost
@@ -460,6 +463,9 @@ def merge_into_folder(
     merged = old
     for tool_id in new.tools:
         for kept in old.documents.get(tool_id, []):  # this tool's earlier documents: kept, dated
+            if _made_again(kept, folder, files):  # the same files, byte for byte: no copy kept
+                replaceable.update(kept.files)
+                continue
             when = old.dates.get(tool_id) or day.isoformat()
             saved: list[str] = []
             for name in kept.files:
@@ -590,6 +596,22 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def _made_again(kept: Documents, folder: Path, files: Mapping[str, bytes]) -> bool:
+    """Whether this run writes every file of ``kept`` again with the very same bytes (a tool run
+    twice the same day with the same answers): such a version would be a copy of the new one."""
+    if not kept.files:
+        return False
+    for name in kept.files:
+        if name not in files:
+            return False
+        try:
+            if (folder / name).read_bytes() != files[name]:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _versioned(name: str, when: str, folder: Path, taken: Mapping[str, bytes]) -> str:

@@ -16,8 +16,6 @@ from survivalkit import settings
 from survivalkit.errors import MissingExtraError, Msg, OutputError, UsageError
 from survivalkit.output.format_names import FORMATS, check_formats
 from survivalkit.output.letter import LETTER_CSS, letter_html
-from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc, tighten_office
-from survivalkit.output.office import keep_lead_ins as keep_office_lead_ins
 from survivalkit.output.render import RenderedDocument
 from survivalkit.output.typeset import bind, keep_lead_ins
 from survivalkit.text.markdown import allowed_link
@@ -265,7 +263,11 @@ def plain_text(markdown: str) -> str:
 
 def document_office(doc: RenderedDocument, fmt: str, *, step: int = 0) -> bytes:
     """A rendered document as ODT or DOCX (a letter's parts in the reference styles); ``step``:
-    printed that much tighter (``TIGHTER``), as its PDF was to keep to its pages."""
+    printed that much tighter (``TIGHTER``), as its PDF was to keep to its pages (the office
+    module is imported here: a run to Markdown, HTML or PDF does not load it)."""
+    from survivalkit.output.office import describe_office, keep_body_with_signature, letter_pandoc, tighten_office
+    from survivalkit.output.office import keep_lead_ins as keep_office_lead_ins
+
     if doc.letter is None:
         data = markdown_to_office(bind(doc.markdown), fmt, title=doc.title, lang=doc.lang)
         subject = doc.title

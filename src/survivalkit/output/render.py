@@ -19,7 +19,6 @@ from survivalkit.i18n import t
 from survivalkit.kit.base import Text
 from survivalkit.kit.documents import Document
 from survivalkit.kit.model import Kit, Tool, tool_questions
-from survivalkit.kit.plain_words import template_reason
 from survivalkit.output.format_names import shown_value
 from survivalkit.output.letter import LetterParts, letter_markdown, render_letter
 from survivalkit.sandbox.budget import BudgetExceeded, evaluation
@@ -143,6 +142,8 @@ def render_text(
         raise _failed(where, what, Msg.both(exc.explain("en"), exc.explain("fr"))) from None
     except TemplateSyntaxError as exc:
         where = _where(tool, key_path, exc.lineno, locate)
+        from survivalkit.kit.plain_words import template_reason  # only for a broken template
+
         plain = template_reason(exc.message or "")
         if not (isinstance(plain, Msg) and plain.key == "jinja.other"):  # that one says "syntax error"
             plain = Msg("template.syntax", reason=plain)
