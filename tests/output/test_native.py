@@ -278,6 +278,17 @@ def test_asking_a_deferred_module_for_anything_runs_it(heavy_package: list[str])
         heavypkg.first.MISSING  # noqa: B018 - what a module without it says
 
 
+def test_a_value_set_on_a_deferred_module_stays_after_its_code_runs(heavy_package: list[str]) -> None:
+    native.defer_unused_modules()
+    from heavypkg import first  # type: ignore[import-not-found]
+
+    first.ADDED = "changed"  # as WeasyPrint sets Pillow's options: the module's code runs first
+    assert heavy_package == ["first", "inner", "second"]
+    assert first.ADDED == "changed"
+    del first.ADDED
+    assert not hasattr(first, "ADDED")
+
+
 def test_a_deferred_module_that_fails_is_dropped_like_a_failed_import(
     heavy_package: list[str], tmp_path: Path
 ) -> None:

@@ -79,14 +79,23 @@ the instancer needs the subsetter's additions to fontTools' tables."""
 
 class _Deferred(types.ModuleType):
     """A module in ``sys.modules`` whose code has not run yet. It runs, in this very module
-    object, at the first attribute asked of it that it does not have, or at the first call of a
-    function taken from it by name; and with it every other deferred module (``load_deferred``)."""
+    object, at the first attribute asked of it that it does not have, set or deleted, or at the
+    first call of a function taken from it by name; and with it every other deferred module
+    (``load_deferred``)."""
 
     def __getattr__(self, name: str) -> Any:
         if name == "__path__":  # a plain module's; the import system asks at each ``from … import``
             raise AttributeError(name)
         load_deferred()
         return getattr(self, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        load_deferred()  # set after the module's code ran, which would otherwise undo it
+        setattr(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        load_deferred()
+        delattr(self, name)
 
 
 _waiting: list[types.ModuleType] = []
@@ -155,7 +164,7 @@ def load_deferred() -> None:
         name = module.__name__
         parent, _, child = name.rpartition(".")
         importlib.import_module(parent)
-        module.__class__ = types.ModuleType
+        types.ModuleType.__setattr__(module, "__class__", types.ModuleType)
         for attribute in DEFERRED.get(name, ()):
             del module.__dict__[attribute]  # the forwarders give way to the real functions
         try:
@@ -171,7 +180,7 @@ def forget_deferred() -> None:
     """Drop the deferred modules whose code never ran (WeasyPrint did not load after all)."""
     while _waiting:
         module = _waiting.pop()
-        module.__class__ = types.ModuleType
+        types.ModuleType.__setattr__(module, "__class__", types.ModuleType)
         if sys.modules.get(module.__name__) is module:
             del sys.modules[module.__name__]
 
