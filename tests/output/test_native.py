@@ -289,6 +289,20 @@ def test_a_value_set_on_a_deferred_module_stays_after_its_code_runs(heavy_packag
     assert not hasattr(first, "ADDED")
 
 
+def test_a_deferred_module_whose_package_uses_it_when_imported_runs_once(
+    heavy_package: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "heavypkg" / "inner" / "__init__.py").write_text(
+        "import builtins\nfrom heavypkg.inner import second\nVALUE = second.double(1)\n"
+        "builtins.heavy_ran.append('inner')\n")
+    native.defer_unused_modules()
+    from heavypkg.inner.second import double  # type: ignore[import-not-found]
+
+    assert double(2) == "added4"
+    assert heavy_package == ["first", "second", "inner"]
+    assert sys.modules["heavypkg.inner"].VALUE == "added2"
+
+
 def test_a_deferred_module_that_fails_is_dropped_like_a_failed_import(
     heavy_package: list[str], tmp_path: Path
 ) -> None:
@@ -299,6 +313,7 @@ def test_a_deferred_module_that_fails_is_dropped_like_a_failed_import(
     with pytest.raises(ValueError, match="broken"):
         first.ADDED  # noqa: B018
     assert "heavypkg.first" not in sys.modules
+    assert not hasattr(sys.modules["heavypkg"], "first")
 
 
 def test_deferred_modules_never_run_are_forgotten(heavy_package: list[str]) -> None:

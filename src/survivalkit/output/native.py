@@ -87,19 +87,22 @@ class _Deferred(types.ModuleType):
         if name == "__path__":  # a plain module's; the import system asks at each ``from … import``
             raise AttributeError(name)
         load_deferred()
+        if isinstance(self, _Deferred):  # dropped without running (``forget_deferred``)
+            raise AttributeError(name)
         return getattr(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         load_deferred()  # set after the module's code ran, which would otherwise undo it
-        setattr(self, name, value)
+        types.ModuleType.__setattr__(self, name, value)
 
     def __delattr__(self, name: str) -> None:
         load_deferred()
-        delattr(self, name)
+        types.ModuleType.__delattr__(self, name)
 
 
-_waiting: list[types.ModuleType] = []
-"""The deferred modules whose code has not run yet, in the order of ``DEFERRED``."""
+_waiting: list[tuple[types.ModuleType, tuple[str, ...]]] = []
+"""The deferred modules whose code has not run yet, in the order of ``DEFERRED``, each with the
+names standing for its functions."""
 
 
 def _forwarder(module: types.ModuleType, name: str) -> Callable[..., Any]:
@@ -146,7 +149,7 @@ def defer_unused_modules() -> None:
         for attribute in names:
             setattr(module, attribute, _forwarder(module, attribute))
         module.__class__ = _Deferred
-        _waiting.append(module)
+        _waiting.append((module, names))
         sys.modules[name] = module
         parent, _, child = name.rpartition(".")
         if parent in sys.modules:  # else it is given the module when the module runs
@@ -155,34 +158,42 @@ def defer_unused_modules() -> None:
 
 def load_deferred() -> None:
     """Run the code of every deferred module still waiting, in order, each after its parent
-    package, as the usual import would have (one that fails is dropped from ``sys.modules``, as
-    after a failed import)."""
+    package, as the usual import would have (one that fails is dropped, as a failed import)."""
     import importlib
 
     while _waiting:
-        module = _waiting.pop(0)
-        name = module.__name__
-        parent, _, child = name.rpartition(".")
-        importlib.import_module(parent)
+        module, names = _waiting[0]
+        parent, _, child = module.__name__.rpartition(".")
+        importlib.import_module(parent)  # which may have run it (a package importing it)
+        if not _waiting or _waiting[0][0] is not module:
+            continue
+        del _waiting[0]
         types.ModuleType.__setattr__(module, "__class__", types.ModuleType)
-        for attribute in DEFERRED.get(name, ()):
+        for attribute in names:
             del module.__dict__[attribute]  # the forwarders give way to the real functions
         try:
             module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
         except BaseException:
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
+            _drop(module)
             raise
         setattr(sys.modules[parent], child, module)
+
+
+def _drop(module: types.ModuleType) -> None:
+    """Take ``module`` out of ``sys.modules`` and out of its parent package."""
+    parent, _, child = module.__name__.rpartition(".")
+    if sys.modules.get(module.__name__) is module:
+        del sys.modules[module.__name__]
+    if getattr(sys.modules.get(parent), child, None) is module:
+        delattr(sys.modules[parent], child)
 
 
 def forget_deferred() -> None:
     """Drop the deferred modules whose code never ran (WeasyPrint did not load after all)."""
     while _waiting:
-        module = _waiting.pop()
+        module, _ = _waiting.pop()
         types.ModuleType.__setattr__(module, "__class__", types.ModuleType)
-        if sys.modules.get(module.__name__) is module:
-            del sys.modules[module.__name__]
+        _drop(module)
 
 
 def _quick_import() -> Any:
