@@ -132,3 +132,168 @@ def test_only_weasyprint_s_libraries_are_answered_at_once() -> None:
     assert asked == []  # WeasyPrint's names: no look-up
     assert find("c") == "libc.so.6" and find("ssl") == "libssl.so.6"  # any other: as usual
     assert asked == ["c", "ssl"]
+
+
+# fontTools' subsetter and instancer: deferred by the command line, loaded at their first use.
+
+PRINT = """
+import hashlib, pathlib
+HTML = native.weasyprint_html()
+from weasyprint import CSS
+from weasyprint.text.fonts import FontConfiguration
+from survivalkit.output.fonts import print_options
+CASE = {case!r}
+if CASE == "fonttools-subset":  # HarfBuzz older than 4.1: WeasyPrint subsets with fontTools
+    import weasyprint.pdf.fonts
+    weasyprint.pdf.fonts.harfbuzz_subset = None
+page = "<h1>Note</h1><p>Bonjour <b>gras</b> <i>penché</i> <b><i>les deux</i></b> ☐ → fin</p>"
+def variable() -> bytes:  # its font configuration let go before the interpreter stops
+    config = FontConfiguration()
+    url = pathlib.Path({font!r}).as_uri()
+    sheet = CSS(string='@font-face {{ font-family: Boite; src: url("' + url + '"); }} '
+                       'p {{ font-family: Boite; font-weight: 700; }}', font_config=config)
+    return HTML(string="<p>AB BA</p>").write_pdf(stylesheets=[sheet], font_config=config,
+                                                 uncompressed_pdf=True)
+if CASE == "variable-font":
+    pdf = variable()
+else:  # uncompressed, to count the fonts embedded
+    pdf = HTML(string=page).render(**print_options()).write_pdf(pdf_variant="pdf/ua-1",
+                                                                  uncompressed_pdf=True)
+subset, instancer = sys.modules.get("fontTools.subset"), sys.modules.get("fontTools.varLib.instancer")
+print(json.dumps({{"pdf": hashlib.sha256(pdf).hexdigest(), "fonts": pdf.count(b"/FontFile2"),
+                  "subsetter_ran": subset is not None and "Subsetter" in vars(subset),
+                  "instancer_ran": instancer is not None and "instantiateVariableFont" in vars(instancer)
+                                   and callable(vars(instancer)["instantiateVariableFont"])
+                                   and "fontTools.varLib" in sys.modules,
+                  "varlib": "fontTools.varLib" in sys.modules}}))
+"""
+
+
+def _variable_font(path: Path) -> Path:
+    """A tiny variable font (a weight axis; « A » wider in bold): WeasyPrint makes a static
+    instance of it with fontTools' instancer."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib.tables.TupleVariation import TupleVariation
+
+    def box(width: int) -> object:
+        pen = TTGlyphPen(None)
+        for point in ((50, 0), (50, 700), (width, 700), (width, 0)):
+            (pen.moveTo if point == (50, 0) else pen.lineTo)(point)
+        pen.closePath()
+        return pen.glyph()
+
+    order = [".notdef", "space", "A", "B"]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({32: "space", 65: "A", 66: "B"})
+    builder.setupGlyf({".notdef": box(400), "space": TTGlyphPen(None).glyph(), "A": box(500), "B": box(450)})
+    builder.setupHorizontalMetrics({name: (600, 50) for name in order})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Boite", "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=800, usWinAscent=800, usWinDescent=200)
+    builder.setupPost()
+    builder.setupFvar([("wght", 100, 400, 900, "Weight")], [])
+    moved = [(0, 0), (0, 0), (200, 0), (200, 0), (0, 0), (0, 0), (0, 0), (0, 0)]
+    builder.setupGvar({"A": [TupleVariation({"wght": (0, 1.0, 1.0)}, moved)]})
+    builder.save(str(path))
+    return path
+
+
+def _print(case: str, *, command_line: bool, font: Path | None = None) -> dict[str, object]:
+    """Print in a fresh interpreter as the command line does, or as a program using the API."""
+    body = ("native.allow_quick_import()\n" if command_line else "") + PRINT.format(case=case, font=str(font))
+    return _run(body)[0]
+
+
+def test_the_command_line_prints_without_running_fonttools_subsetter_or_instancer() -> None:
+    found = _print("shipped-typeface", command_line=True)
+    assert found["fonts"] == 4  # the four faces of the shipped typeface, embedded
+    assert found["subsetter_ran"] is False and found["instancer_ran"] is False
+    assert found["varlib"] is False
+    api = _print("shipped-typeface", command_line=False)  # the usual import loads both
+    assert api["subsetter_ran"] is True and api["instancer_ran"] is True
+
+
+@pytest.mark.parametrize("case", ["shipped-typeface", "fonttools-subset", "variable-font"])
+def test_the_pdf_is_the_same_whether_fonttools_was_deferred_or_not(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")  # fontTools stamps the fonts it saves
+    font = _variable_font(tmp_path / "boite.ttf") if case == "variable-font" else None
+    deferred = _print(case, command_line=True, font=font)
+    usual = _print(case, command_line=False, font=font)
+    assert deferred["pdf"] == usual["pdf"]
+    assert deferred["fonts"] == usual["fonts"] and usual["fonts"] in (1, 4)
+    if case == "fonttools-subset":  # used, so loaded: at its first use
+        assert deferred["subsetter_ran"] is True
+    if case == "variable-font":
+        assert deferred["instancer_ran"] is True and deferred["subsetter_ran"] is True
+
+
+@pytest.fixture
+def heavy_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A package ``heavypkg`` of two modules that note when their code runs; the second needs what
+    the first adds (as fontTools' instancer needs the subsetter's additions)."""
+    package = tmp_path / "heavypkg"
+    (package / "inner").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "inner" / "__init__.py").write_text("import builtins\nbuiltins.heavy_ran.append('inner')\n")
+    (package / "first.py").write_text(
+        "import builtins\nbuiltins.heavy_ran.append('first')\nADDED = 'added'\n")
+    (package / "inner" / "second.py").write_text(
+        "import builtins\nfrom heavypkg import first\nbuiltins.heavy_ran.append('second')\n"
+        "def double(x):\n    return first.ADDED + str(2 * x)\n")
+    ran: list[str] = []
+    monkeypatch.setattr("builtins.heavy_ran", ran, raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(native, "DEFERRED", {"heavypkg.first": (), "heavypkg.inner.second": ("double",)})
+    monkeypatch.setattr(native, "_waiting", [])
+    yield ran
+    for name in [m for m in sys.modules if m.startswith("heavypkg")]:
+        del sys.modules[name]
+
+
+def test_a_deferred_module_runs_at_its_first_use_with_the_others_in_order(heavy_package: list[str]) -> None:
+    native.defer_unused_modules()
+    from heavypkg import first  # type: ignore[import-not-found]
+    from heavypkg.inner.second import double  # type: ignore[import-not-found]
+
+    assert heavy_package == []  # imported by name, not run: not even the parent package
+    assert double(21) == "added42"  # the first call runs both, the first one first
+    assert heavy_package == ["first", "inner", "second"]
+    assert first.ADDED == "added" and sys.modules["heavypkg.inner"].second is sys.modules["heavypkg.inner.second"]
+    assert double(1) == "added2" and heavy_package == ["first", "inner", "second"]  # once
+
+
+def test_asking_a_deferred_module_for_anything_runs_it(heavy_package: list[str]) -> None:
+    import heavypkg  # type: ignore[import-not-found]
+
+    native.defer_unused_modules()
+    import heavypkg.first  # type: ignore[import-not-found]
+
+    assert heavypkg.first.ADDED == "added"
+    assert heavy_package == ["first", "inner", "second"]
+    with pytest.raises(AttributeError):
+        heavypkg.first.MISSING  # noqa: B018 - what a module without it says
+
+
+def test_a_deferred_module_that_fails_is_dropped_like_a_failed_import(
+    heavy_package: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "heavypkg" / "first.py").write_text("raise ValueError('broken')\n")
+    native.defer_unused_modules()
+    from heavypkg import first  # type: ignore[import-not-found]
+
+    with pytest.raises(ValueError, match="broken"):
+        first.ADDED  # noqa: B018
+    assert "heavypkg.first" not in sys.modules
+
+
+def test_deferred_modules_never_run_are_forgotten(heavy_package: list[str]) -> None:
+    native.defer_unused_modules()
+    native.forget_deferred()
+    assert "heavypkg.first" not in sys.modules and "heavypkg.inner.second" not in sys.modules
+    import heavypkg.first  # type: ignore[import-not-found]  # the usual import, afresh
+
+    assert heavypkg.first.ADDED == "added" and heavy_package == ["first"]

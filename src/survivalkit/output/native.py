@@ -15,11 +15,16 @@ language, with the command that installs it). Replacing a function of the standa
 its process, allows it (``allow_quick_import``, at its entry point). A program using the API
 imports WeasyPrint the usual way. Should the quick way fail (a system whose loader does not know
 the exact names), the import is tried again the usual way, and nothing of the attempt stays.
+
+The quick way also defers two parts of fontTools that WeasyPrint imports at once but uses only for
+fonts survivalkit never prints (``DEFERRED``): they load at their first use, all together, as
+WeasyPrint would have loaded them.
 """
 
 from __future__ import annotations
 
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -60,6 +65,117 @@ def quick_find_library(real: Callable[[str], str | None]) -> Callable[[str], str
     return find
 
 
+DEFERRED: dict[str, tuple[str, ...]] = {
+    "fontTools.subset": (),
+    "fontTools.varLib.instancer": ("instantiateVariableFont",),
+}
+"""The modules of fontTools that WeasyPrint imports when it starts and uses only for fonts no
+printout of survivalkit has (about 45 ms of processor time, a tenth of a memo's PDF): its
+subsetter (WeasyPrint subsets a font with HarfBuzz, and with fontTools only where HarfBuzz is
+older than 4.1) and its instancer of variable fonts (the shipped typeface has four static faces).
+Each with the names WeasyPrint takes from it by ``from … import``. Listed in the order they load:
+the instancer needs the subsetter's additions to fontTools' tables."""
+
+
+class _Deferred(types.ModuleType):
+    """A module in ``sys.modules`` whose code has not run yet. It runs, in this very module
+    object, at the first attribute asked of it that it does not have, or at the first call of a
+    function taken from it by name; and with it every other deferred module (``load_deferred``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "__path__":  # a plain module's; the import system asks at each ``from … import``
+            raise AttributeError(name)
+        load_deferred()
+        return getattr(self, name)
+
+
+_waiting: list[types.ModuleType] = []
+"""The deferred modules whose code has not run yet, in the order of ``DEFERRED``."""
+
+
+def _forwarder(module: types.ModuleType, name: str) -> Callable[..., Any]:
+    """A function standing for ``module.name`` until the module's code has run."""
+
+    def forward(*args: Any, **kwargs: Any) -> Any:
+        load_deferred()
+        real = module.__dict__.get(name)
+        if real is None:  # the module no longer has it: what the import itself would have said
+            raise ImportError(f"cannot import name {name!r} from {module.__name__!r}")
+        return real(*args, **kwargs)
+
+    forward.__name__ = forward.__qualname__ = name
+    return forward
+
+
+def _module_spec(name: str) -> Any:
+    """Where module ``name`` is, found without importing its parent packages (``find_spec``
+    would, and the instancer's parent is most of what is deferred); None when not installed."""
+    import importlib.machinery
+
+    top, *rest = name.split(".")
+    spec = importlib.machinery.PathFinder.find_spec(top)
+    for part in rest:
+        if spec is None or spec.submodule_search_locations is None:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(f"{spec.name}.{part}",
+                                                        list(spec.submodule_search_locations))
+    return spec
+
+
+def defer_unused_modules() -> None:
+    """Put each module of ``DEFERRED`` not imported yet in ``sys.modules``, its code not run (a
+    parent package not imported yet stays so)."""
+    import importlib.util
+
+    for name, names in DEFERRED.items():
+        if name in sys.modules:
+            continue
+        spec = _module_spec(name)
+        if spec is None or not hasattr(spec.loader, "exec_module"):
+            continue  # not installed, or not an ordinary module: left to the usual import
+        module = importlib.util.module_from_spec(spec)
+        for attribute in names:
+            setattr(module, attribute, _forwarder(module, attribute))
+        module.__class__ = _Deferred
+        _waiting.append(module)
+        sys.modules[name] = module
+        parent, _, child = name.rpartition(".")
+        if parent in sys.modules:  # else it is given the module when the module runs
+            setattr(sys.modules[parent], child, module)
+
+
+def load_deferred() -> None:
+    """Run the code of every deferred module still waiting, in order, each after its parent
+    package, as the usual import would have (one that fails is dropped from ``sys.modules``, as
+    after a failed import)."""
+    import importlib
+
+    while _waiting:
+        module = _waiting.pop(0)
+        name = module.__name__
+        parent, _, child = name.rpartition(".")
+        importlib.import_module(parent)
+        module.__class__ = types.ModuleType
+        for attribute in DEFERRED.get(name, ()):
+            del module.__dict__[attribute]  # the forwarders give way to the real functions
+        try:
+            module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
+        except BaseException:
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+            raise
+        setattr(sys.modules[parent], child, module)
+
+
+def forget_deferred() -> None:
+    """Drop the deferred modules whose code never ran (WeasyPrint did not load after all)."""
+    while _waiting:
+        module = _waiting.pop()
+        module.__class__ = types.ModuleType
+        if sys.modules.get(module.__name__) is module:
+            del sys.modules[module.__name__]
+
+
 def _quick_import() -> Any:
     """``weasyprint.HTML`` loaded by the exact library names only; ``None`` when that fails."""
     import contextlib
@@ -82,7 +198,22 @@ def _quick_import() -> Any:
 def weasyprint_html() -> Any:
     """WeasyPrint's ``HTML`` class (``ImportError``/``OSError`` when WeasyPrint or Pango is
     missing), imported the quick way when the command line allows it."""
-    if "weasyprint" not in sys.modules and quick_import_allowed():
+    if "weasyprint" in sys.modules or not _quick:
+        from weasyprint import HTML
+
+        return HTML
+    defer_unused_modules()
+    try:
+        return _first_import()
+    except BaseException:
+        forget_deferred()
+        raise
+
+
+def _first_import() -> Any:
+    """The command line's import of WeasyPrint: without library look-ups on Linux, else, or
+    should that fail, the usual way."""
+    if quick_import_allowed():
         found = _quick_import()
         if found is not None:
             return found
