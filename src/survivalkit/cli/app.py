@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from survivalkit import settings
+from survivalkit.cli.coercion import check_when_given
 from survivalkit.errors import ExitCode, FilesExistError, KitError, MissingAnswersError, SurvivalkitError
 from survivalkit.i18n import resolve_lang, t
 from survivalkit.version import __version__
@@ -63,6 +64,7 @@ class Command(TyperCommand):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _check_lang(self, ctx, args)
+        check_when_given(self, ctx)
         return super().parse_args(ctx, args)
 
     def get_help(self, ctx: Any) -> str:
@@ -76,6 +78,7 @@ class Group(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _check_lang(self, ctx, args)
+        check_when_given(self, ctx)
         return super().parse_args(ctx, args)
 
     def get_help(self, ctx: Any) -> str:

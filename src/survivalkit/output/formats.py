@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import os
 import shutil
@@ -70,6 +71,13 @@ def parse_formats(text: str, lang: str = "en") -> list[str]:
 def markdown_to_html_body(markdown: str, *, relative_links: bool = False) -> str:
     """Markdown to an HTML fragment; raw HTML in the text is shown, never run; a link is made only
     to ``https:``, ``http:`` or ``mailto:`` (and, for an index, to a file beside it)."""
+    return str(_markdown_parser(relative_links).render(markdown))
+
+
+@functools.cache
+def _markdown_parser(relative_links: bool) -> Any:
+    """The Markdown reader of ``markdown_to_html_body``, made once per process for each kind of
+    links (a run renders a dozen texts; rendering keeps nothing in the reader)."""
     from markdown_it import MarkdownIt
 
     # A line break in a document is meant (a signature block, an address): keep it.
@@ -79,7 +87,7 @@ def markdown_to_html_body(markdown: str, *, relative_links: bool = False) -> str
     md.enable("strikethrough")
     # A document never loads anything: an image typed in an answer stays text.
     md.disable("image")
-    return str(md.render(markdown))
+    return md
 
 
 def html_page(
