@@ -323,3 +323,38 @@ def test_deferred_modules_never_run_are_forgotten(heavy_package: list[str]) -> N
     import heavypkg.first  # type: ignore[import-not-found]  # the usual import, afresh
 
     assert heavypkg.first.ADDED == "added" and heavy_package == ["first"]
+
+
+def test_a_second_thread_waits_for_deferred_modules_to_have_run(
+    heavy_package: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    gate = threading.Event()
+    monkeypatch.setattr("builtins.heavy_gate", gate, raising=False)
+    (tmp_path / "heavypkg" / "first.py").write_text(
+        "import builtins\nbuiltins.heavy_ran.append('first')\nbuiltins.heavy_gate.wait(10)\nADDED = 'added'\n")
+    native.defer_unused_modules()
+    from heavypkg.inner.second import double  # type: ignore[import-not-found]
+
+    results: dict[str, object] = {}
+
+    def call(name: str, value: int) -> None:
+        try:
+            results[name] = double(value)
+        except Exception as exc:  # what the other thread would have met
+            results[name] = exc
+
+    threads = [threading.Thread(target=call, args=("a", 1))]
+    threads[0].start()
+    while not heavy_package:  # the first thread is running the first module
+        time.sleep(0.01)
+    threads.append(threading.Thread(target=call, args=("b", 2)))
+    threads[1].start()
+    time.sleep(0.2)  # the second thread asks meanwhile
+    gate.set()
+    for thread in threads:
+        thread.join(10)
+    assert results == {"a": "added2", "b": "added4"}
+    assert heavy_package == ["first", "inner", "second"]

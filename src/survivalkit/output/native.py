@@ -24,6 +24,7 @@ WeasyPrint would have loaded them.
 from __future__ import annotations
 
 import sys
+import threading
 import types
 from collections.abc import Callable
 from typing import Any
@@ -103,6 +104,8 @@ class _Deferred(types.ModuleType):
 _waiting: list[tuple[types.ModuleType, tuple[str, ...]]] = []
 """The deferred modules whose code has not run yet, in the order of ``DEFERRED``, each with the
 names standing for its functions."""
+_running = threading.RLock()
+"""Held while deferred modules run: another thread waits for them to have run, as at an import."""
 
 
 def _forwarder(module: types.ModuleType, name: str) -> Callable[..., Any]:
@@ -161,22 +164,23 @@ def load_deferred() -> None:
     package, as the usual import would have (one that fails is dropped, as a failed import)."""
     import importlib
 
-    while _waiting:
-        module, names = _waiting[0]
-        parent, _, child = module.__name__.rpartition(".")
-        importlib.import_module(parent)  # which may have run it (a package importing it)
-        if not _waiting or _waiting[0][0] is not module:
-            continue
-        del _waiting[0]
-        types.ModuleType.__setattr__(module, "__class__", types.ModuleType)
-        for attribute in names:
-            del module.__dict__[attribute]  # the forwarders give way to the real functions
-        try:
-            module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
-        except BaseException:
-            _drop(module)
-            raise
-        setattr(sys.modules[parent], child, module)
+    with _running:
+        while _waiting:
+            module, names = _waiting[0]
+            parent, _, child = module.__name__.rpartition(".")
+            importlib.import_module(parent)  # which may have run it (a package importing it)
+            if not _waiting or _waiting[0][0] is not module:
+                continue
+            del _waiting[0]
+            types.ModuleType.__setattr__(module, "__class__", types.ModuleType)
+            for attribute in names:
+                del module.__dict__[attribute]  # the forwarders give way to the real functions
+            try:
+                module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
+            except BaseException:
+                _drop(module)
+                raise
+            setattr(sys.modules[parent], child, module)
 
 
 def _drop(module: types.ModuleType) -> None:
