@@ -55,7 +55,11 @@ def check_when_given(command: Any, ctx: Any = None) -> int:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue
-        param._runtime_param = CheckedWhenGiven(
-            parameter_info=descriptor.parameter_info, annotation=descriptor.annotation, descriptor=descriptor)
+        try:
+            checker = CheckedWhenGiven(
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation, descriptor=descriptor)
+        except (TypeError, AttributeError):  # pragma: no cover - another typer's internals: as typer made it
+            return changed
+        param._runtime_param = checker
         changed += 1
     return changed
