@@ -175,7 +175,8 @@ def _run(invocation: Invocation, args: list[str]) -> Any:
 def _quiet_printing_libraries() -> None:
     """WeasyPrint and fontTools log every font subtlety as a warning: the command line shows only
     their errors (a program using the API keeps its own logging settings). WeasyPrint may be
-    imported without its slow library look-ups (``output.native``: process-wide, so the command
+    imported without its slow library look-ups, and with two parts of fontTools it never uses for
+    our fonts left to load at their first use (``output.native``: process-wide, so the command
     line's decision)."""
     import logging
 
