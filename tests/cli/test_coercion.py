@@ -15,8 +15,11 @@ from survivalkit.kit.loader import bundled_kit_dir
 @pytest.fixture
 def built(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The annotations typer built a checker (a pydantic TypeAdapter) for, in order."""
-    from typer import _adapters
+    from survivalkit.cli import coercion
 
+    _adapters = pytest.importorskip("typer._adapters")
+    if coercion.RuntimeParam is None or not hasattr(_adapters, "try_build_adapter"):
+        pytest.skip("a typer without these internals: its options are left as it made them")
     seen: list[object] = []
     real = _adapters.try_build_adapter
 
@@ -62,8 +65,12 @@ def test_options_given_are_still_checked(capsys: pytest.CaptureFixture[str]) -> 
 def test_every_option_of_every_command_gets_a_checker_built_on_demand() -> None:
     import typer
 
+    from survivalkit.cli import coercion
     from survivalkit.cli.app import build_app
-    from survivalkit.cli.coercion import CheckedWhenGiven, check_when_given
+
+    if coercion.RuntimeParam is None:
+        pytest.skip("a typer without these internals: its options are left as it made them")
+    CheckedWhenGiven, check_when_given = coercion.CheckedWhenGiven, coercion.check_when_given
 
     group = typer.main.get_command(build_app("fr"))
     commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
