@@ -72,22 +72,12 @@ def test_a_relative_kit_path_finds_what_an_absolute_one_stored(
 
 def test_one_changed_tool_is_the_only_one_checked_again(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import survivalkit.authoring.rules as rules
-
     root = tmp_path / "kit"
     files = {"kit.yaml": MINI_KIT}
     files |= {f"tools/outil-{i}.yaml": MINI_TOOL.replace("Outil test", f"Outil {i}") for i in range(4)}
     build_tree(root, files)
     validate(root, capsys)
-    checked: list[set[str] | None] = []
-    real = rules.Context
-
-    def spy(*args: object, **kwargs: object) -> object:
-        ctx = real(*args, **kwargs)  # type: ignore[arg-type]
-        checked.append(ctx.only)
-        return ctx
-
-    monkeypatch.setattr(rules, "Context", spy)
+    checked = _spy_checked(monkeypatch)
     (root / "tools" / "outil-2.yaml").write_text(MINI_TOOL.replace("Outil test", "Outil deux"), "utf-8")
     validate(root, capsys)
     assert checked == [{"outil-2"}]

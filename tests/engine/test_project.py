@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -304,22 +305,31 @@ def test_replaying_a_project_dates_each_tool_as_recorded(tmp_path: Path, capsys:
     assert "10 décembre 2026" in next(today.glob("memo-achat-*.md")).read_text("utf-8")
 
 
+def memo_layer(tmp_path: Path, newer: Callable[[str], str]) -> Path:
+    """A regional kit folder holding a newer memo tool: the bundled one's text changed by ``newer``."""
+    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+    changed = newer(text)
+    assert changed != text
+    layer = tmp_path / "kit-nouveau"
+    (layer / "tools").mkdir(parents=True)
+    (layer / "tools" / "memo-achat-public.yaml").write_text(changed, "utf-8")
+    return layer
+
+
 def renaming_layer(tmp_path: Path, *, drop_budget: bool = False) -> Path:
     """A newer memo tool, in a regional kit folder: its question `echeance` is now `date_besoin`
     (and, with ``drop_budget``, it no longer asks `budget`)."""
-    from survivalkit.kit.loader import bundled_kit_dir
+    return memo_layer(tmp_path, lambda text: _renamed(text, drop_budget=drop_budget))
 
-    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
+
+def _renamed(text: str, *, drop_budget: bool) -> str:
     renamed = re.sub(r"\becheance\b", "date_besoin", text)
     renamed = renamed.replace("\nquestions:\n", "\nrenamed: {echeance: date_besoin}\nquestions:\n", 1)
     if drop_budget:
         renamed = re.sub(r"\n  - id: budget\n(?:    .*\n|      .*\n)*", "\n", renamed, count=1)
         renamed = renamed.replace("{% if budget %}", "{% if false %}").replace("{{ budget | milieu }}", "")
         assert "id: budget" not in renamed
-    layer = tmp_path / "kit-nouveau"
-    (layer / "tools").mkdir(parents=True)
-    (layer / "tools" / "memo-achat-public.yaml").write_text(renamed, "utf-8")
-    return layer
+    return renamed
 
 
 def test_update_maps_a_renamed_question_and_keeps_an_obsolete_answer_aside(
@@ -364,18 +374,14 @@ def test_an_interactive_update_stopped_half_way_resumes_where_it_stopped(tmp_pat
     import pexpect
 
     from helpers import spawn_cli
-    from survivalkit.kit.loader import bundled_kit_dir
 
     data, folder = tmp_path / "data", tmp_path / "dossier"
     folder.mkdir()
     (folder / "answers.yaml").write_text(yaml.safe_dump(
         {"tool": "memo-achat-public", "date": "2026-03-15", "answers": MEMO}, allow_unicode=True), "utf-8")
-    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
     new = ("\nquestions:\n  - id: service_demandeur\n    label: {fr: Quel service demande l'achat ?, en: Which unit?}\n"
            "  - id: reference_interne\n    label: {fr: Quelle référence interne ?, en: Which reference?}\n")
-    layer = tmp_path / "kit-nouveau"
-    (layer / "tools").mkdir(parents=True)
-    (layer / "tools" / "memo-achat-public.yaml").write_text(text.replace("\nquestions:\n", new, 1), "utf-8")
+    layer = memo_layer(tmp_path, lambda text: text.replace("\nquestions:\n", new, 1))
     args = ["update", str(folder), "--kit", str(layer), "--date", "2026-12-07", "--lang", "fr"]
     child = spawn_cli(args, data=data, cwd=tmp_path)
     child.expect_exact("Quel service demande l'achat")
@@ -494,13 +500,9 @@ def test_an_update_resumed_keeps_the_answer_fixed_before_it_stopped(tmp_path: Pa
     (folder / "answers.yaml").write_text(yaml.safe_dump(
         {"tool": "memo-achat-public", "date": "2026-03-15", "answers": {**MEMO, "objet": long_subject}},
         allow_unicode=True), "utf-8")
-    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
-    newer = text.replace("    max_length: 200\n  - id: nature", "    max_length: 60\n  - id: reference_interne\n"
-                         "    label: {fr: Quelle référence ?, en: Which?}\n  - id: nature", 1)
-    assert newer != text
-    layer = tmp_path / "kit-nouveau"
-    (layer / "tools").mkdir(parents=True)
-    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
+    layer = memo_layer(tmp_path, lambda text: text.replace(
+        "    max_length: 200\n  - id: nature", "    max_length: 60\n  - id: reference_interne\n"
+        "    label: {fr: Quelle référence ?, en: Which?}\n  - id: nature", 1))
     kit = load_kit([bundled_kit_dir(), layer]).kit
 
     class StopAtReference(Agent):
@@ -525,13 +527,9 @@ def test_an_update_resumed_keeps_the_answer_fixed_before_it_stopped(tmp_path: Pa
 
 def _memo_with_a_new_optional_question(tmp_path: Path) -> Kit:
     """The bundled kit with a newer memo: an optional ``reference_interne`` added before ``budget``."""
-    text = (bundled_kit_dir() / "tools" / "memo-achat-public.yaml").read_text("utf-8")
-    newer = text.replace("  - id: budget\n", "  - id: reference_interne\n    label: {fr: Quelle référence ?, en: Which?}\n"
-                         "    required: false\n  - id: budget\n", 1)
-    assert newer != text
-    layer = tmp_path / "kit-nouveau"
-    (layer / "tools").mkdir(parents=True)
-    (layer / "tools" / "memo-achat-public.yaml").write_text(newer, "utf-8")
+    layer = memo_layer(tmp_path, lambda text: text.replace(
+        "  - id: budget\n", "  - id: reference_interne\n    label: {fr: Quelle référence ?, en: Which?}\n"
+        "    required: false\n  - id: budget\n", 1))
     return load_kit([bundled_kit_dir(), layer]).kit
 
 

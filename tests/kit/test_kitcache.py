@@ -203,19 +203,17 @@ def test_cards_say_which_project_data_each_tool_fills() -> None:
     assert by_id["memo-achat-public"] == ["achat_objet", "achat_nature", "achat_montant"]
 
 
-def test_show_names_the_other_tools_of_a_datum_from_the_cards(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``show`` says which other tools fill the same datum without reading them whole."""
-    import survivalkit.kit.loader as loader
-    from survivalkit.kit.listing import data_lines
+DATUM_KIT = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
+"""The mini kit with one project datum, ``objet``."""
+DATUM_TOOL = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
+"""The mini tool whose question ``objet`` fills that datum."""
+assert DATUM_TOOL != MINI_TOOL
 
-    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
-    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
-    assert filled != MINI_TOOL
-    root = build_tree(tmp_path, {"kit.yaml": kit_yaml, "tools/outil-test.yaml": filled,
-                                 "tools/autre.yaml": filled.replace("Outil test", "Autre outil"),
-                                 "tools/sans.yaml": MINI_TOOL.replace("Outil test", "Sans donnée")})
-    load_kit([root], cache=KitCache.open()).kit.cards()  # the index, as any earlier `list` makes
+
+def _spy_read_tool(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The tools read whole (``loader.read_tool``), by file name, from now on."""
+    import survivalkit.kit.loader as loader
+
     read: list[str] = []
     real = loader.read_tool
 
@@ -224,6 +222,19 @@ def test_show_names_the_other_tools_of_a_datum_from_the_cards(
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(loader, "read_tool", spy)
+    return read
+
+
+def test_show_names_the_other_tools_of_a_datum_from_the_cards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``show`` says which other tools fill the same datum without reading them whole."""
+    from survivalkit.kit.listing import data_lines
+
+    root = build_tree(tmp_path, {"kit.yaml": DATUM_KIT, "tools/outil-test.yaml": DATUM_TOOL,
+                                 "tools/autre.yaml": DATUM_TOOL.replace("Outil test", "Autre outil"),
+                                 "tools/sans.yaml": MINI_TOOL.replace("Outil test", "Sans donnée")})
+    load_kit([root], cache=KitCache.open()).kit.cards()  # the index, as any earlier `list` makes
+    read = _spy_read_tool(monkeypatch)
     kit = load_kit([root], cache=KitCache.open()).kit
     assert data_lines(kit, "outil-test", "fr") == ["Ce que le projet achète (aussi dans : Autre outil)"]
     assert data_lines(kit, "sans", "fr") == []
@@ -234,10 +245,8 @@ def test_show_names_a_few_other_tools_of_a_datum_and_counts_the_rest(tmp_path: P
     """A large kit has thousands of tools filling the same datum: `show` names five, counts the rest."""
     from survivalkit.kit.listing import OTHERS_SHOWN, data_lines
 
-    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
-    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
-    files = {"kit.yaml": kit_yaml}
-    files |= {f"tools/outil-{i}.yaml": filled.replace("Outil test", f"Outil {i}") for i in range(8)}
+    files = {"kit.yaml": DATUM_KIT}
+    files |= {f"tools/outil-{i}.yaml": DATUM_TOOL.replace("Outil test", f"Outil {i}") for i in range(8)}
     kit = load_kit([build_tree(tmp_path, files)], cache=KitCache.open()).kit
     assert OTHERS_SHOWN == 5
     assert data_lines(kit, "outil-3", "fr") == [
@@ -255,10 +264,8 @@ def test_show_reads_a_small_index_of_data_cards_checked_against_each_file(
     import survivalkit.kit.loader as loader
     from survivalkit.kit.listing import data_lines
 
-    kit_yaml = MINI_KIT + "project:\n  objet:\n    type: text\n    meaning: Ce que le projet achète\n"
-    filled = MINI_TOOL.replace("  - id: objet\n", "  - id: objet\n    datum: objet\n", 1)
-    root = build_tree(tmp_path, {"kit.yaml": kit_yaml, "tools/outil-test.yaml": filled,
-                                 "tools/autre.yaml": filled.replace("Outil test", "Autre outil")})
+    root = build_tree(tmp_path, {"kit.yaml": DATUM_KIT, "tools/outil-test.yaml": DATUM_TOOL,
+                                 "tools/autre.yaml": DATUM_TOOL.replace("Outil test", "Autre outil")})
     calls: list[str] = []
     real = loader.ToolShelf.cards
 
@@ -275,15 +282,8 @@ def test_show_reads_a_small_index_of_data_cards_checked_against_each_file(
     assert calls == ["cards"]  # the first time, the small index is made from the cards
     assert shown() == ["Ce que le projet achète (aussi dans : Autre outil)"]
     assert calls == ["cards"]
-    read: list[str] = []
-    real_read = loader.read_tool
-
-    def read_tool(path: Path, *args: object, **kwargs: object) -> object:
-        read.append(path.stem)
-        return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(loader, "read_tool", read_tool)
-    (root / "tools" / "autre.yaml").write_text(filled.replace("Outil test", "Outil renommé"), "utf-8")
+    read = _spy_read_tool(monkeypatch)
+    (root / "tools" / "autre.yaml").write_text(DATUM_TOOL.replace("Outil test", "Outil renommé"), "utf-8")
     assert shown() == ["Ce que le projet achète (aussi dans : Outil renommé)"]
     assert read == ["autre"]  # the changed tool alone, for its card
     assert shown() == ["Ce que le projet achète (aussi dans : Outil renommé)"]

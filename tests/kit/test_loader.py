@@ -184,7 +184,7 @@ def test_bundled_kit_reads_the_same_without_the_c_loader(monkeypatch: pytest.Mon
     import survivalkit.kit.yamlread as yamlread
 
     fast = load_kit([bundled_kit_dir()]).kit
-    monkeypatch.setattr(yamlread, "_loader", lambda: yaml.SafeLoader)
+    monkeypatch.setattr(yamlread, "safe_loader", lambda: yaml.SafeLoader)
     slow = load_kit([bundled_kit_dir()]).kit
     assert slow == fast
 

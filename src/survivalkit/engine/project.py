@@ -29,6 +29,7 @@ from survivalkit.engine.interview import Interview
 from survivalkit.engine.replay import kit_stamp
 from survivalkit.i18n import t
 from survivalkit.kit.model import Kit, Tool
+from survivalkit.kit.yamlread import safe_loader
 from survivalkit.output.bundle import ANSWERS_FILE, project_index
 from survivalkit.output.render import RenderedDocument
 from survivalkit.text.localized import tr
@@ -37,9 +38,6 @@ from survivalkit.text.names import without_controls
 INDEX_FILES = ("index.md", "index.html")
 _LINE = re.compile(r"^- \*\*(?P<title>.+?)\*\*(?:\s\((?P<tool>.+?)\))?\s*:\s*(?P<links>.+)$")
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(<?([^)\s>]+)>?\)")  # link texts may hold escaped brackets
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""Reads back the record this run wrote: libyaml's parser where PyYAML has it (as ``kit.yamlread``)."""
-
 _VERSION = re.compile(r"\.version-\d{4}-\d{2}-\d{2}(?:-\d+)?\.")
 
 
@@ -439,7 +437,7 @@ def merge_into_folder(
         return Merged(files, set())
     new_text = files[ANSWERS_FILE].decode("utf-8")
     header = "".join(f"# {line}\n" for line in t("project.header", lang).splitlines())
-    new = read_record(yaml.load(new_text, Loader=_SAFE_LOADER) or {}, kit)
+    new = read_record(yaml.load(new_text, Loader=safe_loader()) or {}, kit)
     out = dict(files)
     old_data = _read_old(record_path)
     if old_data is None:  # an unreadable record is kept beside, never lost

@@ -27,8 +27,8 @@ else:
     yaml = _LazyYaml()
 
 
-def _loader() -> Any:
-    """The C loader is several times faster; fall back when libyaml is absent."""
+def safe_loader() -> Any:
+    """PyYAML's safe loader: the C one, several times faster, where libyaml is there."""
     try:
         return yaml.CSafeLoader
     except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -345,7 +345,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Located | None, list[Problem]]:
         ]
     located = Located(name, None, lines=text.splitlines())
     try:
-        loader = _loader()(text)
+        loader = safe_loader()(text)
         try:
             node = loader.get_single_node()
         finally:
